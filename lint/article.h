@@ -1,0 +1,69 @@
+// newslint: the Article, one record being linted.
+//
+// Readers (lint/readers/) turn every input record into exactly one Article,
+// even a record that could not be read: its problems are recorded in
+// `input_findings` (rule ids `input/*`) and the article goes through the
+// pipeline with whatever text could be recovered (often none). This is what
+// keeps output records aligned with input records.
+//
+// All byte offsets in newslint refer to `text`, which is kept byte for byte as
+// the scraper produced it: invalid UTF-8 is not replaced (it is reported as
+// `input/invalid-utf8`).
+
+#ifndef NEWSLINT_LINT_ARTICLE_H_
+#define NEWSLINT_LINT_ARTICLE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/finding.h"
+
+namespace newslint {
+
+// Where on the page a link sat. HTML input knows; JSONL input usually does not.
+enum class LinkRegion { kBody, kNav, kHeader, kFooter, kAside, kHidden, kUnknown };
+
+std::string_view LinkRegionName(LinkRegion r);  // "body", "nav", ..., "unknown"
+
+struct Link {
+  std::string href;
+  std::string anchor_text;
+  int64_t line = 0;  // 1-based line of `text` the anchor sits on; 0 if unknown
+  LinkRegion region = LinkRegion::kUnknown;
+};
+
+// DOM evidence behind one line of `text` (HTML input only).
+struct Block {
+  std::string tag_path;             // e.g. "html>body>div>footer>p"
+  std::vector<std::string> tokens;  // class and id tokens on the path, lower-cased
+};
+
+struct Article {
+  std::string id;       // from the record, else "<file>:<line>", else the file name
+  std::string source;   // the input file ("-" for stdin)
+  int64_t record = 0;   // 1-based line in a JSONL file; 1 for a whole-file article
+  std::string url;
+  std::string title;
+  std::string byline;
+  std::string published;
+  std::string site;     // host of `url`, lower-cased, without "www."
+  std::string text;
+  std::vector<Link> links;
+  std::vector<Block> blocks;  // HTML input: one per line of `text`; else empty
+  std::string raw_html;       // when the input had it (HTML file or `html` field)
+  std::vector<Finding> input_findings;  // input/* problems found while reading
+
+  // Records an input/* finding on this article. `span` is into `text` (empty
+  // span at 0 when the problem is the whole record).
+  void AddInputFinding(std::string rule, std::string message, Span span = {},
+                       Evidence evidence = {});
+};
+
+// Host of a URL, lower-cased and without a leading "www."; "" if none.
+std::string SiteOfUrl(std::string_view url);
+
+}  // namespace newslint
+
+#endif  // NEWSLINT_LINT_ARTICLE_H_

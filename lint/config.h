@@ -1,0 +1,56 @@
+// newslint: configuration from newslint.toml.
+//
+//   [lint]
+//   select = ["boilerplate", "garbled"]    # ids or families; default: all
+//   ignore = ["garbled/stray-punctuation"]
+//   fail-on = "error"                      # error | warning | info | never
+//
+//   [rules."garbled/mojibake"]
+//   severity = "warning"                   # override the default severity
+//   enabled = false                        # same as ignoring it
+//   min-sequences = 2                      # any rule option (see `newslint rules`)
+//
+// The file is found by walking up from the working folder (the first
+// newslint.toml seen), unless --config names one. Command-line flags win over
+// the file. Unknown keys, unknown rule ids and options of the wrong type are
+// errors (exit 2), so a typo never silently disables a check.
+
+#ifndef NEWSLINT_LINT_CONFIG_H_
+#define NEWSLINT_LINT_CONFIG_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lint/finding.h"
+#include "lint/rule.h"
+
+namespace newslint {
+
+struct RuleConfig {
+  std::optional<Severity> severity;
+  std::optional<bool> enabled;
+  std::map<std::string, OptionValue> options;
+};
+
+struct Config {
+  std::string path;  // where it was read from; "" when there was no file
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::optional<std::string> fail_on;  // "error" | "warning" | "info" | "never"
+  std::map<std::string, RuleConfig> rules;
+};
+
+// Walks up from `start_dir` looking for newslint.toml; "" if none.
+std::string FindConfigFile(const std::string& start_dir);
+
+// Parses a config file. Checks rule ids and option names/types against
+// `known` (the catalogue). Returns false with a one-line *error naming the
+// file on any problem.
+bool LoadConfig(const std::string& path, const std::vector<const RuleInfo*>& known,
+                Config* config, std::string* error);
+
+}  // namespace newslint
+
+#endif  // NEWSLINT_LINT_CONFIG_H_

@@ -1,0 +1,68 @@
+// newslint: readers turn input files into Articles, one record at a time.
+//
+//   std::string error;
+//   auto reader = OpenReader("crawl/part-0001.jsonl.zst", options, &error);
+//   if (!reader) { /* run failure: print error, exit 2 */ }
+//   Article a;
+//   while (reader->Next(&a)) { ... }
+//
+// Formats, chosen by file name:
+//   *.jsonl, *.ndjson, *.json (each optionally .gz or .zst), and "-" (stdin):
+//       JSON Lines, streamed; one Article per line (blank lines included)
+//   *.html, *.htm: one Article per file, text extracted with libxml2
+//   anything else named on the command line (*.txt, *.md, ...): one Article
+//       per file, the file's bytes as text
+//
+// The contract every reader keeps: every input record yields exactly one
+// Article, in input order. A record that cannot be read (bad JSON, no text
+// field, invalid UTF-8, a truncated compressed stream) still yields an
+// Article, carrying `input/*` findings, and reading goes on. Only a file that
+// cannot be opened at all is a run failure (OpenReader returns null).
+
+#ifndef NEWSLINT_LINT_READERS_READER_H_
+#define NEWSLINT_LINT_READERS_READER_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/article.h"
+
+namespace newslint {
+
+struct ReadOptions {
+  // Overrides of the JSONL field for an Article field, from --field
+  // ARTICLE_FIELD=RECORD_FIELD, e.g. {"text", "body"}. Keys: id, url, title,
+  // byline, published, text, html, links.
+  std::map<std::string, std::string> fields;
+  // Keep the HTML page in Article::raw_html (HTML files, JSONL `html` field).
+  bool keep_html = false;
+};
+
+class ArticleReader {
+ public:
+  virtual ~ArticleReader() = default;
+  // Reads the next record into *article (overwriting it). False at the end.
+  virtual bool Next(Article* article) = 0;
+  // Bytes of input consumed so far (uncompressed), for throughput figures.
+  virtual uint64_t bytes_read() const = 0;
+};
+
+// Opens `path` ("-" for stdin, read as JSONL). Returns null and sets *error
+// to a one-line message naming the file when it cannot be opened.
+std::unique_ptr<ArticleReader> OpenReader(const std::string& path, const ReadOptions& options,
+                                          std::string* error);
+
+// Expands command-line paths into the files to read, in order: a file is
+// taken as given; a folder is walked recursively, in byte order of names,
+// taking only known input names (.jsonl .ndjson .json, with .gz or .zst;
+// .html .htm; .txt) and skipping hidden files and folders; "-" is kept. Sets
+// *error and returns false when a path does not exist.
+bool ExpandInputs(const std::vector<std::string>& paths, std::vector<std::string>* files,
+                  std::string* error);
+
+}  // namespace newslint
+
+#endif  // NEWSLINT_LINT_READERS_READER_H_

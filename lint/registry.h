@@ -1,0 +1,31 @@
+// newslint: the explicit list of every rule.
+//
+// There is no static-initialiser registration: rules/registry.cc lists every
+// rule factory in one place, so `newslint rules --json` and the docs are
+// complete by construction. The `input/*` ids are not rules that run; readers
+// emit them for records that could not be read. They are listed here too so
+// that they can be explained, selected and ignored like any other id.
+
+#ifndef NEWSLINT_LINT_REGISTRY_H_
+#define NEWSLINT_LINT_REGISTRY_H_
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "lint/rule.h"
+
+namespace newslint {
+
+// A new instance of every built-in rule, in catalogue order.
+std::vector<std::unique_ptr<Rule>> MakeAllRules();
+
+// The RuleInfo of every input/* id.
+const std::vector<RuleInfo>& InputRuleInfos();
+
+// Every id the catalogue knows (rules and input/*), in catalogue order.
+std::vector<const RuleInfo*> AllRuleInfos(const std::vector<std::unique_ptr<Rule>>& rules);
+
+}  // namespace newslint
+
+#endif  // NEWSLINT_LINT_REGISTRY_H_

@@ -1,0 +1,114 @@
+// newslint: the rule interface. Read this before writing a rule.
+//
+// A rule is one class in one file, rules/<family>/<name>.cc, with a doc page
+// docs/rules/<family>/<name>.md whose first sentence is the rule's summary
+// word for word. A rule:
+//
+//   * describes itself with a RuleInfo (id, default severity, summary,
+//     options it reads);
+//   * implements Check(), which reads the article and the shared Analysis and
+//     reports findings to a FindingSink. Check() is const and is called from
+//     many worker threads at once: keep per-call state on the stack, and
+//     per-thread state (caches, Hunspell handles) in thread_local storage;
+//   * is listed once, explicitly, in rules/registry.cc.
+//
+// The engine stamps the rule id and severity on every finding, applies
+// --select/--ignore and severity overrides from newslint.toml, and computes
+// line, column and excerpt, so Check() only says *where* and *why*.
+//
+//   class ShoutingRule : public Rule {
+//    public:
+//     const RuleInfo& info() const override { return kInfo; }
+//     void Check(const Article& a, Analysis& an, const RuleOptions& opt,
+//                FindingSink& out) const override {
+//       for (const Token& t : an.tokens())
+//         if (t.shape == TokenShape::kUpper && t.span.size() > 12)
+//           out.Report(t.span, "word in capitals", {{"word", std::string(an.view(t.span))}});
+//     }
+//   };
+
+#ifndef NEWSLINT_LINT_RULE_H_
+#define NEWSLINT_LINT_RULE_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "lint/analysis.h"
+#include "lint/article.h"
+#include "lint/finding.h"
+
+namespace newslint {
+
+// One option a rule reads from [rules."<id>"] in newslint.toml.
+struct OptionInfo {
+  std::string_view name;         // kebab-case, e.g. "min-words"
+  std::string_view type;         // "int", "float", "bool", "string", "list"
+  std::string_view default_value;  // as written in TOML, for docs and `rules --json`
+  std::string_view summary;
+};
+
+struct RuleInfo {
+  std::string_view id;  // "family/kebab-name", stable forever once released
+  Severity default_severity = Severity::kWarning;
+  std::string_view summary;  // one sentence, same as the doc page's first sentence
+  std::vector<OptionInfo> options;
+
+  std::string_view family() const { return id.substr(0, id.find('/')); }
+  // "docs/rules/<id>.md"
+  std::string doc_path() const { return "docs/rules/" + std::string(id) + ".md"; }
+};
+
+// A value given in newslint.toml for a rule option.
+using OptionValue = std::variant<bool, int64_t, double, std::string, std::vector<std::string>>;
+
+// The options of one rule, as configured. Getters return the default when
+// the option is not set; a value of the wrong type is rejected when the
+// config is loaded, not here.
+class RuleOptions {
+ public:
+  RuleOptions() = default;
+  explicit RuleOptions(std::map<std::string, OptionValue> values) : values_(std::move(values)) {}
+
+  bool GetBool(std::string_view name, bool def) const;
+  int64_t GetInt(std::string_view name, int64_t def) const;
+  double GetDouble(std::string_view name, double def) const;  // accepts ints too
+  std::string GetString(std::string_view name, std::string_view def) const;
+  std::vector<std::string> GetList(std::string_view name) const;  // empty if unset
+  bool Has(std::string_view name) const;
+
+ private:
+  const OptionValue* Find(std::string_view name) const;
+  std::map<std::string, OptionValue, std::less<>> values_;
+};
+
+// Where a rule's findings go. The sink stamps rule id and severity.
+class FindingSink {
+ public:
+  FindingSink(std::string_view rule_id, Severity severity, std::vector<Finding>* out)
+      : rule_id_(rule_id), severity_(severity), out_(out) {}
+
+  void Report(Span span, std::string message, Evidence evidence = {},
+              std::optional<Fix> fix = std::nullopt);
+
+ private:
+  std::string_view rule_id_;
+  Severity severity_;
+  std::vector<Finding>* out_;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual const RuleInfo& info() const = 0;
+  virtual void Check(const Article& article, Analysis& analysis, const RuleOptions& options,
+                     FindingSink& sink) const = 0;
+};
+
+}  // namespace newslint
+
+#endif  // NEWSLINT_LINT_RULE_H_

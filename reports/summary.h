@@ -1,0 +1,52 @@
+// newslint: the run summary, an aggregate that can be merged across runs.
+//
+// Counts per rule, per severity and per site, plus the volume linted and the
+// time it took. Two summaries of disjoint shards merge into the summary of
+// the whole (Merge), which is what `newslint merge` will rely on.
+
+#ifndef NEWSLINT_REPORTS_SUMMARY_H_
+#define NEWSLINT_REPORTS_SUMMARY_H_
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "lint/article.h"
+#include "lint/finding.h"
+
+namespace newslint {
+
+struct RuleCount {
+  int64_t findings = 0;
+  int64_t articles = 0;  // articles with at least one finding of this rule
+  Severity severity = Severity::kWarning;  // as configured for this run
+};
+
+struct Summary {
+  int64_t files = 0;
+  int64_t articles = 0;
+  int64_t articles_with_findings = 0;
+  int64_t bytes = 0;             // text bytes linted
+  int64_t input_bytes = 0;       // bytes read from the inputs (uncompressed)
+  double elapsed_seconds = 0;    // wall time of the run
+  int jobs = 1;
+  std::array<int64_t, 3> by_severity{};  // indexed by Severity
+  std::map<std::string, RuleCount> by_rule;
+  std::map<std::string, int64_t> by_site;  // findings per site ("" = no url)
+
+  void Add(const Article& article, const std::vector<Finding>& findings);
+  void Merge(const Summary& other);
+
+  int64_t findings() const { return by_severity[0] + by_severity[1] + by_severity[2]; }
+  // Highest severity seen, or nullopt-like -1 when there is no finding.
+  int max_severity() const;
+  // Megabytes (1e6 bytes) of input per second of wall time, and per core.
+  double mb_per_second() const;
+  double mb_per_second_per_core() const;
+};
+
+}  // namespace newslint
+
+#endif  // NEWSLINT_REPORTS_SUMMARY_H_
