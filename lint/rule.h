@@ -72,7 +72,8 @@ using OptionValue = std::variant<bool, int64_t, double, std::string, std::vector
 class RuleOptions {
  public:
   RuleOptions() = default;
-  explicit RuleOptions(std::map<std::string, OptionValue> values) : values_(std::move(values)) {}
+  explicit RuleOptions(const std::map<std::string, OptionValue>& values)
+      : values_(values.begin(), values.end()) {}
 
   bool GetBool(std::string_view name, bool def) const;
   int64_t GetInt(std::string_view name, int64_t def) const;

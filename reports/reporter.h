@@ -17,6 +17,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lint/article.h"
@@ -50,9 +51,30 @@ class Reporter {
   virtual void End(const RunInfo& run, const Summary& summary) = 0;
 };
 
+// text (reports/text.cc): for people. Per article with findings, a header
+// line and `LOCATION: severity: message [rule]` per finding with the excerpt
+// and a caret line under the span, rustc/clang style; then the run summary
+// and a table of findings per rule. LOCATION is `source:line:column`, or
+// `source#record:line:column` for a source that holds many records (see
+// ArticleName). Scraped strings are made safe for a terminal (control
+// characters shown as U+2400 pictures, invalid UTF-8 as U+FFFD).
 std::unique_ptr<Reporter> MakeTextReporter(std::ostream& out, const ReportOptions& options);
+// json (reports/json.cc): one JSON document, "newslint.report/1", written
+// incrementally (header in Begin, one article record per Add, summary in End).
 std::unique_ptr<Reporter> MakeJsonReporter(std::ostream& out, const ReportOptions& options);
+// jsonl (reports/jsonl.cc): exactly one compact JSON line per input record,
+// in input order, also for records without findings.
 std::unique_ptr<Reporter> MakeJsonlReporter(std::ostream& out, const ReportOptions& options);
+
+// Whether `source` holds many records, judged by its name as OpenReader
+// (lint/readers/reader.h) does: "-" (stdin) and *.jsonl, *.ndjson, *.json,
+// each optionally followed by .gz or .zst.
+bool SourceHoldsManyRecords(std::string_view source);
+
+// How reports name an article for people: "SOURCE#RECORD" when its source
+// holds many records (or record > 1), else "SOURCE" (an HTML or text file is
+// one article). E.g. "crawl/part-1.jsonl#17", "pages/a.html".
+std::string ArticleName(const Article& article);
 
 }  // namespace newslint
 

@@ -36,13 +36,25 @@ struct Summary {
   std::map<std::string, RuleCount> by_rule;
   std::map<std::string, int64_t> by_site;  // findings per site ("" = no url)
 
+  // Counts one article and its findings: articles, bytes (text size),
+  // articles_with_findings, by_severity, by_rule (findings, and articles with
+  // at least one finding of the rule; severity from the findings) and by_site
+  // (findings per Article::site; only sites with findings appear). files,
+  // input_bytes, elapsed_seconds and jobs are the pipeline's to set.
   void Add(const Article& article, const std::vector<Finding>& findings);
+  // Adds the summary of a disjoint shard: counts add up; elapsed_seconds is
+  // the longer of the two (shards run side by side) and jobs add up (the
+  // cores of all shards). A rule's severity is kept from this summary when
+  // both have it. An empty summary (no files, no articles) is neutral:
+  // `Summary total; for (...) total.Merge(part);` takes jobs from the parts.
   void Merge(const Summary& other);
 
   int64_t findings() const { return by_severity[0] + by_severity[1] + by_severity[2]; }
   // Highest severity seen, or nullopt-like -1 when there is no finding.
   int max_severity() const;
-  // Megabytes (1e6 bytes) of input per second of wall time, and per core.
+  // Megabytes (1e6 bytes) of input per second of wall time, and per core
+  // (divided by jobs). Input is input_bytes when set (> 0), else bytes; both
+  // are 0 when elapsed_seconds is 0.
   double mb_per_second() const;
   double mb_per_second_per_core() const;
 };

@@ -10,6 +10,7 @@
 #ifndef NEWSLINT_RULES_LEXICONS_LEXICON_H_
 #define NEWSLINT_RULES_LEXICONS_LEXICON_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 

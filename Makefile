@@ -1,0 +1,53 @@
+# newslint: the two commands of the README.
+#   make run   install what is missing, build, lint fixtures/, write the reports
+#   make test  install what is missing, build, run every test through ctest
+# Other targets: make build, make bench, make deps, make clean.
+
+BUILD ?= build
+JOBS ?= $(shell nproc)
+REPORT_DIR ?= newslint-report
+
+# Debian 12 packages the build and the tests need.
+DEPS := cmake ninja-build g++ pkg-config libxml2-dev libsimdjson-dev zlib1g-dev \
+        libzstd-dev libtoml11-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
+
+.PHONY: all deps build run test bench clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(DEPS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "newslint: installing Debian packages:$$missing"; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(BUILD)/build.ninja: CMakeLists.txt | deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@rm -rf $(REPORT_DIR)
+	$(BUILD)/newslint check fixtures --fail-on never \
+	  -o $(REPORT_DIR)/report.json -o $(REPORT_DIR)/report.jsonl -o $(REPORT_DIR)/report.txt
+	@echo
+	@echo "Reports written:"
+	@echo "  $(REPORT_DIR)/report.txt    findings with excerpts, then the summary"
+	@echo "  $(REPORT_DIR)/report.json   the whole run (schema newslint.report/1)"
+	@echo "  $(REPORT_DIR)/report.jsonl  one line per input record, aligned with the input"
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+bench: build
+	$(BUILD)/newslint_bench --benchmark_min_time=0.2
+
+clean:
+	rm -rf $(BUILD) $(REPORT_DIR)

@@ -1,0 +1,128 @@
+#include "lint/engine.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+
+#include "lint/analysis.h"
+#include "lint/registry.h"
+
+namespace newslint {
+namespace {
+
+bool Matches(std::string_view pattern, std::string_view id) {
+  if (pattern == id) return true;
+  return id.size() > pattern.size() && id.substr(0, pattern.size()) == pattern &&
+         id[pattern.size()] == '/';
+}
+
+bool MatchesAny(const std::vector<std::string>& patterns, std::string_view id) {
+  return std::any_of(patterns.begin(), patterns.end(),
+                     [&](const std::string& p) { return Matches(p, id); });
+}
+
+}  // namespace
+
+bool Engine::IsKnownIdOrFamily(std::string_view name,
+                               const std::vector<const RuleInfo*>& catalogue) {
+  return std::any_of(catalogue.begin(), catalogue.end(),
+                     [&](const RuleInfo* info) { return Matches(name, info->id); });
+}
+
+std::unique_ptr<Engine> Engine::Create(EngineSettings settings, std::string* error) {
+  std::unique_ptr<Engine> engine(new Engine());
+  engine->rules_ = MakeAllRules();
+  engine->catalogue_ = AllRuleInfos(engine->rules_);
+  for (const auto* list : {&settings.select, &settings.ignore}) {
+    for (const std::string& name : *list) {
+      if (!IsKnownIdOrFamily(name, engine->catalogue_)) {
+        *error = "unknown rule or family '" + name + "' (see `newslint rules`)";
+        return nullptr;
+      }
+    }
+  }
+  engine->config_ = std::move(settings.config);
+  const Config& config = engine->config_;
+  auto enabled = [&](std::string_view id) {
+    bool input = id.substr(0, 6) == "input/";
+    if (!input && !settings.select.empty() && !MatchesAny(settings.select, id)) return false;
+    if (MatchesAny(settings.ignore, id)) return false;
+    auto it = config.rules.find(std::string(id));
+    if (it != config.rules.end() && it->second.enabled == false) return false;
+    return true;
+  };
+  for (const RuleInfo* info : engine->catalogue_) {
+    if (enabled(info->id)) engine->enabled_ids_.emplace_back(info->id);
+  }
+  std::sort(engine->enabled_ids_.begin(), engine->enabled_ids_.end());
+  for (const auto& rule : engine->rules_) {
+    const RuleInfo& info = rule->info();
+    if (!enabled(info.id)) continue;
+    RuleOptions options;
+    if (auto it = config.rules.find(std::string(info.id)); it != config.rules.end()) {
+      options = RuleOptions(it->second.options);
+    }
+    engine->active_.push_back({rule.get(), engine->SeverityOf(info.id), std::move(options)});
+  }
+  return engine;
+}
+
+Severity Engine::SeverityOf(std::string_view id) const {
+  if (auto it = config_.rules.find(std::string(id)); it != config_.rules.end() && it->second.severity) {
+    return *it->second.severity;
+  }
+  for (const RuleInfo* info : catalogue_) {
+    if (info->id == id) return info->default_severity;
+  }
+  return Severity::kError;
+}
+
+bool Engine::IsEnabled(std::string_view id) const {
+  return std::binary_search(enabled_ids_.begin(), enabled_ids_.end(), id);
+}
+
+std::vector<std::string> Engine::active_rule_ids() const {
+  std::vector<std::string> ids;
+  for (const ActiveRule& a : active_) ids.emplace_back(a.rule->info().id);
+  return ids;
+}
+
+std::vector<Finding> Engine::Lint(const Article& article) const {
+  std::vector<Finding> findings;
+  Analysis analysis(article);
+  for (const ActiveRule& a : active_) {
+    FindingSink sink(a.rule->info().id, a.severity, &findings);
+    try {
+      a.rule->Check(article, analysis, a.options, sink);
+    } catch (const std::exception& e) {
+      // A rule must never take the run down; say which rule and record failed.
+      std::fprintf(stderr, "newslint: rule %.*s failed on %s: %s\n",
+                   static_cast<int>(a.rule->info().id.size()), a.rule->info().id.data(),
+                   article.id.c_str(), e.what());
+    }
+  }
+  for (const Finding& f : article.input_findings) {
+    if (!IsEnabled(f.rule)) continue;
+    Finding copy = f;
+    copy.severity = SeverityOf(f.rule);
+    findings.push_back(std::move(copy));
+  }
+  const size_t size = article.text.size();
+  for (Finding& f : findings) {
+    f.span.start = std::min(f.span.start, size);
+    f.span.end = std::clamp(f.span.end, f.span.start, size);
+  }
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.span.start != b.span.start) return a.span.start < b.span.start;
+    return a.rule < b.rule;
+  });
+  for (Finding& f : findings) {
+    LineColumn lc = analysis.Locate(f.span.start);
+    f.line = lc.line;
+    f.column = lc.column;
+    f.excerpt = analysis.Excerpt(f.span);
+  }
+  return findings;
+}
+
+}  // namespace newslint
