@@ -7,8 +7,6 @@
 #include <type_traits>
 #include <variant>
 
-#include "lint/analysis.h"
-
 namespace newslint {
 
 namespace {
@@ -63,9 +61,10 @@ void AppendEscapedAscii(std::string* out, unsigned char c) {
   out->append(buf, 6);
 }
 
-}  // namespace
-
-void AppendJsonString(std::string* out, std::string_view s) {
+// Appends `s` as a JSON string literal; returns how many invalid bytes were
+// replaced by U+FFFD (0: `s` is valid UTF-8).
+size_t EscapeString(std::string* out, std::string_view s) {
+  size_t replaced = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   out->push_back('"');
@@ -104,12 +103,18 @@ void AppendJsonString(std::string* out, std::string_view s) {
     } else {
       out->append("\xEF\xBF\xBD");  // U+FFFD for one invalid byte
       i += 1;
+      ++replaced;
     }
     run = i;
   }
   out->append(s.data() + run, n - run);
   out->push_back('"');
+  return replaced;
 }
+
+}  // namespace
+
+void AppendJsonString(std::string* out, std::string_view s) { EscapeString(out, s); }
 
 void AppendJsonDouble(std::string* out, double v) {
   if (!std::isfinite(v)) {
@@ -213,18 +218,16 @@ void JsonWriter::String(std::string_view s) {
   AppendJsonString(out_, s);
 }
 
+// One pass for the common case: escape, and only when a byte had to be
+// replaced (the text is not valid UTF-8) take it back and write base64.
 void JsonWriter::Text(std::string_view s) {
-  if (IsValidUtf8(s)) {
-    String(s);
-    return;
-  }
-  BeginObject(/*one_line=*/true);
-  Key("bytes");
   BeforeValue();
-  out_->push_back('"');
+  size_t mark = out_->size();
+  if (EscapeString(out_, s) == 0) return;
+  out_->resize(mark);
+  out_->append("{\"bytes\":\"");
   AppendBase64(out_, s);
-  out_->push_back('"');
-  EndObject();
+  out_->append("\"}");
 }
 
 void JsonWriter::Int(int64_t v) {

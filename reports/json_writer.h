@@ -30,8 +30,11 @@
 //              valid UTF-8; lossy by design.
 //   Text(s)    the article text (ReportOptions::include_text), which must
 //              survive byte for byte: a JSON string when `s` is valid UTF-8
-//              (IsValidUtf8 in lint/analysis.h), else the object
+//              (well-formed as IsValidUtf8 in lint/analysis.h defines it: no
+//              overlongs, surrogates or code points above U+10FFFF; the tests
+//              check that the two agree), else the object
 //              {"bytes": "<standard base64 of s, padded>"} (as ripgrep does).
+//              Valid text costs one pass: escaping detects invalid bytes.
 //
 // Both escape '"', '\\', every control character below U+0020 (as \b \f \n
 // \r \t or \u00XX) and U+2028 / U+2029 (as \u2028 / \u2029, so the output is
