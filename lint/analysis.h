@@ -9,7 +9,7 @@
 //                 paragraph (or one block element) on a line, and newslint
 //                 never joins lines, so a sentence never crosses a line break
 //   sentences()   sentences inside each paragraph (see SplitSentences)
-//   tokens()      word and number tokens with their shape
+//   tokens()      word and number tokens with their shape (see Tokenize)
 //
 // Every view carries byte spans into Article::text. An Analysis belongs to one
 // worker thread and one article; it is not thread-safe and must not outlive
@@ -18,8 +18,13 @@
 //   Analysis a(article);
 //   for (const Sentence& s : a.sentences()) {
 //     std::string_view sv = a.view(s.span);
-//     ...
+//     for (const Token& t : a.TokensIn(s.span)) { ... }
 //   }
+//
+// Invalid UTF-8 is never an error here: every function accepts it, treats an
+// invalid byte as one non-letter character and makes progress over it.
+// Lower-level UTF-8 and Unicode helpers (decoding, letter case, white space)
+// are in lint/utf8.h.
 
 #ifndef NEWSLINT_LINT_ANALYSIS_H_
 #define NEWSLINT_LINT_ANALYSIS_H_
@@ -27,6 +32,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,7 +43,8 @@
 namespace newslint {
 
 struct Paragraph {
-  Span span;
+  Span span;        // the line without leading and trailing white space
+                    // (ASCII white space, U+00A0 and the other Unicode spaces)
   size_t line = 0;  // 0-based index into lines()
 };
 
@@ -48,12 +55,15 @@ struct Sentence {
 };
 
 // The shape of a word token, from its letters (digits and marks aside):
-//   kLower        "minister", "e-mail"
-//   kCapitalized  "Blinken", "Kyiv's", "McCain"
-//   kUpper        "NATO", "U.S.", "AFP" (two or more letters, all upper case)
-//   kMixed        "iPhone", "eBay", "tHe"
+//   kLower        "minister", "e-mail", "a.m."; also caseless scripts (CJK,
+//                 Arabic, Hebrew)
+//   kCapitalized  "Blinken", "Kyiv's", "McCain", "Al-Qaeda"; also a single
+//                 capital letter ("A", "I")
+//   kUpper        "NATO", "U.S.", "AFP", "NATO's" (two or more letters, all
+//                 upper case; a possessive "'s" does not count)
+//   kMixed        "iPhone", "eBay", "tHe" (first letter lower case, some upper)
 //   kNumber       "1991", "3.5", "1,200" (digits, no letters)
-//   kAlphanumeric "C5", "2k23", "G7", "4th"
+//   kAlphanumeric "C5", "2k23", "G7", "4th", "COVID-19"
 enum class TokenShape { kLower, kCapitalized, kUpper, kMixed, kNumber, kAlphanumeric };
 
 struct Token {
@@ -67,28 +77,112 @@ struct LineColumn {
   int64_t column = 1;
 };
 
+// A window of one line around a span, for reports (see Analysis::ExcerptOf).
+struct ExcerptWindow {
+  std::string text;      // the window, with "..." where the line was cut
+  size_t span_column = 0;  // 0-based code-point offset of the span in `text`
+  size_t span_width = 0;   // code points of the span shown in `text` (the
+                           // part of a span past the window is not counted)
+};
+
+// ---------------------------------------------------------------------------
+// Sentences
+// ---------------------------------------------------------------------------
+
 // Splits one paragraph into sentences. `base` is added to every span so that
-// spans point into the article text. News-aware: does not split after
-// abbreviations (U.S., Sept., Gov., Dr., Inc.), initials ("John F. Kennedy"),
-// decimals and times ("3.5", "6.30 a.m."), ellipses inside a sentence, or
-// inside a number; keeps a quote or bracket that closes after the full stop
-// (`... said." Next`) with the sentence it closes.
+// spans point into the article text. A span starts at the first non-space
+// byte and ends after the terminator and any closing quotes or brackets that
+// follow it (`He said "no."` keeps the `"`). Text after the last terminator,
+// or a paragraph without one (a headline, a bullet), is a sentence too. An
+// empty or blank paragraph has no sentences.
+//
+// A candidate boundary is a run of terminators (. ? ! … and the full-width
+// 。！？), then any closing quotes/brackets (" ' ” ’ » ) ] }), then white
+// space. No white space, no boundary: "3.5", "6.30", "v2.0", "$1.5 billion",
+// "example.com", "www.site.org/a.b", "U.S.-led" and `said."The` never split.
+// Full-width terminators split without white space (CJK text uses none).
+//
+// Whether a boundary splits depends on the terminator and on its neighbours:
+//
+//   "?" or "!"   splits, unless the next word starts in lower case
+//                (`"Why now?" she asked.`, `Yahoo! said`), or a quote closes
+//                after it and up to four capitalised words lead to a speech
+//                verb (`"Why now?" Sen. Maria Lopez asked.`). "Yahoo!" and
+//                "Jeopardy!" behave like abbreviations (below).
+//   ellipsis     ("...", ". . .", "…") splits only before a capital letter
+//                (`We will see... The vote`), not mid-sentence
+//                (`wait... and then`).
+//   "." after    an ordinary word always splits, also before a lower-case
+//                word (`with Moscow. to deal with` is two sentences: a rule
+//                must see the lower-case start).
+//   "." after    a title that precedes a name or number never splits: Mr. Mrs.
+//                Ms. Dr. Prof. Gov. Sen. Rep. Gen. Col. Lt. Sgt. Capt. Adm.
+//                Rev. Mt. Ft. Hon. Pres. Fig. Vol. vs. e.g. i.e. cf. approx.
+//   "." after    an abbreviation that can also end a sentence (Inc. Corp. Co.
+//                Ltd. Bros. Jr. Sr. St. Ave. No. etc. et al., months Jan. to
+//                Dec., days Mon. to Sun., AP state names Ariz. Calif. Mass.
+//                ...), dotted letters (U.S. U.K. U.N. D.C. a.m. p.m. J.K.) or
+//                an initial (F. in "John F. Kennedy") splits only before a
+//                capitalised word that usually starts a sentence (The, He,
+//                She, It, They, But, In, This, When, ...): "to the U.S. The
+//                next day" splits; "the U.S. Army", "10 a.m. Tuesday", "St.
+//                Louis", "Apple Inc. Chief Executive", "Jan. 5", "No. 10" and
+//                "etc. and" do not. When a quote or bracket closes after such
+//                an abbreviation (`in the U.S." Officials`) any capitalised
+//                word splits. Titles and abbreviations also match in all
+//                capitals ("ST. LOUIS (AP)").
+//   "." after    a list marker that opens the sentence (up to three digits or
+//                one letter: "1.", "12.", "a.", "B.") never splits.
+//
+// Known limits: a sentence that really ends with an abbreviation and is
+// followed by a capitalised word that is not a usual sentence start stays
+// joined ("... in the U.S. Officials said"); a brand with "!" other than
+// Yahoo! and Jeopardy! splits before a capitalised word ("Wham! Records").
 std::vector<Span> SplitSentences(std::string_view paragraph, size_t base = 0);
 
-// Word and number tokens of `text` (offsets + base). Letters are Unicode
-// letters in UTF-8; an apostrophe (' or U+2019) or hyphen between letters
-// stays inside the token ("Kyiv's", "long-term"); digits with "," or "."
-// between them stay one number ("1,200", "3.5").
+// As SplitSentences, appending to *out (no allocation when *out has room).
+void SplitSentencesInto(std::string_view paragraph, size_t base, std::vector<Span>* out);
+
+// ---------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------
+
+// Word and number tokens of `text` (offsets + base). A token is a run of
+// letters (Unicode letters in UTF-8, see lint/utf8.h), ASCII digits and
+// combining marks, plus these joiners when a letter or digit follows them:
+//   apostrophe (' or U+2019) after a letter or digit: "Kyiv's", "don't", "90's"
+//   hyphen (-, U+2010, U+2011, soft hyphen U+00AD), except between two
+//     digits: "long-term", "F-16", "COVID-19"; "1990-2000" is two tokens
+//   "," or "." between two digits: "1,200", "3.5", "v2.0"
+// Two or more single letters joined by dots are one token with the final
+// dot: "U.S.", "a.m.", "J.K.", "U.S.A." (but "Ph.D." is "Ph" and "D").
+// Everything else (white space, punctuation, symbols, invalid bytes)
+// separates tokens and is not part of any token.
 std::vector<Token> Tokenize(std::string_view text, size_t base = 0);
 
+// As Tokenize, appending to *out.
+void TokenizeInto(std::string_view text, size_t base, std::vector<Token>* out);
+
+// The shape of one word, as Tokenize computes it for a token (see TokenShape).
+// A string without letters is kNumber.
 TokenShape ShapeOf(std::string_view word);
 
-// Counts Unicode code points in valid UTF-8; an invalid byte counts as one.
+// ---------------------------------------------------------------------------
+// UTF-8
+// ---------------------------------------------------------------------------
+
+// Counts Unicode code points in valid UTF-8; each byte of an ill-formed
+// sequence counts as one.
 size_t CountCodePoints(std::string_view s);
 
-// True when `s` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
-// On failure, *bad_offset (if given) is the first invalid byte.
+// True when `s` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF,
+// no truncated sequences). On failure, *bad_offset (if given) is the offset
+// of the first byte of the first ill-formed sequence.
 bool IsValidUtf8(std::string_view s, size_t* bad_offset = nullptr);
+
+// ---------------------------------------------------------------------------
+// Analysis
+// ---------------------------------------------------------------------------
 
 class Analysis {
  public:
@@ -102,19 +196,35 @@ class Analysis {
     return std::string_view(article_.text).substr(s.start, s.end - s.start);
   }
 
+  // Lines split at "\n"; a "\r" before the "\n" is not part of the line. A
+  // final "\n" does not start another line, so "a\nb\n" has two lines and
+  // the empty text has none (Locate still answers line 1, column 1 for it).
   const std::vector<Span>& lines();
   const std::vector<Paragraph>& paragraphs();
+  // All sentences of all paragraphs, in text order.
   const std::vector<Sentence>& sentences();
+  // All tokens of the text, in text order. Tokens never cross a line.
   const std::vector<Token>& tokens();
 
-  // 0-based index into lines() of the line holding byte `offset`.
+  // The tokens lying wholly inside `span` (binary search; no copy).
+  std::span<const Token> TokensIn(Span span);
+
+  // 0-based index into lines() of the line holding byte `offset`. An offset
+  // on a line's "\r\n" belongs to that line; offsets at or past the end of
+  // the text belong to the last line; 0 when there are no lines.
   size_t LineIndexOf(size_t offset);
-  // Line and code-point column of byte `offset` (an offset at the end of the
-  // text belongs to the last line).
+  // Line and code-point column of byte `offset`. Offsets on a line's "\r\n"
+  // or past the end of the text give the column just after the line's last
+  // character. Consecutive calls with growing offsets on one line are
+  // incremental (reports locate findings in order).
   LineColumn Locate(size_t offset);
   // The line holding span.start, cut to at most `max_code_points` code points
-  // centred on the span, with "..." where it was cut.
+  // (the "..." markers included) centred on the span, with "..." where it was
+  // cut; never cut inside a UTF-8 sequence. Invalid bytes are copied as they
+  // are (reports escape them).
   std::string Excerpt(Span span, size_t max_code_points = 160);
+  // As Excerpt, and where the span sits in it (to draw a caret line).
+  ExcerptWindow ExcerptOf(Span span, size_t max_code_points = 160);
 
  private:
   const Article& article_;
@@ -122,6 +232,10 @@ class Analysis {
   std::optional<std::vector<Paragraph>> paragraphs_;
   std::optional<std::vector<Sentence>> sentences_;
   std::optional<std::vector<Token>> tokens_;
+  // Locate's memo: the last offset located and its column.
+  size_t located_offset_ = 0;
+  size_t located_line_ = static_cast<size_t>(-1);
+  int64_t located_column_ = 1;
 };
 
 }  // namespace newslint

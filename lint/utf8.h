@@ -23,7 +23,10 @@
 // Georgian; letters of other scripts are caseless (`kUncased`).
 //
 // IsValidUtf8 and CountCodePoints (declared in lint/analysis.h) live with this
-// module.
+// module: on inputs of 64 bytes and more both first run simdjson's SIMD
+// validator (~10 GB/s); IsValidUtf8 falls back to a scalar scan (eight ASCII
+// bytes at a time) only to find the offset of a bad byte, and CountCodePoints
+// counts non-continuation bytes eight at a time once the text is known valid.
 
 #ifndef NEWSLINT_LINT_UTF8_H_
 #define NEWSLINT_LINT_UTF8_H_

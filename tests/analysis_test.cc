@@ -1,16 +1,352 @@
 #include "lint/analysis.h"
 
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include <gtest/gtest.h>
+
+#include "lint/utf8.h"
 
 namespace newslint {
 namespace {
 
-TEST(AnalysisTest, EmptyTextLocatesAtOrigin) {
+Article MakeArticle(std::string text) {
   Article a;
+  a.text = std::move(text);
+  return a;
+}
+
+std::vector<std::string> Strings(Analysis& an, const std::vector<Span>& spans) {
+  std::vector<std::string> out;
+  for (const Span& s : spans) out.emplace_back(an.view(s));
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// UTF-8
+// ---------------------------------------------------------------------------
+
+std::string Repeat(std::string_view s, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += s;
+  return out;
+}
+
+struct Utf8Case {
+  std::string bytes;
+  bool valid;
+  size_t bad_offset;  // when !valid
+  size_t code_points;
+};
+
+const Utf8Case kUtf8Cases[] = {
+    {"", true, 0, 0},
+    {"Police said the road would reopen on Monday.", true, 0, 44},
+    {"Z\u00FCrich", true, 0, 6},
+    {"\u041C\u043E\u0441\u043A\u0432\u0430", true, 0, 6},
+    {"\xF0\x9F\x93\xB0 news", true, 0, 6},             // U+1F4F0
+    {"\xEF\xBF\xBD", true, 0, 1},                      // U+FFFD
+    {"\xF4\x8F\xBF\xBF", true, 0, 1},                  // U+10FFFF
+    {"\xED\x9F\xBF", true, 0, 1},                      // U+D7FF, below surrogates
+    {"\xC3\x28", false, 0, 2},                         // lead without continuation
+    {"abc\xC0\xAF", false, 3, 5},                      // overlong "/"
+    {"\xC1\xBF", false, 0, 2},                         // overlong
+    {"\xE0\x80\xAF", false, 0, 3},                     // overlong 3-byte
+    {"\xF0\x80\x80\xAF", false, 0, 4},                 // overlong 4-byte
+    {"ok \xED\xA0\x80", false, 3, 6},                  // surrogate U+D800
+    {"\xF4\x90\x80\x80", false, 0, 4},                 // U+110000
+    {"\xF5\x80\x80\x80", false, 0, 4},
+    {"news\xE2\x80", false, 4, 6},                     // truncated at the end
+    {"a\x80", false, 1, 2},                            // stray continuation
+    {"\xE2\x80\x94\xFF", false, 3, 2},                 // em dash, then 0xFF
+    {std::string(37, 'x') + "\xFF", false, 37, 38},    // past the 8-byte fast path
+    {std::string(64, 'y') + "\xC3\xA9" + std::string(20, 'z') + "\xC3", false, 86, 86},
+    {Repeat("\u041A\u0438\u0435\u0432 ", 40), true, 0, 200},  // past the SIMD threshold
+    {Repeat("\u00E9", 100) + "\xFF", false, 200, 101},
+};
+
+TEST(Utf8Test, ValidityAndCount) {
+  for (const Utf8Case& c : kUtf8Cases) {
+    SCOPED_TRACE(testing::PrintToString(c.bytes));
+    size_t bad = 12345;
+    EXPECT_EQ(IsValidUtf8(c.bytes, &bad), c.valid);
+    if (!c.valid) {
+      EXPECT_EQ(bad, c.bad_offset);
+    }
+    EXPECT_EQ(IsValidUtf8(c.bytes), c.valid);
+    EXPECT_EQ(CountCodePoints(c.bytes), c.code_points);
+  }
+}
+
+// The word-at-a-time paths agree with a byte-by-byte reading of Unicode
+// table 3-7 on random mixtures of valid and invalid sequences.
+size_t ReferenceLength(const unsigned char* p, size_t n) {
+  auto in = [](unsigned char b, int lo, int hi) { return b >= lo && b <= hi; };
+  if (p[0] < 0x80) return 1;
+  if (in(p[0], 0xC2, 0xDF)) return n >= 2 && in(p[1], 0x80, 0xBF) ? 2 : 0;
+  if (n < 3) return 0;
+  if (p[0] == 0xE0) return in(p[1], 0xA0, 0xBF) && in(p[2], 0x80, 0xBF) ? 3 : 0;
+  if (in(p[0], 0xE1, 0xEC) || in(p[0], 0xEE, 0xEF))
+    return in(p[1], 0x80, 0xBF) && in(p[2], 0x80, 0xBF) ? 3 : 0;
+  if (p[0] == 0xED) return in(p[1], 0x80, 0x9F) && in(p[2], 0x80, 0xBF) ? 3 : 0;
+  if (n < 4 || !in(p[2], 0x80, 0xBF) || !in(p[3], 0x80, 0xBF)) return 0;
+  if (p[0] == 0xF0) return in(p[1], 0x90, 0xBF) ? 4 : 0;
+  if (in(p[0], 0xF1, 0xF3)) return in(p[1], 0x80, 0xBF) ? 4 : 0;
+  if (p[0] == 0xF4) return in(p[1], 0x80, 0x8F) ? 4 : 0;
+  return 0;
+}
+
+TEST(Utf8Test, MatchesReferenceOnRandomInput) {
+  static const std::string_view kPieces[] = {
+      "a",        "Hello world ", "\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x93\xB0", "\x80",
+      "\xC3",     "\xE2\x80",     "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xFF", "0123456789abcdef",
+  };
+  uint32_t state = 2024;
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    for (int k = round % 23; k > 0; --k) {
+      state = state * 1664525u + 1013904223u;
+      s += kPieces[(state >> 20) % std::size(kPieces)];
+    }
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    size_t i = 0, count = 0, first_bad = std::string::npos;
+    while (i < s.size()) {
+      const size_t len = ReferenceLength(p + i, s.size() - i);
+      if (len == 0 && first_bad == std::string::npos) first_bad = i;
+      i += len == 0 ? 1 : len;
+      ++count;
+    }
+    SCOPED_TRACE(testing::PrintToString(s));
+    size_t bad = 0;
+    ASSERT_EQ(IsValidUtf8(s, &bad), first_bad == std::string::npos);
+    if (first_bad != std::string::npos) {
+      ASSERT_EQ(bad, first_bad);
+    }
+    ASSERT_EQ(CountCodePoints(s), count);
+  }
+}
+
+TEST(Utf8Test, DecodeAndClassify) {
+  EXPECT_EQ(utf8::DecodeAt("\xE2\x80\x99", 0).value, U'\u2019');
+  EXPECT_EQ(utf8::DecodeAt("\xE2\x80\x99", 0).length, 3);
+  EXPECT_FALSE(utf8::DecodeAt("\xE2\x80", 0).valid);
+  EXPECT_EQ(utf8::DecodeAt("\xE2\x80", 0).length, 1);
+  EXPECT_EQ(utf8::DecodeBefore("a\xC3\xA9", 3).value, U'\u00E9');
+  EXPECT_FALSE(utf8::DecodeBefore("a\x80\x80", 3).valid);
+  EXPECT_EQ(utf8::CaseOf(U'\u00DF'), utf8::LetterCase::kLower);    // ß
+  EXPECT_EQ(utf8::CaseOf(U'\u0178'), utf8::LetterCase::kUpper);    // Ÿ
+  EXPECT_EQ(utf8::CaseOf(U'\u00D7'), utf8::LetterCase::kNotLetter);  // ×
+  EXPECT_EQ(utf8::CaseOf(U'\u4E2D'), utf8::LetterCase::kUncased);  // 中
+  EXPECT_EQ(utf8::CaseOf(U'7'), utf8::LetterCase::kNotLetter);
+  EXPECT_TRUE(utf8::IsSpace(U'\u00A0'));
+  EXPECT_TRUE(utf8::IsSpace(U'\u3000'));
+  EXPECT_FALSE(utf8::IsSpace(U'\u200D'));
+  EXPECT_TRUE(utf8::IsCombiningMark(U'\u0301'));
+}
+
+// ---------------------------------------------------------------------------
+// Lines and paragraphs
+// ---------------------------------------------------------------------------
+
+struct LinesCase {
+  std::string_view text;
+  std::vector<std::string> lines;
+};
+
+TEST(AnalysisTest, Lines) {
+  const LinesCase cases[] = {
+      {"", {}},
+      {"a", {"a"}},
+      {"a\n", {"a"}},
+      {"\n", {""}},
+      {"a\n\nb", {"a", "", "b"}},
+      {"a\n\n", {"a", ""}},
+      {"a\r\nb\r\n", {"a", "b"}},
+      {"a\rb", {"a\rb"}},
+      {"\r\n\r\n", {"", ""}},
+  };
+  for (const LinesCase& c : cases) {
+    SCOPED_TRACE(testing::PrintToString(c.text));
+    Article a = MakeArticle(std::string(c.text));
+    Analysis an(a);
+    EXPECT_EQ(Strings(an, an.lines()), c.lines);
+  }
+}
+
+TEST(AnalysisTest, ParagraphsAreTrimmedNonBlankLines) {
+  Article a = MakeArticle(
+      "  Storm warning issued  \n\n\u00A0\n\tResidents were told to stay home.\u00A0\r\n \t \n"
+      "\u2003Schools close Friday.");
   Analysis an(a);
-  EXPECT_TRUE(an.lines().empty());
-  EXPECT_EQ(an.Locate(0).line, 1);
-  EXPECT_EQ(an.Locate(0).column, 1);
+  const std::vector<Paragraph>& ps = an.paragraphs();
+  ASSERT_EQ(ps.size(), 3u);
+  EXPECT_EQ(an.view(ps[0].span), "Storm warning issued");
+  EXPECT_EQ(ps[0].line, 0u);
+  EXPECT_EQ(an.view(ps[1].span), "Residents were told to stay home.");
+  EXPECT_EQ(ps[1].line, 3u);
+  EXPECT_EQ(an.view(ps[2].span), "Schools close Friday.");
+  EXPECT_EQ(ps[2].line, 5u);
+}
+
+TEST(AnalysisTest, SentencesStayInsideTheirParagraph) {
+  Article a = MakeArticle(
+      "Bridge reopens after repairs\n\nThe bridge reopened Monday. Traffic was light\n"
+      "in the morning. Officials said the work cost $2.1 million.");
+  Analysis an(a);
+  std::vector<std::string> got;
+  std::vector<size_t> paragraph;
+  for (const Sentence& s : an.sentences()) {
+    got.emplace_back(an.view(s.span));
+    paragraph.push_back(s.paragraph);
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "Bridge reopens after repairs", "The bridge reopened Monday.",
+                     "Traffic was light", "in the morning.",
+                     "Officials said the work cost $2.1 million."}));
+  EXPECT_EQ(paragraph, (std::vector<size_t>{0, 1, 1, 2, 2}));
+}
+
+TEST(AnalysisTest, TokensInSpan) {
+  Article a = MakeArticle("Rain fell. Roads in the U.S. closed.\nNew line here");
+  Analysis an(a);
+  ASSERT_EQ(an.sentences().size(), 3u);
+  std::vector<std::string> words;
+  for (const Token& t : an.TokensIn(an.sentences()[1].span)) words.emplace_back(an.view(t.span));
+  EXPECT_EQ(words, (std::vector<std::string>{"Roads", "in", "the", "U.S.", "closed"}));
+  EXPECT_TRUE(an.TokensIn({3, 3}).empty());
+  EXPECT_EQ(an.TokensIn({0, a.text.size()}).size(), an.tokens().size());
+  for (const Token& t : an.tokens()) {
+    EXPECT_EQ(an.LineIndexOf(t.span.start), an.LineIndexOf(t.span.end - 1));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Locate and Excerpt
+// ---------------------------------------------------------------------------
+
+struct LocateCase {
+  size_t offset;
+  int64_t line;
+  int64_t column;
+};
+
+TEST(AnalysisTest, Locate) {
+  // Bytes: "ab\n" 0-2, "c" 3, "é" 4-5, "\r" 6, "\n" 7, "xyz" 8-10.
+  Article a = MakeArticle("ab\nc\u00E9\r\nxyz");
+  const LocateCase cases[] = {
+      {0, 1, 1}, {1, 1, 2}, {2, 1, 3}, {3, 2, 1}, {4, 2, 2}, {6, 2, 3},
+      {7, 2, 3}, {8, 3, 1}, {10, 3, 3}, {11, 3, 4}, {500, 3, 4},
+  };
+  for (const LocateCase& c : cases) {
+    SCOPED_TRACE(c.offset);
+    Analysis fresh(a);
+    const LineColumn lc = fresh.Locate(c.offset);
+    EXPECT_EQ(lc.line, c.line);
+    EXPECT_EQ(lc.column, c.column);
+  }
+  // The incremental path gives the same answers, in any order.
+  Analysis shared(a);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t k = 0; k < std::size(cases); ++k) {
+      const LocateCase& c = cases[pass == 0 ? k : std::size(cases) - 1 - k];
+      const LineColumn lc = shared.Locate(c.offset);
+      EXPECT_EQ(lc.line, c.line) << c.offset;
+      EXPECT_EQ(lc.column, c.column) << c.offset;
+    }
+  }
+}
+
+TEST(AnalysisTest, LocateOnEmptyAndNewlineOnlyText) {
+  Article empty = MakeArticle("");
+  Analysis e(empty);
+  EXPECT_EQ(e.LineIndexOf(0), 0u);
+  EXPECT_EQ(e.Locate(0).line, 1);
+  EXPECT_EQ(e.Locate(0).column, 1);
+  EXPECT_EQ(e.Excerpt({0, 0}), "");
+
+  Article trailing = MakeArticle("abc\n");
+  Analysis t(trailing);
+  EXPECT_EQ(t.Locate(4).line, 1);
+  EXPECT_EQ(t.Locate(4).column, 4);
+}
+
+TEST(AnalysisTest, ExcerptShortLineIsWholeLine) {
+  Article a = MakeArticle("First line\nThe minister spoke briefly.\nLast");
+  Analysis an(a);
+  const ExcerptWindow w = an.ExcerptOf({15, 23});  // "minister"
+  EXPECT_EQ(w.text, "The minister spoke briefly.");
+  EXPECT_EQ(w.span_column, 4u);
+  EXPECT_EQ(w.span_width, 8u);
+  EXPECT_EQ(an.Excerpt({15, 23}), "The minister spoke briefly.");
+}
+
+std::string CodePointSlice(std::string_view s, size_t from, size_t count) {
+  size_t b = 0;
+  for (size_t k = 0; k < from && b < s.size(); ++k) b += utf8::DecodeAt(s, b).length;
+  size_t e = b;
+  for (size_t k = 0; k < count && e < s.size(); ++k) e += utf8::DecodeAt(s, e).length;
+  return std::string(s.substr(b, e - b));
+}
+
+struct ExcerptCase {
+  std::string_view needle;  // the span: first occurrence in the line
+  size_t max_code_points;
+  bool cut_left;
+  bool cut_right;
+};
+
+TEST(AnalysisTest, ExcerptCutsLongLinesAroundTheSpan) {
+  std::string line;
+  for (int i = 0; i < 20; ++i) line += "Der Bürgermeister sprach über die Straße. ";
+  line += "ENDE";
+  Article a = MakeArticle("Titel\n" + line + "\nFuß");
+  Analysis an(a);
+  const ExcerptCase cases[] = {
+      {"Der", 40, false, true},       // at the start of the line
+      {"ENDE", 40, true, false},      // at the end
+      {"sprach", 60, false, true},    // first occurrence, near the start
+      {"Straße. ENDE", 30, true, false},
+      {"ENDE", 7, true, false},
+  };
+  for (const ExcerptCase& c : cases) {
+    SCOPED_TRACE(c.needle);
+    const size_t at = c.needle == "Straße. ENDE" || c.needle == "ENDE"
+                          ? a.text.rfind(c.needle)
+                          : a.text.find(c.needle, 6);
+    const Span span{at, at + c.needle.size()};
+    const ExcerptWindow w = an.ExcerptOf(span, c.max_code_points);
+    EXPECT_LE(CountCodePoints(w.text), c.max_code_points) << w.text;
+    EXPECT_TRUE(IsValidUtf8(w.text)) << w.text;
+    EXPECT_EQ(w.text.starts_with("..."), c.cut_left) << w.text;
+    EXPECT_EQ(w.text.ends_with("..."), c.cut_right) << w.text;
+    EXPECT_EQ(CodePointSlice(w.text, w.span_column, w.span_width),
+              CodePointSlice(c.needle, 0, w.span_width))
+        << w.text;
+    EXPECT_EQ(an.Excerpt(span, c.max_code_points), w.text);
+  }
+}
+
+TEST(AnalysisTest, ExcerptCentresAShortSpanInTheMiddle) {
+  std::string line(100, 'a');
+  line += "TARGET";
+  line += std::string(100, 'b');
+  Article a = MakeArticle(line);
+  Analysis an(a);
+  const ExcerptWindow w = an.ExcerptOf({100, 106}, 26);
+  EXPECT_EQ(w.text, "...aaaaaaaTARGETbbbbbbb...");
+  EXPECT_EQ(w.span_column, 10u);
+  EXPECT_EQ(w.span_width, 6u);
+}
+
+TEST(AnalysisTest, ExcerptKeepsInvalidBytesWhole) {
+  std::string line = std::string(50, 'x') + "\xFF\xC3" + std::string(50, 'y');
+  Article a = MakeArticle(line);
+  Analysis an(a);
+  const ExcerptWindow w = an.ExcerptOf({50, 51}, 20);
+  EXPECT_LE(CountCodePoints(w.text), 20u);
+  EXPECT_NE(w.text.find('\xFF'), std::string::npos);
 }
 
 }  // namespace

@@ -1,0 +1,263 @@
+// Micro-benchmarks for the shared analysis: UTF-8 validation, tokenisation,
+// sentence splitting and a whole Analysis pass, over a synthetic news corpus
+// generated here (about 4 MB of English wire copy with some non-ASCII names
+// and curly quotes, plus 1 MB of Cyrillic text for the UTF-8 paths).
+//
+// Read the results as ratios against the reference benchmarks in the same
+// run (BM_Reference_*: memchr newline counting, simdjson's UTF-8 validator),
+// because absolute times on shared machines drift.
+//
+//   build/newslint_bench --benchmark_filter='Reference|Utf8|Tokenize|Split|Analysis'
+
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+#include <simdjson.h>
+
+#include "lint/analysis.h"
+
+namespace newslint {
+namespace {
+
+class Rng {
+ public:
+  explicit Rng(uint64_t seed) : state_(seed) {}
+  uint32_t Next() {
+    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>(state_ >> 33);
+  }
+  template <size_t N>
+  std::string_view Pick(const std::string_view (&list)[N]) {
+    return list[Next() % N];
+  }
+
+ private:
+  uint64_t state_;
+};
+
+constexpr std::string_view kSubjects[] = {
+    "The minister",  "Police",           "Gov. Maria Torres",  "The U.S. military",
+    "Mr. Okafor",    "Officials in Kyiv", "The company",       "Sen. Paul Whitfield",
+    "Acme Corp.",    "Residents of Zürich", "Dr. Helen Park",  "The central bank",
+    "John F. Ellis", "The council",      "Investors",          "Prosecutors in St. Louis",
+};
+constexpr std::string_view kVerbs[] = {
+    "said", "announced", "warned", "confirmed", "denied", "expected", "reported", "agreed",
+};
+constexpr std::string_view kObjects[] = {
+    "the plan would cost $1.5 billion over five years",
+    "turnout reached 61.2% in the first round",
+    "the talks would resume at 10 a.m. Tuesday",
+    "the bridge on Route 9 would stay closed until Jan. 15",
+    "prices rose 3.5 percent in the second quarter",
+    "the No. 2 official had resigned",
+    "the report, published at example.org/report-2024.pdf, was incomplete",
+    "Kyiv’s long-term reconstruction needs were growing",
+    "more than 1,200 people had been evacuated",
+    "the decision was final... for now",
+    "the U.N. envoy would visit next week",
+    "the vote, e.g. in rural districts, was delayed",
+};
+constexpr std::string_view kQuotes[] = {
+    "“We will rebuild,” she said.",
+    "“Why now?” a reporter asked.",
+    "\"This is not over,\" he told reporters.",
+    "“It was chaos. Nobody knew what to do,” one witness said.",
+};
+constexpr std::string_view kDatelines[] = {
+    "WASHINGTON (AP) — ", "LONDON (Reuters) - ", "KYIV, Ukraine (AP) — ", "",
+};
+constexpr std::string_view kCyrillic[] = {
+    "Министр заявил, что переговоры возобновятся во вторник.",
+    "По данным полиции, мост останется закрытым до 15 января.",
+    "«Мы всё восстановим», — сказала мэр города.",
+    "Цены выросли на 3,5 процента во втором квартале.",
+};
+
+// One article: a headline, then paragraphs of two to four sentences.
+std::string MakeArticle(Rng& rng) {
+  std::string a = "Officials weigh new measures after flooding\n\n";
+  const int paragraphs = 6 + rng.Next() % 8;
+  for (int p = 0; p < paragraphs; ++p) {
+    if (p == 0) a += rng.Pick(kDatelines);
+    const int sentences = 2 + rng.Next() % 3;
+    for (int s = 0; s < sentences; ++s) {
+      if (s > 0) a += ' ';
+      if (rng.Next() % 5 == 0) {
+        a += rng.Pick(kQuotes);
+        continue;
+      }
+      a += rng.Pick(kSubjects);
+      a += ' ';
+      a += rng.Pick(kVerbs);
+      a += " that ";
+      a += rng.Pick(kObjects);
+      a += '.';
+    }
+    a += '\n';
+  }
+  return a;
+}
+
+struct Corpus {
+  std::vector<std::string> articles;
+  std::string all;  // the articles concatenated
+};
+
+const Corpus& EnglishCorpus() {
+  static const Corpus* corpus = [] {
+    auto* c = new Corpus;
+    Rng rng(42);
+    while (c->all.size() < (4u << 20)) {
+      c->articles.push_back(MakeArticle(rng));
+      c->all += c->articles.back();
+    }
+    return c;
+  }();
+  return *corpus;
+}
+
+const std::string& CyrillicText() {
+  static const std::string* text = [] {
+    auto* t = new std::string;
+    Rng rng(7);
+    while (t->size() < (1u << 20)) {
+      *t += rng.Pick(kCyrillic);
+      *t += rng.Next() % 4 == 0 ? '\n' : ' ';
+    }
+    return t;
+  }();
+  return *text;
+}
+
+// --- References ------------------------------------------------------------
+
+size_t CountNewlines(std::string_view s) {
+  size_t n = 0;
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while ((p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr) {
+    ++n;
+    ++p;
+  }
+  return n;
+}
+
+void BM_Reference_MemchrNewlines(benchmark::State& state) {
+  const std::string& text = EnglishCorpus().all;
+  for (auto _ : state) benchmark::DoNotOptimize(CountNewlines(text));
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(text.size()));
+}
+BENCHMARK(BM_Reference_MemchrNewlines);
+
+void BM_Reference_SimdjsonUtf8(benchmark::State& state) {
+  const std::string& text = state.range(0) == 0 ? EnglishCorpus().all : CyrillicText();
+  for (auto _ : state) benchmark::DoNotOptimize(simdjson::validate_utf8(text.data(), text.size()));
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(text.size()));
+}
+BENCHMARK(BM_Reference_SimdjsonUtf8)->ArgName("cyrillic")->Arg(0)->Arg(1);
+
+// --- UTF-8 -----------------------------------------------------------------
+
+void BM_IsValidUtf8(benchmark::State& state) {
+  const std::string& text = state.range(0) == 0 ? EnglishCorpus().all : CyrillicText();
+  for (auto _ : state) benchmark::DoNotOptimize(IsValidUtf8(text));
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(text.size()));
+}
+BENCHMARK(BM_IsValidUtf8)->ArgName("cyrillic")->Arg(0)->Arg(1);
+
+// Ill-formed input takes the scalar path that finds the first bad byte.
+void BM_IsValidUtf8InvalidAtEnd(benchmark::State& state) {
+  const std::string text = EnglishCorpus().all + "\xFF";
+  size_t bad = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(IsValidUtf8(text, &bad));
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(text.size()));
+}
+BENCHMARK(BM_IsValidUtf8InvalidAtEnd);
+
+void BM_CountCodePoints(benchmark::State& state) {
+  const std::string& text = state.range(0) == 0 ? EnglishCorpus().all : CyrillicText();
+  for (auto _ : state) benchmark::DoNotOptimize(CountCodePoints(text));
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(text.size()));
+}
+BENCHMARK(BM_CountCodePoints)->ArgName("cyrillic")->Arg(0)->Arg(1);
+
+// --- Tokens and sentences --------------------------------------------------
+
+void BM_Tokenize(benchmark::State& state) {
+  const Corpus& corpus = EnglishCorpus();
+  size_t tokens = 0;
+  for (auto _ : state) {
+    for (const std::string& a : corpus.articles) {
+      std::vector<Token> t = Tokenize(a);
+      tokens += t.size();
+      benchmark::DoNotOptimize(t.data());
+    }
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(corpus.all.size()));
+  state.counters["tokens"] = benchmark::Counter(double(tokens), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Tokenize);
+
+void BM_TokenizeCyrillic(benchmark::State& state) {
+  const std::string& text = CyrillicText();
+  for (auto _ : state) {
+    std::vector<Token> t = Tokenize(text);
+    benchmark::DoNotOptimize(t.data());
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(text.size()));
+}
+BENCHMARK(BM_TokenizeCyrillic);
+
+void BM_SplitSentences(benchmark::State& state) {
+  const Corpus& corpus = EnglishCorpus();
+  std::vector<std::string_view> paragraphs;
+  for (const std::string& a : corpus.articles) {
+    size_t start = 0;
+    while (start < a.size()) {
+      size_t nl = a.find('\n', start);
+      if (nl == std::string::npos) nl = a.size();
+      if (nl > start) paragraphs.push_back(std::string_view(a).substr(start, nl - start));
+      start = nl + 1;
+    }
+  }
+  std::vector<Span> out;
+  size_t sentences = 0;
+  for (auto _ : state) {
+    for (std::string_view p : paragraphs) {
+      out.clear();
+      SplitSentencesInto(p, 0, &out);
+      sentences += out.size();
+    }
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(corpus.all.size()));
+  state.counters["sentences"] = benchmark::Counter(double(sentences), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_SplitSentences);
+
+// Everything a rule run builds for one article: lines, paragraphs, sentences
+// and tokens.
+void BM_AnalysisAllViews(benchmark::State& state) {
+  const Corpus& corpus = EnglishCorpus();
+  std::vector<Article> articles(corpus.articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) articles[i].text = corpus.articles[i];
+  for (auto _ : state) {
+    for (const Article& a : articles) {
+      Analysis an(a);
+      benchmark::DoNotOptimize(an.sentences().size());
+      benchmark::DoNotOptimize(an.tokens().size());
+    }
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(corpus.all.size()));
+  state.counters["articles"] =
+      benchmark::Counter(double(articles.size()) * double(state.iterations()),
+                         benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_AnalysisAllViews);
+
+}  // namespace
+}  // namespace newslint

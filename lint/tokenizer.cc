@@ -1,0 +1,222 @@
+// Tokenize and ShapeOf (declared in lint/analysis.h).
+
+#include <array>
+#include <string_view>
+#include <vector>
+
+#include "lint/analysis.h"
+#include "lint/utf8.h"
+
+namespace newslint {
+namespace {
+
+using utf8::LetterCase;
+
+enum class Kind : uint8_t { kOther, kLetter, kDigit, kMark };
+
+// One character of the text, classified.
+struct Unit {
+  char32_t cp;
+  uint8_t length;
+  Kind kind;
+  LetterCase letter_case;
+};
+
+struct AsciiClass {
+  Kind kind;
+  LetterCase letter_case;
+};
+
+constexpr std::array<AsciiClass, 128> MakeAsciiTable() {
+  std::array<AsciiClass, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = {Kind::kOther, LetterCase::kNotLetter};
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = {Kind::kLetter, LetterCase::kUpper};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = {Kind::kLetter, LetterCase::kLower};
+  for (int c = '0'; c <= '9'; ++c) t[c] = {Kind::kDigit, LetterCase::kNotLetter};
+  return t;
+}
+constexpr std::array<AsciiClass, 128> kAscii = MakeAsciiTable();
+
+inline Unit UnitAt(std::string_view s, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return {c, 1, kAscii[c].kind, kAscii[c].letter_case};
+  const utf8::CodePoint cp = utf8::DecodeAt(s, i);
+  if (!cp.valid) return {cp.value, 1, Kind::kOther, LetterCase::kNotLetter};
+  const LetterCase lc = utf8::CaseOf(cp.value);
+  if (lc != LetterCase::kNotLetter) return {cp.value, cp.length, Kind::kLetter, lc};
+  if (utf8::IsCombiningMark(cp.value)) {
+    return {cp.value, cp.length, Kind::kMark, LetterCase::kNotLetter};
+  }
+  return {cp.value, cp.length, Kind::kOther, LetterCase::kNotLetter};
+}
+
+inline bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+// Hyphen-minus, U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN, U+00AD SOFT HYPHEN.
+inline bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011 || c == 0xAD; }
+inline bool IsWordKind(Kind k) { return k == Kind::kLetter || k == Kind::kDigit; }
+
+// Accumulates the letters and digits of one word and names its shape.
+class ShapeCounter {
+ public:
+  void Letter(LetterCase c) {
+    if (first_ == LetterCase::kNotLetter) first_ = c;
+    upper_ += c == LetterCase::kUpper;
+    lower_ += c != LetterCase::kUpper;  // lower case and caseless letters
+  }
+  void Digit() { ++digits_; }
+
+  // `possessive`: the word ends in "'s" or "’s", which does not count
+  // ("NATO's" is kUpper).
+  TokenShape Shape(bool possessive) const {
+    const int upper = upper_;
+    const int lower = possessive && upper_ + lower_ > 1 ? lower_ - 1 : lower_;
+    if (upper + lower == 0) return TokenShape::kNumber;
+    if (digits_ > 0) return TokenShape::kAlphanumeric;
+    if (upper == 0) return TokenShape::kLower;
+    if (lower == 0 && upper >= 2) return TokenShape::kUpper;
+    if (first_ == LetterCase::kUpper) return TokenShape::kCapitalized;
+    return TokenShape::kMixed;
+  }
+
+ private:
+  int upper_ = 0, lower_ = 0, digits_ = 0;
+  LetterCase first_ = LetterCase::kNotLetter;
+};
+
+bool EndsPossessive(std::string_view w) {
+  if (w.size() < 3 || w.back() != 's') return false;
+  return w[w.size() - 2] == '\'' ||
+         (w.size() >= 5 && w.substr(w.size() - 4, 3) == "\u2019");
+}
+
+// "U.S.", "a.m.", "J.K.", "U.S.A": two or more single letters joined by dots,
+// starting with the letter `first` at `start`. On a match returns the end of
+// the token (after the final dot, if there is one) and counts the letters.
+size_t MatchDottedLetters(std::string_view s, size_t start, const Unit& first,
+                          ShapeCounter* shape) {
+  const size_t n = s.size();
+  size_t pos = start + first.length;  // just after a single letter
+  Unit letters[16];
+  size_t count = 0;
+  letters[count++] = first;
+  while (pos < n && s[pos] == '.' && count < 16) {
+    if (pos + 1 >= n) break;
+    const Unit next = UnitAt(s, pos + 1);
+    if (next.kind != Kind::kLetter) break;
+    const size_t after = pos + 1 + next.length;
+    if (after < n && IsWordKind(UnitAt(s, after).kind)) break;  // not a single letter
+    letters[count++] = next;
+    pos = after;
+  }
+  if (count < 2) return 0;
+  for (size_t k = 0; k < count; ++k) shape->Letter(letters[k].letter_case);
+  return (pos < n && s[pos] == '.') ? pos + 1 : pos;
+}
+
+}  // namespace
+
+TokenShape ShapeOf(std::string_view word) {
+  ShapeCounter shape;
+  for (size_t i = 0; i < word.size();) {
+    const Unit u = UnitAt(word, i);
+    if (u.kind == Kind::kLetter) {
+      shape.Letter(u.letter_case);
+    } else if (u.kind == Kind::kDigit) {
+      shape.Digit();
+    }
+    i += u.length;
+  }
+  return shape.Shape(EndsPossessive(word));
+}
+
+void TokenizeInto(std::string_view text, size_t base, std::vector<Token>* out) {
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80 && kAscii[c].kind == Kind::kOther) {
+      ++i;
+      continue;
+    }
+    const Unit u = UnitAt(text, i);
+    if (!IsWordKind(u.kind)) {
+      i += u.length;
+      continue;
+    }
+    const size_t start = i;
+    ShapeCounter shape;
+    if (u.kind == Kind::kLetter && i + u.length < n && text[i + u.length] == '.') {
+      if (size_t end = MatchDottedLetters(text, i, u, &shape); end != 0) {
+        out->push_back({{base + start, base + end}, shape.Shape(false)});
+        i = end;
+        continue;
+      }
+    }
+    Kind prev = u.kind;
+    if (u.kind == Kind::kLetter) {
+      shape.Letter(u.letter_case);
+    } else {
+      shape.Digit();
+    }
+    size_t j = i + u.length;
+    while (j < n) {
+      const unsigned char b = static_cast<unsigned char>(text[j]);
+      Unit v;
+      if (b < 0x80) {
+        const AsciiClass a = kAscii[b];
+        if (a.kind == Kind::kLetter) {
+          shape.Letter(a.letter_case);
+          prev = Kind::kLetter;
+          ++j;
+          continue;
+        }
+        if (a.kind == Kind::kDigit) {
+          shape.Digit();
+          prev = Kind::kDigit;
+          ++j;
+          continue;
+        }
+        if (b != '\'' && b != '-' && b != '.' && b != ',') break;
+        v = {b, 1, Kind::kOther, LetterCase::kNotLetter};
+      } else {
+        v = UnitAt(text, j);
+        if (v.kind == Kind::kLetter) {
+          shape.Letter(v.letter_case);
+          prev = Kind::kLetter;
+          j += v.length;
+          continue;
+        }
+        if (v.kind == Kind::kMark) {
+          j += v.length;
+          continue;
+        }
+      }
+      // A joiner stays inside the word only with a word character after it.
+      if (j + v.length >= n) break;
+      const Kind next = UnitAt(text, j + v.length).kind;
+      if (IsApostrophe(v.cp) && next == Kind::kLetter) {
+        // "Kyiv's", "don't"
+      } else if (IsHyphen(v.cp) && IsWordKind(next) &&
+                 !(prev == Kind::kDigit && next == Kind::kDigit)) {
+        // "long-term", "F-16", "COVID-19"; not "1990-2000".
+      } else if ((v.cp == '.' || v.cp == ',') && prev == Kind::kDigit && next == Kind::kDigit) {
+        // "1,200", "3.5"
+      } else {
+        break;
+      }
+      j += v.length;
+    }
+    const bool possessive = EndsPossessive(text.substr(start, j - start));
+    out->push_back({{base + start, base + j}, shape.Shape(possessive)});
+    i = j;
+  }
+}
+
+std::vector<Token> Tokenize(std::string_view text, size_t base) {
+  std::vector<Token> out;
+  out.reserve(text.size() / 5 + 4);  // news averages a token per 6 bytes
+  TokenizeInto(text, base, &out);
+  return out;
+}
+
+}  // namespace newslint
