@@ -1,0 +1,243 @@
+#include "lint/phrase_matcher.h"
+
+#include <algorithm>
+#include <deque>
+
+namespace newslint {
+
+namespace {
+
+// One folded symbol of the text and the bytes it came from.
+struct Unit {
+  unsigned char symbol;
+  size_t length;
+};
+
+bool IsAsciiSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+// Length of a whitespace character at text[i] (ASCII space, U+00A0, U+2009,
+// U+202F), or 0.
+size_t SpaceLength(std::string_view text, size_t i) {
+  auto c = static_cast<unsigned char>(text[i]);
+  if (IsAsciiSpace(c)) return 1;
+  if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) return 2;
+  if (c == 0xE2 && i + 2 < text.size()) {
+    auto b1 = static_cast<unsigned char>(text[i + 1]);
+    auto b2 = static_cast<unsigned char>(text[i + 2]);
+    if ((b1 == 0x80 && (b2 == 0x89 || b2 == 0xAF))) return 3;
+  }
+  return 0;
+}
+
+Unit NextUnit(std::string_view text, size_t i) {
+  if (size_t len = SpaceLength(text, i)) {
+    size_t j = i + len;
+    while (j < text.size()) {
+      size_t more = SpaceLength(text, j);
+      if (more == 0) break;
+      j += more;
+    }
+    return {' ', j - i};
+  }
+  auto c = static_cast<unsigned char>(text[i]);
+  if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+    auto b2 = static_cast<unsigned char>(text[i + 2]);
+    if (b2 == 0x98 || b2 == 0x99) return {'\'', 3};
+    if (b2 == 0x9C || b2 == 0x9D) return {'"', 3};
+  }
+  if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+  return {c, 1};
+}
+
+// Letters and digits, ASCII or not. Non-ASCII code points count as letters
+// unless they are punctuation, symbols or spaces from the common blocks.
+bool IsWordCodePoint(uint32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  }
+  if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
+  if (cp == 0xD7 || cp == 0xF7) return false;
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, currency, symbols, arrows
+  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+  if (cp >= 0xFE30 && cp <= 0xFE4F) return false;
+  if (cp >= 0xFF00 && cp <= 0xFF0F) return false;
+  if (cp == 0xFEFF || cp == 0xFFFD) return false;
+  return true;
+}
+
+uint32_t DecodeAt(std::string_view text, size_t i) {
+  auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return c;
+  size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (len == 1 || i + len > text.size()) return 0xFFFD;
+  uint32_t cp = c & (0x3F >> (len - 1));
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  return cp;
+}
+
+bool WordCharBefore(std::string_view text, size_t pos) {
+  if (pos == 0) return false;
+  size_t i = pos - 1;
+  for (int back = 0; back < 3 && i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+       ++back) {
+    --i;
+  }
+  return IsWordCodePoint(DecodeAt(text, i));
+}
+
+bool WordCharAt(std::string_view text, size_t pos) {
+  return pos < text.size() && IsWordCodePoint(DecodeAt(text, pos));
+}
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+}  // namespace
+
+std::string PhraseMatcher::Fold(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    Unit u = NextUnit(text, i);
+    out.push_back(static_cast<char>(u.symbol));
+    i += u.length;
+  }
+  size_t first = out.find_first_not_of(' ');
+  if (first == std::string::npos) return "";
+  return out.substr(first, out.find_last_not_of(' ') - first + 1);
+}
+
+PhraseMatcher::PhraseMatcher(const std::vector<std::string_view>& phrases)
+    : phrases_(phrases.begin(), phrases.end()) {
+  Compile();
+}
+
+PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases) : phrases_(phrases) {
+  Compile();
+}
+
+void PhraseMatcher::Compile() {
+  size_t longest = 1;
+  for (const std::string& p : phrases_) {
+    std::string f = Fold(p);
+    needs_start_boundary_.push_back(!f.empty() && IsAsciiAlnum(f.front()) ? 1 : 0);
+    needs_end_boundary_.push_back(!f.empty() && IsAsciiAlnum(f.back()) ? 1 : 0);
+    for (unsigned char c : f) {
+      if (byte_class_[c] == 0) byte_class_[c] = static_cast<uint8_t>(class_count_++);
+    }
+    longest = std::max(longest, f.size());
+    folded_.push_back(std::move(f));
+  }
+  size_t history = 1;
+  while (history < longest) history <<= 1;
+  history_mask_ = history - 1;
+
+  // The trie, with -1 for a missing edge.
+  next_.assign(class_count_, -1);
+  ends_here_.emplace_back();
+  for (size_t p = 0; p < folded_.size(); ++p) {
+    if (folded_[p].empty()) continue;
+    size_t state = 0;
+    for (unsigned char c : folded_[p]) {
+      int32_t& edge = next_[state * class_count_ + byte_class_[c]];
+      if (edge < 0) {
+        edge = static_cast<int32_t>(ends_here_.size());
+        ends_here_.emplace_back();
+        next_.resize(next_.size() + class_count_, -1);
+      }
+      state = static_cast<size_t>(next_[state * class_count_ + byte_class_[c]]);
+    }
+    ends_here_[state].push_back(static_cast<uint32_t>(p));
+  }
+
+  // Breadth-first: failure links, dictionary links, and missing edges filled
+  // in so that the trie becomes a DFA. Class 0 always leads back to the root.
+  size_t states = ends_here_.size();
+  std::vector<int32_t> fail(states, 0);
+  dict_link_.assign(states, -1);
+  output_link_.assign(states, -1);
+  std::deque<size_t> queue;
+  for (size_t c = 0; c < class_count_; ++c) {
+    int32_t& edge = next_[c];
+    if (edge < 0 || c == 0) {
+      edge = 0;
+    } else {
+      queue.push_back(static_cast<size_t>(edge));
+    }
+  }
+  while (!queue.empty()) {
+    size_t s = queue.front();
+    queue.pop_front();
+    int32_t f = fail[s];
+    dict_link_[s] = ends_here_[f].empty() ? dict_link_[f] : f;
+    if (s == 0) dict_link_[s] = -1;
+    output_link_[s] = ends_here_[s].empty() ? dict_link_[s] : static_cast<int32_t>(s);
+    for (size_t c = 0; c < class_count_; ++c) {
+      int32_t& edge = next_[s * class_count_ + c];
+      int32_t via_fail = next_[static_cast<size_t>(f) * class_count_ + c];
+      if (edge < 0) {
+        edge = via_fail;
+      } else {
+        fail[static_cast<size_t>(edge)] = via_fail;
+        queue.push_back(static_cast<size_t>(edge));
+      }
+    }
+  }
+}
+
+template <typename OnMatch>
+void PhraseMatcher::Scan(std::string_view text, size_t base, OnMatch&& on_match) const {
+  if (ends_here_.size() <= 1) return;
+  size_t unit_start[64];
+  std::vector<size_t> long_history;
+  size_t* history = unit_start;
+  if (history_mask_ >= 64) {
+    long_history.resize(history_mask_ + 1);
+    history = long_history.data();
+  }
+  size_t fed = 0;
+  int32_t state = 0;
+  for (size_t i = 0; i < text.size();) {
+    Unit u = NextUnit(text, i);
+    history[fed & history_mask_] = i;
+    ++fed;
+    i += u.length;
+    state = next_[static_cast<size_t>(state) * class_count_ + byte_class_[u.symbol]];
+    for (int32_t s = output_link_[static_cast<size_t>(state)]; s >= 0;
+         s = dict_link_[static_cast<size_t>(s)]) {
+      for (uint32_t p : ends_here_[static_cast<size_t>(s)]) {
+        size_t start = history[(fed - folded_[p].size()) & history_mask_];
+        if (needs_start_boundary_[p] && WordCharBefore(text, start)) continue;
+        if (needs_end_boundary_[p] && WordCharAt(text, i)) continue;
+        if (!on_match(PhraseMatch{p, {base + start, base + i}})) return;
+      }
+    }
+  }
+}
+
+void PhraseMatcher::FindAll(std::string_view text, size_t base,
+                            std::vector<PhraseMatch>* out) const {
+  Scan(text, base, [out](const PhraseMatch& m) {
+    out->push_back(m);
+    return true;
+  });
+}
+
+std::vector<PhraseMatch> PhraseMatcher::FindAll(std::string_view text, size_t base) const {
+  std::vector<PhraseMatch> out;
+  FindAll(text, base, &out);
+  return out;
+}
+
+bool PhraseMatcher::ContainsAny(std::string_view text) const {
+  bool found = false;
+  Scan(text, 0, [&found](const PhraseMatch&) {
+    found = true;
+    return false;
+  });
+  return found;
+}
+
+}  // namespace newslint

@@ -1,0 +1,121 @@
+// newslint: PhraseMatcher, many phrases found in one pass over a line.
+//
+// Phrase-based rules (consent banners, share widgets, "Read more" teasers,
+// house rule packs) look for hundreds of fixed phrases in every line of every
+// article. Running one regex per phrase per line is the slow way; a
+// PhraseMatcher compiles the whole list once into an Aho-Corasick automaton
+// and then finds every occurrence of every phrase in a single left-to-right
+// pass over the text, one table lookup per input byte.
+//
+// Build it once (in the rule's constructor; it is immutable afterwards and
+// safe to share between threads), then scan lines:
+//
+//   PhraseMatcher matcher(LexiconEntries("consent-statements"));
+//   for (const Paragraph& p : analysis.paragraphs()) {
+//     for (const PhraseMatch& m : matcher.FindAll(analysis.view(p.span), p.span.start)) {
+//       // m.phrase: index into the phrases given to the constructor
+//       // m.span:   bytes of the occurrence in the article text
+//     }
+//   }
+//
+// What counts as a match
+// ----------------------
+// Phrases and text are compared after the same light folding, which never
+// changes what the span of a match points at:
+//
+//   * ASCII letters are case-folded ("Accept All" matches "accept all").
+//     Non-ASCII bytes pass through unchanged: "É" does not match "é".
+//   * A run of whitespace (space, tab, CR, LF, form feed, U+00A0 no-break
+//     space, U+2009 thin space, U+202F narrow no-break space) matches a single
+//     space in a phrase, so "we  use\u00a0cookies" matches "we use cookies".
+//   * Typographic apostrophes and single quotes (U+2018, U+2019) match "'";
+//     typographic double quotes (U+201C, U+201D) match '"'. Write phrases
+//     with ASCII quotes.
+//   * Whole words only: when a phrase begins with a letter or digit, the
+//     character before the match must not be a letter or digit; likewise
+//     after a phrase that ends with one. Letters include non-ASCII letters,
+//     so "cookies" does not match inside "cookiesé", and "ok" does not match
+//     inside "book" or "Okafor". Punctuation at a phrase's edge is matched
+//     literally and needs no boundary ("got it!").
+//
+// Every occurrence is reported, overlapping ones included: scanning "accept
+// all cookies" for {"accept all", "all cookies", "cookies"} yields all three.
+// Matches come out ordered by their end offset; among matches that end at the
+// same byte, longer phrases come first. Phrases that fold to the same text are
+// distinct entries and each is reported.
+//
+// Cost: building is linear in the total length of the phrases; the automaton
+// takes about (number of states) x (distinct bytes in the phrases) x 4 bytes.
+// Scanning is linear in the text plus the number of matches and allocates
+// nothing unless a match is found.
+
+#ifndef NEWSLINT_LINT_PHRASE_MATCHER_H_
+#define NEWSLINT_LINT_PHRASE_MATCHER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/finding.h"
+
+namespace newslint {
+
+struct PhraseMatch {
+  size_t phrase = 0;  // index into the phrases the matcher was built from
+  Span span;          // the occurrence in the scanned text, offsets + base
+  friend bool operator==(const PhraseMatch&, const PhraseMatch&) = default;
+};
+
+class PhraseMatcher {
+ public:
+  // Compiles `phrases`. A phrase that folds to nothing (empty or blank) is
+  // kept in the numbering but never matches.
+  explicit PhraseMatcher(const std::vector<std::string_view>& phrases);
+  explicit PhraseMatcher(const std::vector<std::string>& phrases);
+
+  PhraseMatcher(const PhraseMatcher&) = delete;
+  PhraseMatcher& operator=(const PhraseMatcher&) = delete;
+  PhraseMatcher(PhraseMatcher&&) = default;
+  PhraseMatcher& operator=(PhraseMatcher&&) = default;
+
+  // Number of phrases, and phrase `i` exactly as it was given.
+  size_t size() const { return phrases_.size(); }
+  const std::string& phrase(size_t i) const { return phrases_[i]; }
+
+  // Appends every whole-word occurrence in `text` to *out; spans are offsets
+  // into `text` plus `base` (pass the line's start to get article offsets).
+  void FindAll(std::string_view text, size_t base, std::vector<PhraseMatch>* out) const;
+  std::vector<PhraseMatch> FindAll(std::string_view text, size_t base = 0) const;
+
+  // True when some phrase occurs in `text`; stops at the first occurrence.
+  bool ContainsAny(std::string_view text) const;
+
+  // The folded form of `text` that phrases are compared against (lower-case
+  // ASCII, whitespace runs as one space, ASCII quotes), trimmed. For tests and
+  // for callers that want to compare a whole line with a phrase.
+  static std::string Fold(std::string_view text);
+
+ private:
+  template <typename OnMatch>
+  void Scan(std::string_view text, size_t base, OnMatch&& on_match) const;
+  void Compile();
+
+  std::vector<std::string> phrases_;
+  std::vector<std::string> folded_;        // per phrase
+  std::vector<uint8_t> needs_start_boundary_;  // per phrase
+  std::vector<uint8_t> needs_end_boundary_;    // per phrase
+
+  uint8_t byte_class_[256] = {};  // folded byte -> column of `next_`
+  size_t class_count_ = 1;        // column 0: bytes that occur in no phrase
+  std::vector<int32_t> next_;     // DFA: next_[state * class_count_ + class]
+  std::vector<int32_t> output_link_;  // the state itself if a phrase ends there, else dict_link_
+  std::vector<int32_t> dict_link_;    // longest proper suffix state where a phrase ends, or -1
+  std::vector<std::vector<uint32_t>> ends_here_;  // phrases ending exactly at a state
+  size_t history_mask_ = 0;       // ring buffer of unit starts, size a power of two
+};
+
+}  // namespace newslint
+
+#endif  // NEWSLINT_LINT_PHRASE_MATCHER_H_

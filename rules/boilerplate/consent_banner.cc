@@ -1,0 +1,316 @@
+// boilerplate/consent-banner: cookie, privacy or terms consent text (and its
+// buttons) that the scraper kept as article text.
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "lint/phrase_matcher.h"
+#include "rules/lexicons/lexicon.h"
+#include "rules/rules.h"
+
+namespace newslint {
+namespace {
+
+const RuleInfo kInfo = {
+    "boilerplate/consent-banner",
+    Severity::kWarning,
+    "Cookie, privacy or terms consent text, and the buttons that go with it, kept in the "
+    "article text.",
+    {
+        {"max-words", "int", "150",
+         "A line longer than this many words is article prose, not a banner, whatever it says."},
+        {"button-window", "int", "2",
+         "A button line (\"Accept\", \"Reject all\") is flagged when it is within this many "
+         "non-blank lines of a flagged banner line."},
+    }};
+
+enum class PhraseKind : uint8_t { kStatement, kObject, kAddress, kVeto, kButton, kControl };
+
+// Characters that may sit between button labels on one line:
+// "Accept | Reject", "Accept all / Manage options", "OK ›".
+bool IsButtonSeparator(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '|' || c == '/' || c == '-' || c == ',' || c == '.' ||
+         c == '!' || c == '>' || c == '[' || c == ']' || c == '(' || c == ')';
+}
+
+bool IsMultiByteSeparatorAt(std::string_view s, size_t i, size_t* length) {
+  // U+00A0, U+00B7 middle dot, U+00BB », U+2013 –, U+2014 —, U+2022 •, U+203A ›, U+00D7 ×
+  static constexpr std::string_view kSeparators[] = {"\u00a0", "\u00b7", "\u00bb", "\u2013",
+                                                     "\u2014", "\u2022", "\u203a", "\u00d7"};
+  for (std::string_view sep : kSeparators) {
+    if (s.substr(i, sep.size()) == sep) {
+      *length = sep.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+// True when byte `pos` of `line` is inside a quotation opened earlier on the
+// line: more “ than ” before it, or an odd number of straight double quotes.
+bool InsideQuotation(std::string_view line, size_t pos) {
+  int curly_open = 0, curly_close = 0, straight = 0;
+  std::string_view before = line.substr(0, pos);
+  for (size_t i = 0; i < before.size(); ++i) {
+    if (before[i] == '"') ++straight;
+    if (before.substr(i, 3) == "\u201c" || before.substr(i, 2) == "\u00ab") ++curly_open;
+    if (before.substr(i, 3) == "\u201d" || before.substr(i, 2) == "\u00bb") ++curly_close;
+  }
+  return curly_open > curly_close || straight % 2 == 1;
+}
+
+// "Q: ...", "A. ...", "ZUCKERBERG: ...": an interview transcript, whose "we" and
+// "you" are a speaker's, not the site's.
+bool StartsWithSpeakerLabel(std::string_view line) {
+  if (line.size() >= 2 && (line[0] == 'Q' || line[0] == 'A') && (line[1] == ':' || line[1] == '.')) {
+    return true;
+  }
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon < 2 || colon > 40) return false;
+  bool letters = false;
+  for (char c : line.substr(0, colon)) {
+    if (c >= 'A' && c <= 'Z') {
+      letters = true;
+    } else if (c != ' ' && c != '.' && c != '-' && c != '\'') {
+      return false;
+    }
+  }
+  return letters;
+}
+
+size_t CountWords(std::string_view line) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : line) {
+    bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// `button "Accept"` or `buttons "Accept", "Reject all"`.
+std::string QuotedList(const std::vector<std::string>& items, std::string_view one,
+                       std::string_view many) {
+  std::string out(items.size() == 1 ? one : many);
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? ", \"" : " \"") + items[i] + "\"";
+  return out;
+}
+
+// What one non-blank line turned out to be.
+struct LineVerdict {
+  enum Kind { kNone, kBanner, kControl, kButtonCandidate, kButton } kind = kNone;
+  std::vector<std::string> statements;
+  std::vector<std::string> objects;
+  std::vector<std::string> labels;
+  size_t words = 0;
+  size_t adjacent = 0;  // kButton: the flagged paragraph it sits next to
+  size_t banner = 0;    // kButton: the banner line its chain starts from
+};
+
+class ConsentBannerRule : public Rule {
+ public:
+  ConsentBannerRule() : matcher_(BuildMatcher(&kinds_)) {}
+
+  const RuleInfo& info() const override { return kInfo; }
+
+  void Check(const Article&, Analysis& analysis, const RuleOptions& options,
+             FindingSink& sink) const override {
+    const int64_t max_words = options.GetInt("max-words", 150);
+    const int64_t window = std::max<int64_t>(0, options.GetInt("button-window", 2));
+    const std::vector<Paragraph>& paragraphs = analysis.paragraphs();
+
+    std::vector<LineVerdict> verdicts(paragraphs.size());
+    std::vector<PhraseMatch> matches;
+    bool any = false;
+    for (size_t i = 0; i < paragraphs.size(); ++i) {
+      std::string_view line = analysis.view(paragraphs[i].span);
+      matches.clear();
+      matcher_.FindAll(line, 0, &matches);
+      if (matches.empty()) continue;
+      verdicts[i] = Judge(line, matches, max_words);
+      any = any || verdicts[i].kind != LineVerdict::kNone;
+    }
+    if (!any) return;
+
+    // Buttons chain from banner text only: a lone control line ("Cookie
+    // settings" in a footer) does not pull in the footer links next to it.
+    auto flagged = [&](size_t j) {
+      auto k = verdicts[j].kind;
+      return k == LineVerdict::kBanner || k == LineVerdict::kButton;
+    };
+    auto attach = [&](size_t i, size_t j) {
+      verdicts[i].kind = LineVerdict::kButton;
+      verdicts[i].adjacent = j;
+      verdicts[i].banner = verdicts[j].kind == LineVerdict::kButton ? verdicts[j].banner : j;
+    };
+    for (size_t i = 0; i < verdicts.size(); ++i) {
+      if (verdicts[i].kind != LineVerdict::kButtonCandidate) continue;
+      for (size_t d = 1; d <= static_cast<size_t>(window) && d <= i; ++d) {
+        if (flagged(i - d)) {
+          attach(i, i - d);
+          break;
+        }
+      }
+    }
+    for (size_t i = verdicts.size(); i-- > 0;) {
+      if (verdicts[i].kind != LineVerdict::kButtonCandidate) continue;
+      for (size_t d = 1; d <= static_cast<size_t>(window) && i + d < verdicts.size(); ++d) {
+        if (flagged(i + d)) {
+          attach(i, i + d);
+          break;
+        }
+      }
+    }
+
+    for (size_t i = 0; i < verdicts.size(); ++i) {
+      Report(verdicts, i, paragraphs, window, max_words, sink);
+    }
+  }
+
+ private:
+  static PhraseMatcher BuildMatcher(std::vector<PhraseKind>* kinds) {
+    static constexpr std::pair<const char*, PhraseKind> kLexicons[] = {
+        {"consent-statements", PhraseKind::kStatement},
+        {"consent-objects", PhraseKind::kObject},
+        {"consent-address", PhraseKind::kAddress},
+        {"consent-vetoes", PhraseKind::kVeto},
+        {"consent-buttons", PhraseKind::kButton},
+        {"consent-controls", PhraseKind::kControl}};
+    std::vector<std::string_view> phrases;
+    for (const auto& [name, kind] : kLexicons) {
+      for (std::string_view p : LexiconEntries(name)) {
+        phrases.push_back(p);
+        kinds->push_back(kind);
+      }
+    }
+    return PhraseMatcher(phrases);
+  }
+
+  PhraseKind KindOf(size_t phrase) const { return kinds_[phrase]; }
+
+  LineVerdict Judge(std::string_view line, const std::vector<PhraseMatch>& matches,
+                    int64_t max_words) const {
+    LineVerdict v;
+    v.words = CountWords(line);
+    bool veto = false, address = false;
+    for (const PhraseMatch& m : matches) {
+      PhraseKind kind = KindOf(m.phrase);
+      if (kind == PhraseKind::kVeto) veto = true;
+      if (kind != PhraseKind::kStatement && kind != PhraseKind::kObject &&
+          kind != PhraseKind::kAddress) {
+        continue;
+      }
+      if (InsideQuotation(line, m.span.start)) continue;
+      if (kind == PhraseKind::kAddress) {
+        address = true;
+        continue;
+      }
+      std::string text(line.substr(m.span.start, m.span.size()));
+      auto& list = kind == PhraseKind::kStatement ? v.statements : v.objects;
+      if (std::find(list.begin(), list.end(), text) == list.end()) list.push_back(text);
+    }
+    if (!veto && address && !v.statements.empty() && !v.objects.empty() &&
+        !StartsWithSpeakerLabel(line) &&
+        static_cast<int64_t>(v.words) <= max_words) {
+      v.kind = LineVerdict::kBanner;
+      return v;
+    }
+    bool control = false;
+    if (IsButtonLine(line, matches, &v.labels, &control)) {
+      v.kind = control ? LineVerdict::kControl : LineVerdict::kButtonCandidate;
+    }
+    return v;
+  }
+
+  // A short line made only of button labels and separators.
+  bool IsButtonLine(std::string_view line, const std::vector<PhraseMatch>& matches,
+                    std::vector<std::string>* labels, bool* control) const {
+    constexpr size_t kMaxButtonLineBytes = 96;
+    constexpr size_t kMaxButtonLineWords = 8;
+    if (line.size() > kMaxButtonLineBytes || CountWords(line) > kMaxButtonLineWords) return false;
+    std::vector<bool> covered(line.size(), false);
+    // Longest label at each start, left to right, without overlaps, for the evidence.
+    std::vector<PhraseMatch> buttons;
+    for (const PhraseMatch& m : matches) {
+      PhraseKind kind = KindOf(m.phrase);
+      if (kind != PhraseKind::kButton && kind != PhraseKind::kControl) continue;
+      std::fill(covered.begin() + m.span.start, covered.begin() + m.span.end, true);
+      buttons.push_back(m);
+    }
+    if (buttons.empty()) return false;
+    for (size_t i = 0; i < line.size();) {
+      size_t length = 1;
+      if (!covered[i] && !IsButtonSeparator(static_cast<unsigned char>(line[i])) &&
+          !IsMultiByteSeparatorAt(line, i, &length)) {
+        return false;
+      }
+      i += length;
+    }
+    std::sort(buttons.begin(), buttons.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+      return a.span.start != b.span.start ? a.span.start < b.span.start
+                                          : a.span.size() > b.span.size();
+    });
+    size_t taken_until = 0;
+    for (const PhraseMatch& m : buttons) {
+      if (m.span.start < taken_until) continue;
+      labels->emplace_back(line.substr(m.span.start, m.span.size()));
+      taken_until = m.span.end;
+      if (KindOf(m.phrase) == PhraseKind::kControl) *control = true;
+    }
+    return true;
+  }
+
+  static void Report(const std::vector<LineVerdict>& verdicts, size_t i,
+                     const std::vector<Paragraph>& paragraphs, int64_t window, int64_t max_words,
+                     FindingSink& sink) {
+    const LineVerdict& v = verdicts[i];
+    const Span span = paragraphs[i].span;
+    switch (v.kind) {
+      case LineVerdict::kBanner:
+        sink.Report(span,
+                    "cookie/privacy consent banner in the article text (\"" + v.statements[0] +
+                        "\" ... \"" + v.objects[0] + "\")",
+                    {{"statements", v.statements},
+                     {"objects", v.objects},
+                     {"words", static_cast<int64_t>(v.words)},
+                     {"max-words", max_words}});
+        break;
+      case LineVerdict::kControl:
+        sink.Report(span,
+                    "cookie consent " + QuotedList(v.labels, "control", "controls") +
+                        " on a line of its own in the article text",
+                    {{"labels", v.labels}});
+        break;
+      case LineVerdict::kButton: {
+        const int64_t distance =
+            static_cast<int64_t>(i > v.adjacent ? i - v.adjacent : v.adjacent - i);
+        const int64_t banner_line = static_cast<int64_t>(paragraphs[v.banner].line + 1);
+        const int64_t adjacent_line = static_cast<int64_t>(paragraphs[v.adjacent].line + 1);
+        sink.Report(span,
+                    "consent banner " + QuotedList(v.labels, "button", "buttons") +
+                        " next to the banner on line " + std::to_string(banner_line),
+                    {{"labels", v.labels},
+                     {"banner-line", banner_line},
+                     {"adjacent-line", adjacent_line},
+                     {"distance", distance},
+                     {"button-window", window}});
+        break;
+      }
+      case LineVerdict::kNone:
+      case LineVerdict::kButtonCandidate:
+        break;
+    }
+  }
+
+  std::vector<PhraseKind> kinds_;  // per phrase of matcher_; declared first, built with it
+  PhraseMatcher matcher_;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> MakeConsentBannerRule() { return std::make_unique<ConsentBannerRule>(); }
+
+}  // namespace newslint

@@ -1,0 +1,248 @@
+// The fixture runner: every fixtures/**/*.txt is one test.
+//
+// A fixture is an article's text with its expected findings written inline.
+// A line starting with "#! " is an annotation, not text: it lists the rule ids
+// expected on the nearest preceding text line, one id per expected finding
+// ("#! garbled/mojibake garbled/mojibake" means two). A first line starting
+// with "#!!" is a note about the file and is ignored. Annotation lines are
+// removed before linting, so line numbers are those of the remaining text.
+//
+// The world is closed: every rule in the catalogue runs with its default
+// options, and any finding the fixture does not name fails the test, as does
+// any named finding that does not appear, or an annotation naming a rule id
+// the catalogue does not know.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "lint/analysis.h"
+#include "lint/article.h"
+#include "lint/registry.h"
+#include "lint/rule.h"
+
+namespace newslint {
+namespace {
+
+struct Fixture {
+  std::string text;                                 // annotations stripped
+  std::vector<std::string> lines;                   // lines of `text`
+  std::multiset<std::pair<int64_t, std::string>> expected;  // (1-based line, rule id)
+  std::vector<std::string> errors;                  // malformed annotations
+};
+
+Fixture ParseFixture(std::string_view content) {
+  Fixture f;
+  bool first = true;
+  int64_t raw_line = 0;
+  while (!content.empty()) {
+    size_t nl = content.find('\n');
+    std::string_view line = content.substr(0, nl);
+    content.remove_prefix(nl == std::string_view::npos ? content.size() : nl + 1);
+    ++raw_line;
+    if (first && line.starts_with("#!!")) {
+      first = false;
+      continue;
+    }
+    first = false;
+    if (line.starts_with("#! ") || line == "#!") {
+      if (f.lines.empty()) {
+        f.errors.push_back("file line " + std::to_string(raw_line) +
+                           ": annotation before any text line");
+        continue;
+      }
+      std::istringstream ids{std::string(line.substr(2))};
+      std::string id;
+      bool any = false;
+      while (ids >> id) {
+        f.expected.emplace(static_cast<int64_t>(f.lines.size()), id);
+        any = true;
+      }
+      if (!any) f.errors.push_back("file line " + std::to_string(raw_line) + ": empty annotation");
+      continue;
+    }
+    f.lines.emplace_back(line);
+  }
+  for (size_t i = 0; i < f.lines.size(); ++i) {
+    if (i > 0) f.text += '\n';
+    f.text += f.lines[i];
+  }
+  return f;
+}
+
+// Runs every rule of the catalogue with default options; fills in lines.
+std::vector<Finding> LintWithAllRules(const Article& article) {
+  std::vector<Finding> findings;
+  Analysis analysis(article);
+  for (const auto& rule : MakeAllRules()) {
+    FindingSink sink(rule->info().id, rule->info().default_severity, &findings);
+    rule->Check(article, analysis, RuleOptions(), sink);
+  }
+  for (Finding& f : findings) {
+    LineColumn at = analysis.Locate(f.span.start);
+    f.line = at.line;
+    f.column = at.column;
+  }
+  return findings;
+}
+
+std::string Quote(const Fixture& f, int64_t line) {
+  if (line < 1 || line > static_cast<int64_t>(f.lines.size())) return "    | (no such line)";
+  return "    | " + f.lines[static_cast<size_t>(line - 1)];
+}
+
+// Every difference between what the fixture expects and what the rules found,
+// one readable paragraph each; empty when they agree.
+std::vector<std::string> CompareWithExpectations(const Fixture& f,
+                                                 const std::vector<Finding>& findings) {
+  std::vector<std::string> problems = f.errors;
+  auto rules = MakeAllRules();
+  std::set<std::string, std::less<>> known;
+  for (const RuleInfo* info : AllRuleInfos(rules)) known.emplace(info->id);
+  for (const auto& [line, rule] : f.expected) {
+    if (!known.contains(rule)) {
+      problems.push_back("line " + std::to_string(line) + ": annotation names unknown rule id [" +
+                         rule + "]\n" + Quote(f, line));
+    }
+  }
+
+  std::multiset<std::pair<int64_t, std::string>> unmatched = f.expected;
+  for (const Finding& finding : findings) {
+    if (finding.span.end > f.text.size() || finding.span.start > finding.span.end) {
+      problems.push_back("[" + finding.rule + "] reported a span outside the text: " +
+                         std::to_string(finding.span.start) + ".." +
+                         std::to_string(finding.span.end));
+      continue;
+    }
+    if (finding.fix && (finding.fix->span.end > f.text.size() ||
+                        finding.fix->span.start > finding.fix->span.end)) {
+      problems.push_back("[" + finding.rule + "] offered a fix outside the text");
+    }
+    auto it = unmatched.find({finding.line, finding.rule});
+    if (it != unmatched.end()) {
+      unmatched.erase(it);
+      continue;
+    }
+    problems.push_back("line " + std::to_string(finding.line) + ": unexpected [" + finding.rule +
+                       "] " + finding.message + "\n" + Quote(f, finding.line));
+  }
+  for (const auto& [line, rule] : unmatched) {
+    if (!known.contains(rule)) continue;  // already reported
+    problems.push_back("line " + std::to_string(line) + ": expected [" + rule +
+                       "] but it did not fire\n" + Quote(f, line));
+  }
+  return problems;
+}
+
+std::vector<std::string> LintFixture(std::string_view content, const std::string& name) {
+  Fixture f = ParseFixture(content);
+  Article article;
+  article.id = name;
+  article.source = name;
+  article.record = 1;
+  article.text = f.text;
+  return CompareWithExpectations(f, LintWithAllRules(article));
+}
+
+std::filesystem::path FixtureRoot() {
+  return std::filesystem::path(NEWSLINT_SOURCE_DIR) / "fixtures";
+}
+
+std::vector<std::string> FixturePaths() {
+  std::vector<std::string> paths;
+  if (!std::filesystem::exists(FixtureRoot())) return paths;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(FixtureRoot())) {
+    if (entry.is_regular_file() && entry.path().extension() == ".txt") {
+      paths.push_back(std::filesystem::relative(entry.path(), FixtureRoot()).generic_string());
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+class FixtureTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(FixtureTest, FindingsMatchAnnotations) {
+  std::ifstream in(FixtureRoot() / GetParam(), std::ios::binary);
+  ASSERT_TRUE(in) << "cannot read fixtures/" << GetParam();
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::string> problems = LintFixture(content, "fixtures/" + GetParam());
+  std::string report;
+  for (const std::string& p : problems) report += p + "\n";
+  EXPECT_TRUE(problems.empty()) << "fixtures/" << GetParam() << ": " << problems.size()
+                                << " problem(s)\n" << report;
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, FixtureTest, ::testing::ValuesIn(FixturePaths()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name = info.param;
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(FixtureTest);
+
+// The runner itself: the closed world must not silently open.
+
+TEST(FixtureRunnerTest, FindsFixtures) { EXPECT_FALSE(FixturePaths().empty()); }
+
+TEST(FixtureRunnerTest, StripsAnnotationsAndNumbersRemainingLines) {
+  Fixture f = ParseFixture(
+      "#!! note: ignored\nfirst\n#! garbled/mojibake\nsecond\n#! a/b a/b\n\nfourth\n");
+  EXPECT_EQ(f.text, "first\nsecond\n\nfourth");
+  EXPECT_EQ(f.expected.count({1, "garbled/mojibake"}), 1u);
+  EXPECT_EQ(f.expected.count({2, "a/b"}), 2u);
+  EXPECT_TRUE(f.errors.empty());
+}
+
+TEST(FixtureRunnerTest, AnnotationBeforeAnyTextIsAnError) {
+  EXPECT_FALSE(ParseFixture("#! garbled/mojibake\ntext\n").errors.empty());
+}
+
+TEST(FixtureRunnerTest, UnannotatedFindingFails) {
+  std::vector<std::string> problems =
+      LintFixture("Clean opening line.\nThe company , which denied it, said so.\n", "inline");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("line 2: unexpected [garbled/stray-punctuation]"), std::string::npos)
+      << problems[0];
+}
+
+TEST(FixtureRunnerTest, AnnotatedFindingPasses) {
+  EXPECT_TRUE(LintFixture("The company , which denied it, said so.\n"
+                          "#! garbled/stray-punctuation\n",
+                          "inline")
+                  .empty());
+}
+
+TEST(FixtureRunnerTest, MissingFindingFails) {
+  std::vector<std::string> problems =
+      LintFixture("A clean sentence.\n#! garbled/mojibake\n", "inline");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("expected [garbled/mojibake] but it did not fire"), std::string::npos);
+}
+
+TEST(FixtureRunnerTest, CountsRepeatedIds) {
+  std::string text = "Prices rose 5\u00c3\u00a9 and \u00c3\u00a8 today.\n";
+  EXPECT_FALSE(LintFixture(text + "#! garbled/mojibake\n", "inline").empty());
+  EXPECT_TRUE(LintFixture(text + "#! garbled/mojibake garbled/mojibake\n", "inline").empty());
+}
+
+TEST(FixtureRunnerTest, UnknownRuleIdFails) {
+  std::vector<std::string> problems =
+      LintFixture("A clean sentence.\n#! garbled/no-such-rule\n", "inline");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("unknown rule id [garbled/no-such-rule]"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace newslint
