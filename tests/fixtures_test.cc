@@ -1,4 +1,4 @@
-// The fixture runner: every fixtures/**/*.txt is one test.
+// The fixture runner: every fixtures/**/*.{txt,html,jsonl} is one test.
 //
 // A fixture is an article's text with its expected findings written inline.
 // A line starting with "#! " is an annotation, not text: it lists the rule ids
@@ -7,8 +7,18 @@
 // with "#!!" is a note about the file and is ignored. Annotation lines are
 // removed before linting, so line numbers are those of the remaining text.
 //
+// HTML and JSONL fixtures go through the real readers, so they also test what
+// a reader makes of a page or a record:
+//   *.html   an annotation is a comment `<!--! RULE [RULE...]: SUBSTRING -->`;
+//            the findings are expected on the one line of the extracted text
+//            that contains SUBSTRING (zero or several such lines is an error).
+//   *.jsonl  a record lists its expected findings in an `expect` field, as
+//            "LINE RULE" strings; a line that is not a JSON object is
+//            expected to yield exactly input/invalid-json (judged by an
+//            independent parse here, not by the reader under test).
+//
 // The world is closed: every rule in the catalogue runs with its default
-// options, and any finding the fixture does not name fails the test, as does
+// options (through the Engine, so input/* findings count too), and any finding the fixture does not name fails the test, as does
 // any named finding that does not appear, or an annotation naming a rule id
 // the catalogue does not know.
 
@@ -25,8 +35,12 @@
 #include <utility>
 #include <vector>
 
+#include <simdjson.h>
+
 #include "lint/analysis.h"
 #include "lint/article.h"
+#include "lint/engine.h"
+#include "lint/readers/reader.h"
 #include "lint/registry.h"
 #include "lint/rule.h"
 
@@ -79,20 +93,14 @@ Fixture ParseFixture(std::string_view content) {
   return f;
 }
 
-// Runs every rule of the catalogue with default options; fills in lines.
+// Runs every rule of the catalogue with default options, as `newslint check
+// --no-config` would; findings come back located.
 std::vector<Finding> LintWithAllRules(const Article& article) {
-  std::vector<Finding> findings;
-  Analysis analysis(article);
-  for (const auto& rule : MakeAllRules()) {
-    FindingSink sink(rule->info().id, rule->info().default_severity, &findings);
-    rule->Check(article, analysis, RuleOptions(), sink);
-  }
-  for (Finding& f : findings) {
-    LineColumn at = analysis.Locate(f.span.start);
-    f.line = at.line;
-    f.column = at.column;
-  }
-  return findings;
+  static const Engine* engine = [] {
+    std::string error;
+    return Engine::Create(EngineSettings{}, &error).release();
+  }();
+  return engine->Lint(article);
 }
 
 std::string Quote(const Fixture& f, int64_t line) {
@@ -157,11 +165,113 @@ std::filesystem::path FixtureRoot() {
   return std::filesystem::path(NEWSLINT_SOURCE_DIR) / "fixtures";
 }
 
+// Splits `text` into its lines (no trailing empty line for a final "\n").
+std::vector<std::string> SplitLines(std::string_view text) {
+  std::vector<std::string> lines;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    lines.emplace_back(text.substr(0, nl));
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+  }
+  return lines;
+}
+
+std::vector<std::string> ReadArticles(const std::string& path, std::vector<Article>* articles) {
+  std::string error;
+  auto reader = OpenReader(path, ReadOptions{}, &error);
+  if (!reader) return {"cannot open: " + error};
+  for (Article a; reader->Next(&a);) articles->push_back(std::move(a));
+  return {};
+}
+
+std::vector<std::string> LintHtmlFixture(const std::string& path, std::string_view content) {
+  std::vector<Article> articles;
+  std::vector<std::string> problems = ReadArticles(path, &articles);
+  if (!problems.empty()) return problems;
+  if (articles.size() != 1) return {"an HTML page must yield exactly one article"};
+  Fixture f;
+  f.text = articles[0].text;
+  f.lines = SplitLines(f.text);
+  for (size_t at = content.find("<!--!"); at != std::string_view::npos;
+       at = content.find("<!--!", at + 1)) {
+    size_t end = content.find("-->", at);
+    size_t colon = content.find(':', at);
+    if (end == std::string_view::npos || colon == std::string_view::npos || colon > end) {
+      f.errors.push_back("malformed annotation at byte " + std::to_string(at));
+      continue;
+    }
+    std::string_view ids = content.substr(at + 5, colon - at - 5);
+    std::string needle(content.substr(colon + 1, end - colon - 1));
+    needle.erase(0, needle.find_first_not_of(' '));
+    needle.erase(needle.find_last_not_of(' ') + 1);
+    std::vector<int64_t> hits;
+    for (size_t i = 0; i < f.lines.size(); ++i) {
+      if (f.lines[i].find(needle) != std::string::npos) hits.push_back(static_cast<int64_t>(i + 1));
+    }
+    if (hits.size() != 1) {
+      f.errors.push_back("annotation text \"" + needle + "\" is on " + std::to_string(hits.size()) +
+                         " lines of the extracted text (needs exactly one)");
+      continue;
+    }
+    std::istringstream in{std::string(ids)};
+    for (std::string id; in >> id;) f.expected.emplace(hits[0], id);
+  }
+  return CompareWithExpectations(f, LintWithAllRules(articles[0]));
+}
+
+// What an independent parse of a raw JSONL line says the reader must report.
+std::vector<std::string> JsonlExpectations(std::string raw, Fixture* f) {
+  for (char& c : raw) {
+    if (static_cast<unsigned char>(c) >= 0x80) c = '?';  // the expectations are ASCII
+  }
+  simdjson::dom::parser parser;
+  simdjson::dom::object record;
+  if (parser.parse(raw).get(record) != simdjson::SUCCESS) {
+    f->expected.emplace(1, "input/invalid-json");
+    return {};
+  }
+  simdjson::dom::array expect;
+  if (record["expect"].get(expect) != simdjson::SUCCESS) return {};
+  for (simdjson::dom::element e : expect) {
+    std::string_view item;
+    int64_t line = 0;
+    std::string rule;
+    if (e.get(item) != simdjson::SUCCESS ||
+        !(std::istringstream(std::string(item)) >> line >> rule)) {
+      return {"`expect` items must be strings \"LINE RULE\""};
+    }
+    f->expected.emplace(line, rule);
+  }
+  return {};
+}
+
+std::vector<std::string> LintJsonlFixture(const std::string& path, std::string_view content) {
+  std::vector<Article> articles;
+  std::vector<std::string> problems = ReadArticles(path, &articles);
+  if (!problems.empty()) return problems;
+  std::vector<std::string> raw = SplitLines(content);
+  if (articles.size() != raw.size()) {
+    return {std::to_string(raw.size()) + " input lines gave " + std::to_string(articles.size()) +
+            " records"};
+  }
+  for (size_t i = 0; i < raw.size(); ++i) {
+    Fixture f;
+    f.text = articles[i].text;
+    f.lines = SplitLines(f.text);
+    f.errors = JsonlExpectations(raw[i], &f);
+    for (const std::string& p : CompareWithExpectations(f, LintWithAllRules(articles[i]))) {
+      problems.push_back("record " + std::to_string(i + 1) + " (" + articles[i].id + "): " + p);
+    }
+  }
+  return problems;
+}
+
 std::vector<std::string> FixturePaths() {
   std::vector<std::string> paths;
   if (!std::filesystem::exists(FixtureRoot())) return paths;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(FixtureRoot())) {
-    if (entry.is_regular_file() && entry.path().extension() == ".txt") {
+    std::string ext = entry.path().extension().string();
+    if (entry.is_regular_file() && (ext == ".txt" || ext == ".html" || ext == ".jsonl")) {
       paths.push_back(std::filesystem::relative(entry.path(), FixtureRoot()).generic_string());
     }
   }
@@ -175,7 +285,11 @@ TEST_P(FixtureTest, FindingsMatchAnnotations) {
   std::ifstream in(FixtureRoot() / GetParam(), std::ios::binary);
   ASSERT_TRUE(in) << "cannot read fixtures/" << GetParam();
   std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::vector<std::string> problems = LintFixture(content, "fixtures/" + GetParam());
+  std::string path = (FixtureRoot() / GetParam()).string();
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::vector<std::string> problems = ext == ".html"    ? LintHtmlFixture(path, content)
+                                      : ext == ".jsonl" ? LintJsonlFixture(path, content)
+                                                        : LintFixture(content, "fixtures/" + GetParam());
   std::string report;
   for (const std::string& p : problems) report += p + "\n";
   EXPECT_TRUE(problems.empty()) << "fixtures/" << GetParam() << ": " << problems.size()
