@@ -1,33 +1,17 @@
 #include "lint/readers/invalid_utf8.h"
 
+#include <simdjson.h>
+
 #include <bitset>
 #include <cstring>
 
-#include <simdjson.h>
+#include "lint/utf8.h"
 
 namespace newslint {
 namespace {
 
 constexpr uint32_t kFirstPlane16Block = 0x1000;  // U+100000 >> 8
 constexpr uint32_t kLastPlane16Block = 0x10FF;   // U+10FFFF >> 8
-
-// Length of the well-formed UTF-8 sequence at p[0..n), or 0 if none starts
-// there (Unicode Table 3-7).
-size_t ValidSequenceLength(const unsigned char* p, size_t n) {
-  const unsigned c = p[0];
-  if (c < 0x80) return 1;
-  auto cont = [&](size_t i, unsigned lo = 0x80, unsigned hi = 0xBF) {
-    return i < n && p[i] >= lo && p[i] <= hi;
-  };
-  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-  if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
-  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
-  if (c >= 0xE1 && c <= 0xEF) return cont(1) && cont(2) ? 3 : 0;
-  if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-  if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-  return 0;
-}
 
 uint32_t DecodeFourByteSequence(const unsigned char* p) {
   return (uint32_t{p[0] & 0x07u} << 18) | (uint32_t{p[1] & 0x3Fu} << 12) |
@@ -104,7 +88,7 @@ Utf8Scan ScanUtf8(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   for (size_t i = 0; i < n;) {
-    size_t len = ValidSequenceLength(p + i, n - i);
+    size_t len = utf8::SequenceLength(p + i, n - i);
     if (len == 0) {
       if (scan.invalid_bytes++ == 0) scan.first_invalid = i;
       len = 1;
@@ -131,7 +115,7 @@ bool InvalidByteMask::Mask(std::string_view in, Syntax syntax, std::string* out)
   BlockSet used;
   for (const void* hit = std::memchr(p, 0xF4, n); hit != nullptr;) {
     size_t i = static_cast<const unsigned char*>(hit) - p;
-    if (ValidSequenceLength(p + i, n - i) == 4) MarkBlock(DecodeFourByteSequence(p + i), &used);
+    if (utf8::SequenceLength(p + i, n - i) == 4) MarkBlock(DecodeFourByteSequence(p + i), &used);
     hit = i + 1 < n ? std::memchr(p + i + 1, 0xF4, n - i - 1) : nullptr;
   }
   if (syntax == Syntax::kJson) MarkJsonEscapes(in, &used);
@@ -144,7 +128,7 @@ bool InvalidByteMask::Mask(std::string_view in, Syntax syntax, std::string* out)
   out->clear();
   out->reserve(n + n / 8 + 16);
   for (size_t i = 0; i < n;) {
-    size_t len = ValidSequenceLength(p + i, n - i);
+    size_t len = utf8::SequenceLength(p + i, n - i);
     if (len == 0) {
       AppendFourByteSequence(base_ + p[i], out);
       ++i;
@@ -164,7 +148,7 @@ void InvalidByteMask::Unmask(std::string* text) const {
   if (first == nullptr) return;
   size_t write = first - p;
   for (size_t read = write; read < n;) {
-    if (p[read] == 0xF4 && ValidSequenceLength(p + read, n - read) == 4) {
+    if (p[read] == 0xF4 && utf8::SequenceLength(p + read, n - read) == 4) {
       uint32_t cp = DecodeFourByteSequence(p + read);
       if ((cp & ~0xFFu) == base_ && (cp & 0xFF) >= 0x80) {
         p[write++] = static_cast<unsigned char>(cp & 0xFF);

@@ -1,0 +1,647 @@
+#include "lint/readers/html_extractor.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <climits>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "lint/readers/invalid_utf8.h"
+
+namespace newslint {
+namespace {
+
+struct TagTraits {
+  bool block = false;
+  bool line_break = false;
+  bool preformatted = false;
+  bool not_rendered = false;                 // its text is not shown; its links are hidden
+  bool skipped = false;                      // not even walked (raw text, foreign content)
+  LinkRegion region = LinkRegion::kUnknown;  // a landmark element, else kUnknown
+};
+
+const TagTraits& TraitsOf(std::string_view tag) {
+  static const auto* const kTraits = [] {
+    auto* t = new std::unordered_map<std::string_view, TagTraits>();
+    for (std::string_view b :
+         {"address",  "article",    "aside",   "blockquote", "body",   "caption", "center",
+          "dd",       "details",    "dialog",  "dir",        "div",    "dl",      "dt",
+          "fieldset", "figcaption", "figure",  "footer",     "form",   "h1",      "h2",
+          "h3",       "h4",         "h5",      "h6",         "header", "hgroup",  "hr",
+          "html",     "legend",     "li",      "main",       "menu",   "nav",     "ol",
+          "p",        "pre",        "section", "summary",    "table",  "tbody",   "td",
+          "tfoot",    "th",         "thead",   "tr",         "ul"}) {
+      (*t)[b].block = true;
+    }
+    (*t)["pre"].preformatted = true;
+    (*t)["listing"] = {.block = true, .preformatted = true};
+    (*t)["xmp"] = {.block = true, .preformatted = true};
+    (*t)["br"].line_break = true;
+    for (std::string_view n :
+         {"head", "title", "noscript", "template", "iframe", "object", "canvas", "audio", "video",
+          "select", "datalist", "noembed", "noframes"}) {
+      (*t)[n].not_rendered = true;
+    }
+    for (std::string_view s : {"script", "style", "svg"}) (*t)[s].skipped = true;
+    (*t)["nav"].region = LinkRegion::kNav;
+    (*t)["header"].region = LinkRegion::kHeader;
+    (*t)["footer"].region = LinkRegion::kFooter;
+    (*t)["aside"].region = LinkRegion::kAside;
+    return t;
+  }();
+  static const TagTraits kInline;
+  auto it = kTraits->find(tag);
+  return it == kTraits->end() ? kInline : it->second;
+}
+
+bool IsAsciiSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Bytes that may start a whitespace character: ASCII whitespace, and 0xC2
+// (the lead byte of U+00A0).
+constexpr auto kMayStartSpace = [] {
+  std::array<bool, 256> table{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v'}) table[c] = true;
+  table[0xC2] = true;
+  return table;
+}();
+
+// Length of the whitespace character at s[i] (ASCII or U+00A0), else 0.
+inline size_t SpaceLengthAt(std::string_view s, size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (!kMayStartSpace[c]) return 0;
+  if (c != 0xC2) return 1;
+  return i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0 ? 2 : 0;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// Whether the whitespace-separated list `list` holds `word` (any case).
+bool ListHas(std::string_view list, std::string_view word) {
+  size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && IsAsciiSpace(list[i])) ++i;
+    size_t j = i;
+    while (j < list.size() && !IsAsciiSpace(list[j])) ++j;
+    if (j > i && EqualsIgnoringCase(list.substr(i, j - i), word)) return true;
+    i = j;
+  }
+  return false;
+}
+
+// Appends `text` to *out with whitespace runs collapsed to one space; a
+// space is only written before the next visible character. Returns whether
+// a visible character was written.
+bool AppendCollapsed(std::string_view text, std::string* out, bool* pending_space) {
+  bool wrote = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (size_t space = SpaceLengthAt(text, i)) {
+      *pending_space = true;
+      i += space;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < text.size() && SpaceLengthAt(text, j) == 0) ++j;
+    if (*pending_space && !out->empty()) out->push_back(' ');
+    *pending_space = false;
+    out->append(text.substr(i, j - i));
+    wrote = true;
+    i = j;
+  }
+  return wrote;
+}
+
+// Whether an inline style hides the element.
+bool StyleHides(std::string_view style) {
+  std::string compact;
+  compact.reserve(style.size());
+  for (char c : style) {
+    if (!IsAsciiSpace(c)) compact.push_back(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return compact.find("display:none") != std::string::npos ||
+         compact.find("visibility:hidden") != std::string::npos;
+}
+
+std::string_view NodeName(const xmlNode* node) {
+  return node->name != nullptr ? std::string_view(reinterpret_cast<const char*>(node->name))
+                               : std::string_view();
+}
+
+// The attributes ExtractHtml reads, as views into the libxml2 tree.
+struct ElementAttributes {
+  std::string_view class_list, id, style, aria_hidden, role, href, rel, name, property, itemprop,
+      content;
+  bool hidden = false;
+  bool has_href = false;
+
+  explicit ElementAttributes(const xmlNode* node) {
+    using Field = std::string_view ElementAttributes::*;
+    static constexpr std::pair<std::string_view, Field> kRead[] = {
+        {"class", &ElementAttributes::class_list},
+        {"id", &ElementAttributes::id},
+        {"style", &ElementAttributes::style},
+        {"aria-hidden", &ElementAttributes::aria_hidden},
+        {"role", &ElementAttributes::role},
+        {"href", &ElementAttributes::href},
+        {"rel", &ElementAttributes::rel},
+        {"name", &ElementAttributes::name},
+        {"property", &ElementAttributes::property},
+        {"itemprop", &ElementAttributes::itemprop},
+        {"content", &ElementAttributes::content},
+    };
+    for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+      std::string_view key(reinterpret_cast<const char*>(a->name));
+      std::string_view value;
+      if (a->children != nullptr && a->children->content != nullptr) {
+        value = reinterpret_cast<const char*>(a->children->content);
+      }
+      hidden |= key == "hidden";
+      has_href |= key == "href";
+      for (const auto& [attribute, field] : kRead) {
+        if (key == attribute) {
+          this->*field = value;
+          break;
+        }
+      }
+    }
+  }
+};
+
+LinkRegion RegionOfRole(std::string_view role) {
+  if (ListHas(role, "navigation")) return LinkRegion::kNav;
+  if (ListHas(role, "banner")) return LinkRegion::kHeader;
+  if (ListHas(role, "contentinfo")) return LinkRegion::kFooter;
+  if (ListHas(role, "complementary")) return LinkRegion::kAside;
+  return LinkRegion::kUnknown;
+}
+
+// What the walk extracts, before it is merged into the Article.
+struct ExtractedPage {
+  std::string text;
+  std::vector<Block> blocks;
+  std::vector<Link> links;
+  std::string title, og_title, og_url, canonical, published_time, date, author, article_author;
+};
+
+// Walks the libxml2 tree once, without recursion (pages can nest deeply).
+class PageRenderer {
+ public:
+  explicit PageRenderer(ExtractedPage* page) : page_(page) {}
+
+  void Render(const xmlDoc* doc) {
+    const xmlNode* node = doc->children;
+    while (node != nullptr) {
+      bool entered = Enter(node);
+      if (entered && node->children != nullptr) {
+        node = node->children;
+        continue;
+      }
+      if (entered) Leave();
+      while (node != nullptr && node->next == nullptr) {
+        node = node->parent;
+        if (node == nullptr || node->type != XML_ELEMENT_NODE) {
+          node = nullptr;
+          break;
+        }
+        Leave();
+      }
+      if (node != nullptr) node = node->next;
+    }
+    EndLine();
+  }
+
+ private:
+  struct Frame {
+    std::string_view tag;
+    bool block = false;
+    bool preformatted = false;
+    bool not_rendered = false;
+    bool in_title = false;
+    LinkRegion region = LinkRegion::kBody;
+    size_t innermost_block = 0;               // index of the nearest block frame (itself or above)
+    size_t tokens_begin = 0, tokens_end = 0;  // into tokens_
+    int64_t link = -1;  // index into page_->links of the <a href> this frame is
+  };
+
+  static constexpr size_t kMaxPathElements = 64;
+  static constexpr size_t kMaxTokens = 64;
+
+  struct OpenLink {
+    size_t index;
+    bool hidden;  // the link itself is not rendered: take all its text
+    bool pending_space = false;
+  };
+
+  // Returns whether the node is an element whose children should be walked
+  // (a frame was pushed).
+  bool Enter(const xmlNode* node) {
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+      if (node->content != nullptr) Text(reinterpret_cast<const char*>(node->content));
+      return false;
+    }
+    if (node->type != XML_ELEMENT_NODE) return false;
+    std::string_view tag = NodeName(node);
+    const TagTraits& traits = TraitsOf(tag);
+    if (traits.skipped) return false;
+    ElementAttributes attrs(node);
+    ReadMetadata(tag, attrs);
+    if (traits.line_break) {
+      if (!InvisibleHere()) EndLine();
+      return false;
+    }
+
+    Frame frame;
+    const Frame* parent = frames_.empty() ? nullptr : &frames_.back();
+    frame.tag = tag;
+    frame.block = traits.block;
+    frame.preformatted = traits.preformatted || (parent != nullptr && parent->preformatted);
+    bool hides_text = traits.not_rendered || attrs.hidden || StyleHides(attrs.style);
+    frame.not_rendered = hides_text || (parent != nullptr && parent->not_rendered);
+    frame.in_title = tag == "title" || (parent != nullptr && parent->in_title);
+    bool hides_links = hides_text || EqualsIgnoringCase(Trim(attrs.aria_hidden), "true");
+    if (parent != nullptr) frame.region = parent->region;
+    if (hides_links) {
+      frame.region = LinkRegion::kHidden;
+    } else if (frame.region != LinkRegion::kHidden) {
+      LinkRegion landmark = RegionOfRole(attrs.role);
+      if (landmark == LinkRegion::kUnknown) landmark = traits.region;
+      if (landmark != LinkRegion::kUnknown) frame.region = landmark;
+    }
+    frame.innermost_block =
+        frame.block ? frames_.size() : (parent != nullptr ? parent->innermost_block : 0);
+    frame.tokens_begin = tokens_.size();
+    AddTokens(attrs.class_list, /*split=*/true);
+    AddTokens(attrs.id, /*split=*/false);
+    frame.tokens_end = tokens_.size();
+
+    if (frame.block && !frame.not_rendered) EndLine();
+    if (tag == "a" && attrs.has_href) {
+      frame.link = static_cast<int64_t>(page_->links.size());
+      Link link;
+      link.href = std::string(Trim(attrs.href));
+      link.region = frame.region;
+      page_->links.push_back(std::move(link));
+      open_links_.push_back({static_cast<size_t>(frame.link), frame.not_rendered});
+    }
+    frames_.push_back(frame);
+    return true;
+  }
+
+  void Leave() {
+    const Frame& frame = frames_.back();
+    if (frame.link >= 0) open_links_.pop_back();
+    if (frame.block && !frame.not_rendered) EndLine();
+    if (frame.tag == "title" && !page_->title.empty()) title_done_ = true;
+    tokens_.resize(frame.tokens_begin);
+    frames_.pop_back();
+    merged_frames_ = std::min(merged_frames_, frames_.size());
+  }
+
+  bool InvisibleHere() const { return !frames_.empty() && frames_.back().not_rendered; }
+
+  void AddTokens(std::string_view value, bool split) {
+    size_t i = 0;
+    while (i < value.size()) {
+      while (i < value.size() && IsAsciiSpace(value[i])) ++i;
+      size_t j = i;
+      while (j < value.size() && (!split || !IsAsciiSpace(value[j]))) ++j;
+      std::string_view token = Trim(value.substr(i, j - i));
+      if (!token.empty()) tokens_.push_back(Lower(token));
+      i = j;
+    }
+  }
+
+  void ReadMetadata(std::string_view tag, const ElementAttributes& attrs) {
+    auto keep_first = [](std::string* field, std::string_view value) {
+      value = Trim(value);
+      if (field->empty() && !value.empty()) *field = std::string(value);
+    };
+    if (tag == "meta") {
+      std::string_view content = attrs.content;
+      for (std::string_view key : {attrs.property, attrs.name, attrs.itemprop}) {
+        std::string k = Lower(Trim(key));
+        if (k == "og:title")
+          keep_first(&page_->og_title, content);
+        else if (k == "og:url")
+          keep_first(&page_->og_url, content);
+        else if (k == "article:published_time")
+          keep_first(&page_->published_time, content);
+        else if (k == "date" || k == "pubdate" || k == "datepublished")
+          keep_first(&page_->date, content);
+        else if (k == "author")
+          keep_first(&page_->author, content);
+        else if (k == "article:author")
+          keep_first(&page_->article_author, content);
+      }
+    } else if (tag == "link" && ListHas(attrs.rel, "canonical")) {
+      keep_first(&page_->canonical, attrs.href);
+    }
+  }
+
+  void Text(std::string_view text) {
+    if (!frames_.empty() && frames_.back().in_title) {
+      if (!title_done_) AppendCollapsed(text, &page_->title, &title_space_);
+      return;
+    }
+    bool visible = !InvisibleHere();
+    for (OpenLink& open : open_links_) {
+      if (visible || open.hidden) {
+        AppendCollapsed(text, &page_->links[open.index].anchor_text, &open.pending_space);
+      }
+    }
+    if (!visible) return;
+    if (!frames_.empty() && frames_.back().preformatted) {
+      PreformattedText(text);
+      return;
+    }
+    if (AppendCollapsed(text, &line_, &pending_space_)) Shown();
+  }
+
+  void PreformattedText(std::string_view text) {
+    while (!text.empty()) {
+      size_t newline = text.find('\n');
+      std::string_view piece = text.substr(0, newline);
+      for (char c : piece) {
+        if (c != '\r') line_.push_back(c);
+      }
+      if (HasVisibleCharacter(piece)) Shown();
+      if (newline == std::string_view::npos) break;
+      EndLine();
+      text.remove_prefix(newline + 1);
+    }
+  }
+
+  static bool HasVisibleCharacter(std::string_view text) {
+    for (size_t i = 0; i < text.size();) {
+      size_t space = SpaceLengthAt(text, i);
+      if (space == 0) return true;
+      i += space;
+    }
+    return false;
+  }
+
+  // Visible text went onto the current line: start the line's block if it is
+  // new, merge the tokens of the elements holding the text, place open links.
+  // Bounded work per line however deep the page nests: the tag path keeps
+  // its innermost kMaxPathElements elements, and tokens are merged once per
+  // frame and line.
+  void Shown() {
+    const size_t top = frames_.size();
+    if (!line_shown_) {
+      line_shown_ = true;
+      line_block_.tag_path.clear();
+      line_block_.tokens.clear();
+      const size_t block = top == 0 ? 0 : frames_.back().innermost_block;
+      const size_t first = block + 1 > kMaxPathElements ? block + 1 - kMaxPathElements : 0;
+      if (first > 0) line_block_.tag_path = "...";
+      for (size_t i = first; i <= block && i < top; ++i) {
+        if (!line_block_.tag_path.empty()) line_block_.tag_path.push_back('>');
+        line_block_.tag_path.append(frames_[i].tag);
+        MergeTokens(frames_[i]);
+      }
+      merged_frames_ = std::max(block + 1, top > kMaxPathElements ? top - kMaxPathElements : 0);
+    }
+    for (size_t i = merged_frames_; i < top; ++i) MergeTokens(frames_[i]);
+    merged_frames_ = std::max(merged_frames_, top);
+    const int64_t line_number = static_cast<int64_t>(page_->blocks.size()) + 1;
+    for (const OpenLink& open : open_links_) {
+      Link& link = page_->links[open.index];
+      if (!open.hidden && link.line == 0) link.line = line_number;
+    }
+  }
+
+  void MergeTokens(const Frame& frame) {
+    auto& tokens = line_block_.tokens;
+    for (size_t t = frame.tokens_begin; t < frame.tokens_end && tokens.size() < kMaxTokens; ++t) {
+      if (std::find(tokens.begin(), tokens.end(), tokens_[t]) == tokens.end()) {
+        tokens.push_back(tokens_[t]);
+      }
+    }
+  }
+
+  void EndLine() {
+    if (line_shown_) {
+      std::string_view line = line_;
+      while (!line.empty() && IsAsciiSpace(line.back())) line.remove_suffix(1);
+      if (!page_->text.empty()) page_->text.push_back('\n');
+      page_->text.append(line);
+      page_->blocks.push_back(line_block_);
+    }
+    line_.clear();
+    line_shown_ = false;
+    pending_space_ = false;
+  }
+
+  ExtractedPage* page_;
+  std::vector<Frame> frames_;
+  std::vector<std::string> tokens_;  // class and id tokens of the open elements
+  std::vector<OpenLink> open_links_;
+  std::string line_;
+  bool line_shown_ = false;
+  bool pending_space_ = false;
+  size_t merged_frames_ = 0;  // frames (from the root) whose tokens the line has
+  Block line_block_;
+  bool title_space_ = false;
+  bool title_done_ = false;
+};
+
+// The charset a page declares in its first 64 KiB (<meta charset=...>,
+// http-equiv content "...; charset=..."), lower-cased; "" if none.
+std::string DeclaredCharset(std::string_view html) {
+  std::string_view head = html.substr(0, 64 * 1024);
+  static constexpr std::string_view kKey = "charset";
+  for (size_t i = 0; i + kKey.size() <= head.size(); ++i) {
+    if (!EqualsIgnoringCase(head.substr(i, kKey.size()), kKey)) continue;
+    size_t k = i + kKey.size();
+    while (k < head.size() && IsAsciiSpace(head[k])) ++k;
+    if (k >= head.size() || head[k] != '=') continue;
+    ++k;
+    while (k < head.size() && (IsAsciiSpace(head[k]) || head[k] == '"' || head[k] == '\'')) ++k;
+    size_t end = k;
+    while (end < head.size() &&
+           (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' ||
+            head[end] == '_' || head[end] == '.' || head[end] == ':')) {
+      ++end;
+    }
+    if (end > k) return Lower(head.substr(k, end - k));
+  }
+  return "";
+}
+
+bool IsUtf8Name(std::string_view charset) { return charset == "utf-8" || charset == "utf8"; }
+
+// Whether libxml2 can decode `charset`.
+bool LibxmlKnowsCharset(const std::string& charset) {
+  xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(charset.c_str());
+  if (handler == nullptr) return false;
+  xmlCharEncCloseFunc(handler);
+  return true;
+}
+
+// The labels browsers decode as windows-1252 (WHATWG Encoding Standard),
+// ISO-8859-1 and ASCII included.
+bool IsWindows1252Label(std::string_view charset) {
+  for (std::string_view label :
+       {"windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso88591", "iso_8859-1",
+        "iso_8859-1:1987", "iso-ir-100", "latin1", "l1", "csisolatin1", "ibm819", "cp819",
+        "us-ascii", "ascii", "ansi_x3.4-1968"}) {
+    if (charset == label) return true;
+  }
+  return false;
+}
+
+// windows-1252 to UTF-8, as browsers decode it: the five bytes the code page
+// leaves undefined become the C1 controls of the same value.
+std::string DecodeWindows1252(std::string_view bytes) {
+  static constexpr char16_t kHighHalf[32] = {
+      0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (char c : bytes) {
+    auto b = static_cast<unsigned char>(c);
+    char32_t cp = b < 0x80 ? b : b < 0xA0 ? kHighHalf[b - 0x80] : b;
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+  return out;
+}
+
+void IgnoreLibxmlMessage(void*, const char*, ...) {}
+
+// libxml2 is initialised once per process; its error messages (which go to
+// stderr by default, per thread) are silenced in every thread that parses.
+void PrepareLibxml() {
+  static const bool initialised = [] {
+    xmlInitParser();
+    return true;
+  }();
+  thread_local const bool silenced = [] {
+    xmlSetGenericErrorFunc(nullptr, IgnoreLibxmlMessage);
+    return true;
+  }();
+  (void)initialised;
+  (void)silenced;
+}
+
+}  // namespace
+
+void ExtractHtml(std::string_view html, Article* article) {
+  PrepareLibxml();
+  article->text.clear();
+  article->blocks.clear();
+  article->links.clear();
+  if (html.size() >= 3 && html.substr(0, 3) == "\xEF\xBB\xBF") html.remove_prefix(3);
+  if (html.size() > static_cast<size_t>(INT_MAX)) {
+    article->AddInputFinding("input/read-error",
+                             "HTML page of " + std::to_string(html.size()) +
+                                 " bytes is too large to parse (the limit is 2 GiB)");
+    return;
+  }
+
+  // Decide how the page is decoded. A page that is valid UTF-8 is read as
+  // UTF-8 whatever it declares: a stale <meta charset> is common, and text in
+  // a legacy charset is almost never valid UTF-8. Otherwise windows-1252 and
+  // its aliases are decoded here, as browsers decode them; another charset
+  // libxml2 knows is left to libxml2; and a page meant to be UTF-8 carries its
+  // stray bytes through the parser as placeholders.
+  std::string charset;
+  std::string converted;
+  InvalidByteMask mask;
+  bool is_masked = false;
+  const bool utf16_bom = html.substr(0, 2) == "\xFF\xFE" || html.substr(0, 2) == "\xFE\xFF";
+  if (utf16_bom) {
+    // libxml2 reads the byte order mark.
+  } else if (simdjson::validate_utf8(html.data(), html.size())) {
+    charset = "UTF-8";
+  } else {
+    charset = DeclaredCharset(html);
+    if (IsWindows1252Label(charset)) {
+      converted = DecodeWindows1252(html);
+      html = converted;
+      charset = "UTF-8";
+    } else if (charset.empty() || IsUtf8Name(charset) || !LibxmlKnowsCharset(charset)) {
+      charset = "UTF-8";
+      is_masked = mask.Mask(html, InvalidByteMask::Syntax::kHtml, &converted);
+      if (is_masked) html = converted;
+    }
+  }
+
+  constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                           HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
+  htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr,
+                                  charset.empty() ? nullptr : charset.c_str(), kOptions);
+  if (doc == nullptr) return;
+  ExtractedPage page;
+  PageRenderer(&page).Render(doc);
+  xmlFreeDoc(doc);
+
+  if (is_masked) {
+    mask.Unmask(&page.text);
+    for (std::string* s : {&page.title, &page.og_title, &page.og_url, &page.canonical,
+                           &page.published_time, &page.date, &page.author, &page.article_author}) {
+      mask.Unmask(s);
+    }
+    for (Link& link : page.links) {
+      mask.Unmask(&link.href);
+      mask.Unmask(&link.anchor_text);
+    }
+    for (Block& block : page.blocks) {
+      for (std::string& token : block.tokens) mask.Unmask(&token);
+    }
+  }
+
+  auto fill = [](std::string* field, std::string& first, std::string& second) {
+    if (!field->empty()) return;
+    *field = std::move(!first.empty() ? first : second);
+  };
+  fill(&article->title, page.og_title, page.title);
+  fill(&article->url, page.og_url, page.canonical);
+  fill(&article->published, page.published_time, page.date);
+  fill(&article->byline, page.author, page.article_author);
+  article->text = std::move(page.text);
+  article->blocks = std::move(page.blocks);
+  article->links = std::move(page.links);
+}
+
+}  // namespace newslint

@@ -1,0 +1,456 @@
+// JSON Lines: one Article per line, parsed with simdjson On Demand.
+//
+// A record's fields are read in one pass over the object. Each article field
+// has a list of record field names (JsonlFieldNames); the first name of the
+// list present in the record wins, whatever the order of the record's keys.
+// A field present with the value null counts as absent. Values of fields
+// newslint does not read are checked for structure only.
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "lint/readers/formats.h"
+#include "lint/readers/html_extractor.h"
+#include "lint/readers/invalid_utf8.h"
+
+namespace newslint {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+static_assert(kLinePadding >= simdjson::SIMDJSON_PADDING);
+
+enum Slot { kId, kUrl, kTitle, kByline, kPublished, kText, kHtml, kLinks, kSlotCount };
+
+std::string_view TypeName(od::json_type type) {
+  switch (type) {
+    case od::json_type::array:
+      return "an array";
+    case od::json_type::object:
+      return "an object";
+    case od::json_type::number:
+      return "a number";
+    case od::json_type::string:
+      return "a string";
+    case od::json_type::boolean:
+      return "a boolean";
+    case od::json_type::null:
+      return "null";
+  }
+  return "unknown";
+}
+
+std::string_view TrimJsonSpace(std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// The names of a link object's fields, in priority order.
+constexpr std::string_view kLinkHrefNames[] = {"href", "url"};
+constexpr std::string_view kLinkTextNames[] = {"text", "anchor", "anchor_text"};
+constexpr size_t kNotFound = SIZE_MAX;
+
+template <size_t N>
+size_t IndexOf(const std::string_view (&names)[N], std::string_view key) {
+  for (size_t i = 0; i < N; ++i) {
+    if (names[i] == key) return i;
+  }
+  return kNotFound;
+}
+
+LinkRegion RegionNamed(std::string_view name) {
+  for (LinkRegion r : {LinkRegion::kBody, LinkRegion::kNav, LinkRegion::kHeader,
+                       LinkRegion::kFooter, LinkRegion::kAside, LinkRegion::kHidden}) {
+    if (LinkRegionName(r) == name) return r;
+  }
+  return LinkRegion::kUnknown;
+}
+
+// The value chosen so far for one article field in the record being read.
+struct SlotValue {
+  int priority = INT_MAX;  // index of its name in the slot's list; INT_MAX: none
+  std::string_view name;   // the record field it came from
+  od::json_type type = od::json_type::null;
+  std::string_view scalar;        // a string's value, or a number as written
+  std::vector<std::string> list;  // an array's strings (byline)
+  bool seen_null = false;         // some name of the slot was present as null
+
+  bool present() const { return priority != INT_MAX; }
+  bool usable_as_string() const {
+    return present() && (type == od::json_type::string || type == od::json_type::number);
+  }
+};
+
+class JsonlReader : public ArticleReader {
+ public:
+  JsonlReader(std::string path, std::unique_ptr<ByteSource> bytes, JsonlFieldNames names,
+              bool keep_html)
+      : path_(std::move(path)), lines_(std::move(bytes)), keep_html_(keep_html) {
+    auto add = [&](Slot slot, const std::vector<std::string>& list) {
+      slot_names_[slot] = list;
+      for (size_t i = 0; i < list.size(); ++i) {
+        name_index_.push_back({list[i], slot, static_cast<int>(i)});
+      }
+    };
+    add(kId, names.id);
+    add(kUrl, names.url);
+    add(kTitle, names.title);
+    add(kByline, names.byline);
+    add(kPublished, names.published);
+    add(kText, names.text);
+    add(kHtml, names.html);
+    add(kLinks, names.links);
+    std::sort(name_index_.begin(), name_index_.end());
+  }
+
+  bool Next(Article* article) override {
+    std::string_view line;
+    if (!lines_.Next(&line)) return false;
+    ++line_number_;
+    ClearArticle(article);
+    article->source = path_;
+    article->record = line_number_;
+    if (!lines_.error().empty()) {
+      std::string message =
+          "input ends early in line " + std::to_string(line_number_) + ": " + lines_.error();
+      if (!line.empty()) message += " (" + std::to_string(line.size()) + " bytes of the line read)";
+      article->id = DefaultId();
+      article->AddInputFinding("input/read-error", std::move(message));
+      return true;
+    }
+    if (line_number_ == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+    ReadRecord(line, article);
+    if (article->id.empty()) article->id = DefaultId();
+    return true;
+  }
+
+  uint64_t bytes_read() const override { return lines_.bytes_consumed(); }
+
+ private:
+  struct NameEntry {
+    std::string name;
+    Slot slot;
+    int priority;
+    friend bool operator<(const NameEntry& a, const NameEntry& b) { return a.name < b.name; }
+  };
+
+  std::string DefaultId() const { return path_ + ":" + std::to_string(line_number_); }
+
+  void ReadRecord(std::string_view line, Article* article) {
+    if (TrimJsonSpace(line).empty()) {
+      article->AddInputFinding("input/invalid-json", "blank line");
+      return;
+    }
+    simdjson::padded_string_view json(line.data(), line.size(), line.size() + kLinePadding);
+    masked_ = false;
+    if (!simdjson::validate_utf8(line.data(), line.size())) {
+      if (!mask_.Mask(line, InvalidByteMask::Syntax::kJson, &masked_line_)) {
+        article->AddInputFinding("input/invalid-json",
+                                 "line is not valid UTF-8 and cannot be parsed");
+        return;
+      }
+      masked_ = true;
+      masked_line_.reserve(masked_line_.size() + simdjson::SIMDJSON_PADDING);
+      json = simdjson::padded_string_view(masked_line_);
+    }
+    for (SlotValue& slot : slots_) slot = SlotValue{};
+    links_.clear();
+    std::string problem;
+    if (simdjson::error_code error = ParseFields(json, &problem)) {
+      if (problem.empty())
+        problem = "line is not valid JSON: " + std::string(simdjson::error_message(error));
+      article->AddInputFinding("input/invalid-json", std::move(problem));
+      return;
+    }
+    FillArticle(article);
+  }
+
+  simdjson::error_code ParseFields(simdjson::padded_string_view json, std::string* problem) {
+    od::document doc;
+    if (auto error = parser_.iterate(json).get(doc)) return error;
+    od::json_type type;
+    if (auto error = doc.type().get(type)) return error;
+    if (type != od::json_type::object) {
+      *problem = "line is not a JSON object but " + std::string(TypeName(type));
+      return simdjson::INCORRECT_TYPE;
+    }
+    od::object object;
+    if (auto error = doc.get_object().get(object)) return error;
+    for (auto field : object) {
+      std::string_view key;
+      if (auto error = field.unescaped_key().get(key)) return error;
+      auto [first, last] = std::equal_range(name_index_.begin(), name_index_.end(), key, Compare{});
+      if (first == last) continue;
+      od::value value;
+      if (auto error = field.value().get(value)) return error;
+      if (auto error = ReadValue(first, last, value)) return error;
+    }
+    const char* rest = nullptr;
+    if (doc.current_location().get(rest) == simdjson::SUCCESS) {
+      *problem = "line is not valid JSON: content after the end of the object";
+      return simdjson::TAPE_ERROR;
+    }
+    return simdjson::SUCCESS;
+  }
+
+  struct Compare {
+    bool operator()(const NameEntry& e, std::string_view key) const { return e.name < key; }
+    bool operator()(std::string_view key, const NameEntry& e) const { return key < e.name; }
+  };
+
+  // Reads a value for every slot in [first, last) (usually one) that it wins.
+  simdjson::error_code ReadValue(std::vector<NameEntry>::const_iterator first,
+                                 std::vector<NameEntry>::const_iterator last, od::value& value) {
+    od::json_type type;
+    if (auto error = value.type().get(type)) return error;
+    bool wanted = false;
+    for (auto it = first; it != last; ++it) {
+      SlotValue& slot = slots_[it->slot];
+      if (type == od::json_type::null) {
+        slot.seen_null = true;
+      } else if (it->priority < slot.priority) {
+        wanted = true;
+      }
+    }
+    if (!wanted) return simdjson::SUCCESS;
+
+    std::string_view scalar;
+    std::vector<std::string> list;
+    std::vector<Link> links;
+    bool is_links = false;
+    if (type == od::json_type::string) {
+      if (auto error = value.get_string().get(scalar)) return error;
+    } else if (type == od::json_type::number) {
+      scalar = TrimJsonSpace(value.raw_json_token());
+    } else if (type == od::json_type::array) {
+      for (auto it = first; it != last; ++it) is_links |= it->slot == kLinks;
+      if (auto error = is_links ? ReadLinks(value, &links) : ReadStrings(value, &list)) {
+        return error;
+      }
+    }
+    for (auto it = first; it != last; ++it) {
+      SlotValue& slot = slots_[it->slot];
+      if (type == od::json_type::null || it->priority >= slot.priority) continue;
+      slot.priority = it->priority;
+      slot.name = it->name;
+      slot.type = type;
+      slot.scalar = scalar;
+      slot.list = list;
+      if (it->slot == kLinks) links_ = links;
+    }
+    return simdjson::SUCCESS;
+  }
+
+  // Strings of an array, and the "name" of objects in it (author lists).
+  static simdjson::error_code ReadStrings(od::value& value, std::vector<std::string>* out) {
+    od::array array;
+    if (auto error = value.get_array().get(array)) return error;
+    for (auto element : array) {
+      od::value item;
+      if (auto error = element.get(item)) return error;
+      od::json_type type;
+      if (auto error = item.type().get(type)) return error;
+      std::string_view s;
+      if (type == od::json_type::string) {
+        if (auto error = item.get_string().get(s)) return error;
+      } else if (type == od::json_type::object) {
+        od::object object;
+        if (auto error = item.get_object().get(object)) return error;
+        for (auto field : object) {
+          std::string_view key;
+          if (auto error = field.unescaped_key().get(key)) return error;
+          if (key != "name") continue;
+          od::value name;
+          if (auto error = field.value().get(name)) return error;
+          if (name.get_string().get(s) != simdjson::SUCCESS) s = {};
+        }
+      }
+      if (!TrimJsonSpace(s).empty()) out->emplace_back(TrimJsonSpace(s));
+    }
+    return simdjson::SUCCESS;
+  }
+
+  // An array of hrefs, or of objects {href|url, text|anchor|anchor_text, region}.
+  static simdjson::error_code ReadLinks(od::value& value, std::vector<Link>* out) {
+    od::array array;
+    if (auto error = value.get_array().get(array)) return error;
+    for (auto element : array) {
+      od::value item;
+      if (auto error = element.get(item)) return error;
+      od::json_type type;
+      if (auto error = item.type().get(type)) return error;
+      Link link;
+      if (type == od::json_type::string) {
+        std::string_view href;
+        if (auto error = item.get_string().get(href)) return error;
+        link.href = std::string(href);
+      } else if (type == od::json_type::object) {
+        od::object object;
+        if (auto error = item.get_object().get(object)) return error;
+        size_t href_rank = kNotFound, text_rank = kNotFound;
+        for (auto field : object) {
+          std::string_view key;
+          if (auto error = field.unescaped_key().get(key)) return error;
+          const size_t href_at = IndexOf(kLinkHrefNames, key);
+          const size_t text_at = IndexOf(kLinkTextNames, key);
+          const bool is_href = href_at < href_rank;
+          const bool is_text = text_at < text_rank;
+          if (!is_href && !is_text && key != "region") continue;
+          od::value v;
+          if (auto error = field.value().get(v)) return error;
+          std::string_view s;
+          if (v.get_string().get(s) != simdjson::SUCCESS) continue;
+          if (is_href) {
+            link.href = std::string(s);
+            href_rank = href_at;
+          } else if (is_text) {
+            link.anchor_text = std::string(s);
+            text_rank = text_at;
+          } else {
+            link.region = RegionNamed(s);
+          }
+        }
+      } else {
+        continue;
+      }
+      out->push_back(std::move(link));
+    }
+    return simdjson::SUCCESS;
+  }
+
+  // Copies a string slot into *field, restoring bytes that are not UTF-8.
+  void Take(Slot slot, std::string* field) {
+    const SlotValue& value = slots_[slot];
+    if (value.usable_as_string()) {
+      field->assign(value.scalar);
+    } else if (value.type == od::json_type::array && !value.list.empty()) {
+      field->clear();
+      for (const std::string& item : value.list) {
+        if (!field->empty()) field->append(", ");
+        field->append(item);
+      }
+    } else {
+      return;
+    }
+    if (masked_) mask_.Unmask(field);
+  }
+
+  std::string TriedNames(Slot slot) const {
+    std::string names;
+    for (const std::string& n : slot_names_[slot]) names += (names.empty() ? "" : ", ") + n;
+    return names;
+  }
+
+  void FillArticle(Article* article) {
+    const SlotValue& id = slots_[kId];
+    if (id.usable_as_string()) Take(kId, &article->id);
+    Take(kUrl, &article->url);
+    Take(kTitle, &article->title);
+    Take(kByline, &article->byline);
+    Take(kPublished, &article->published);
+    if (slots_[kLinks].present()) {
+      article->links = std::move(links_);
+      if (masked_) {
+        for (Link& link : article->links) {
+          mask_.Unmask(&link.href);
+          mask_.Unmask(&link.anchor_text);
+        }
+      }
+    }
+
+    const SlotValue& text = slots_[kText];
+    const SlotValue& html = slots_[kHtml];
+    std::string html_string;
+    if (html.present() && html.type == od::json_type::string) {
+      Take(kHtml, &html_string);
+      if (keep_html_) article->raw_html = html_string;
+    }
+    bool check_utf8 = masked_;
+    if (text.present()) {
+      if (text.type == od::json_type::string) {
+        Take(kText, &article->text);
+      } else {
+        article->AddInputFinding("input/missing-text",
+                                 "field '" + std::string(text.name) + "' is " +
+                                     std::string(TypeName(text.type)) + ", not a string");
+      }
+    } else if (html.present() && html.type == od::json_type::string) {
+      std::vector<Link> record_links = std::move(article->links);
+      ExtractHtml(html_string, article);
+      if (slots_[kLinks].present()) article->links = std::move(record_links);
+      check_utf8 = true;
+    } else {
+      std::string message = "record has no text field (tried " + TriedNames(kText) + ")";
+      if (text.seen_null) message += "; the text field is null";
+      if (html.present()) {
+        message += "; '" + std::string(html.name) + "' is " + std::string(TypeName(html.type));
+      }
+      article->AddInputFinding("input/missing-text", std::move(message));
+    }
+    article->site = SiteOfUrl(article->url);
+    if (check_utf8) ReportInvalidUtf8(article);
+  }
+
+  std::string path_;
+  LineSource lines_;
+  bool keep_html_;
+  int64_t line_number_ = 0;
+  std::vector<std::string> slot_names_[kSlotCount];
+  std::vector<NameEntry> name_index_;  // sorted by name
+
+  od::parser parser_;
+  InvalidByteMask mask_;
+  std::string masked_line_;
+  bool masked_ = false;
+  SlotValue slots_[kSlotCount];
+  std::vector<Link> links_;
+};
+
+}  // namespace
+
+bool ResolveJsonlFieldNames(const ReadOptions& options, JsonlFieldNames* names,
+                            std::string* error) {
+  for (const auto& [article_field, record_field] : options.fields) {
+    std::vector<std::string>* list = nullptr;
+    if (article_field == "id")
+      list = &names->id;
+    else if (article_field == "url")
+      list = &names->url;
+    else if (article_field == "title")
+      list = &names->title;
+    else if (article_field == "byline")
+      list = &names->byline;
+    else if (article_field == "published")
+      list = &names->published;
+    else if (article_field == "text")
+      list = &names->text;
+    else if (article_field == "html")
+      list = &names->html;
+    else if (article_field == "links")
+      list = &names->links;
+    if (list == nullptr) {
+      *error = "newslint: unknown article field '" + article_field +
+               "' in --field (expected id, url, title, byline, published, text, html or links)";
+      return false;
+    }
+    *list = {record_field};
+  }
+  return true;
+}
+
+std::unique_ptr<ArticleReader> MakeJsonlReader(std::string path, std::unique_ptr<ByteSource> bytes,
+                                               JsonlFieldNames names, bool keep_html) {
+  return std::make_unique<JsonlReader>(std::move(path), std::move(bytes), std::move(names),
+                                       keep_html);
+}
+
+}  // namespace newslint
