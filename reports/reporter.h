@@ -66,13 +66,8 @@ std::unique_ptr<Reporter> MakeJsonReporter(std::ostream& out, const ReportOption
 // in input order, also for records without findings.
 std::unique_ptr<Reporter> MakeJsonlReporter(std::ostream& out, const ReportOptions& options);
 
-// Whether `source` holds many records, judged by its name as OpenReader
-// (lint/readers/reader.h) does: "-" (stdin) and *.jsonl, *.ndjson, *.json,
-// each optionally followed by .gz or .zst.
-bool SourceHoldsManyRecords(std::string_view source);
-
 // How reports name an article for people: "SOURCE#RECORD" when its source
-// holds many records (or record > 1), else "SOURCE" (an HTML or text file is
+// holds one record per line (IsJsonlPath in lint/readers/reader.h; or record > 1), else "SOURCE" (an HTML or text file is
 // one article). E.g. "crawl/part-1.jsonl#17", "pages/a.html".
 std::string ArticleName(const Article& article);
 

@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lint/readers/reader.h"
 #include "reports/reporter.h"
 
 namespace newslint {
@@ -418,26 +419,8 @@ class TextReporter : public Reporter {
 
 }  // namespace
 
-bool SourceHoldsManyRecords(std::string_view source) {
-  if (source == "-") return true;
-  auto ends_with = [&](std::string_view suffix) {
-    if (source.size() < suffix.size()) return false;
-    std::string_view tail = source.substr(source.size() - suffix.size());
-    return std::equal(tail.begin(), tail.end(), suffix.begin(), [](char a, char b) {
-      return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b;
-    });
-  };
-  for (std::string_view z : {".gz", ".zst"}) {
-    if (ends_with(z)) {
-      source.remove_suffix(z.size());
-      break;
-    }
-  }
-  return ends_with(".jsonl") || ends_with(".ndjson") || ends_with(".json");
-}
-
 std::string ArticleName(const Article& article) {
-  if (article.record > 1 || SourceHoldsManyRecords(article.source))
+  if (article.record > 1 || IsJsonlPath(article.source))
     return article.source + "#" + std::to_string(article.record);
   return article.source;
 }

@@ -878,7 +878,7 @@ TEST(ExpandInputsTest, MissingPathIsAnError) {
   std::string error;
   const std::string missing = dir.path() + "/missing.jsonl";
   EXPECT_FALSE(ExpandInputs({missing}, &files, &error));
-  EXPECT_EQ(error, "newslint: cannot read '" + missing + "': No such file or directory");
+  EXPECT_EQ(error, "cannot read '" + missing + "': No such file or directory");
 }
 
 // ---------------------------------------------------------------- UTF-8 carrier

@@ -23,6 +23,7 @@
 #include "lint/analysis.h"
 #include "lint/article.h"
 #include "lint/finding.h"
+#include "lint/readers/reader.h"
 #include "reports/reporter.h"
 #include "reports/summary.h"
 
@@ -305,14 +306,14 @@ TEST(SummaryTest, Throughput) {
 // --- Names ---------------------------------------------------------------------------
 
 TEST(ReportNamesTest, MultiRecordSourcesGetARecordNumber) {
-  EXPECT_TRUE(SourceHoldsManyRecords("a/b.jsonl"));
-  EXPECT_TRUE(SourceHoldsManyRecords("a/b.JSONL.zst"));
-  EXPECT_TRUE(SourceHoldsManyRecords("b.ndjson.gz"));
-  EXPECT_TRUE(SourceHoldsManyRecords("b.json"));
-  EXPECT_TRUE(SourceHoldsManyRecords("-"));
-  EXPECT_FALSE(SourceHoldsManyRecords("page.html"));
-  EXPECT_FALSE(SourceHoldsManyRecords("notes.txt.gz"));
-  EXPECT_FALSE(SourceHoldsManyRecords("jsonl"));
+  EXPECT_TRUE(IsJsonlPath("a/b.jsonl"));
+  EXPECT_TRUE(IsJsonlPath("a/b.JSONL.zst"));
+  EXPECT_TRUE(IsJsonlPath("b.ndjson.gz"));
+  EXPECT_TRUE(IsJsonlPath("b.json"));
+  EXPECT_TRUE(IsJsonlPath("-"));
+  EXPECT_FALSE(IsJsonlPath("page.html"));
+  EXPECT_FALSE(IsJsonlPath("notes.txt.gz"));
+  EXPECT_FALSE(IsJsonlPath("jsonl"));
   EXPECT_EQ(ArticleName(MakeArticle("c.jsonl", 1, "", "", "")), "c.jsonl#1");
   EXPECT_EQ(ArticleName(MakeArticle("-", 7, "", "", "")), "-#7");
   EXPECT_EQ(ArticleName(MakeArticle("p.html", 1, "", "", "")), "p.html");

@@ -210,7 +210,7 @@ Compression CompressionOfName(std::string_view path) {
 std::unique_ptr<ByteSource> OpenByteSource(const std::string& path, Compression compression,
                                            std::string* error) {
   auto cannot_read = [&](const char* why) {
-    *error = "newslint: cannot read '" + path + "': " + why;
+    *error = "cannot read '" + path + "': " + why;
     return nullptr;
   };
   std::unique_ptr<FileSource> file;

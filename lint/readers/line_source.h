@@ -57,7 +57,7 @@ class ByteSource {
 };
 
 // Opens `path` ("-" for stdin) and decompresses it as asked. Returns null
-// and sets *error ("newslint: cannot read 'x': No such file or directory")
+// and sets *error ("cannot read 'x': No such file or directory")
 // when the file cannot be opened or is a folder. Errors inside the stream
 // show up later, through ByteSource::error().
 std::unique_ptr<ByteSource> OpenByteSource(const std::string& path, Compression compression,

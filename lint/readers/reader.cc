@@ -29,11 +29,6 @@ std::string_view WithoutCompressionSuffix(std::string_view name) {
   return name;
 }
 
-bool IsJsonlName(std::string_view name) {
-  name = WithoutCompressionSuffix(name);
-  return EndsWithIgnoringCase(name, ".jsonl") || EndsWithIgnoringCase(name, ".ndjson") ||
-         EndsWithIgnoringCase(name, ".json");
-}
 
 bool IsHtmlName(std::string_view name) {
   name = WithoutCompressionSuffix(name);
@@ -41,19 +36,19 @@ bool IsHtmlName(std::string_view name) {
 }
 
 Format FormatOf(std::string_view path) {
-  if (path == "-" || IsJsonlName(path)) return Format::kJsonl;
+  if (IsJsonlPath(path)) return Format::kJsonl;
   if (IsHtmlName(path)) return Format::kHtml;
   return Format::kText;
 }
 
 // Names a folder walk takes: what `newslint check folder/` should lint.
 bool IsKnownInputName(std::string_view name) {
-  return IsJsonlName(name) || EndsWithIgnoringCase(name, ".html") ||
+  return IsJsonlPath(name) || EndsWithIgnoringCase(name, ".html") ||
          EndsWithIgnoringCase(name, ".htm") || EndsWithIgnoringCase(name, ".txt");
 }
 
 std::string CannotRead(const std::string& path, const std::error_code& ec) {
-  return "newslint: cannot read '" + path + "': " + ec.message();
+  return "cannot read '" + path + "': " + ec.message();
 }
 
 bool WalkFolder(const fs::path& folder, std::vector<std::string>* files, std::string* error) {
@@ -94,6 +89,13 @@ bool WalkFolder(const fs::path& folder, std::vector<std::string>* files, std::st
 }
 
 }  // namespace
+
+bool IsJsonlPath(std::string_view path) {
+  if (path == "-") return true;
+  std::string_view name = WithoutCompressionSuffix(path);
+  return EndsWithIgnoringCase(name, ".jsonl") || EndsWithIgnoringCase(name, ".ndjson") ||
+         EndsWithIgnoringCase(name, ".json");
+}
 
 void ClearArticle(Article* article) {
   article->id.clear();

@@ -55,6 +55,11 @@ class ArticleReader {
 std::unique_ptr<ArticleReader> OpenReader(const std::string& path, const ReadOptions& options,
                                           std::string* error);
 
+// True for "-" and for JSON Lines names (.jsonl, .ndjson, .json, each
+// optionally .gz or .zst, any case): the inputs that hold one record per line.
+// Reports name such a record "path#record".
+bool IsJsonlPath(std::string_view path);
+
 // Expands command-line paths into the files to read, in order: a file is
 // taken as given; a folder is walked recursively, in byte order of names,
 // taking only known input names (.jsonl .ndjson .json, with .gz or .zst;
