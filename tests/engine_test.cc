@@ -1,0 +1,284 @@
+// Engine: rule selection, severity overrides, options, input/* findings and
+// the ordering and location of findings. Config: newslint.toml parsing and
+// validation. Pipeline: input order across files, batches and threads.
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "lint/config.h"
+#include "lint/engine.h"
+#include "lint/pipeline.h"
+#include "lint/registry.h"
+#include "reports/reporter.h"
+
+namespace newslint {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+constexpr char kMojibakeLine[] = "It didnâ€™t rain.";        // garbled/mojibake (error)
+constexpr char kStrayLine[] = "Prices rose , the board said.";  // garbled/stray-punctuation
+
+std::unique_ptr<Engine> MakeEngine(EngineSettings settings) {
+  std::string error;
+  auto engine = Engine::Create(std::move(settings), &error);
+  EXPECT_NE(engine, nullptr) << error;
+  return engine;
+}
+
+std::vector<std::string> RuleIds(const std::vector<Finding>& findings) {
+  std::vector<std::string> ids;
+  for (const Finding& f : findings) ids.push_back(f.rule);
+  return ids;
+}
+
+Article MakeArticle(std::string text) {
+  Article a;
+  a.id = "t";
+  a.source = "t.txt";
+  a.record = 1;
+  a.text = std::move(text);
+  return a;
+}
+
+TEST(EngineTest, RunsEveryRuleByDefault) {
+  auto engine = MakeEngine({});
+  std::vector<std::string> ids = engine->active_rule_ids();
+  EXPECT_EQ(ids.size(), MakeAllRules().size());
+  EXPECT_THAT(ids, ::testing::Contains("garbled/mojibake"));
+}
+
+struct SelectionCase {
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::vector<std::string> expected;  // rules firing on the two-line article
+};
+
+TEST(EngineTest, SelectAndIgnoreTakeIdsAndFamilies) {
+  const std::vector<SelectionCase> cases = {
+      {{}, {}, {"garbled/mojibake", "garbled/stray-punctuation"}},
+      {{"garbled"}, {}, {"garbled/mojibake", "garbled/stray-punctuation"}},
+      {{"garbled/mojibake"}, {}, {"garbled/mojibake"}},
+      {{"boilerplate"}, {}, {}},
+      {{}, {"garbled"}, {}},
+      {{"garbled"}, {"garbled/mojibake"}, {"garbled/stray-punctuation"}},
+      {{}, {"garbled/stray-punctuation"}, {"garbled/mojibake"}},
+  };
+  Article article = MakeArticle(std::string(kMojibakeLine) + "\n" + kStrayLine + "\n");
+  for (const SelectionCase& c : cases) {
+    EngineSettings settings;
+    settings.select = c.select;
+    settings.ignore = c.ignore;
+    auto engine = MakeEngine(settings);
+    EXPECT_EQ(RuleIds(engine->Lint(article)), c.expected)
+        << "select=" << ::testing::PrintToString(c.select)
+        << " ignore=" << ::testing::PrintToString(c.ignore);
+  }
+}
+
+TEST(EngineTest, FamilyPrefixMustEndAtASlash) {
+  std::string error;
+  EngineSettings settings;
+  settings.select = {"garb"};
+  EXPECT_EQ(Engine::Create(settings, &error), nullptr);
+  EXPECT_THAT(error, HasSubstr("'garb'"));
+}
+
+TEST(EngineTest, InputFindingsSurviveSelectionUnlessIgnoredByName) {
+  Article article = MakeArticle("");
+  article.AddInputFinding("input/missing-text", "record has no text field");
+  EngineSettings only_garbled;
+  only_garbled.select = {"garbled"};
+  EXPECT_THAT(RuleIds(MakeEngine(only_garbled)->Lint(article)), ElementsAre("input/missing-text"));
+  EngineSettings ignore_input;
+  ignore_input.ignore = {"input"};
+  EXPECT_TRUE(MakeEngine(ignore_input)->Lint(article).empty());
+  EngineSettings ignore_one;
+  ignore_one.ignore = {"input/missing-text"};
+  EXPECT_TRUE(MakeEngine(ignore_one)->Lint(article).empty());
+}
+
+TEST(EngineTest, ConfigOverridesSeverityAndDisablesRules) {
+  Article article = MakeArticle(std::string(kMojibakeLine) + "\n" + kStrayLine + "\n");
+  EngineSettings settings;
+  settings.config.rules["garbled/mojibake"].severity = Severity::kInfo;
+  settings.config.rules["garbled/stray-punctuation"].enabled = false;
+  auto engine = MakeEngine(settings);
+  std::vector<Finding> findings = engine->Lint(article);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].rule, "garbled/mojibake");
+  EXPECT_EQ(findings[0].severity, Severity::kInfo);
+  EXPECT_FALSE(engine->IsEnabled("garbled/stray-punctuation"));
+}
+
+TEST(EngineTest, FindingsAreSortedAndLocatedInCodePoints) {
+  // Line 2 carries mojibake after a two-byte character; line 1 a stray comma.
+  Article article = MakeArticle(std::string(kStrayLine) + "\nÉté: didnâ€™t.\n");
+  std::vector<Finding> findings = MakeEngine({})->Lint(article);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].rule, "garbled/stray-punctuation");
+  EXPECT_EQ(findings[0].line, 1);
+  EXPECT_EQ(findings[1].rule, "garbled/mojibake");
+  EXPECT_EQ(findings[1].line, 2);
+  EXPECT_EQ(findings[1].column, 10);  // "Été: didn" is 9 code points, 11 bytes
+  EXPECT_EQ(article.text.substr(findings[1].span.start, findings[1].span.size()), "â€™");
+  EXPECT_THAT(findings[1].excerpt, HasSubstr("didnâ€™t"));
+}
+
+TEST(EngineTest, InputFindingSpansAreClampedToTheText) {
+  Article article = MakeArticle("short");
+  article.AddInputFinding("input/read-error", "stream broke", Span{3, 999});
+  std::vector<Finding> findings = MakeEngine({})->Lint(article);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].span.start, 3u);
+  EXPECT_EQ(findings[0].span.end, 5u);
+}
+
+class ConfigTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (fs::temp_directory_path() / "newslint-config-XXXXXX").string();
+    dir_ = mkdtemp(tmpl.data());
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Loads `toml` as a config file; returns the error ("" on success).
+  std::string Load(const std::string& toml, Config* config) {
+    fs::path p = dir_ / "newslint.toml";
+    std::ofstream(p) << toml;
+    if (rules_.empty()) rules_ = MakeAllRules();
+    std::string error;
+    if (!LoadConfig(p.string(), AllRuleInfos(rules_), config, &error)) return error;
+    return "";
+  }
+
+  fs::path dir_;
+  std::vector<std::unique_ptr<Rule>> rules_;
+};
+
+TEST_F(ConfigTest, ReadsLintTableAndRuleTables) {
+  Config config;
+  ASSERT_EQ(Load("[lint]\nselect = [\"garbled\"]\nignore = [\"garbled/stray-punctuation\"]\n"
+                 "fail-on = \"warning\"\n\n[rules.\"garbled/mojibake\"]\nseverity = \"info\"\n"
+                 "enabled = false\n",
+                 &config),
+            "");
+  EXPECT_THAT(config.select, ElementsAre("garbled"));
+  EXPECT_THAT(config.ignore, ElementsAre("garbled/stray-punctuation"));
+  EXPECT_EQ(config.fail_on, "warning");
+  ASSERT_TRUE(config.rules.count("garbled/mojibake"));
+  EXPECT_EQ(config.rules["garbled/mojibake"].severity, Severity::kInfo);
+  EXPECT_EQ(config.rules["garbled/mojibake"].enabled, false);
+}
+
+TEST_F(ConfigTest, RejectsMistakesWithTheFileAndTheKey) {
+  struct Case {
+    std::string toml;
+    std::string error_part;
+  };
+  const std::vector<Case> cases = {
+      {"[lint]\nselct = [\"garbled\"]\n", "selct"},
+      {"[lint]\nfail-on = \"sometimes\"\n", "fail-on"},
+      {"[lint]\nselect = 3\n", "select"},
+      {"[rules.\"garbled/nope\"]\nseverity = \"info\"\n", "garbled/nope"},
+      {"[rules.\"garbled/mojibake\"]\nseverity = \"fatal\"\n", "severity"},
+      {"[rules.\"garbled/mojibake\"]\nenabled = \"no\"\n", "enabled"},
+      {"[rules.\"garbled/mojibake\"]\nno-such-option = 1\n", "no-such-option"},
+      {"[budgets]\nx = 1\n", "budgets"},
+      {"[lint\n", "newslint.toml"},
+  };
+  for (const Case& c : cases) {
+    Config config;
+    std::string error = Load(c.toml, &config);
+    EXPECT_THAT(error, HasSubstr(c.error_part)) << c.toml;
+    EXPECT_THAT(error, HasSubstr("newslint.toml")) << c.toml;
+  }
+}
+
+TEST_F(ConfigTest, ChecksOptionTypesAgainstTheRule) {
+  // Feed every declared option a value of the wrong type.
+  rules_ = MakeAllRules();
+  int checked = 0;
+  for (const auto& rule : rules_) {
+    for (const OptionInfo& option : rule->info().options) {
+      std::string wrong = option.type == "string" || option.type == "list" ? "1" : "\"text\"";
+      Config config;
+      std::string error = Load("[rules.\"" + std::string(rule->info().id) + "\"]\n" +
+                                   std::string(option.name) + " = " + wrong + "\n",
+                               &config);
+      EXPECT_THAT(error, HasSubstr(std::string(option.name))) << rule->info().id;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 0);
+}
+
+TEST_F(ConfigTest, FoundByWalkingUp) {
+  fs::create_directories(dir_ / "a/b/c");
+  EXPECT_EQ(FindConfigFile((dir_ / "a/b/c").string()), "");
+  std::ofstream(dir_ / "a/newslint.toml") << "";
+  EXPECT_EQ(fs::path(FindConfigFile((dir_ / "a/b/c").string())), dir_ / "a/newslint.toml");
+}
+
+// Records what the pipeline hands to reporters.
+class RecordingReporter : public Reporter {
+ public:
+  void Add(const Article& article, const std::vector<Finding>& findings) override {
+    seen.push_back(article.source + "#" + std::to_string(article.record) + ":" +
+                   std::to_string(findings.size()));
+  }
+  void End(const RunInfo&, const Summary& summary) override { articles = summary.articles; }
+  std::vector<std::string> seen;
+  int64_t articles = 0;
+};
+
+TEST_F(ConfigTest, PipelineKeepsInputOrderAcrossFilesBatchesAndThreads) {
+  std::vector<std::string> files, expected;
+  for (int f = 0; f < 3; ++f) {
+    fs::path p = dir_ / ("part-" + std::to_string(f) + ".jsonl");
+    std::ofstream out(p);
+    for (int r = 1; r <= 7; ++r) {
+      bool bad = (f + r) % 3 == 0;
+      out << "{\"text\": \"" << (bad ? kMojibakeLine : "Clean.") << "\"}\n";
+      expected.push_back(p.string() + "#" + std::to_string(r) + ":" + (bad ? "1" : "0"));
+    }
+    files.push_back(p.string());
+  }
+  auto engine = MakeEngine({});
+  for (int jobs : {1, 2, 5}) {
+    PipelineOptions options;
+    options.files = files;
+    options.jobs = jobs;
+    options.batch_articles = 4;  // batches straddle file boundaries
+    RecordingReporter reporter;
+    Summary summary;
+    std::string error;
+    ASSERT_TRUE(RunPipeline(options, *engine, {&reporter}, RunInfo{}, &summary, &error)) << error;
+    EXPECT_EQ(reporter.seen, expected) << "jobs=" << jobs;
+    EXPECT_EQ(reporter.articles, 21);
+    EXPECT_EQ(summary.files, 3);
+  }
+}
+
+TEST_F(ConfigTest, PipelineFailsOnAnUnreadableFile) {
+  PipelineOptions options;
+  options.files = {(dir_ / "missing.jsonl").string()};
+  RecordingReporter reporter;
+  Summary summary;
+  std::string error;
+  EXPECT_FALSE(RunPipeline(options, *MakeEngine({}), {&reporter}, RunInfo{}, &summary, &error));
+  EXPECT_THAT(error, HasSubstr("missing.jsonl"));
+}
+
+}  // namespace
+}  // namespace newslint
