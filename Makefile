@@ -48,6 +48,7 @@ test: build
 
 bench: build
 	$(BUILD)/newslint_bench --benchmark_min_time=0.2
+	bench/throughput.sh $(BUILD) 64
 
 clean:
 	rm -rf $(BUILD) $(REPORT_DIR)
