@@ -26,7 +26,9 @@ const RuleInfo kInfo = {
          "non-blank lines of a flagged banner line."},
     }};
 
-enum class PhraseKind : uint8_t { kStatement, kObject, kAddress, kVeto, kButton, kControl };
+enum class PhraseKind : uint8_t {
+  kStatement, kObject, kAddress, kVeto, kButton, kControl, kVerb
+};
 
 // Characters that may sit between button labels on one line:
 // "Accept | Reject", "Accept all / Manage options", "OK ›".
@@ -61,23 +63,70 @@ bool InsideQuotation(std::string_view line, size_t pos) {
   return curly_open > curly_close || straight % 2 == 1;
 }
 
-// "Q: ...", "A. ...", "ZUCKERBERG: ...": an interview transcript, whose "we" and
-// "you" are a speaker's, not the site's.
-bool StartsWithSpeakerLabel(std::string_view line) {
+// How a line opens: with a speaker label of an interview transcript, whose
+// "we" and "you" are a speaker's, not the site's.
+enum class LabelKind : uint8_t {
+  kNone,
+  kCertain,  // "Q:", "A.", "ZUCKERBERG:", "MS. ARDERN:"
+  kName,     // "Lindgren:", "Erik Solberg:", "Ms. Vestager:": a speaker only in a
+             // transcript, where two or more lines open with such a label
+};
+
+// Words that open a line with a colon but name no speaker ("Update:",
+// "Note:", "Cookie notice:"): they never make a line a transcript's.
+bool IsNonSpeakerLabelWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "update", "updated", "note", "notice", "important", "editor's", "editors'", "related",
+      "read", "more", "tags", "tag", "photo", "photos", "source", "sources", "tips", "tip",
+      "correction", "clarification", "disclaimer", "attention", "alert", "warning", "info",
+      "information", "privacy", "cookie", "cookies", "consent", "terms", "data", "policy",
+      "advertisement", "sponsored", "share", "follow", "watch", "listen", "see", "also",
+      "contact", "email", "e-mail", "subscribe", "sign", "breaking", "live", "latest",
+      "topics", "posted", "published", "by", "credit", "caption", "file", "please", "gdpr",
+      "settings", "preferences", "accept", "welcome", "hint", "ps", "nb"};
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (std::string_view w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+LabelKind SpeakerLabel(std::string_view line) {
   if (line.size() >= 2 && (line[0] == 'Q' || line[0] == 'A') && (line[1] == ':' || line[1] == '.')) {
-    return true;
+    return LabelKind::kCertain;
   }
   size_t colon = line.find(':');
-  if (colon == std::string_view::npos || colon < 2 || colon > 40) return false;
-  bool letters = false;
-  for (char c : line.substr(0, colon)) {
+  if (colon == std::string_view::npos || colon < 2 || colon > 40) return LabelKind::kNone;
+  if (colon + 1 < line.size() && line[colon + 1] != ' ') return LabelKind::kNone;  // "10:42"
+  std::string_view label = line.substr(0, colon);
+  bool letters = false, lower = false;
+  for (char c : label) {
     if (c >= 'A' && c <= 'Z') {
       letters = true;
+    } else if (c >= 'a' && c <= 'z') {
+      lower = true;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      lower = true;  // "Ørsted", "Müller": names with non-ASCII letters
     } else if (c != ' ' && c != '.' && c != '-' && c != '\'') {
-      return false;
+      return LabelKind::kNone;
     }
   }
-  return letters;
+  if (!letters) return LabelKind::kNone;
+  if (!lower) return LabelKind::kCertain;
+  // Mixed case: one to four words, each capitalised, none a label word.
+  size_t words = 0;
+  for (size_t i = 0; i < label.size();) {
+    while (i < label.size() && label[i] == ' ') ++i;
+    if (i >= label.size()) break;
+    size_t j = i;
+    while (j < label.size() && label[j] != ' ') ++j;
+    std::string_view word = label.substr(i, j - i);
+    if (!(word[0] >= 'A' && word[0] <= 'Z') || IsNonSpeakerLabelWord(word)) return LabelKind::kNone;
+    ++words;
+    i = j;
+  }
+  return words >= 1 && words <= 4 ? LabelKind::kName : LabelKind::kNone;
 }
 
 size_t CountWords(std::string_view line) {
@@ -124,14 +173,36 @@ class ConsentBannerRule : public Rule {
 
     std::vector<LineVerdict> verdicts(paragraphs.size());
     std::vector<PhraseMatch> matches;
+
+    // A transcript: two or more lines open with a speaker's name ("Lindgren:").
+    std::vector<LabelKind> labels(paragraphs.size());
+    size_t named_labels = 0;
+    for (size_t i = 0; i < paragraphs.size(); ++i) {
+      labels[i] = SpeakerLabel(analysis.view(paragraphs[i].span));
+      if (labels[i] == LabelKind::kName) ++named_labels;
+    }
+
     bool any = false;
+    bool block_quote = false;  // inside a statement quoted as a block, without quotation marks
     for (size_t i = 0; i < paragraphs.size(); ++i) {
       std::string_view line = analysis.view(paragraphs[i].span);
       matches.clear();
       matcher_.FindAll(line, 0, &matches);
-      if (matches.empty()) continue;
-      verdicts[i] = Judge(line, matches, max_words);
-      any = any || verdicts[i].kind != LineVerdict::kNone;
+      bool address = false, veto = false;
+      for (const PhraseMatch& m : matches) {
+        address = address || KindOf(m.phrase) == PhraseKind::kAddress;
+        veto = veto || KindOf(m.phrase) == PhraseKind::kVeto;
+      }
+      // The block quotation runs from the paragraph after its introduction
+      // for as long as the paragraphs keep speaking as "we" or to "you".
+      if (block_quote && !address) block_quote = false;
+      const bool speaker = labels[i] == LabelKind::kCertain ||
+                           (labels[i] == LabelKind::kName && named_labels >= 2);
+      if (!matches.empty()) {
+        verdicts[i] = Judge(line, matches, max_words, speaker || block_quote);
+        any = any || verdicts[i].kind != LineVerdict::kNone;
+      }
+      if (IntroducesBlockQuote(line, veto)) block_quote = true;
     }
     if (!any) return;
 
@@ -178,7 +249,8 @@ class ConsentBannerRule : public Rule {
         {"consent-address", PhraseKind::kAddress},
         {"consent-vetoes", PhraseKind::kVeto},
         {"consent-buttons", PhraseKind::kButton},
-        {"consent-controls", PhraseKind::kControl}};
+        {"consent-controls", PhraseKind::kControl},
+        {"consent-verbs", PhraseKind::kVerb}};
     std::vector<std::string_view> phrases;
     for (const auto& [name, kind] : kLexicons) {
       for (std::string_view p : LexiconEntries(name)) {
@@ -191,14 +263,40 @@ class ConsentBannerRule : public Rule {
 
   PhraseKind KindOf(size_t phrase) const { return kinds_[phrase]; }
 
+  static bool StartsWithWeAndOurCount(std::string_view line) {
+    return PhraseMatcher::Fold(line.substr(0, 11)) == "we and our" && line.size() > 11 &&
+           line[10] == ' ' && line[11] >= '0' && line[11] <= '9';
+  }
+
+  static bool IsConditional(std::string_view phrase) {
+    return phrase.size() > 3 && (phrase[0] == 'b' || phrase[0] == 'B') &&
+           (phrase[1] == 'y' || phrase[1] == 'Y') && phrase[2] == ' ';
+  }
+
+  // "The company said in a statement:" / "It read:" on a line of its own:
+  // the next paragraph is a quotation set as a block, without quotation marks.
+  static bool IntroducesBlockQuote(std::string_view line, bool reporting_verb) {
+    if (!line.ends_with(':')) return false;
+    if (reporting_verb) return true;
+    static constexpr std::string_view kCues[] = {" read:", " reads:", " follows:", " in full:",
+                                                 " statement:", " said:", " says:"};
+    for (std::string_view cue : kCues) {
+      if (line.ends_with(cue)) return true;
+    }
+    return false;
+  }
+
+  // `quoted`: the line is a speaker's in a transcript, or part of a block
+  // quotation, so its "we" and "you" are not the site's.
   LineVerdict Judge(std::string_view line, const std::vector<PhraseMatch>& matches,
-                    int64_t max_words) const {
+                    int64_t max_words, bool quoted) const {
     LineVerdict v;
     v.words = CountWords(line);
-    bool veto = false, address = false;
+    bool veto = false, address = false, verb = false, unconditional = false;
     for (const PhraseMatch& m : matches) {
       PhraseKind kind = KindOf(m.phrase);
       if (kind == PhraseKind::kVeto) veto = true;
+      if (kind == PhraseKind::kVerb) verb = true;
       if (kind != PhraseKind::kStatement && kind != PhraseKind::kObject &&
           kind != PhraseKind::kAddress) {
         continue;
@@ -209,11 +307,24 @@ class ConsentBannerRule : public Rule {
         continue;
       }
       std::string text(line.substr(m.span.start, m.span.size()));
+      // "By using this site" is a condition: a banner when it goes on to the
+      // reader's consent ("you agree"), not in "By using this site's search
+      // page, you can ...". Other statements stand alone ("we use cookies").
+      if (kind == PhraseKind::kStatement && !IsConditional(matcher_.phrase(m.phrase))) {
+        unconditional = true;
+      }
       auto& list = kind == PhraseKind::kStatement ? v.statements : v.objects;
       if (std::find(list.begin(), list.end(), text) == list.end()) list.push_back(text);
     }
+    // "We and our 842 partners ...": the consent framework's opening, with
+    // the number of vendors in it.
+    if (v.statements.empty() && StartsWithWeAndOurCount(line)) {
+      v.statements.push_back(std::string(line.substr(0, line.find(' ', 11))));
+      unconditional = true;
+    }
     if (!veto && address && !v.statements.empty() && !v.objects.empty() &&
-        !StartsWithSpeakerLabel(line) &&
+        (unconditional || verb) &&
+        !quoted &&
         static_cast<int64_t>(v.words) <= max_words) {
       v.kind = LineVerdict::kBanner;
       return v;
@@ -229,7 +340,7 @@ class ConsentBannerRule : public Rule {
   bool IsButtonLine(std::string_view line, const std::vector<PhraseMatch>& matches,
                     std::vector<std::string>* labels, bool* control) const {
     constexpr size_t kMaxButtonLineBytes = 96;
-    constexpr size_t kMaxButtonLineWords = 8;
+    constexpr size_t kMaxButtonLineWords = 12;
     if (line.size() > kMaxButtonLineBytes || CountWords(line) > kMaxButtonLineWords) return false;
     std::vector<bool> covered(line.size(), false);
     // Longest label at each start, left to right, without overlaps, for the evidence.

@@ -129,7 +129,11 @@ class HtmlResidueRule : public Rule {
         }
         pos = line.find_first_of(trigger, next);
       }
-      for (Residue& r : found) Report(line, line_span.start, std::move(r), sink);
+      if (found.empty()) continue;
+      std::vector<bool> mention = NamedMentions(line, found);
+      for (size_t k = 0; k < found.size(); ++k) {
+        if (!mention[k]) Report(line, line_span.start, std::move(found[k]), sink);
+      }
     }
   }
 
@@ -319,6 +323,65 @@ class HtmlResidueRule : public Rule {
       if (before.ends_with(kOpen[k]) && after.starts_with(kClose[k])) return true;
     }
     return false;
+  }
+
+  // Markup an article about the web names on purpose, beyond a single quoted
+  // tag (IsQuotedMention):
+  //   * named by what it is: `the &nbsp; entity`, `the HTML <br> tag`, `tags
+  //     such as <p> and <div> elements` (markup, or a list of markup joined by
+  //     ", " "and" "or", set off by spaces and followed by a noun for markup);
+  //   * a quoted snippet: `"<script>alert(1)</script>"`, a quotation that
+  //     opens with markup and closes with markup.
+  static std::vector<bool> NamedMentions(std::string_view line, const std::vector<Residue>& found) {
+    std::vector<bool> mention(found.size(), false);
+    static constexpr std::string_view kNouns[] = {
+        "tag",        "tags",       "element",    "elements", "entity", "entities",
+        "character",  "characters", "reference",  "references", "attribute", "code",
+        "markup",     "comment",    "sequence",   "string",   "escape"};
+    static constexpr std::string_view kJoins[] = {", and ", ", or ", ", ", " and ", " or ", " / "};
+    for (size_t k = found.size(); k-- > 0;) {
+      Span sp = found[k].span;
+      bool set_off = sp.start == 0 || IsSpace(line[sp.start - 1]) || line[sp.start - 1] == '(';
+      if (!set_off) continue;
+      std::string_view after = line.substr(sp.end);
+      if (after.starts_with(" ")) {
+        size_t n = 1;
+        while (n < after.size() && IsAsciiAlpha(after[n])) ++n;
+        if (IsOneOf(after.substr(1, n - 1), kNouns)) {
+          mention[k] = true;
+          continue;
+        }
+      }
+      if (k + 1 < found.size() && mention[k + 1]) {
+        for (std::string_view join : kJoins) {
+          if (after.starts_with(join) && sp.end + join.size() == found[k + 1].span.start) {
+            mention[k] = true;
+            break;
+          }
+        }
+      }
+    }
+    // Quoted snippets.
+    static constexpr std::pair<std::string_view, std::string_view> kQuotes[] = {
+        {"\"", "\""}, {"\u201c", "\u201d"}, {"`", "`"}};
+    for (const auto& [open, close] : kQuotes) {
+      for (size_t from = 0;;) {
+        size_t o = line.find(open, from);
+        if (o == std::string_view::npos) break;
+        size_t content = o + open.size();
+        size_t c = line.find(close, content);
+        if (c == std::string_view::npos) break;
+        from = c + close.size();
+        size_t first = found.size(), last = found.size();
+        for (size_t k = 0; k < found.size(); ++k) {
+          if (found[k].span.start == content) first = k;
+          if (found[k].span.end == c) last = k;
+        }
+        if (first == found.size() || last == found.size() || last < first) continue;
+        for (size_t k = first; k <= last; ++k) mention[k] = true;
+      }
+    }
+    return mention;
   }
 
   // "p", "BR", "h2": HTML is written in one case; "Time" is a word.

@@ -300,11 +300,14 @@ class MojibakeRule : public Rule {
     unsigned char second = run[k + 1].byte;
     if (std::memchr(kClosing, second, sizeof kClosing) == nullptr) return false;
     uint32_t before = k > 0 ? run[k - 1].cp : CodePointBefore(text, run[k].start);
-    if (!IsLetter(before)) return false;
+    // The letter ends a word ("IRMÃ”"), or is a one-letter word ("the village
+    // of Å’s harbour"); "Â" alone before "»" or "©" is mojibake, not a word.
+    if (!IsLetter(before) && run[k].cp == 0xC2) return false;
     if (k + 2 < run.size()) return !IsLetter(run[k + 2].cp);
     size_t next = run[k + 1].end;
     uint32_t after = CodePointAt(text, next);
-    if (after == 's' && (second == 0x92 || second == 0xA0)) {  // possessive: "ÄÄ’s"
+    if ((after == 's' || after == 'S') &&
+        (second == 0x92 || second == 0xA0)) {  // possessive: "ÄÄ’s", "IRMÃ’S"
       after = CodePointAt(text, next + 1);
     }
     return !IsLetter(after);

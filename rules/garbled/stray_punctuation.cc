@@ -20,7 +20,8 @@ const RuleInfo kInfo = {
     "\",,\", \",.\" or a space before a comma.",
     {
         {"space-before", "bool", "true",
-         "Flag a space before a comma or full stop (\"the company , which\")."},
+         "Flag a space before a comma or full stop (\"the company , which\"), and before a "
+         "semicolon or colon."},
         {"abbreviations", "list", "[]",
          "More lower-case abbreviations after which \".,\" and \".;\" are correct, on top of "
          "the built-in list."},
@@ -129,6 +130,11 @@ class StrayPunctuationRule : public Rule {
     size_t k = pos;
     while (k > 0 && IsBlank(line[k - 1])) --k;
     if (k == 0 || !EndsWord(line[k - 1])) return std::string_view::npos;
+    // ":-) ," ";) .": an emoticon ends in a bracket but is not a word.
+    if (line[k - 1] == ')' && k >= 2 &&
+        (line[k - 2] == ':' || line[k - 2] == ';' || line[k - 2] == '-' || line[k - 2] == '=')) {
+      return std::string_view::npos;
+    }
     return k;
   }
 
@@ -171,8 +177,29 @@ class StrayPunctuationRule : public Rule {
         i += 2;
         continue;
       }
+      if ((c == ';' || c == ':') && space_before) DetachedSemicolonOrColon(line, i, out);
       ++i;
     }
+  }
+
+  // "approved ; critics" "said : no": a space before ";" or ":", as French
+  // typography writes them and machine translation carries over. Only before
+  // a space or the end of the line, so emoticons (" :)" " ;-)") are left
+  // alone, and not between numbers ("a 3 : 1 ratio", "2 : 1 win").
+  static void DetachedSemicolonOrColon(std::string_view line, size_t i, std::vector<Stray>* out) {
+    size_t k = DetachedFrom(line, i);
+    if (k == std::string_view::npos) return;
+    if (i + 1 < line.size() && !IsBlank(line[i + 1])) return;
+    size_t n = i + 1;
+    while (n < line.size() && IsBlank(line[n])) ++n;
+    bool digit_before = line[k - 1] >= '0' && line[k - 1] <= '9';
+    bool digit_after = n < line.size() && line[n] >= '0' && line[n] <= '9';
+    if (line[i] == ':' && digit_before && digit_after) return;
+    if (InsideUrlOrCode(line, k - 1)) return;
+    const bool semi = line[i] == ';';
+    out->push_back({{k, i + 1}, semi ? "space before semicolon" : "space before colon",
+                    semi ? "space before a semicolon" : "space before a colon",
+                    std::string(1, line[i]), ""});
   }
 
   // "&amp;;": the first ";" ends an HTML entity (garbled/html-residue's business).
@@ -263,11 +290,21 @@ class StrayPunctuationRule : public Rule {
     if (w > 0 && !IsBlank(line[w - 1]) && line[w - 1] != '(' && line[w - 1] != '"') return;
     std::string word(line.substr(w, i - w));
     if (abbreviations_.count(word) || extra.count(word)) return;
+    if (i - w <= kMaxUnitLength && FollowsNumber(line, w)) return;
     if (InsideUrlOrCode(line, i)) return;
     out->push_back({{i, i + 2}, "full stop clash",
                     "full stop followed by \"" + std::string(1, line[i + 1]) + "\" after \"" +
                         word + "\", which is not an abbreviation",
                     std::nullopt, word});
+  }
+
+  // "8 reb.," "2 doz.;" "5 yds.,": a short word right after a number is a
+  // unit or a statistic, abbreviated.
+  static constexpr size_t kMaxUnitLength = 4;
+  static bool FollowsNumber(std::string_view line, size_t w) {
+    size_t k = w;
+    while (k > 0 && IsBlank(line[k - 1])) --k;
+    return k < w && k > 0 && line[k - 1] >= '0' && line[k - 1] <= '9';
   }
 
   std::unordered_set<std::string> abbreviations_;
