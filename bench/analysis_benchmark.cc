@@ -17,26 +17,11 @@
 #include <benchmark/benchmark.h>
 #include <simdjson.h>
 
+#include "bench/synthetic_text.h"
 #include "lint/analysis.h"
 
 namespace newslint {
 namespace {
-
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-  uint32_t Next() {
-    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<uint32_t>(state_ >> 33);
-  }
-  template <size_t N>
-  std::string_view Pick(const std::string_view (&list)[N]) {
-    return list[Next() % N];
-  }
-
- private:
-  uint64_t state_;
-};
 
 constexpr std::string_view kSubjects[] = {
     "The minister",  "Police",           "Gov. Maria Torres",  "The U.S. military",
@@ -78,7 +63,7 @@ constexpr std::string_view kCyrillic[] = {
 };
 
 // One article: a headline, then paragraphs of two to four sentences.
-std::string MakeArticle(Rng& rng) {
+std::string MakeArticle(PhrasePicker& rng) {
   std::string a = "Officials weigh new measures after flooding\n\n";
   const int paragraphs = 6 + rng.Next() % 8;
   for (int p = 0; p < paragraphs; ++p) {
@@ -110,7 +95,7 @@ struct Corpus {
 const Corpus& EnglishCorpus() {
   static const Corpus* corpus = [] {
     auto* c = new Corpus;
-    Rng rng(42);
+    PhrasePicker rng(42);
     while (c->all.size() < (4u << 20)) {
       c->articles.push_back(MakeArticle(rng));
       c->all += c->articles.back();
@@ -123,7 +108,7 @@ const Corpus& EnglishCorpus() {
 const std::string& CyrillicText() {
   static const std::string* text = [] {
     auto* t = new std::string;
-    Rng rng(7);
+    PhrasePicker rng(7);
     while (t->size() < (1u << 20)) {
       *t += rng.Pick(kCyrillic);
       *t += rng.Next() % 4 == 0 ? '\n' : ' ';

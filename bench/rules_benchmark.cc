@@ -22,6 +22,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench/synthetic_text.h"
 #include "lint/analysis.h"
 #include "lint/phrase_matcher.h"
 #include "lint/rule.h"
@@ -30,22 +31,6 @@
 
 namespace newslint {
 namespace {
-
-class Lcg {
- public:
-  explicit Lcg(uint64_t seed) : state_(seed) {}
-  uint32_t Next() {
-    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<uint32_t>(state_ >> 33);
-  }
-  template <size_t N>
-  std::string_view Pick(const std::string_view (&list)[N]) {
-    return list[Next() % N];
-  }
-
- private:
-  uint64_t state_;
-};
 
 constexpr std::string_view kSubjects[] = {
     "The minister", "Officials in Nairobi", "The central bank", "Mayor Ana Sánchez",
@@ -71,7 +56,7 @@ constexpr std::string_view kDefects[] = {
 constexpr std::string_view kDatelines[] = {"NAIROBI, Kenya (AP) — ", "BRUSSELS (Reuters) — ",
                                            "WASHINGTON — ", ""};
 
-std::string Paragraph(Lcg& rng) {
+std::string Paragraph(PhrasePicker& rng) {
   std::string p(rng.Pick(kDatelines));
   int sentences = 2 + static_cast<int>(rng.Next() % 3);
   for (int s = 0; s < sentences; ++s) {
@@ -89,7 +74,7 @@ std::string Paragraph(Lcg& rng) {
 const std::vector<Article>& Corpus() {
   static const std::vector<Article> corpus = [] {
     std::vector<Article> articles;
-    Lcg rng(20240611);
+    PhrasePicker rng(20240611);
     size_t bytes = 0;
     while (bytes < (4u << 20)) {
       Article a;

@@ -33,6 +33,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace newslint::utf8 {
@@ -122,6 +123,9 @@ size_t SpaceLengthBefore(std::string_view s, size_t end);
 // `s` without leading and trailing white space (as IsSpace defines it), as
 // offsets: [*start, *end) narrowed in place.
 void Trim(std::string_view s, size_t* start, size_t* end);
+
+// Appends the UTF-8 encoding of `cp` (which must be a Unicode scalar value).
+void Append(char32_t cp, std::string* out);
 
 }  // namespace newslint::utf8
 

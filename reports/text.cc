@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lint/utf8.h"
 #include "lint/readers/reader.h"
 #include "reports/reporter.h"
 
@@ -85,23 +86,6 @@ std::vector<char32_t> DisplayCodePoints(std::string_view s) {
   return out;
 }
 
-void AppendUtf8(std::string* out, char32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Appends `s` made safe for a terminal (see Displayable).
 void AppendSafe(std::string* out, std::string_view s) {
@@ -112,7 +96,7 @@ void AppendSafe(std::string* out, std::string_view s) {
       ++i;
       continue;
     }
-    AppendUtf8(out, Displayable(Decode(s, &i)));
+    utf8::Append(Displayable(Decode(s, &i)), out);
   }
 }
 
@@ -373,7 +357,7 @@ class TextReporter : public Reporter {
     size_t gutter = std::max<size_t>(number.size(), 5);
     buf_.append(gutter - number.size(), ' ');
     buf_ += number + " | ";
-    for (char32_t cp : excerpt) AppendUtf8(&buf_, cp);
+    for (char32_t cp : excerpt) utf8::Append(cp, &buf_);
     buf_ += '\n';
     buf_.append(gutter, ' ');
     buf_ += " | ";

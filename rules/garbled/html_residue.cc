@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "lint/utf8.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/rules.h"
 
@@ -35,23 +36,6 @@ constexpr uint16_t kCp1252High[32] = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 std::string Describe(const std::string& decoded) {
   if (decoded == "\u00a0") return "a no-break space";
@@ -90,7 +74,7 @@ class HtmlResidueRule : public Rule {
       size_t space = entry.find(' ');
       if (space == std::string_view::npos) continue;
       std::string decoded;
-      AppendUtf8(static_cast<uint32_t>(std::stoul(std::string(entry.substr(space + 1)), nullptr, 16)),
+      utf8::Append(static_cast<uint32_t>(std::stoul(std::string(entry.substr(space + 1)), nullptr, 16)),
                  &decoded);
       entities_.emplace(std::string(entry.substr(0, space)), std::move(decoded));
     }
@@ -157,7 +141,7 @@ class HtmlResidueRule : public Rule {
       ref.length = j + 1 - pos;
       if (value >= 0x80 && value <= 0x9F && kCp1252High[value - 0x80] != 0) value = kCp1252High[value - 0x80];
       ref.valid = value != 0 && value <= 0x10FFFF && !(value >= 0xD800 && value <= 0xDFFF);
-      if (ref.valid) AppendUtf8(static_cast<uint32_t>(value), &ref.decoded);
+      if (ref.valid) utf8::Append(static_cast<uint32_t>(value), &ref.decoded);
       return ref;
     }
     size_t j = i;

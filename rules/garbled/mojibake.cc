@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "lint/utf8.h"
 #include "rules/rules.h"
 
 namespace newslint {
@@ -75,23 +76,6 @@ size_t DecodeUtf8(const unsigned char* b, size_t n, uint32_t* cp) {
   return len;
 }
 
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 bool IsLetter(uint32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
@@ -259,7 +243,7 @@ class MojibakeRule : public Rule {
         } else {
           ++clear;
         }
-        AppendUtf8(cp, &decoded);
+        utf8::Append(cp, &decoded);
         k += len;
       }
       if (k > first) {
@@ -336,7 +320,7 @@ class MojibakeRule : public Rule {
     c.span = {run[first].start, run[last - 1].end};
     bool c1_controls = false, cp1252_specials = false;
     for (size_t k = first; k < last; ++k) {
-      AppendUtf8(run[k].cp, &c.garbled);
+      utf8::Append(run[k].cp, &c.garbled);
       c1_controls = c1_controls || run[k].cp < 0xA0;
       cp1252_specials = cp1252_specials || run[k].cp > 0xFF;
     }
