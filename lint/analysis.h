@@ -31,6 +31,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -226,7 +227,21 @@ class Analysis {
   // As Excerpt, and where the span sits in it (to draw a caret line).
   ExcerptWindow ExcerptOf(Span span, size_t max_code_points = 160);
 
+  // A view that some rules derive and share (e.g. the page layout the
+  // boilerplate rules read), built on first use from this Analysis and kept
+  // for the article. T must be constructible from `Analysis&`. Analysis
+  // needs no change to host a new shared view:
+  //
+  //   const PageLayout& layout = analysis.Shared<PageLayout>();
+  template <typename T>
+  const T& Shared();
+
  private:
+  struct SharedView {
+    const void* tag;
+    std::shared_ptr<const void> view;
+  };
+  std::vector<SharedView> shared_;
   const Article& article_;
   std::optional<std::vector<Span>> lines_;
   std::optional<std::vector<Paragraph>> paragraphs_;
@@ -237,6 +252,18 @@ class Analysis {
   size_t located_line_ = static_cast<size_t>(-1);
   int64_t located_column_ = 1;
 };
+
+template <typename T>
+const T& Analysis::Shared() {
+  static const char kTag = 0;  // one address per T, across translation units
+  for (const SharedView& s : shared_) {
+    if (s.tag == &kTag) return *static_cast<const T*>(s.view.get());
+  }
+  auto view = std::make_shared<const T>(*this);
+  const T& ref = *view;
+  shared_.push_back({&kTag, std::move(view)});
+  return ref;
+}
 
 }  // namespace newslint
 

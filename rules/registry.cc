@@ -10,6 +10,16 @@ namespace newslint {
 std::vector<std::unique_ptr<Rule>> MakeAllRules() {
   std::vector<std::unique_ptr<Rule>> rules;
   rules.push_back(MakeConsentBannerRule());
+  rules.push_back(MakeNavigationRule());
+  rules.push_back(MakeRelatedContentRule());
+  rules.push_back(MakeShareWidgetRule());
+  rules.push_back(MakeUiTextRule());
+  rules.push_back(MakeCmsArtifactRule());
+  rules.push_back(MakeAccountPromptRule());
+  rules.push_back(MakeSiteFooterRule());
+  rules.push_back(MakeBylineResidueRule());
+  rules.push_back(MakeDuplicateBlockRule());
+  rules.push_back(MakeCaptionRule());
   rules.push_back(MakeMojibakeRule());
   rules.push_back(MakeHtmlResidueRule());
   rules.push_back(MakeStrayPunctuationRule());

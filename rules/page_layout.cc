@@ -1,0 +1,143 @@
+#include "rules/page_layout.h"
+
+#include "lint/utf8.h"
+
+namespace newslint {
+namespace {
+
+bool IsListMarker(char32_t cp) {
+  switch (cp) {
+    case U'•': case U'·': case U'▪': case U'►': case U'›': case U'»': case U'–':
+    case U'-': case U'*': case U'◦': case U'▸': case U'■': case U'●':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsClosing(char32_t cp) {
+  switch (cp) {
+    case U'"': case U'\'': case U'’': case U'”': case U')': case U']': case U'»':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether the line ends with . ! ? (possibly followed by closing quotes or
+// brackets). An ellipsis counts: a teaser cut with "..." is still not prose
+// by length alone, and prose needs kProseWords words besides.
+bool EndsSentence(std::string_view line) {
+  size_t end = line.size();
+  while (end > 0) {
+    utf8::CodePoint cp = utf8::DecodeBefore(line, end);
+    if (!IsClosing(cp.value)) {
+      return cp.value == U'.' || cp.value == U'!' || cp.value == U'?' || cp.value == U'…';
+    }
+    end -= cp.length;
+  }
+  return false;
+}
+
+std::string_view ContainerOf(const Block& block) {
+  // The last template container on the path wins ("html>body>footer>nav>a" is nav).
+  std::string_view path = block.tag_path, found;
+  for (std::string_view name : {"nav", "header", "footer", "aside"}) {
+    for (size_t at = path.find(name); at != std::string_view::npos; at = path.find(name, at + 1)) {
+      bool starts = at == 0 || path[at - 1] == '>';
+      size_t after = at + name.size();
+      bool ends = after == path.size() || path[after] == '>';
+      if (starts && ends && (found.empty() || at > path.rfind(found))) found = name;
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
+PageLayout::PageLayout(Analysis& analysis) : article_(analysis.article()) {
+  const std::vector<Span>& spans = analysis.lines();
+  std::string_view text = analysis.text();
+  lines_.resize(spans.size());
+  for (size_t i = 0; i < spans.size(); ++i) {
+    LineLayout& l = lines_[i];
+    size_t start = spans[i].start, end = spans[i].end;
+    utf8::Trim(text, &start, &end);
+    l.span = {start, end};
+    l.blank = start >= end;
+    l.run_begin = i;
+    l.run_end = i + 1;
+    if (l.blank) continue;
+    std::string_view line = text.substr(start, end - start);
+    l.code_points = static_cast<int>(CountCodePoints(line));
+    utf8::CodePoint first = utf8::DecodeAt(line, 0);
+    l.bullet = IsListMarker(first.value) && first.length < line.size() &&
+               utf8::SpaceLengthAt(line, first.length) > 0;
+    for (const Token& t : analysis.TokensIn(l.span)) {
+      ++l.words;
+      if (t.shape != TokenShape::kNumber) ++l.letters_words;
+      if (t.shape == TokenShape::kCapitalized || t.shape == TokenShape::kUpper ||
+          t.shape == TokenShape::kMixed) {
+        ++l.capitalized;
+      }
+    }
+    l.sentence_end = EndsSentence(line);
+    l.prose = l.sentence_end && l.words >= kProseWords;
+    l.short_line = !l.sentence_end && l.words > 0 && l.words <= kShortWords;
+    if (i < article_.blocks.size()) l.dom_container = ContainerOf(article_.blocks[i]);
+  }
+  // Runs of short lines; blank lines inside a run belong to it.
+  for (size_t i = 0; i < lines_.size();) {
+    if (!lines_[i].short_line) {
+      ++i;
+      continue;
+    }
+    size_t j = i, last = i;
+    while (j < lines_.size() && (lines_[j].blank || lines_[j].short_line)) {
+      if (lines_[j].short_line) last = j;
+      ++j;
+    }
+    for (size_t k = i; k <= last; ++k) {
+      if (lines_[k].short_line) {
+        lines_[k].run_begin = i;
+        lines_[k].run_end = last + 1;
+      }
+    }
+    i = last + 1;
+  }
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    if (!lines_[i].prose) continue;
+    if (body_end_ == 0) body_begin_ = i;
+    body_end_ = i + 1;
+  }
+}
+
+size_t PageLayout::run_length(size_t i) const {
+  size_t n = 0;
+  for (size_t k = lines_[i].run_begin; k < lines_[i].run_end; ++k) n += !lines_[k].blank;
+  return n;
+}
+
+bool PageLayout::DomTokenContains(size_t i, std::string_view needle) const {
+  if (i >= article_.blocks.size()) return false;
+  for (const std::string& token : article_.blocks[i].tokens) {
+    if (token.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+size_t PageLayout::PreviousNonBlank(size_t i) const {
+  while (i > 0) {
+    if (!lines_[--i].blank) return i;
+  }
+  return npos;
+}
+
+size_t PageLayout::NextNonBlank(size_t i) const {
+  while (++i < lines_.size()) {
+    if (!lines_[i].blank) return i;
+  }
+  return npos;
+}
+
+}  // namespace newslint

@@ -1,0 +1,99 @@
+// newslint: the page layout, the shared view behind the boilerplate rules.
+//
+// Boilerplate is a property of blocks more than of phrases: a run of short
+// lines without sentence punctuation above the story or below it is a menu or
+// a list of teasers, while the same words inside a paragraph are not. The
+// layout describes every line of an article once, so each boilerplate rule
+// can weigh its phrase evidence against where and how the line sits:
+//
+//   const PageLayout& layout = analysis.Shared<PageLayout>();
+//   for (size_t i = 0; i < layout.size(); ++i) {
+//     const LineLayout& line = layout.line(i);
+//     if (line.blank || !line.short_line) continue;
+//     if (layout.region(i) == PageRegion::kHead && ...) ...
+//   }
+//
+// Indexes are those of Analysis::lines() (0-based; line i is reported as
+// line i + 1). Built once per article (Analysis::Shared), read-only after.
+
+#ifndef NEWSLINT_RULES_PAGE_LAYOUT_H_
+#define NEWSLINT_RULES_PAGE_LAYOUT_H_
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "lint/analysis.h"
+#include "lint/article.h"
+#include "lint/finding.h"
+
+namespace newslint {
+
+// Where a line sits relative to the story. The story ("body") runs from the
+// first prose line to the last one; boilerplate gathers in the head and tail.
+enum class PageRegion { kHead, kBody, kTail };
+
+struct LineLayout {
+  Span span;               // the line without leading/trailing white space
+  bool blank = false;      // nothing but white space
+  int words = 0;           // word and number tokens
+  int letters_words = 0;   // tokens with letters (not pure numbers)
+  int capitalized = 0;     // tokens starting upper-case (kCapitalized, kUpper, kMixed)
+  int code_points = 0;     // of the trimmed line
+  bool bullet = false;     // starts with a list marker: • · ▪ ► › » – - * followed by a space
+  bool sentence_end = false;  // ends with . ! ? (closing quotes/brackets after them allowed)
+  // Prose: a line that reads as story text: at least `kProseWords` words and
+  // sentence punctuation at its end.
+  bool prose = false;
+  // Short: at most `kShortWords` words and no sentence punctuation at the
+  // end: the shape of menu items, buttons, labels and teaser headlines.
+  bool short_line = false;
+  // Index of the first and one-past-last line of the run of consecutive
+  // non-blank short lines this line belongs to (blank lines do not break a
+  // run); equal to (i, i+1) for a line that is not short.
+  size_t run_begin = 0;
+  size_t run_end = 0;
+  // HTML input only: the nearest page-template container on the line's DOM
+  // path ("nav", "header", "footer", "aside"), else "".
+  std::string_view dom_container;
+};
+
+class PageLayout {
+ public:
+  static constexpr int kProseWords = 12;
+  static constexpr int kShortWords = 8;
+
+  explicit PageLayout(Analysis& analysis);
+
+  size_t size() const { return lines_.size(); }
+  const LineLayout& line(size_t i) const { return lines_[i]; }
+
+  // First and one-past-last prose line; both 0 when the text has no prose.
+  size_t body_begin() const { return body_begin_; }
+  size_t body_end() const { return body_end_; }
+  PageRegion region(size_t i) const {
+    return i < body_begin_ ? PageRegion::kHead : i >= body_end_ ? PageRegion::kTail : PageRegion::kBody;
+  }
+  // Number of non-blank lines in the run that line i belongs to.
+  size_t run_length(size_t i) const;
+
+  // HTML input: whether a class or id token on line i's DOM path contains
+  // `needle` (lower-case ASCII, e.g. "share", "related", "breadcrumb").
+  // Always false for input without DOM evidence.
+  bool DomTokenContains(size_t i, std::string_view needle) const;
+
+  // The previous / next non-blank line before / after i, or npos.
+  size_t PreviousNonBlank(size_t i) const;
+  size_t NextNonBlank(size_t i) const;
+  static constexpr size_t npos = static_cast<size_t>(-1);
+
+ private:
+  const Article& article_;
+  std::vector<LineLayout> lines_;
+  size_t body_begin_ = 0;
+  size_t body_end_ = 0;
+};
+
+}  // namespace newslint
+
+#endif  // NEWSLINT_RULES_PAGE_LAYOUT_H_
