@@ -62,7 +62,8 @@
 //       "jobs": 8,
 //       "by_severity": {"error": 3, "warning": 1, "info": 0},
 //       "by_rule": {"garbled/mojibake": {"findings": 3, "articles": 2, "severity": "error"}},
-//       "by_site": {"example.com": 4}   // findings per site; "" = no url
+//       "by_site": {"example.com": {"articles": 9, "articles_with_findings": 2, "findings": 4}}
+//                                       // per site (host of the url); "" = no url
 //     }
 //   }
 //

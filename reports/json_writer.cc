@@ -393,9 +393,16 @@ void WriteSummary(JsonWriter& w, const Summary& s) {
   w.EndObject();
   w.Key("by_site");
   w.BeginObject();
-  for (const auto& [site, findings] : s.by_site) {
+  for (const auto& [site, count] : s.by_site) {
     w.Key(site);
-    w.Int(findings);
+    w.BeginObject(true);
+    w.Key("articles");
+    w.Int(count.articles);
+    w.Key("articles_with_findings");
+    w.Int(count.articles_with_findings);
+    w.Key("findings");
+    w.Int(count.findings);
+    w.EndObject();
   }
   w.EndObject();
   w.EndObject();

@@ -142,7 +142,7 @@ void WriteRecord(JsonWriter& w, const Article& article, const std::vector<Findin
 // "findings", "bytes", "input_bytes", "elapsed_seconds", "mb_per_second",
 // "mb_per_second_per_core", "jobs", "by_severity": {"error", "warning",
 // "info"}, "by_rule": {id: {"findings", "articles", "severity"}}, "by_site":
-// {site: findings}}. by_rule and by_site are sorted by key.
+// {site: {"articles", "articles_with_findings", "findings"}}}. by_rule and by_site are sorted by key.
 void WriteSummary(JsonWriter& w, const Summary& summary);
 
 }  // namespace newslint

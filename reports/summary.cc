@@ -8,9 +8,12 @@ namespace newslint {
 void Summary::Add(const Article& article, const std::vector<Finding>& findings) {
   ++articles;
   bytes += static_cast<int64_t>(article.text.size());
+  SiteCount& site = by_site[article.site];
+  ++site.articles;
   if (findings.empty()) return;
   ++articles_with_findings;
-  by_site[article.site] += static_cast<int64_t>(findings.size());
+  ++site.articles_with_findings;
+  site.findings += static_cast<int64_t>(findings.size());
   // Rules seen in this article, to count each rule's articles once.
   std::vector<std::string_view> seen;
   for (const Finding& f : findings) {
@@ -46,7 +49,12 @@ void Summary::Merge(const Summary& other) {
     it->second.findings += count.findings;
     it->second.articles += count.articles;
   }
-  for (const auto& [site, n] : other.by_site) by_site[site] += n;
+  for (const auto& [name, count] : other.by_site) {
+    SiteCount& site = by_site[name];
+    site.articles += count.articles;
+    site.articles_with_findings += count.articles_with_findings;
+    site.findings += count.findings;
+  }
 }
 
 int Summary::max_severity() const {

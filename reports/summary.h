@@ -24,6 +24,16 @@ struct RuleCount {
   Severity severity = Severity::kWarning;  // as configured for this run
 };
 
+// One site's share of the run, for per-publisher rates. The map holds one
+// entry per distinct site seen (hosts, not articles), so it stays small next
+// to the input: tens of thousands of entries for a web-scale news crawl.
+struct SiteCount {
+  int64_t articles = 0;
+  int64_t articles_with_findings = 0;
+  int64_t findings = 0;
+  friend bool operator==(const SiteCount&, const SiteCount&) = default;
+};
+
 struct Summary {
   int64_t files = 0;
   int64_t articles = 0;
@@ -34,12 +44,12 @@ struct Summary {
   int jobs = 1;
   std::array<int64_t, 3> by_severity{};  // indexed by Severity
   std::map<std::string, RuleCount> by_rule;
-  std::map<std::string, int64_t> by_site;  // findings per site ("" = no url)
+  std::map<std::string, SiteCount> by_site;  // per Article::site ("" = no url)
 
   // Counts one article and its findings: articles, bytes (text size),
   // articles_with_findings, by_severity, by_rule (findings, and articles with
   // at least one finding of the rule; severity from the findings) and by_site
-  // (findings per Article::site; only sites with findings appear). files,
+  // (articles, articles with findings and findings per Article::site). files,
   // input_bytes, elapsed_seconds and jobs are the pipeline's to set.
   void Add(const Article& article, const std::vector<Finding>& findings);
   // Adds the summary of a disjoint shard: counts add up; elapsed_seconds is

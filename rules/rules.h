@@ -11,20 +11,20 @@
 
 namespace newslint {
 
-std::unique_ptr<Rule> MakeConsentBannerRule();     // boilerplate/consent-banner
-std::unique_ptr<Rule> MakeNavigationRule();              // boilerplate/navigation
-std::unique_ptr<Rule> MakeRelatedContentRule();          // boilerplate/related-content
-std::unique_ptr<Rule> MakeShareWidgetRule();             // boilerplate/share-widget
-std::unique_ptr<Rule> MakeUiTextRule();                  // boilerplate/ui-text
-std::unique_ptr<Rule> MakeCmsArtifactRule();             // boilerplate/cms-artifact
-std::unique_ptr<Rule> MakeAccountPromptRule();           // boilerplate/account-prompt
-std::unique_ptr<Rule> MakeSiteFooterRule();              // boilerplate/site-footer
-std::unique_ptr<Rule> MakeBylineResidueRule();           // boilerplate/byline-residue
-std::unique_ptr<Rule> MakeDuplicateBlockRule();          // boilerplate/duplicate-block
-std::unique_ptr<Rule> MakeCaptionRule();                 // boilerplate/caption
-std::unique_ptr<Rule> MakeMojibakeRule();          // garbled/mojibake
-std::unique_ptr<Rule> MakeHtmlResidueRule();       // garbled/html-residue
-std::unique_ptr<Rule> MakeStrayPunctuationRule();  // garbled/stray-punctuation
+std::unique_ptr<Rule> MakeConsentBannerRule();      // boilerplate/consent-banner
+std::unique_ptr<Rule> MakeNavigationRule();         // boilerplate/navigation
+std::unique_ptr<Rule> MakeRelatedContentRule();     // boilerplate/related-content
+std::unique_ptr<Rule> MakeShareWidgetRule();        // boilerplate/share-widget
+std::unique_ptr<Rule> MakeUiTextRule();             // boilerplate/ui-text
+std::unique_ptr<Rule> MakeCmsArtifactRule();        // boilerplate/cms-artifact
+std::unique_ptr<Rule> MakeAccountPromptRule();      // boilerplate/account-prompt
+std::unique_ptr<Rule> MakeSiteFooterRule();         // boilerplate/site-footer
+std::unique_ptr<Rule> MakeBylineResidueRule();      // boilerplate/byline-residue
+std::unique_ptr<Rule> MakeDuplicateBlockRule();     // boilerplate/duplicate-block
+std::unique_ptr<Rule> MakeCaptionRule();            // boilerplate/caption
+std::unique_ptr<Rule> MakeMojibakeRule();           // garbled/mojibake
+std::unique_ptr<Rule> MakeHtmlResidueRule();        // garbled/html-residue
+std::unique_ptr<Rule> MakeStrayPunctuationRule();   // garbled/stray-punctuation
 
 }  // namespace newslint
 

@@ -234,7 +234,9 @@ TEST(SummaryTest, AddCountsRulesSeveritiesSitesAndArticles) {
   EXPECT_EQ(s.by_rule["r/two"].findings, 2);
   EXPECT_EQ(s.by_rule["r/two"].articles, 2);
   EXPECT_EQ(s.by_rule["r/two"].severity, Severity::kInfo);
-  EXPECT_EQ(s.by_site, (std::map<std::string, int64_t>{{"", 1}, {"example.com", 3}}));
+  // a and c share a site (www. dropped); c has no finding but counts as an article.
+  EXPECT_EQ(s.by_site, (std::map<std::string, SiteCount>{{"", {1, 1, 1}},
+                                                         {"example.com", {2, 1, 3}}}));
 }
 
 TEST(SummaryTest, MaxSeverityIsMinusOneWithoutFindings) {
@@ -275,7 +277,8 @@ TEST(SummaryTest, MergeAddsShards) {
   EXPECT_EQ(total.by_rule["r/one"].articles, 2);
   EXPECT_EQ(total.by_rule["r/two"].articles, 1);
   EXPECT_EQ(total.by_rule["r/two"].severity, Severity::kError);
-  EXPECT_EQ(total.by_site, (std::map<std::string, int64_t>{{"x.org", 3}}));
+  EXPECT_EQ(total.by_site, (std::map<std::string, SiteCount>{{"x.org", {2, 2, 3}},
+                                                             {"y.org", {1, 0, 0}}}));
 
   // Merging is the same as adding everything to one summary.
   Summary direct = a;
