@@ -41,13 +41,19 @@ bool EndsSentence(std::string_view line) {
 
 std::string_view ContainerOf(const Block& block) {
   // The last template container on the path wins ("html>body>footer>nav>a" is nav).
+  // (Compares positions of whole tag names: an rfind of the name found would
+  // also hit it inside a longer tag, "canvas" for "nav".)
   std::string_view path = block.tag_path, found;
+  size_t found_at = 0;
   for (std::string_view name : {"nav", "header", "footer", "aside"}) {
     for (size_t at = path.find(name); at != std::string_view::npos; at = path.find(name, at + 1)) {
       bool starts = at == 0 || path[at - 1] == '>';
       size_t after = at + name.size();
       bool ends = after == path.size() || path[after] == '>';
-      if (starts && ends && (found.empty() || at > path.rfind(found))) found = name;
+      if (starts && ends && (found.empty() || at > found_at)) {
+        found = name;
+        found_at = at;
+      }
     }
   }
   return found;
