@@ -1,18 +1,475 @@
-// boilerplate/duplicate-block: stub, being written.
+// boilerplate/duplicate-block: the headline repeated inside the text, blocks
+// of lines repeated within one article, and logo text glued to itself.
 
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "lint/utf8.h"
+#include "rules/page_layout.h"
 #include "rules/rules.h"
 
 namespace newslint {
 namespace {
 
+const RuleInfo kInfo = {
+    "boilerplate/duplicate-block",
+    Severity::kWarning,
+    "The headline repeated inside the text, and blocks of lines repeated within one article.",
+    {
+        {"min-line-words", "int", "8",
+         "A single line repeated on its own is flagged when it has at least this many words."},
+        {"min-block-words", "int", "4",
+         "A repeated block of two lines is flagged when its lines hold at least this many words "
+         "together; blocks of three or more lines need no minimum."},
+        {"min-headline-words", "int", "4",
+         "Without a title, a line above the story is treated as a headline when it has at least "
+         "this many words."},
+    }};
+
+// A hash value no line ever gets: lines without letters (separators such as
+// "—", "* * *", numbers) never match anything.
+constexpr uint64_t kNoHash = 0;
+
+bool IsListMarker(char32_t cp) {
+  switch (cp) {
+    case U'•': case U'·': case U'▪': case U'►': case U'›': case U'»': case U'–':
+    case U'-': case U'*': case U'◦': case U'▸': case U'■': case U'●':
+      return true;
+    default:
+      return false;
+  }
+}
+
+char32_t FoldQuote(char32_t cp) {
+  switch (cp) {
+    case U'‘': case U'’': case U'‛': case U'′': case U'`': return U'\'';
+    case U'“': case U'”': case U'„': case U'″': case U'«': case U'»': return U'"';
+    default: return cp;
+  }
+}
+
+// 64-bit FNV-1a over the normalised line: a leading list marker dropped,
+// ASCII letters lower-cased, curly quotes straightened, white-space runs as
+// one space, trimmed. Allocates nothing. kNoHash for a line without letters.
+uint64_t NormalisedHash(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  bool letters = false, pending_space = false, started = false;
+  size_t i = 0;
+  if (!s.empty()) {
+    utf8::CodePoint first = utf8::DecodeAt(s, 0);
+    if (IsListMarker(first.value) && first.length < s.size() &&
+        utf8::SpaceLengthAt(s, first.length) > 0) {
+      i = first.length;
+    }
+  }
+  auto feed = [&h](char32_t cp) {
+    for (int shift = 0; shift < 32; shift += 8) {
+      h ^= (cp >> shift) & 0xFF;
+      h *= 1099511628211ull;
+    }
+  };
+  while (i < s.size()) {
+    size_t space = utf8::SpaceLengthAt(s, i);
+    if (space > 0) {
+      pending_space = started;
+      i += space;
+      continue;
+    }
+    utf8::CodePoint cp = utf8::DecodeAt(s, i);
+    i += cp.length;
+    char32_t v = cp.valid ? cp.value : 0xFFFD;
+    if (v >= 'A' && v <= 'Z') v += 'a' - 'A';
+    v = FoldQuote(v);
+    if (utf8::IsLetter(v)) letters = true;
+    if (pending_space) feed(U' ');
+    pending_space = false;
+    started = true;
+    feed(v);
+  }
+  if (!letters) return kNoHash;
+  return h == kNoHash ? 1 : h;
+}
+
+size_t CountWordsIn(std::string_view s) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// The title without a trailing site name: "Headline | Site", "Headline - Site",
+// "Headline — Site". Returns the title itself when there is none.
+std::string_view StripSiteSuffix(std::string_view title) {
+  static constexpr std::string_view kSeparators[] = {" | ", " - ", " \u2013 ", " \u2014 ", " :: "};
+  size_t best = std::string_view::npos, best_len = 0;
+  for (std::string_view sep : kSeparators) {
+    size_t at = title.rfind(sep);
+    if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) {
+      best = at;
+      best_len = sep.size();
+    }
+  }
+  if (best == std::string_view::npos) return title;
+  std::string_view head = title.substr(0, best), site = title.substr(best + best_len);
+  if (CountWordsIn(site) > 5 || CountWordsIn(head) < 2) return title;
+  return head;
+}
+
+// A logo printed twice with nothing between: "SiteNameSiteName". Returns the
+// repeated half, or "" when the line is not one string glued to itself.
+std::string_view GluedHalf(std::string_view s) {
+  if (s.size() < 8 || s.size() > 160 || s.size() % 2 != 0) return {};
+  std::string_view half = s.substr(0, s.size() / 2);
+  if (half != s.substr(s.size() / 2)) return {};
+  utf8::CodePoint first = utf8::DecodeAt(half, 0);
+  bool upper_or_digit = (first.value >= '0' && first.value <= '9') ||
+                        utf8::CaseOf(first.value) == utf8::LetterCase::kUpper;
+  if (!upper_or_digit) return {};
+  if (utf8::SpaceLengthBefore(half, half.size()) > 0) return {};
+  int letters = 0;
+  for (size_t i = 0; i < half.size();) {
+    utf8::CodePoint cp = utf8::DecodeAt(half, i);
+    if (utf8::IsLetter(cp.value)) ++letters;
+    i += cp.length;
+  }
+  if (letters < 4) return {};
+  // "HaHaHaHa" is a laugh, not a logo: the half must not itself be glued.
+  if (half.size() % 2 == 0 && half.substr(0, half.size() / 2) == half.substr(half.size() / 2)) {
+    return {};
+  }
+  return half;
+}
+
+// The story's extent: the largest cluster of prose lines, where a cluster
+// tolerates up to kMaxGap non-prose lines (sub-headings, short quotes, a
+// caption) between two prose lines. PageLayout's body runs from the first
+// prose line of the page to the last, which a prose-shaped consent banner
+// above the story or a teaser blurb below it stretches to the whole page.
+struct StoryRange {
+  size_t begin = 0, end = 0;  // layout line indexes, [begin, end)
+  PageRegion RegionOf(size_t i) const {
+    return i < begin ? PageRegion::kHead : i >= end ? PageRegion::kTail : PageRegion::kBody;
+  }
+};
+
+StoryRange FindStory(const PageLayout& layout) {
+  constexpr int kMaxGap = 4;
+  StoryRange best;
+  int64_t best_words = 0;
+  size_t begin = 0, last = 0;
+  int64_t words = 0;
+  int gap = 0;
+  bool open = false;
+  for (size_t i = 0; i <= layout.size(); ++i) {
+    const bool at_end = i == layout.size();
+    if (!at_end && layout.line(i).blank) continue;
+    if (!at_end && layout.line(i).prose) {
+      if (!open) {
+        open = true;
+        begin = i;
+        words = 0;
+      }
+      words += layout.line(i).words;
+      last = i;
+      gap = 0;
+      continue;
+    }
+    if (open && (at_end || ++gap > kMaxGap)) {
+      if (words > best_words) {
+        best_words = words;
+        best = {begin, last + 1};
+      }
+      open = false;
+      gap = 0;
+    }
+  }
+  return best;
+}
+
+enum class Kind : uint8_t { kNone, kBlock, kLine, kHeadline, kTitle, kGlued };
+
+std::string_view KindName(Kind k) {
+  switch (k) {
+    case Kind::kBlock: return "block";
+    case Kind::kLine: return "line";
+    case Kind::kHeadline: return "headline";
+    case Kind::kTitle: return "title";
+    case Kind::kGlued: return "glued";
+    case Kind::kNone: break;
+  }
+  return "";
+}
+
+struct Verdict {
+  Kind kind = Kind::kNone;
+  uint32_t other = 0;        // the paragraph this one repeats (or, for kind kLine
+                             // with `reversed`, the paragraph that repeats it)
+  uint32_t block_lines = 0;  // kBlock: length of the repeated block
+  bool has_other = false;
+  bool reversed = false;     // the head copy of a line the story repeats
+};
+
+// Per-thread scratch, reused across articles: no allocation per line.
+struct Scratch {
+  std::vector<uint32_t> lines;        // paragraph -> layout line index
+  std::vector<uint64_t> hashes;       // paragraph -> normalised hash
+  std::vector<uint32_t> prev_same;    // paragraph -> earlier paragraph with the same hash, or npos
+  std::vector<std::pair<uint64_t, uint32_t>> order;
+  std::vector<Verdict> verdicts;
+};
+
+constexpr uint32_t kNone32 = static_cast<uint32_t>(-1);
+
 class DuplicateBlockRule : public Rule {
  public:
-  const RuleInfo& info() const override {
-    static const RuleInfo kInfo{"boilerplate/duplicate-block", Severity::kWarning,
-                                "The headline repeated inside the text, and blocks of lines repeated within one article.", {}};
-    return kInfo;
+  const RuleInfo& info() const override { return kInfo; }
+
+  void Check(const Article& article, Analysis& analysis, const RuleOptions& options,
+             FindingSink& sink) const override {
+    const int64_t min_line_words = options.GetInt("min-line-words", 8);
+    const int64_t min_block_words = options.GetInt("min-block-words", 4);
+    const int64_t min_headline_words = options.GetInt("min-headline-words", 4);
+    const PageLayout& layout = analysis.Shared<PageLayout>();
+    std::string_view text = analysis.text();
+
+    thread_local Scratch s;
+    s.lines.clear();
+    s.hashes.clear();
+    for (size_t i = 0; i < layout.size(); ++i) {
+      const LineLayout& l = layout.line(i);
+      if (l.blank) continue;
+      s.lines.push_back(static_cast<uint32_t>(i));
+      s.hashes.push_back(l.letters_words > 0 ? NormalisedHash(text.substr(l.span.start, l.span.size()))
+                                             : kNoHash);
+    }
+    const size_t n = s.lines.size();
+    if (n == 0) return;
+    s.order.clear();
+    for (size_t k = 0; k < n; ++k) {
+      if (s.hashes[k] != kNoHash) s.order.emplace_back(s.hashes[k], static_cast<uint32_t>(k));
+    }
+    std::sort(s.order.begin(), s.order.end());
+    s.prev_same.assign(n, kNone32);
+    for (size_t j = 1; j < s.order.size(); ++j) {
+      if (s.order[j].first == s.order[j - 1].first) s.prev_same[s.order[j].second] = s.order[j - 1].second;
+    }
+    s.verdicts.assign(n, Verdict{});
+
+    auto L = [&](size_t k) -> const LineLayout& { return layout.line(s.lines[k]); };
+    const StoryRange story = FindStory(layout);
+    auto region = [&](size_t k) { return story.RegionOf(s.lines[k]); };
+    auto first_of = [&](size_t k) {
+      size_t m = k;
+      while (s.prev_same[m] != kNone32) m = s.prev_same[m];
+      return m;
+    };
+    auto set = [&](size_t k, Verdict v) {
+      if (static_cast<int>(v.kind) > static_cast<int>(s.verdicts[k].kind)) s.verdicts[k] = v;
+    };
+
+    // (c) one string glued to itself.
+    for (size_t k = 0; k < n; ++k) {
+      if (!GluedHalf(text.substr(L(k).span.start, L(k).span.size())).empty()) {
+        Verdict v{Kind::kGlued};
+        if (s.prev_same[k] != kNone32) {
+          v.other = static_cast<uint32_t>(first_of(k));
+          v.has_other = true;
+        }
+        set(k, v);
+      }
+    }
+
+    // (a) the headline again: lines equal to the title, or to a headline-length
+    // line above the story, after their first occurrence. Copies inside the
+    // story are left alone (a lyric or a slogan that is also the headline).
+    uint64_t title_hashes[2] = {kNoHash, kNoHash};
+    if (!article.title.empty()) {
+      std::string_view stripped = StripSiteSuffix(article.title);
+      if (CountWordsIn(stripped) >= 3 || CountCodePoints(stripped) >= 15) {
+        title_hashes[0] = NormalisedHash(article.title);
+        title_hashes[1] = NormalisedHash(stripped);
+      }
+    }
+    // Inside the story, a copy of the title counts only between two prose
+    // paragraphs: next to a colon or another short line it is verse.
+    auto between_prose = [&](size_t k) {
+      return k > 0 && k + 1 < n && L(k - 1).prose && L(k + 1).prose;
+    };
+    for (size_t k = 0; k < n; ++k) {
+      if (s.prev_same[k] == kNone32) continue;
+      const size_t m = first_of(k);
+      const uint64_t h = s.hashes[k];
+      const bool title = h == title_hashes[0] || h == title_hashes[1];
+      if (region(k) == PageRegion::kBody && !(title && between_prose(k))) continue;
+      if (title) {
+        set(k, Verdict{Kind::kTitle, static_cast<uint32_t>(m), 0, true});
+        continue;
+      }
+      const LineLayout& first = L(m);
+      if (region(m) == PageRegion::kHead && !first.bullet && !first.prose &&
+          first.words >= min_headline_words && first.code_points >= 20 && first.words <= 30) {
+        set(k, Verdict{Kind::kHeadline, static_cast<uint32_t>(m), 0, true});
+      }
+    }
+
+    // (b) repeated blocks and long repeated lines: for each paragraph, the
+    // longest run that matches an earlier, non-overlapping run.
+    constexpr int kMaxCandidates = 32;
+    for (size_t k = 0; k < n;) {
+      size_t best_m = 0, best_len = 0;
+      int tried = 0;
+      for (uint32_t m = s.prev_same[k]; m != kNone32 && tried < kMaxCandidates;
+           m = s.prev_same[m], ++tried) {
+        size_t len = 0;
+        while (k + len < n && m + len < k && s.hashes[k + len] != kNoHash &&
+               s.hashes[m + len] == s.hashes[k + len]) {
+          ++len;
+        }
+        if (len >= best_len) {
+          best_len = len;
+          best_m = m;
+        }
+      }
+      if (best_len == 0) {
+        ++k;
+        continue;
+      }
+      if (best_len >= 2 &&
+          QualifiesAsBlock(layout, story, s, best_m, k, best_len, min_block_words)) {
+        for (size_t j = 0; j < best_len; ++j) {
+          set(k + j, Verdict{Kind::kBlock, static_cast<uint32_t>(best_m + j),
+                             static_cast<uint32_t>(best_len), true});
+        }
+        k += best_len;
+        continue;
+      }
+      const LineLayout& line = L(k);
+      if (line.words >= min_line_words) {
+        if (region(k) != PageRegion::kBody) {
+          // A line first seen inside the story (a lyric, a slogan) is only a
+          // copy when it is prose.
+          const size_t m = first_of(k);
+          if (region(m) != PageRegion::kBody || L(m).prose) {
+            set(k, Verdict{Kind::kLine, static_cast<uint32_t>(m), 0, true});
+          }
+        } else if (line.prose) {
+          const size_t m = first_of(k);
+          if (region(m) == PageRegion::kHead) {
+            // A standfirst above the story that the lede repeats: the head copy
+            // is the template's, the story's own paragraph stays.
+            Verdict v{Kind::kLine, static_cast<uint32_t>(k), 0, true};
+            v.reversed = true;
+            set(m, v);
+          } else {
+            set(k, Verdict{Kind::kLine, static_cast<uint32_t>(m), 0, true});
+          }
+        }
+      }
+      ++k;
+    }
+
+    for (size_t k = 0; k < n; ++k) Report(analysis, layout, story, s, k, sink);
   }
-  void Check(const Article&, Analysis&, const RuleOptions&, FindingSink&) const override {}
+
+ private:
+  static bool QualifiesAsBlock(const PageLayout& layout, const StoryRange& story,
+                               const Scratch& s, size_t m, size_t k,
+                               size_t len, int64_t min_block_words) {
+    int64_t words = 0;
+    int prose = 0, numbered = 0;
+    bool distinct = false;
+    for (size_t j = 0; j < len; ++j) {
+      const LineLayout& l = layout.line(s.lines[k + j]);
+      words += l.words;
+      prose += l.prose;
+      numbered += l.words > l.letters_words;
+      if (s.hashes[k + j] != s.hashes[k]) distinct = true;
+    }
+    // "Share" six times is one word repeated, not a block.
+    if (!distinct) return false;
+    if (len < 3 && words < min_block_words) return false;
+    // Verse is not template: a chorus or a refrain quoted twice. Inside the
+    // story, and wherever the first copy is part of the story, a repeated block
+    // must be repeated paragraphs of prose.
+    const bool verse = prose * 2 < static_cast<int>(len);
+    if (verse && (story.RegionOf(s.lines[k]) == PageRegion::kBody ||
+                  story.RegionOf(s.lines[m]) == PageRegion::kBody)) {
+      return false;
+    }
+    // Lists of facts: ingredients ("2 large eggs") or results printed twice
+    // in a recipe or a results box repeat for a reason; menus have no numbers.
+    if (numbered * 2 > static_cast<int>(len)) return false;
+    return true;
+  }
+
+  static void Report(Analysis& analysis, const PageLayout& layout, const StoryRange& story,
+                     const Scratch& s, size_t k, FindingSink& sink) {
+    const Verdict& v = s.verdicts[k];
+    if (v.kind == Kind::kNone) return;
+    const LineLayout& line = layout.line(s.lines[k]);
+    const int64_t other_line = v.has_other ? static_cast<int64_t>(s.lines[v.other]) + 1 : 0;
+    std::vector<std::string> signals;
+    signals.emplace_back(std::string("kind:") + std::string(KindName(v.kind)));
+    const PageRegion r = story.RegionOf(s.lines[k]);
+    signals.emplace_back(r == PageRegion::kHead   ? "region:head"
+                         : r == PageRegion::kTail ? "region:tail"
+                                                  : "region:body");
+    Evidence evidence{{"kind", std::string(KindName(v.kind))}};
+    std::string message;
+    switch (v.kind) {
+      case Kind::kGlued: {
+        std::string half(GluedHalf(analysis.view(line.span)));
+        message = "the same text printed twice with nothing between (\"" + half +
+                  "\"): a logo or label glued to itself";
+        evidence.emplace_back("repeated", half);
+        if (v.has_other) {
+          message += "; also a copy of line " + std::to_string(other_line);
+          evidence.emplace_back("first_line", other_line);
+        }
+        break;
+      }
+      case Kind::kTitle:
+        message = "the headline repeated (its first copy is line " + std::to_string(other_line) + ")";
+        evidence.emplace_back("first_line", other_line);
+        evidence.emplace_back("title", analysis.article().title);
+        break;
+      case Kind::kHeadline:
+        message = "the headline-length line " + std::to_string(other_line) +
+                  " above the story printed again";
+        evidence.emplace_back("first_line", other_line);
+        break;
+      case Kind::kBlock:
+        message = "line repeats line " + std::to_string(other_line) + ", part of a block of " +
+                  std::to_string(v.block_lines) + " lines printed again";
+        evidence.emplace_back("first_line", other_line);
+        evidence.emplace_back("block_lines", static_cast<int64_t>(v.block_lines));
+        signals.emplace_back("run:" + std::to_string(v.block_lines));
+        break;
+      case Kind::kLine:
+        if (v.reversed) {
+          message = "line above the story that the story repeats on line " +
+                    std::to_string(other_line);
+          evidence.emplace_back("copy_line", other_line);
+        } else {
+          message = "line repeats line " + std::to_string(other_line);
+          evidence.emplace_back("first_line", other_line);
+        }
+        evidence.emplace_back("words", static_cast<int64_t>(line.words));
+        break;
+      case Kind::kNone:
+        return;
+    }
+    evidence.emplace_back("signals", std::move(signals));
+    sink.Report(line.span, std::move(message), std::move(evidence));
+  }
 };
 
 }  // namespace
