@@ -111,11 +111,50 @@ PageLayout::PageLayout(Analysis& analysis) : article_(analysis.article()) {
     }
     i = last + 1;
   }
+  FindStory();
+}
+
+// The story is found in two steps. Prose lines form clusters that tolerate
+// up to kMaxStoryGap other non-blank lines (sub-headings, short quotes, a
+// caption) between two prose lines. The largest cluster (by words) is the
+// core of the story; it then takes in neighbouring clusters separated from it
+// by at most kMaxStoryJoin other lines (a fact list or a short Q&A inside the
+// story). Taking the page's first prose line to its last instead would let a
+// prose-shaped consent banner above the story, far from it, stretch the body
+// over a whole menu.
+void PageLayout::FindStory() {
+  struct Cluster {
+    size_t begin, end;  // line indexes, [begin, end)
+    int64_t words;
+    int gap_before;     // non-blank non-prose lines since the previous cluster
+  };
+  std::vector<Cluster> clusters;
+  int gap = 0;
   for (size_t i = 0; i < lines_.size(); ++i) {
-    if (!lines_[i].prose) continue;
-    if (body_end_ == 0) body_begin_ = i;
-    body_end_ = i + 1;
+    const LineLayout& l = lines_[i];
+    if (l.blank) continue;
+    if (!l.prose) {
+      ++gap;
+      continue;
+    }
+    if (!clusters.empty() && gap <= kMaxStoryGap) {
+      clusters.back().end = i + 1;
+      clusters.back().words += l.words;
+    } else {
+      clusters.push_back({i, i + 1, l.words, gap});
+    }
+    gap = 0;
   }
+  if (clusters.empty()) return;
+  size_t core = 0;
+  for (size_t c = 1; c < clusters.size(); ++c) {
+    if (clusters[c].words > clusters[core].words) core = c;
+  }
+  size_t first = core, last = core;
+  while (first > 0 && clusters[first].gap_before <= kMaxStoryJoin) --first;
+  while (last + 1 < clusters.size() && clusters[last + 1].gap_before <= kMaxStoryJoin) ++last;
+  body_begin_ = clusters[first].begin;
+  body_end_ = clusters[last].end;
 }
 
 size_t PageLayout::run_length(size_t i) const {

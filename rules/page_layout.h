@@ -29,8 +29,11 @@
 
 namespace newslint {
 
-// Where a line sits relative to the story. The story ("body") runs from the
-// first prose line to the last one; boilerplate gathers in the head and tail.
+// Where a line sits relative to the story. The story ("body") is the largest
+// cluster of prose lines (allowing up to kMaxStoryGap other lines between two
+// of them), joined with the prose clusters around it that lie within
+// kMaxStoryJoin other lines; boilerplate gathers in the head above it and the
+// tail below it.
 enum class PageRegion { kHead, kBody, kTail };
 
 struct LineLayout {
@@ -62,13 +65,16 @@ class PageLayout {
  public:
   static constexpr int kProseWords = 12;
   static constexpr int kShortWords = 8;
+  static constexpr int kMaxStoryGap = 4;
+  static constexpr int kMaxStoryJoin = 8;
 
   explicit PageLayout(Analysis& analysis);
 
   size_t size() const { return lines_.size(); }
   const LineLayout& line(size_t i) const { return lines_[i]; }
 
-  // First and one-past-last prose line; both 0 when the text has no prose.
+  // First and one-past-last line of the story; both 0 when the text has no
+  // prose.
   size_t body_begin() const { return body_begin_; }
   size_t body_end() const { return body_end_; }
   PageRegion region(size_t i) const {
@@ -88,6 +94,8 @@ class PageLayout {
   static constexpr size_t npos = static_cast<size_t>(-1);
 
  private:
+  void FindStory();
+
   const Article& article_;
   std::vector<LineLayout> lines_;
   size_t body_begin_ = 0;

@@ -107,7 +107,7 @@ TEST(PageLayoutTest, RunsSpanBlankLinesAndStopAtProse) {
 // Head, body and tail.
 // ---------------------------------------------------------------------------
 
-TEST(PageLayoutTest, RegionsRunFromFirstToLastProseLine) {
+TEST(PageLayoutTest, RegionsAroundTheStory) {
   const std::string prose(kProse);
   // 0 Menu / 1 prose / 2 Sub-heading / 3 prose / 4 Related / 5 teaser
   Article article =
@@ -120,6 +120,27 @@ TEST(PageLayoutTest, RegionsRunFromFirstToLastProseLine) {
                                             PageRegion::kBody, PageRegion::kBody,
                                             PageRegion::kTail, PageRegion::kTail};
   for (size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(layout.region(i), expected[i]) << i;
+}
+
+// The story is the largest prose cluster, joined with nearby clusters: a
+// prose-shaped banner far above it stays in the head, a fact list inside the
+// story keeps the story whole.
+TEST(PageLayoutTest, StoryIsTheLargestProseClusterWithItsNeighbours) {
+  const std::string prose(kProse);
+  std::string text = prose + "\n";                                  // 0: banner-like prose
+  for (int i = 0; i < 12; ++i) text += "Section " + std::to_string(i) + "\n";  // 1-12: menu
+  text += prose + "\n" + prose + "\n";                               // 13-14: story
+  for (int i = 0; i < 6; ++i) text += "  • Fact " + std::to_string(i) + "\n";  // 15-20: list
+  text += prose + "\n" + prose + "\n" + prose + "\n";                // 21-23: story
+  text += "Latest\nTeaser one\n";                                    // 24-25: tail
+  Article article = MakeArticle(text);
+  Analysis analysis(article);
+  const PageLayout layout(analysis);
+  EXPECT_EQ(layout.body_begin(), 13u);
+  EXPECT_EQ(layout.body_end(), 24u);
+  EXPECT_EQ(layout.region(0), PageRegion::kHead);
+  EXPECT_EQ(layout.region(17), PageRegion::kBody);
+  EXPECT_EQ(layout.region(25), PageRegion::kTail);
 }
 
 TEST(PageLayoutTest, NoProseMeansNoBody) {

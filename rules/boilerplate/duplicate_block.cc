@@ -148,52 +148,6 @@ std::string_view GluedHalf(std::string_view s) {
   return half;
 }
 
-// The story's extent: the largest cluster of prose lines, where a cluster
-// tolerates up to kMaxGap non-prose lines (sub-headings, short quotes, a
-// caption) between two prose lines. PageLayout's body runs from the first
-// prose line of the page to the last, which a prose-shaped consent banner
-// above the story or a teaser blurb below it stretches to the whole page.
-struct StoryRange {
-  size_t begin = 0, end = 0;  // layout line indexes, [begin, end)
-  PageRegion RegionOf(size_t i) const {
-    return i < begin ? PageRegion::kHead : i >= end ? PageRegion::kTail : PageRegion::kBody;
-  }
-};
-
-StoryRange FindStory(const PageLayout& layout) {
-  constexpr int kMaxGap = 4;
-  StoryRange best;
-  int64_t best_words = 0;
-  size_t begin = 0, last = 0;
-  int64_t words = 0;
-  int gap = 0;
-  bool open = false;
-  for (size_t i = 0; i <= layout.size(); ++i) {
-    const bool at_end = i == layout.size();
-    if (!at_end && layout.line(i).blank) continue;
-    if (!at_end && layout.line(i).prose) {
-      if (!open) {
-        open = true;
-        begin = i;
-        words = 0;
-      }
-      words += layout.line(i).words;
-      last = i;
-      gap = 0;
-      continue;
-    }
-    if (open && (at_end || ++gap > kMaxGap)) {
-      if (words > best_words) {
-        best_words = words;
-        best = {begin, last + 1};
-      }
-      open = false;
-      gap = 0;
-    }
-  }
-  return best;
-}
-
 enum class Kind : uint8_t { kNone, kBlock, kLine, kHeadline, kTitle, kGlued };
 
 std::string_view KindName(Kind k) {
@@ -264,8 +218,7 @@ class DuplicateBlockRule : public Rule {
     s.verdicts.assign(n, Verdict{});
 
     auto L = [&](size_t k) -> const LineLayout& { return layout.line(s.lines[k]); };
-    const StoryRange story = FindStory(layout);
-    auto region = [&](size_t k) { return story.RegionOf(s.lines[k]); };
+    auto region = [&](size_t k) { return layout.region(s.lines[k]); };
     auto first_of = [&](size_t k) {
       size_t m = k;
       while (s.prev_same[m] != kNone32) m = s.prev_same[m];
@@ -343,7 +296,7 @@ class DuplicateBlockRule : public Rule {
         continue;
       }
       if (best_len >= 2 &&
-          QualifiesAsBlock(layout, story, s, best_m, k, best_len, min_block_words)) {
+          QualifiesAsBlock(layout, s, best_m, k, best_len, min_block_words)) {
         for (size_t j = 0; j < best_len; ++j) {
           set(k + j, Verdict{Kind::kBlock, static_cast<uint32_t>(best_m + j),
                              static_cast<uint32_t>(best_len), true});
@@ -376,11 +329,11 @@ class DuplicateBlockRule : public Rule {
       ++k;
     }
 
-    for (size_t k = 0; k < n; ++k) Report(analysis, layout, story, s, k, sink);
+    for (size_t k = 0; k < n; ++k) Report(analysis, layout, s, k, sink);
   }
 
  private:
-  static bool QualifiesAsBlock(const PageLayout& layout, const StoryRange& story,
+  static bool QualifiesAsBlock(const PageLayout& layout,
                                const Scratch& s, size_t m, size_t k,
                                size_t len, int64_t min_block_words) {
     int64_t words = 0;
@@ -400,8 +353,8 @@ class DuplicateBlockRule : public Rule {
     // story, and wherever the first copy is part of the story, a repeated block
     // must be repeated paragraphs of prose.
     const bool verse = prose * 2 < static_cast<int>(len);
-    if (verse && (story.RegionOf(s.lines[k]) == PageRegion::kBody ||
-                  story.RegionOf(s.lines[m]) == PageRegion::kBody)) {
+    if (verse && (layout.region(s.lines[k]) == PageRegion::kBody ||
+                  layout.region(s.lines[m]) == PageRegion::kBody)) {
       return false;
     }
     // Lists of facts: ingredients ("2 large eggs") or results printed twice
@@ -410,7 +363,7 @@ class DuplicateBlockRule : public Rule {
     return true;
   }
 
-  static void Report(Analysis& analysis, const PageLayout& layout, const StoryRange& story,
+  static void Report(Analysis& analysis, const PageLayout& layout,
                      const Scratch& s, size_t k, FindingSink& sink) {
     const Verdict& v = s.verdicts[k];
     if (v.kind == Kind::kNone) return;
@@ -418,7 +371,7 @@ class DuplicateBlockRule : public Rule {
     const int64_t other_line = v.has_other ? static_cast<int64_t>(s.lines[v.other]) + 1 : 0;
     std::vector<std::string> signals;
     signals.emplace_back(std::string("kind:") + std::string(KindName(v.kind)));
-    const PageRegion r = story.RegionOf(s.lines[k]);
+    const PageRegion r = layout.region(s.lines[k]);
     signals.emplace_back(r == PageRegion::kHead   ? "region:head"
                          : r == PageRegion::kTail ? "region:tail"
                                                   : "region:body");
