@@ -55,6 +55,22 @@ struct Article {
   std::string raw_html;       // when the input had it (HTML file or `html` field)
   std::vector<Finding> input_findings;  // input/* problems found while reading
 
+  // The record as read, for writing it back with only its text changed
+  // (`newslint check --fix`). Kept only when ReadOptions::keep_raw_record is
+  // set, and only by the JSONL reader; empty otherwise, so normal runs pay
+  // nothing.
+  //   has_raw_record  true for every JSONL record read with the option, also
+  //                   one that could not be parsed
+  //   raw_record      the line as read, without its "\n" (a "\r" before it
+  //                   kept); a UTF-8 byte order mark opening a file is not
+  //                   part of its first record
+  //   raw_text_value  where the text field's JSON string sits in raw_record,
+  //                   quotes included; empty when `text` did not come from a
+  //                   string text field (bad JSON, no text, text from html)
+  bool has_raw_record = false;
+  std::string raw_record;
+  Span raw_text_value;
+
   // Records an input/* finding on this article. `span` is into `text` (empty
   // span at 0 when the problem is the whole record).
   void AddInputFinding(std::string rule, std::string message, Span span = {},

@@ -5,7 +5,8 @@
 // summary. A reporter streams: it must not keep articles after Add() returns
 // (the HTML report, later, keeps a bounded sample).
 //
-// One format per file: reports/text.cc, reports/json.cc, reports/jsonl.cc.
+// One format per file: reports/text.cc, reports/json.cc, reports/jsonl.cc,
+// and reports/fixed.cc (the cleaned records of --fix).
 // The JSON wire formats are written down at the top of reports/json.cc and in
 // docs/reports.md.
 
@@ -22,6 +23,7 @@
 
 #include "lint/article.h"
 #include "lint/finding.h"
+#include "lint/fixes.h"
 #include "reports/summary.h"
 
 namespace newslint {
@@ -65,6 +67,23 @@ std::unique_ptr<Reporter> MakeJsonReporter(std::ostream& out, const ReportOption
 // jsonl (reports/jsonl.cc): exactly one compact JSON line per input record,
 // in input order, also for records without findings.
 std::unique_ptr<Reporter> MakeJsonlReporter(std::ostream& out, const ReportOptions& options);
+
+// What the cleaned output of `newslint check --fix` did, counted as it goes.
+struct FixedStats {
+  int64_t records = 0;          // records written
+  int64_t records_changed = 0;  // records whose text changed
+  int64_t records_left_as_read = 0;  // JSONL records with fixes but no text string to replace
+  FixStats fixes;               // fixes applied / skipped (lint/fixes.h)
+};
+
+// fixed (reports/fixed.cc): `newslint check --fix`, the cleaned records, not
+// a report: each input record with the fixes of the rules `filter` selects
+// applied to its text, one line per input record in input order. A JSONL
+// record is its line as read with only the text field's string replaced; an
+// HTML or text file becomes {"id","source","url","text"}. *stats is updated
+// on every Add.
+std::unique_ptr<Reporter> MakeFixedReporter(std::ostream& out, const FixFilter& filter,
+                                            FixedStats* stats);
 
 // How reports name an article for people: "SOURCE#RECORD" when its source
 // holds one record per line (IsJsonlPath in lint/readers/reader.h; or record > 1), else "SOURCE" (an HTML or text file is

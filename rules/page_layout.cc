@@ -1,5 +1,7 @@
 #include "rules/page_layout.h"
 
+#include <algorithm>
+
 #include "lint/utf8.h"
 
 namespace newslint {
@@ -176,6 +178,24 @@ size_t PageLayout::PreviousNonBlank(size_t i) const {
     if (!lines_[--i].blank) return i;
   }
   return npos;
+}
+
+Fix PageLayout::RemoveLineFix(size_t i) const {
+  return newslint::RemoveLineFix(article_.text, lines_[i].span.start);
+}
+
+Fix RemoveLineFix(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  size_t start = offset;
+  while (start > 0 && text[start - 1] != '\n') --start;
+  size_t end = text.find('\n', offset);
+  if (end != std::string_view::npos) return Fix{{start, end + 1}, ""};
+  end = text.size();
+  if (start > 0) {
+    --start;  // the "\n" ending the line before
+    if (start > 0 && text[start - 1] == '\r') --start;
+  }
+  return Fix{{start, end}, ""};
 }
 
 size_t PageLayout::NextNonBlank(size_t i) const {

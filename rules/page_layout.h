@@ -93,6 +93,10 @@ class PageLayout {
   size_t NextNonBlank(size_t i) const;
   static constexpr size_t npos = static_cast<size_t>(-1);
 
+  // The fix of a finding that flags line i as a whole: remove the line (see
+  // RemoveLineFix below).
+  Fix RemoveLineFix(size_t i) const;
+
  private:
   void FindStory();
 
@@ -101,6 +105,15 @@ class PageLayout {
   size_t body_begin_ = 0;
   size_t body_end_ = 0;
 };
+
+// The fix that removes the whole line of `text` holding byte `offset`: the
+// span from the line's first byte through its terminating "\n" (a "\r"
+// before it included), replacement "". The last line, when no "\n" ends it,
+// is removed from the "\n" (or "\r\n") before it instead, so the text does
+// not gain a dangling line break; a text of one line becomes "". Two such
+// fixes on adjacent lines may share that "\n": ApplyFixes (lint/fixes.h)
+// merges overlapping removals.
+Fix RemoveLineFix(std::string_view text, size_t offset);
 
 }  // namespace newslint
 

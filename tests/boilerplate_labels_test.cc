@@ -1,6 +1,6 @@
 // Unit tests of boilerplate/share-widget, boilerplate/ui-text and
 // boilerplate/cms-artifact, and of the label-line scan they share
-// (rules/boilerplate/label_lines.h). Table-driven: each row is an article and
+// (rules/label_lines.h). Table-driven: each row is an article and
 // the lines the rule must flag, nothing more. The fixtures
 // (fixtures/boilerplate/) cover whole articles.
 
@@ -12,7 +12,7 @@
 
 #include "lint/analysis.h"
 #include "lint/rule.h"
-#include "rules/boilerplate/label_lines.h"
+#include "rules/label_lines.h"
 #include "rules/rules.h"
 
 namespace newslint {

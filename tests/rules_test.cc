@@ -369,7 +369,13 @@ TEST(ConsentBannerTest, FindingSpansTheTrimmedLineWithEvidence) {
   EXPECT_EQ(std::get<int64_t>(*Find(findings[0].evidence, "max-words")), 150);
   EXPECT_EQ(text.substr(findings[1].span.start, findings[1].span.size()), "Accept");
   EXPECT_EQ(std::get<int64_t>(*Find(findings[1].evidence, "banner-line")), 1);
-  EXPECT_FALSE(findings[0].fix.has_value());
+  // The fix removes the whole line, white space and "\n" included; the last
+  // line, which no "\n" ends, from the "\n" before it.
+  ASSERT_TRUE(findings[0].fix.has_value());
+  EXPECT_EQ(findings[0].fix->span, (Span{0, text.find('\n') + 1}));
+  EXPECT_EQ(findings[0].fix->text, "");
+  ASSERT_TRUE(findings[1].fix.has_value());
+  EXPECT_EQ(findings[1].fix->span, (Span{text.find('\n'), text.size()}));
   EXPECT_EQ(findings[0].severity, Severity::kWarning);
 }
 

@@ -39,7 +39,8 @@ bool ResolveJsonlFieldNames(const ReadOptions& options, JsonlFieldNames* names, 
 
 // JSON Lines from `bytes`; `path` names the input in ids and messages.
 std::unique_ptr<ArticleReader> MakeJsonlReader(std::string path, std::unique_ptr<ByteSource> bytes,
-                                               JsonlFieldNames names, bool keep_html);
+                                               JsonlFieldNames names, bool keep_html,
+                                               bool keep_raw_record = false);
 
 // One Article per file: the page's visible text, extracted with libxml2.
 std::unique_ptr<ArticleReader> MakeHtmlFileReader(std::string path,

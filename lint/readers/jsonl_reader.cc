@@ -83,6 +83,7 @@ struct SlotValue {
   std::string_view scalar;        // a string's value, or a number as written
   std::vector<std::string> list;  // an array's strings (byline)
   bool seen_null = false;         // some name of the slot was present as null
+  Span raw;  // a string's JSON token (quotes included) in the parsed buffer; keep_raw only
 
   bool present() const { return priority != INT_MAX; }
   bool usable_as_string() const {
@@ -93,8 +94,9 @@ struct SlotValue {
 class JsonlReader : public ArticleReader {
  public:
   JsonlReader(std::string path, std::unique_ptr<ByteSource> bytes, JsonlFieldNames names,
-              bool keep_html)
-      : path_(std::move(path)), lines_(std::move(bytes)), keep_html_(keep_html) {
+              bool keep_html, bool keep_raw)
+      : path_(std::move(path)), lines_(std::move(bytes)), keep_html_(keep_html),
+        keep_raw_(keep_raw) {
     auto add = [&](Slot slot, const std::vector<std::string>& list) {
       slot_names_[slot] = list;
       for (size_t i = 0; i < list.size(); ++i) {
@@ -119,6 +121,11 @@ class JsonlReader : public ArticleReader {
     ClearArticle(article);
     article->source = path_;
     article->record = line_number_;
+    const bool bom = line_number_ == 1 && line.substr(0, 3) == "\xEF\xBB\xBF";
+    if (keep_raw_) {
+      article->has_raw_record = true;
+      article->raw_record.assign(bom ? line.substr(3) : line);
+    }
     if (!lines_.error().empty()) {
       std::string message =
           "input ends early in line " + std::to_string(line_number_) + ": " + lines_.error();
@@ -127,7 +134,7 @@ class JsonlReader : public ArticleReader {
       article->AddInputFinding("input/read-error", std::move(message));
       return true;
     }
-    if (line_number_ == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+    if (bom) line.remove_prefix(3);
     ReadRecord(line, article);
     if (article->id.empty()) article->id = DefaultId();
     return true;
@@ -152,6 +159,7 @@ class JsonlReader : public ArticleReader {
     }
     simdjson::padded_string_view json(line.data(), line.size(), line.size() + kLinePadding);
     masked_ = false;
+    json_base_ = line.data();
     if (!simdjson::validate_utf8(line.data(), line.size())) {
       if (!mask_.Mask(line, InvalidByteMask::Syntax::kJson, &masked_line_)) {
         article->AddInputFinding("input/invalid-json",
@@ -161,6 +169,7 @@ class JsonlReader : public ArticleReader {
       masked_ = true;
       masked_line_.reserve(masked_line_.size() + simdjson::SIMDJSON_PADDING);
       json = simdjson::padded_string_view(masked_line_);
+      json_base_ = masked_line_.data();
     }
     for (SlotValue& slot : slots_) slot = SlotValue{};
     links_.clear();
@@ -227,7 +236,14 @@ class JsonlReader : public ArticleReader {
     std::vector<std::string> list;
     std::vector<Link> links;
     bool is_links = false;
+    Span raw;
     if (type == od::json_type::string) {
+      if (keep_raw_) {
+        // The token runs to the next structural character: trim the spaces.
+        std::string_view token = TrimJsonSpace(value.raw_json_token());
+        raw.start = static_cast<size_t>(token.data() - json_base_);
+        raw.end = raw.start + token.size();
+      }
       if (auto error = value.get_string().get(scalar)) return error;
     } else if (type == od::json_type::number) {
       scalar = TrimJsonSpace(value.raw_json_token());
@@ -245,6 +261,7 @@ class JsonlReader : public ArticleReader {
       slot.type = type;
       slot.scalar = scalar;
       slot.list = list;
+      slot.raw = raw;
       if (it->slot == kLinks) links_ = links;
     }
     return simdjson::SUCCESS;
@@ -344,6 +361,17 @@ class JsonlReader : public ArticleReader {
     if (masked_) mask_.Unmask(field);
   }
 
+  // A span of the parsed buffer as a span of the line as read: the same,
+  // unless invalid bytes were masked (one byte read, four bytes parsed).
+  Span RawSpan(Span parsed) {
+    if (!masked_) return parsed;
+    std::string prefix = masked_line_.substr(0, parsed.start);
+    std::string token = masked_line_.substr(parsed.start, parsed.size());
+    mask_.Unmask(&prefix);
+    mask_.Unmask(&token);
+    return {prefix.size(), prefix.size() + token.size()};
+  }
+
   std::string TriedNames(Slot slot) const {
     std::string names;
     for (const std::string& n : slot_names_[slot]) names += (names.empty() ? "" : ", ") + n;
@@ -378,6 +406,7 @@ class JsonlReader : public ArticleReader {
     if (text.present()) {
       if (text.type == od::json_type::string) {
         Take(kText, &article->text);
+        if (keep_raw_) article->raw_text_value = RawSpan(text.raw);
       } else {
         article->AddInputFinding("input/missing-text",
                                  "field '" + std::string(text.name) + "' is " +
@@ -403,6 +432,8 @@ class JsonlReader : public ArticleReader {
   std::string path_;
   LineSource lines_;
   bool keep_html_;
+  bool keep_raw_;
+  const char* json_base_ = nullptr;  // the buffer being parsed (the line, or masked_line_)
   int64_t line_number_ = 0;
   std::vector<std::string> slot_names_[kSlotCount];
   std::vector<NameEntry> name_index_;  // sorted by name
@@ -448,9 +479,10 @@ bool ResolveJsonlFieldNames(const ReadOptions& options, JsonlFieldNames* names,
 }
 
 std::unique_ptr<ArticleReader> MakeJsonlReader(std::string path, std::unique_ptr<ByteSource> bytes,
-                                               JsonlFieldNames names, bool keep_html) {
+                                               JsonlFieldNames names, bool keep_html,
+                                               bool keep_raw_record) {
   return std::make_unique<JsonlReader>(std::move(path), std::move(bytes), std::move(names),
-                                       keep_html);
+                                       keep_html, keep_raw_record);
 }
 
 }  // namespace newslint

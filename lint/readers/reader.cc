@@ -111,6 +111,9 @@ void ClearArticle(Article* article) {
   article->blocks.clear();
   article->raw_html.clear();
   article->input_findings.clear();
+  article->has_raw_record = false;
+  article->raw_record.clear();
+  article->raw_text_value = {};
 }
 
 std::unique_ptr<ArticleReader> OpenReader(const std::string& path, const ReadOptions& options,
@@ -126,7 +129,8 @@ std::unique_ptr<ArticleReader> OpenReader(const std::string& path, const ReadOpt
   if (bytes == nullptr) return nullptr;
   switch (format) {
     case Format::kJsonl:
-      return MakeJsonlReader(path, std::move(bytes), std::move(names), options.keep_html);
+      return MakeJsonlReader(path, std::move(bytes), std::move(names), options.keep_html,
+                             options.keep_raw_record);
     case Format::kHtml:
       return MakeHtmlFileReader(path, std::move(bytes), options.keep_html);
     case Format::kText:

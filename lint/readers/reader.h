@@ -39,6 +39,9 @@ struct ReadOptions {
   std::map<std::string, std::string> fields;
   // Keep the HTML page in Article::raw_html (HTML files, JSONL `html` field).
   bool keep_html = false;
+  // JSONL: keep each record's line and the place of its text value in it
+  // (Article::raw_record, raw_text_value), for writing cleaned records.
+  bool keep_raw_record = false;
 };
 
 class ArticleReader {

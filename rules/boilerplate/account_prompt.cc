@@ -159,7 +159,7 @@ class AccountPromptRule : public Rule {
         evidence.push_back({"prompt-line", static_cast<int64_t>(neighbour[i] + 1)});
       }
       sink.Report(line.span, std::string(v.what) + " (\"" + v.phrases.front() + "\") in the article text",
-                  std::move(evidence));
+                  std::move(evidence), layout.RemoveLineFix(i));
     }
   }
 

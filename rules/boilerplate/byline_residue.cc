@@ -357,7 +357,7 @@ class BylineResidueRule : public Rule {
                       {"words", static_cast<int64_t>(line.words)}};
     if (!v.phrase.empty()) evidence.push_back({"phrase", v.phrase});
     static_cast<void>(analysis);
-    sink.Report(line.span, v.message, std::move(evidence));
+    sink.Report(line.span, v.message, std::move(evidence), layout.RemoveLineFix(i));
   }
 
   std::vector<Kind> kinds_;  // per phrase of matcher_; declared first, built with it

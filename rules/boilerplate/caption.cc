@@ -113,7 +113,8 @@ class CaptionRule : public Rule {
         reported[i] = 1;
         sink.Report(l.span, "photo caption (a <figcaption> of the page) in the article text",
                     {{"kind", std::string("caption")},
-                     {"signals", std::vector<std::string>{"dom:figcaption"}}});
+                     {"signals", std::vector<std::string>{"dom:figcaption"}}},
+                    layout.RemoveLineFix(i));
         continue;
       }
       const bool has_slash = line.find('/') != std::string_view::npos;
@@ -153,7 +154,8 @@ class CaptionRule : public Rule {
                         {{"kind", std::string("caption+credit")},
                          {"credit", std::string(credit)},
                          {"caption_words", static_cast<int64_t>(caption_words)},
-                         {"signals", Signals(f, layout, i)}});
+                         {"signals", Signals(f, layout, i)}},
+                        layout.RemoveLineFix(i));
           }
         }
       }
@@ -411,7 +413,8 @@ class CaptionRule : public Rule {
                  {"credit_line", credit_no},
                  {"cue", std::string(cue)},
                  {"signals", std::vector<std::string>{"cue:" + std::string(cue),
-                                                      "credit-below", "one-sentence"}}});
+                                                      "credit-below", "one-sentence"}}},
+                layout.RemoveLineFix(p));
   }
 
   static std::vector<std::string> Signals(const CreditFacts& f, const PageLayout& layout, size_t i) {
@@ -432,7 +435,8 @@ class CaptionRule : public Rule {
                            const CreditFacts& f, FindingSink& sink) {
     sink.Report(layout.line(i).span,
                 "photo credit (\"" + std::string(line) + "\") in the article text",
-                {{"kind", std::string("credit")}, {"signals", Signals(f, layout, i)}});
+                {{"kind", std::string("credit")}, {"signals", Signals(f, layout, i)}},
+                layout.RemoveLineFix(i));
   }
 
   std::vector<PhraseKind> kinds_;  // per phrase of matcher_; declared first, built with it

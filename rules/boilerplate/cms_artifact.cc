@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "rules/boilerplate/label_lines.h"
+#include "rules/label_lines.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
 
@@ -158,7 +158,8 @@ class CmsArtifactRule : public Rule {
       sink.Report(l.span, std::move(message),
                   {{"signals", std::move(found.signals)},
                    {"phrase", found.artifacts[0]},
-                   {"artifacts", std::move(found.artifacts)}});
+                   {"artifacts", std::move(found.artifacts)}},
+                  layout.RemoveLineFix(i));
     }
   }
 

@@ -8,6 +8,7 @@
 
 #include "lint/phrase_matcher.h"
 #include "rules/lexicons/lexicon.h"
+#include "rules/page_layout.h"
 #include "rules/rules.h"
 
 namespace newslint {
@@ -237,7 +238,7 @@ class ConsentBannerRule : public Rule {
     }
 
     for (size_t i = 0; i < verdicts.size(); ++i) {
-      Report(verdicts, i, paragraphs, window, max_words, sink);
+      Report(analysis.text(), verdicts, i, paragraphs, window, max_words, sink);
     }
   }
 
@@ -374,11 +375,12 @@ class ConsentBannerRule : public Rule {
     return true;
   }
 
-  static void Report(const std::vector<LineVerdict>& verdicts, size_t i,
+  static void Report(std::string_view text, const std::vector<LineVerdict>& verdicts, size_t i,
                      const std::vector<Paragraph>& paragraphs, int64_t window, int64_t max_words,
                      FindingSink& sink) {
     const LineVerdict& v = verdicts[i];
     const Span span = paragraphs[i].span;
+    const Fix fix = RemoveLineFix(text, span.start);  // the banner's line goes whole
     switch (v.kind) {
       case LineVerdict::kBanner:
         sink.Report(span,
@@ -387,13 +389,14 @@ class ConsentBannerRule : public Rule {
                     {{"statements", v.statements},
                      {"objects", v.objects},
                      {"words", static_cast<int64_t>(v.words)},
-                     {"max-words", max_words}});
+                     {"max-words", max_words}},
+                    fix);
         break;
       case LineVerdict::kControl:
         sink.Report(span,
                     "cookie consent " + QuotedList(v.labels, "control", "controls") +
                         " on a line of its own in the article text",
-                    {{"labels", v.labels}});
+                    {{"labels", v.labels}}, fix);
         break;
       case LineVerdict::kButton: {
         const int64_t distance =
@@ -407,7 +410,8 @@ class ConsentBannerRule : public Rule {
                      {"banner-line", banner_line},
                      {"adjacent-line", adjacent_line},
                      {"distance", distance},
-                     {"button-window", window}});
+                     {"button-window", window}},
+                    fix);
         break;
       }
       case LineVerdict::kNone:

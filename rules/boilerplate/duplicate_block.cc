@@ -421,7 +421,8 @@ class DuplicateBlockRule : public Rule {
         return;
     }
     evidence.emplace_back("signals", std::move(signals));
-    sink.Report(line.span, std::move(message), std::move(evidence));
+    sink.Report(line.span, std::move(message), std::move(evidence),
+                layout.RemoveLineFix(s.lines[k]));
   }
 };
 

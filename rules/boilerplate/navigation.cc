@@ -518,7 +518,7 @@ class NavigationRule : public Rule {
     Evidence evidence = {{"signals", signals}};
     if (!s.phrase.empty()) evidence.emplace_back("phrase", std::string(s.phrase));
     for (auto& e : extra) evidence.push_back(std::move(e));
-    sink.Report(l.span, std::move(message), std::move(evidence));
+    sink.Report(l.span, std::move(message), std::move(evidence), layout.RemoveLineFix(i));
   }
 
   std::vector<uint8_t> menu_kinds_;

@@ -378,7 +378,7 @@ class RelatedContentRule : public Rule {
       evidence.emplace_back("header-line", header_line);
       evidence.emplace_back("last-line", static_cast<int64_t>(s.block_end));
     }
-    sink.Report(l.span, std::move(message), std::move(evidence));
+    sink.Report(l.span, std::move(message), std::move(evidence), layout.RemoveLineFix(i));
   }
 
   std::vector<uint8_t> kinds_;

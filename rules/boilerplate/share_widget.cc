@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "rules/boilerplate/label_lines.h"
+#include "rules/label_lines.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
 
@@ -167,7 +167,8 @@ class ShareWidgetRule : public Rule {
                 {{"signals", std::move(signals)},
                  {"phrase", Shorten(line)},
                  {"labels", static_cast<int64_t>(v.labels)},
-                 {"networks", static_cast<int64_t>(v.networks)}});
+                 {"networks", static_cast<int64_t>(v.networks)}},
+                layout.RemoveLineFix(i));
   }
 };
 

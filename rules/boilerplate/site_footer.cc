@@ -193,7 +193,7 @@ class SiteFooterRule : public Rule {
         evidence.push_back({"footer-line", static_cast<int64_t>(neighbour[i] + 1)});
       }
       sink.Report(line.span, std::string(v.what) + " of the site footer in the article text",
-                  std::move(evidence));
+                  std::move(evidence), layout.RemoveLineFix(i));
     }
   }
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "rules/boilerplate/label_lines.h"
+#include "rules/label_lines.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
 
@@ -198,7 +198,8 @@ class UiTextRule : public Rule {
                       Shorten(v.headline) + "\"",
                   {{"signals", std::move(signals)},
                    {"phrase", std::string(v.prefix)},
-                   {"headline", Shorten(v.headline)}});
+                   {"headline", Shorten(v.headline)}},
+                  layout.RemoveLineFix(i));
       return;
     }
 
@@ -236,7 +237,8 @@ class UiTextRule : public Rule {
                     Shorten(line) + "\"",
                 {{"signals", std::move(signals)},
                  {"phrase", Shorten(line)},
-                 {"labels", static_cast<int64_t>(v.labels)}});
+                 {"labels", static_cast<int64_t>(v.labels)}},
+                layout.RemoveLineFix(i));
   }
 };
 

@@ -19,8 +19,8 @@
 // folded, whole words); an entry written with a leading "=" ("=Aa", "=X",
 // "=undefined") must also match its exact letter case.
 
-#ifndef NEWSLINT_RULES_BOILERPLATE_LABEL_LINES_H_
-#define NEWSLINT_RULES_BOILERPLATE_LABEL_LINES_H_
+#ifndef NEWSLINT_RULES_LABEL_LINES_H_
+#define NEWSLINT_RULES_LABEL_LINES_H_
 
 #include <algorithm>
 #include <cstdint>
@@ -177,4 +177,4 @@ inline std::string Shorten(std::string_view s, size_t max_bytes = 80) {
 
 }  // namespace newslint
 
-#endif  // NEWSLINT_RULES_BOILERPLATE_LABEL_LINES_H_
+#endif  // NEWSLINT_RULES_LABEL_LINES_H_
