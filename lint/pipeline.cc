@@ -5,6 +5,8 @@
 #include <memory>
 #include <thread>
 
+#include "lint/dataset_pass.h"
+
 namespace newslint {
 namespace {
 
@@ -53,6 +55,9 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
                  std::string* error) {
   const auto started = std::chrono::steady_clock::now();
   summary->jobs = options.jobs;
+  // Dataset rules (e.g. boilerplate/template-line) first read every input
+  // once for their statistics; an unopenable input fails the run here.
+  if (!RunDatasetPass(options, engine.dataset_rules(), error)) return false;
   for (Reporter* r : reporters) r->Begin(run);
 
   ArticleStream stream(options, summary);

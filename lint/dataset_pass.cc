@@ -1,0 +1,125 @@
+#include "lint/dataset_pass.h"
+
+#include <algorithm>
+#include <exception>
+#include <memory>
+#include <thread>
+
+#include "lint/analysis.h"
+#include "lint/readers/reader.h"
+
+namespace newslint {
+namespace {
+
+// Pulls articles from the input files one after another, in batches.
+class BatchReader {
+ public:
+  explicit BatchReader(const PipelineOptions& options) : options_(options) {}
+
+  bool ReadBatch(std::vector<Article>* batch, std::string* error) {
+    batch->clear();
+    size_t bytes = 0;
+    while (batch->size() < options_.batch_articles && bytes < options_.batch_bytes) {
+      if (!reader_) {
+        if (next_file_ == options_.files.size()) break;
+        reader_ = OpenReader(options_.files[next_file_++], options_.read, error);
+        if (!reader_) return false;
+      }
+      batch->emplace_back();
+      if (!reader_->Next(&batch->back())) {
+        batch->pop_back();
+        reader_.reset();
+        continue;
+      }
+      bytes += batch->back().text.size();
+    }
+    return true;
+  }
+
+ private:
+  const PipelineOptions& options_;
+  size_t next_file_ = 0;
+  std::unique_ptr<ArticleReader> reader_;
+};
+
+// One observer per rule for one worker thread.
+using ObserverSet = std::vector<std::unique_ptr<DatasetObserver>>;
+
+}  // namespace
+
+bool RunDatasetPass(const PipelineOptions& options, const std::vector<DatasetRuleRun>& rules,
+                    std::string* error, std::FILE* note) {
+  if (rules.empty()) return true;
+  for (const DatasetRuleRun& r : rules) r.rule->Begin(*r.options);
+  if (std::find(options.files.begin(), options.files.end(), "-") != options.files.end()) {
+    if (note) {
+      std::string ids;
+      for (const DatasetRuleRun& r : rules) {
+        ids += (ids.empty() ? "" : ", ") + std::string(r.rule->info().id);
+      }
+      std::fprintf(note,
+                   "newslint: note: %s skipped: dataset rules read the input twice and stdin "
+                   "can be read only once\n",
+                   ids.c_str());
+    }
+    return true;
+  }
+
+  const int jobs = std::max(1, options.jobs);
+  // Two generations of observers: the workers fill one while the main thread
+  // merges the other (the previous batch's) and reads the next batch.
+  std::vector<ObserverSet> observers[2];
+  for (auto& generation : observers) {
+    generation.resize(jobs);
+    for (ObserverSet& set : generation) {
+      for (const DatasetRuleRun& r : rules) set.push_back(r.rule->MakeObserver());
+    }
+  }
+  bool pending = false;  // observers[1 - g] hold a batch not merged yet
+  auto absorb = [&](int g) {
+    for (ObserverSet& set : observers[g]) {
+      for (size_t k = 0; k < rules.size(); ++k) rules[k].rule->Absorb(*set[k]);
+    }
+  };
+
+  BatchReader reader(options);
+  std::vector<Article> current, next;
+  bool ok = reader.ReadBatch(&current, error);
+  int g = 0;
+  while (ok && !current.empty()) {
+    // Contiguous slices, one per worker, merged in worker order: the
+    // statistics see the articles in input order whatever --jobs is.
+    const size_t n = current.size();
+    auto work = [&, g](int j) {
+      const size_t begin = n * j / jobs, end = n * (j + 1) / jobs;
+      ObserverSet& set = observers[g][j];
+      for (size_t i = begin; i < end; ++i) {
+        Analysis analysis(current[i]);
+        for (size_t k = 0; k < set.size(); ++k) {
+          try {
+            set[k]->Observe(current[i], analysis);
+          } catch (const std::exception& e) {
+            std::fprintf(stderr, "newslint: dataset pass of %.*s failed on %s: %s\n",
+                         static_cast<int>(rules[k].rule->info().id.size()),
+                         rules[k].rule->info().id.data(), current[i].id.c_str(), e.what());
+          }
+        }
+      }
+    };
+    std::vector<std::thread> workers;
+    workers.reserve(jobs);
+    for (int j = 0; j < jobs; ++j) workers.emplace_back(work, j);
+    if (pending) absorb(1 - g);  // overlaps with the workers
+    ok = reader.ReadBatch(&next, error);
+    for (std::thread& t : workers) t.join();
+    pending = true;
+    g = 1 - g;
+    std::swap(current, next);
+  }
+  if (pending) absorb(1 - g);
+  if (!ok) return false;
+  for (const DatasetRuleRun& r : rules) r.rule->Finish();
+  return true;
+}
+
+}  // namespace newslint

@@ -1,0 +1,42 @@
+// newslint: the first pass of the dataset rules.
+//
+// Dataset rules (DatasetRule, lint/rule.h) judge an article against
+// statistics of the whole input, so their statistics are gathered before the
+// lint pass by reading every input once more:
+//
+//   auto dataset = engine.dataset_rules();
+//   if (!RunDatasetPass(options, dataset, &error)) { /* exit 2 */ }
+//   RunPipeline(options, engine, ...);   // Check() reads the statistics
+//
+// The pass reads the files with OpenReader in batches (the limits of
+// PipelineOptions), observes each batch on `jobs` threads while the main
+// thread merges the previous batch's observers and reads the next batch, and
+// merges observers in input order, so the statistics are the same whatever
+// --jobs is. It keeps no article past its batch.
+//
+// stdin cannot be read twice: when an input is "-", the pass is skipped, the
+// dataset rules stay silent for the whole run, and one note says so on
+// stderr.
+
+#ifndef NEWSLINT_LINT_DATASET_PASS_H_
+#define NEWSLINT_LINT_DATASET_PASS_H_
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "lint/pipeline.h"
+#include "lint/rule.h"
+
+namespace newslint {
+
+// Runs the first pass of `rules` over options.files. Returns false with a
+// one-line *error when an input cannot be opened (a run failure: exit 2);
+// the rules then stay silent. Does nothing when `rules` is empty. `note`
+// receives the stdin note (stderr by default; null for none).
+bool RunDatasetPass(const PipelineOptions& options, const std::vector<DatasetRuleRun>& rules,
+                    std::string* error, std::FILE* note = stderr);
+
+}  // namespace newslint
+
+#endif  // NEWSLINT_LINT_DATASET_PASS_H_
