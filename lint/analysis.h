@@ -236,7 +236,29 @@ class Analysis {
   template <typename T>
   const T& Shared();
 
+  // As Shared<T>(), for a view that needs more than the Analysis to build:
+  // on first use `make()` is called and must return a T; later calls (with
+  // any factory, or Shared<T>()) return the same view. The rule packs cache
+  // the matches of their one pass over the text this way:
+  //
+  //   const PackMatches& m = analysis.Shared<PackMatches>([&] { return set.Scan(analysis); });
+  template <typename T, typename Make>
+  const T& Shared(Make make);
+
  private:
+  template <typename T>
+  static const void* SharedTag() {
+    static const char kTag = 0;  // one address per T, across translation units
+    return &kTag;
+  }
+  template <typename T>
+  const T* FindShared() const {
+    for (const SharedView& s : shared_) {
+      if (s.tag == SharedTag<T>()) return static_cast<const T*>(s.view.get());
+    }
+    return nullptr;
+  }
+
   struct SharedView {
     const void* tag;
     std::shared_ptr<const void> view;
@@ -255,13 +277,19 @@ class Analysis {
 
 template <typename T>
 const T& Analysis::Shared() {
-  static const char kTag = 0;  // one address per T, across translation units
-  for (const SharedView& s : shared_) {
-    if (s.tag == &kTag) return *static_cast<const T*>(s.view.get());
-  }
+  if (const T* found = FindShared<T>()) return *found;
   auto view = std::make_shared<const T>(*this);
   const T& ref = *view;
-  shared_.push_back({&kTag, std::move(view)});
+  shared_.push_back({SharedTag<T>(), std::move(view)});
+  return ref;
+}
+
+template <typename T, typename Make>
+const T& Analysis::Shared(Make make) {
+  if (const T* found = FindShared<T>()) return *found;
+  auto view = std::make_shared<const T>(make());
+  const T& ref = *view;
+  shared_.push_back({SharedTag<T>(), std::move(view)});
   return ref;
 }
 

@@ -63,7 +63,46 @@ bool ReadOption(const std::string& path, const std::string& rule, const OptionIn
   return true;
 }
 
+bool ParseConfigFile(const std::string& path, toml::value* root, std::string* error) {
+  try {
+    *root = toml::parse(path);
+  } catch (const std::exception& e) {
+    std::string what = e.what();
+    // toml11 reports multi-line diagnostics; keep the first line.
+    *error = "cannot read config " + path + ": " + what.substr(0, what.find('\n'));
+    return false;
+  }
+  return true;
+}
+
+// [lint] packs, resolved against the config file's folder.
+bool ReadPacks(const std::string& path, const toml::value& v, std::vector<std::string>* out,
+               std::string* error) {
+  std::vector<std::string> names;
+  if (!ReadStringList(path, v, "packs", &names, error)) return false;
+  const fs::path dir = fs::path(path).parent_path();
+  for (const std::string& name : names) {
+    fs::path p(name);
+    out->push_back(p.is_absolute() || dir.empty() ? p.string() : (dir / p).string());
+  }
+  return true;
+}
+
 }  // namespace
+
+bool ReadConfigPacks(const std::string& path, std::vector<std::string>* packs,
+                     std::string* error) {
+  toml::value root;
+  if (!ParseConfigFile(path, &root, error)) return false;
+  if (!root.is_table()) return true;
+  const auto& table = root.as_table();
+  auto lint = table.find("lint");
+  if (lint == table.end() || !lint->second.is_table()) return true;  // LoadConfig reports it
+  const auto& lint_table = lint->second.as_table();
+  auto it = lint_table.find("packs");
+  if (it == lint_table.end()) return true;
+  return ReadPacks(path, it->second, packs, error);
+}
 
 std::string FindConfigFile(const std::string& start_dir) {
   std::error_code ec;
@@ -80,14 +119,7 @@ std::string FindConfigFile(const std::string& start_dir) {
 bool LoadConfig(const std::string& path, const std::vector<const RuleInfo*>& known,
                 Config* config, std::string* error) {
   toml::value root;
-  try {
-    root = toml::parse(path);
-  } catch (const std::exception& e) {
-    std::string what = e.what();
-    // toml11 reports multi-line diagnostics; keep the first line.
-    *error = "cannot read config " + path + ": " + what.substr(0, what.find('\n'));
-    return false;
-  }
+  if (!ParseConfigFile(path, &root, error)) return false;
   config->path = path;
   for (const auto& [key, value] : root.as_table()) {
     if (key == "lint") {
@@ -100,6 +132,8 @@ bool LoadConfig(const std::string& path, const std::vector<const RuleInfo*>& kno
           if (!ReadStringList(path, lvalue, lkey, &config->select, error)) return false;
         } else if (lkey == "ignore") {
           if (!ReadStringList(path, lvalue, lkey, &config->ignore, error)) return false;
+        } else if (lkey == "packs") {
+          if (!ReadPacks(path, lvalue, &config->packs, error)) return false;
         } else if (lkey == "fail-on") {
           static const std::set<std::string> kLevels = {"error", "warning", "info", "never"};
           if (!lvalue.is_string() || !kLevels.count(lvalue.as_string().str)) {

@@ -4,6 +4,8 @@
 //   select = ["boilerplate", "garbled"]    # ids or families; default: all
 //   ignore = ["garbled/stray-punctuation"]
 //   fail-on = "error"                      # error | warning | info | never
+//   packs = ["house-rules.toml"]           # rule packs (docs/rule-packs.md),
+//                                          # relative to this file's folder
 //
 //   [rules."garbled/mojibake"]
 //   severity = "warning"                   # override the default severity
@@ -14,6 +16,14 @@
 // newslint.toml seen), unless --config names one. Command-line flags win over
 // the file. Unknown keys, unknown rule ids and options of the wrong type are
 // errors (exit 2), so a typo never silently disables a check.
+//
+// Rule packs add rules, and [rules."house/..."] tables may configure them, so
+// the catalogue depends on the file. The order of operations is:
+//   1. ReadConfigPacks(path): the pack files the config names;
+//   2. the caller builds the catalogue with them (MakeAllRules(packs, ...)
+//      in lint/registry.h, adding packs named on the command line);
+//   3. LoadConfig(path, catalogue): everything else, rule tables checked
+//      against that catalogue.
 
 #ifndef NEWSLINT_LINT_CONFIG_H_
 #define NEWSLINT_LINT_CONFIG_H_
@@ -39,11 +49,18 @@ struct Config {
   std::vector<std::string> select;
   std::vector<std::string> ignore;
   std::optional<std::string> fail_on;  // "error" | "warning" | "info" | "never"
+  std::vector<std::string> packs;      // rule-pack files, resolved against the config's folder
   std::map<std::string, RuleConfig> rules;
 };
 
 // Walks up from `start_dir` looking for newslint.toml; "" if none.
 std::string FindConfigFile(const std::string& start_dir);
+
+// The rule packs named by [lint] packs, each resolved against the folder of
+// the config file. False with a one-line *error naming the file when the file
+// cannot be parsed or `packs` is not a list of strings.
+bool ReadConfigPacks(const std::string& path, std::vector<std::string>* packs,
+                     std::string* error);
 
 // Parses a config file. Checks rule ids and option names/types against
 // `known` (the catalogue). Returns false with a one-line *error naming the

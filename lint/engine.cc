@@ -31,7 +31,7 @@ bool Engine::IsKnownIdOrFamily(std::string_view name,
 
 std::unique_ptr<Engine> Engine::Create(EngineSettings settings, std::string* error) {
   std::unique_ptr<Engine> engine(new Engine());
-  engine->rules_ = MakeAllRules();
+  if (!MakeAllRules(settings.packs, &engine->rules_, error)) return nullptr;
   engine->catalogue_ = AllRuleInfos(engine->rules_);
   for (const auto* list : {&settings.select, &settings.ignore}) {
     for (const std::string& name : *list) {
@@ -79,6 +79,18 @@ Severity Engine::SeverityOf(std::string_view id) const {
 
 bool Engine::IsEnabled(std::string_view id) const {
   return std::binary_search(enabled_ids_.begin(), enabled_ids_.end(), id);
+}
+
+std::vector<DatasetRuleRun> Engine::dataset_rules() const {
+  std::vector<DatasetRuleRun> out;
+  for (const ActiveRule& a : active_) {
+    // The engine owns the rules as non-const objects (rules_); only dataset
+    // rules' statistics are written, between passes (see lint/rule.h).
+    if (auto* d = dynamic_cast<const DatasetRule*>(a.rule)) {
+      out.push_back({const_cast<DatasetRule*>(d), &a.options});
+    }
+  }
+  return out;
 }
 
 std::vector<std::string> Engine::active_rule_ids() const {

@@ -31,11 +31,13 @@ struct EngineSettings {
   std::vector<std::string> select;  // ids or families; empty = all
   std::vector<std::string> ignore;  // ids or families
   Config config;                    // severities, enabled flags, options
+  std::vector<std::string> packs;   // user rule-pack files, after the built-in rules
 };
 
 class Engine {
  public:
-  // Builds the engine; false with a one-line *error for an unknown id or family.
+  // Builds the engine; false with a one-line *error for an unknown id or
+  // family, or a rule pack that cannot be loaded.
   static std::unique_ptr<Engine> Create(EngineSettings settings, std::string* error);
 
   // The findings of every enabled rule on `article`, plus its input/*
@@ -47,6 +49,10 @@ class Engine {
   // The severity findings of `id` get in this run.
   Severity SeverityOf(std::string_view id) const;
   bool IsEnabled(std::string_view id) const;
+  // The enabled dataset rules (see DatasetRule in lint/rule.h) with their
+  // options, in catalogue order: what RunDatasetPass (lint/dataset_pass.h)
+  // runs its first pass for. The rules are the engine's own instances.
+  std::vector<DatasetRuleRun> dataset_rules() const;
 
   // Whether `name` is a known rule id or family.
   static bool IsKnownIdOrFamily(std::string_view name,

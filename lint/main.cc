@@ -19,10 +19,12 @@
 
 #include "lint/config.h"
 #include "lint/engine.h"
+#include "lint/fixes.h"
 #include "lint/pipeline.h"
 #include "lint/readers/reader.h"
 #include "lint/registry.h"
 #include "lint/rule_docs.h"
+#include "rules/rule_pack.h"
 #include "reports/json_writer.h"
 #include "reports/reporter.h"
 
@@ -38,13 +40,15 @@ Examples:
   newslint check scraped/                      lint every .jsonl/.html/.txt under scraped/
   newslint check out.jsonl.zst -o flags.jsonl  one output line per input line
   newslint check - < articles.jsonl            read JSON Lines from stdin
+  newslint check a.jsonl --fix -o clean.jsonl  the records again, flagged boilerplate lines removed
   newslint rules                               list every rule
   newslint explain garbled/mojibake            read a rule's documentation
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
 2 the run failed (bad flag, unreadable config or input file).
 Configuration: newslint.toml, found by walking up from the working folder
-(see `newslint check --help`). Docs: docs/architecture.md, docs/rules/.)";
+(see `newslint check --help`). Docs: docs/architecture.md, docs/rules/,
+docs/rule-packs.md (house rules as data: --pack FILE).)";
 
 constexpr const char* kCheckFooter = R"(
 Inputs: files and folders (walked recursively; inside folders only .jsonl,
@@ -65,6 +69,18 @@ jsonl -o r.jsonl); with -o alone the format follows the extension (.json,
 Spans are byte offsets into the text (end exclusive); columns count Unicode
 code points. See docs/reports.md.
 
+Cleaning: --fix writes every input record again, one line each, in input
+order, with the fixes of the findings applied to its text (boilerplate rules
+remove the flagged line; garbled rules repair bytes where the repair is
+certain). The first -o is the cleaned output (stdout without -o); further -o's
+pair with --format for reports as above:
+  newslint check crawl.jsonl --fix -o clean.jsonl --format json -o report.json
+A JSONL record keeps every byte but its text field's string; a record that
+could not be parsed, whose text came from an html field, or that has nothing
+to fix is written exactly as read. An HTML or text file becomes one line
+{"id","source","url","text"}. Bytes that are not UTF-8 are kept as read.
+--fix-rules boilerplate,garbled/mojibake limits which rules' fixes apply.
+
 A record that cannot be read never stops the run: it gets an input/* finding
 (input/invalid-json, input/missing-text, input/invalid-utf8, input/read-error)
 and still yields its output record.
@@ -74,6 +90,8 @@ Configuration (newslint.toml):
   select = ["boilerplate", "garbled"]
   ignore = ["garbled/stray-punctuation"]
   fail-on = "warning"
+  packs = ["house-rules.toml"]   # rule packs: phrase rules as data, relative to
+                                 # this file (docs/rule-packs.md); also --pack FILE
   [rules."garbled/mojibake"]
   severity = "warning"     # or: enabled = false, or any option of the rule
 Flags win over the file.)";
@@ -107,7 +125,10 @@ struct CheckFlags {
   std::vector<std::string> outputs;
   std::vector<std::string> select;
   std::vector<std::string> ignore;
+  std::vector<std::string> packs;
   std::vector<std::string> fields;
+  bool fix = false;
+  std::vector<std::string> fix_rules;
   std::string fail_on;
   std::string config;
   bool no_config = false;
@@ -122,14 +143,29 @@ int Fail(const std::string& message) {
   return kExitRunFailed;
 }
 
+// The catalogue of a run: the built-in rules (C++ and built-in packs), then
+// the rules of the packs the config names ([lint] packs), then --pack files.
+// Packs come first because [rules."<id>"] tables may configure their rules.
+bool LoadCatalogue(const std::string& config_path, const std::vector<std::string>& flag_packs,
+                   std::vector<std::string>* packs, std::vector<std::unique_ptr<Rule>>* rules,
+                   std::string* error) {
+  if (!config_path.empty() && !ReadConfigPacks(config_path, packs, error)) return false;
+  packs->insert(packs->end(), flag_packs.begin(), flag_packs.end());
+  return MakeAllRules(*packs, rules, error);
+}
+
 int RunCheck(const CheckFlags& flags) {
-  // Catalogue and configuration.
-  auto catalogue_rules = MakeAllRules();
-  auto catalogue = AllRuleInfos(catalogue_rules);
-  Config config;
+  // Catalogue (with the rule packs) first, then the configuration checked against it.
   std::string error;
   std::string config_path = flags.config;
   if (config_path.empty() && !flags.no_config) config_path = FindConfigFile(".");
+  std::vector<std::string> packs;
+  std::vector<std::unique_ptr<Rule>> catalogue_rules;
+  if (!LoadCatalogue(config_path, flags.packs, &packs, &catalogue_rules, &error)) {
+    return Fail(error);
+  }
+  auto catalogue = AllRuleInfos(catalogue_rules);
+  Config config;
   if (!config_path.empty() && !LoadConfig(config_path, catalogue, &config, &error)) {
     return Fail(error);
   }
@@ -140,6 +176,7 @@ int RunCheck(const CheckFlags& flags) {
   settings.ignore.insert(settings.ignore.end(), flags.ignore.begin(), flags.ignore.end());
   std::string fail_on = !flags.fail_on.empty() ? flags.fail_on : config.fail_on.value_or("error");
   settings.config = std::move(config);
+  settings.packs = std::move(packs);
   std::unique_ptr<Engine> engine = Engine::Create(std::move(settings), &error);
   if (!engine) return Fail(error);
 
@@ -162,23 +199,42 @@ int RunCheck(const CheckFlags& flags) {
   }
   options.jobs = flags.jobs > 0 ? flags.jobs
                                 : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.read.keep_raw_record = flags.fix;  // cleaned JSONL records rewrite the line as read
+  for (const std::string& name : flags.fix_rules) {
+    if (!Engine::IsKnownIdOrFamily(name, catalogue)) {
+      return Fail("unknown rule or family '" + name + "' in --fix-rules (see `newslint rules`)");
+    }
+  }
 
-  // Outputs: pair --format with -o in order.
+  // Outputs: pair --format with -o in order. With --fix the first -o is the
+  // cleaned output (stdout without -o) and the report is written only when
+  // asked for (--format or a further -o).
+  std::vector<std::string> report_paths = flags.outputs;
+  std::string fix_path;  // "" = stdout
+  if (flags.fix && !report_paths.empty()) {
+    fix_path = report_paths.front() == "-" ? "" : report_paths.front();
+    report_paths.erase(report_paths.begin());
+  }
   std::vector<std::pair<std::string, std::string>> outputs;  // format, path ("" = stdout)
-  if (flags.outputs.empty()) {
+  if (report_paths.empty()) {
     if (flags.formats.size() > 1) return Fail("several --format values need one -o FILE each");
-    outputs.emplace_back(flags.formats.empty() ? "text" : flags.formats[0], "");
+    if (flags.fix && fix_path.empty() && !flags.formats.empty()) {
+      return Fail("--fix writes the cleaned records to stdout; give the report an -o FILE");
+    }
+    if (!flags.fix || !flags.formats.empty()) {
+      outputs.emplace_back(flags.formats.empty() ? "text" : flags.formats[0], "");
+    }
   } else if (flags.formats.empty()) {
-    for (const std::string& path : flags.outputs) {
+    for (const std::string& path : report_paths) {
       std::string format = FormatFromExtension(path);
       if (format.empty()) {
         return Fail("cannot tell the format of -o " + path + " from its extension; add --format");
       }
       outputs.emplace_back(format, path);
     }
-  } else if (flags.formats.size() == flags.outputs.size()) {
+  } else if (flags.formats.size() == report_paths.size()) {
     for (size_t i = 0; i < flags.formats.size(); ++i) {
-      outputs.emplace_back(flags.formats[i], flags.outputs[i] == "-" ? "" : flags.outputs[i]);
+      outputs.emplace_back(flags.formats[i], report_paths[i] == "-" ? "" : report_paths[i]);
     }
   } else {
     return Fail("--format and -o pair up in order: give one -o per --format");
@@ -189,7 +245,7 @@ int RunCheck(const CheckFlags& flags) {
   report_options.show_clean = flags.show_clean;
   std::vector<std::unique_ptr<std::ofstream>> files;
   std::vector<std::unique_ptr<Reporter>> reporters;
-  bool stdout_used = false;
+  bool stdout_used = flags.fix && fix_path.empty();
   for (const auto& [format, path] : outputs) {
     std::ostream* out = &std::cout;
     if (!path.empty()) {
@@ -201,7 +257,10 @@ int RunCheck(const CheckFlags& flags) {
       out = file.get();
       files.push_back(std::move(file));
     } else {
-      if (stdout_used) return Fail("only one format can go to stdout");
+      if (stdout_used) {
+        return Fail(flags.fix ? "--fix writes the cleaned records to stdout; give the report an -o FILE"
+                              : "only one format can go to stdout");
+      }
       stdout_used = true;
     }
     ReportOptions ro = report_options;
@@ -215,6 +274,22 @@ int RunCheck(const CheckFlags& flags) {
     } else {
       return Fail("unknown --format '" + format + "' (text, json, jsonl)");
     }
+  }
+
+  // --fix: the cleaned records, written like one more report (reports/fixed.cc).
+  FixedStats fixed_stats;
+  if (flags.fix) {
+    std::ostream* out = &std::cout;
+    if (!fix_path.empty()) {
+      std::error_code ec;
+      auto parent = std::filesystem::path(fix_path).parent_path();
+      if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+      auto file = std::make_unique<std::ofstream>(fix_path, std::ios::binary | std::ios::trunc);
+      if (!*file) return Fail("cannot write '" + fix_path + "'");
+      out = file.get();
+      files.push_back(std::move(file));
+    }
+    reporters.push_back(MakeFixedReporter(*out, FixFilter{flags.fix_rules}, &fixed_stats));
   }
 
   RunInfo run;
@@ -237,6 +312,23 @@ int RunCheck(const CheckFlags& flags) {
   }
   if (!ok) return Fail(error);
 
+  if (flags.fix) {
+    std::fprintf(stderr,
+                 "newslint: --fix: %lld of %lld records changed, %lld fixes applied, %lld skipped "
+                 "(overlapping another fix)\n",
+                 static_cast<long long>(fixed_stats.records_changed),
+                 static_cast<long long>(fixed_stats.records),
+                 static_cast<long long>(fixed_stats.fixes.applied),
+                 static_cast<long long>(fixed_stats.fixes.skipped));
+    if (fixed_stats.records_left_as_read > 0) {
+      std::fprintf(stderr,
+                   "newslint: --fix: %lld records with fixes written as read (text from an html "
+                   "field, no text string to replace)\n",
+                   static_cast<long long>(fixed_stats.records_left_as_read));
+    }
+    std::fprintf(stderr, "newslint: wrote %s (cleaned records)\n",
+                 fix_path.empty() ? "stdout" : fix_path.c_str());
+  }
   if (!stdout_used) {
     std::fprintf(stderr, "newslint: %lld articles, %lld findings (%lld errors, %lld warnings, %lld info)\n",
                  static_cast<long long>(summary.articles), static_cast<long long>(summary.findings()),
@@ -254,8 +346,20 @@ int RunCheck(const CheckFlags& flags) {
   return kExitClean;
 }
 
-int RunRules(bool json) {
-  auto rules = MakeAllRules();
+// The pack rule behind catalogue entry `info`, if it is one.
+std::optional<PackRuleRef> PackRuleFor(const std::vector<std::unique_ptr<Rule>>& rules,
+                                       const RuleInfo* info) {
+  for (const auto& r : rules) {
+    if (&r->info() == info) return PackRuleOf(*r);
+  }
+  return std::nullopt;
+}
+
+int RunRules(bool json, const std::vector<std::string>& flag_packs) {
+  std::vector<std::string> packs;
+  std::vector<std::unique_ptr<Rule>> rules;
+  std::string error;
+  if (!LoadCatalogue(FindConfigFile("."), flag_packs, &packs, &rules, &error)) return Fail(error);
   auto catalogue = AllRuleInfos(rules);
   if (json) {
     std::string buf;
@@ -267,7 +371,20 @@ int RunRules(bool json) {
       w.Key("family"); w.String(info->family());
       w.Key("severity"); w.String(SeverityName(info->default_severity));
       w.Key("summary"); w.String(info->summary);
-      w.Key("doc"); w.String(info->doc_path());
+      std::optional<PackRuleRef> pack = PackRuleFor(rules, info);
+      // A user's pack rule has no doc page: its pack file documents it.
+      w.Key("doc");
+      w.String(pack && RuleDoc(info->id).empty() ? pack->set->pack_of(pack->index).source
+                                                 : info->doc_path());
+      if (pack) {
+        const PackRuleSpec& spec = pack->set->rule(pack->index);
+        w.Key("pack"); w.String(pack->set->pack_of(pack->index).name);
+        w.Key("kind"); w.String(PackRuleKindName(spec.kind));
+        w.Key("phrases");
+        w.BeginArray();
+        for (const std::string& phrase : spec.phrases) w.String(phrase);
+        w.EndArray();
+      }
       w.Key("options");
       w.BeginArray();
       for (const OptionInfo& o : info->options) {
@@ -298,19 +415,53 @@ int RunRules(bool json) {
                   o.type.data(), static_cast<int>(o.default_value.size()), o.default_value.data(),
                   static_cast<int>(o.summary.size()), o.summary.data());
     }
+    if (std::optional<PackRuleRef> pack = PackRuleFor(rules, info)) {
+      const PackRuleSpec& spec = pack->set->rule(pack->index);
+      std::printf("%-*s    pack %s (%s), kind %s, %zu phrases\n", static_cast<int>(width), "",
+                  pack->set->pack_of(pack->index).name.c_str(),
+                  pack->set->pack_of(pack->index).source.c_str(),
+                  std::string(PackRuleKindName(spec.kind)).c_str(), spec.phrases.size());
+    }
   }
   return kExitClean;
 }
 
-int RunExplain(const std::string& id) {
-  auto rules = MakeAllRules();
+// A pack rule without a doc page, described from its pack.
+void ExplainPackRule(const RulePackSet& set, size_t index) {
+  const PackRuleSpec& spec = set.rule(index);
+  const RulePack& pack = set.pack_of(index);
+  std::printf("%s\n\n", spec.summary.c_str());
+  std::printf("Rule pack: %s (%s, line %lld)\n", pack.name.c_str(), pack.source.c_str(),
+              static_cast<long long>(spec.line));
+  if (spec.kind == PackRuleKind::kLine) {
+    std::printf("Kind:      line (a line that is one of the phrases, standing alone)\n");
+  } else {
+    std::printf("Kind:      phrase (any occurrence of a phrase)\n");
+    std::printf("Unit:      %s, fires at %lld match%s per unit\n",
+                std::string(PackUnitName(spec.unit)).c_str(),
+                static_cast<long long>(spec.min_matches), spec.min_matches == 1 ? "" : "es");
+  }
+  std::printf("Case:      %s\n", spec.case_sensitive ? "sensitive" : "insensitive (ASCII letters)");
+  std::printf("Message:   %s\n", spec.message.c_str());
+  std::printf("Phrases:\n");
+  for (const std::string& phrase : spec.phrases) std::printf("  - %s\n", phrase.c_str());
+}
+
+int RunExplain(const std::string& id, const std::vector<std::string>& flag_packs) {
+  std::vector<std::string> packs;
+  std::vector<std::unique_ptr<Rule>> rules;
+  std::string error;
+  if (!LoadCatalogue(FindConfigFile("."), flag_packs, &packs, &rules, &error)) return Fail(error);
   auto catalogue = AllRuleInfos(rules);
   for (const RuleInfo* info : catalogue) {
     if (info->id != id) continue;
     std::string_view doc = RuleDoc(id);
     std::printf("%s  (default severity: %s)\n\n", id.c_str(),
                 std::string(SeverityName(info->default_severity)).c_str());
-    if (doc.empty()) {
+    std::optional<PackRuleRef> pack = PackRuleFor(rules, info);
+    if (doc.empty() && pack) {
+      ExplainPackRule(*pack->set, pack->index);
+    } else if (doc.empty()) {
       std::printf("%.*s\n", static_cast<int>(info->summary.size()), info->summary.data());
     } else {
       std::fwrite(doc.data(), 1, doc.size(), stdout);
@@ -341,12 +492,24 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "jsonl"}))
       ->take_all();
   check->add_option("-o,--output", flags.outputs,
-                    "Write the report to FILE (repeatable, paired with --format in order)")
+                    "Write the report to FILE (repeatable, paired with --format in order; "
+                    "with --fix the first -o is the cleaned output)")
       ->take_all();
+  CLI::Option* fix_flag = check->add_flag(
+      "--fix", flags.fix,
+      "Write every record again with the fixes applied (flagged boilerplate lines removed)");
+  check->add_option("--fix-rules", flags.fix_rules,
+                    "Apply only these rules' fixes: ids or families (comma list) [default: all]")
+      ->delimiter(',')
+      ->needs(fix_flag);
   check->add_option("--select", flags.select, "Run only these rule ids or families (comma list)")
       ->delimiter(',');
   check->add_option("--ignore", flags.ignore, "Skip these rule ids or families (comma list)")
       ->delimiter(',');
+  check->add_option("--pack", flags.packs,
+                    "Also run the rules of this rule pack, a TOML file (repeatable; see "
+                    "docs/rule-packs.md)")
+      ->allow_extra_args(false);
   check->add_option("--fail-on", flags.fail_on,
                     "Exit 1 when a finding is at or above this severity [default: error]")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
@@ -365,10 +528,18 @@ int main(int argc, char** argv) {
   bool rules_json = false;
   CLI::App* rules = app.add_subcommand("rules", "List every rule: id, default severity, summary, options");
   rules->add_flag("--json", rules_json, "Print the catalogue as JSON");
+  std::vector<std::string> rules_packs;
+  rules->add_option("--pack", rules_packs,
+                    "Also list the rules of this rule pack (repeatable; the packs of the "
+                    "newslint.toml found by walking up are always listed)")
+      ->allow_extra_args(false);
 
   std::string explain_id;
   CLI::App* explain = app.add_subcommand("explain", "Print a rule's documentation");
   explain->add_option("rule", explain_id, "Rule id, e.g. garbled/mojibake")->required();
+  std::vector<std::string> explain_packs;
+  explain->add_option("--pack", explain_packs, "Also look in this rule pack (repeatable)")
+      ->allow_extra_args(false);
 
   try {
     app.parse(argc, argv);
@@ -384,8 +555,8 @@ int main(int argc, char** argv) {
   }
   try {
     if (check->parsed()) return RunCheck(flags);
-    if (rules->parsed()) return RunRules(rules_json);
-    if (explain->parsed()) return RunExplain(explain_id);
+    if (rules->parsed()) return RunRules(rules_json, rules_packs);
+    if (explain->parsed()) return RunExplain(explain_id, explain_packs);
   } catch (const std::exception& e) {
     return Fail(std::string("internal error: ") + e.what());
   }

@@ -10,6 +10,7 @@
 #define NEWSLINT_LINT_REGISTRY_H_
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,8 +18,16 @@
 
 namespace newslint {
 
-// A new instance of every built-in rule, in catalogue order.
+// A new instance of every built-in rule, in catalogue order: the C++ rules,
+// then the rules of the built-in packs (rules/packs/*.toml, rules/rule_pack.h).
 std::vector<std::unique_ptr<Rule>> MakeAllRules();
+
+// As MakeAllRules(), followed by the rules of the user packs in
+// `pack_files` (in order; a file named twice is read once). Built-in and user
+// packs share one phrase matcher. False with a one-line *error naming the
+// file and line when a pack cannot be read, is invalid, or reuses an id.
+bool MakeAllRules(const std::vector<std::string>& pack_files,
+                  std::vector<std::unique_ptr<Rule>>* rules, std::string* error);
 
 // The RuleInfo of every input/* id.
 const std::vector<RuleInfo>& InputRuleInfos();

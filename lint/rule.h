@@ -110,6 +110,55 @@ class Rule {
                      FindingSink& sink) const = 0;
 };
 
+// ---------------------------------------------------------------------------
+// Dataset rules
+// ---------------------------------------------------------------------------
+//
+// A dataset rule judges an article against statistics of the whole input
+// (boilerplate/template-line: a line that recurs across a site's articles).
+// The statistics come from a first pass over the inputs (RunDatasetPass,
+// lint/dataset_pass.h), before the lint pass:
+//
+//   rule.Begin(options);                       // one thread: reset the stats
+//   per worker thread: auto obs = rule.MakeObserver();
+//                      obs->Observe(article, analysis);   // many articles
+//   one thread, in input order: rule.Absorb(*obs);         // drains obs
+//   rule.Finish();                             // stats are now read-only
+//   many threads: rule.Check(...)              // reads the finished stats
+//
+// The rule's state is written only between passes (Begin, Absorb, Finish),
+// from one thread; Check() stays const and thread-safe. A rule whose pass did
+// not run or did not finish (stdin input, a failed pass) must stay silent.
+// Memory must stay bounded whatever the input size, and the bound documented
+// on the rule's doc page.
+
+// A per-thread accumulator of one dataset rule's first pass.
+class DatasetObserver {
+ public:
+  virtual ~DatasetObserver() = default;
+  // Called for every article of the input, from one thread at a time.
+  virtual void Observe(const Article& article, Analysis& analysis) = 0;
+};
+
+class DatasetRule : public Rule {
+ public:
+  // Resets the statistics and takes the options the pass and Check() use.
+  virtual void Begin(const RuleOptions& options) = 0;
+  // A fresh observer; observers hold no reference to the stats.
+  virtual std::unique_ptr<DatasetObserver> MakeObserver() const = 0;
+  // Merges an observer into the statistics and empties it (it may be
+  // reused). Called from one thread; call order is input order.
+  virtual void Absorb(DatasetObserver& observer) = 0;
+  // Ends the pass: from now on Check() reads the statistics.
+  virtual void Finish() = 0;
+};
+
+// An enabled dataset rule and the options it runs with (Engine::dataset_rules).
+struct DatasetRuleRun {
+  DatasetRule* rule = nullptr;
+  const RuleOptions* options = nullptr;
+};
+
 }  // namespace newslint
 
 #endif  // NEWSLINT_LINT_RULE_H_

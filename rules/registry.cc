@@ -1,13 +1,21 @@
 // The catalogue: every built-in rule, listed explicitly, in the order
-// `newslint rules` prints them. Adding a rule means adding a line here.
+// `newslint rules` prints them. Adding a rule means adding a line here; a
+// rule written as data goes into a pack under rules/packs/ instead, and its
+// rules follow the C++ rules.
 
 #include "lint/registry.h"
 
+#include <filesystem>
+#include <set>
+#include <stdexcept>
+
+#include "rules/rule_pack.h"
 #include "rules/rules.h"
 
 namespace newslint {
+namespace {
 
-std::vector<std::unique_ptr<Rule>> MakeAllRules() {
+std::vector<std::unique_ptr<Rule>> MakeCppRules() {
   std::vector<std::unique_ptr<Rule>> rules;
   rules.push_back(MakeConsentBannerRule());
   rules.push_back(MakeNavigationRule());
@@ -19,11 +27,69 @@ std::vector<std::unique_ptr<Rule>> MakeAllRules() {
   rules.push_back(MakeSiteFooterRule());
   rules.push_back(MakeBylineResidueRule());
   rules.push_back(MakeDuplicateBlockRule());
+  rules.push_back(MakeTemplateLineRule());
   rules.push_back(MakeCaptionRule());
   rules.push_back(MakeMojibakeRule());
   rules.push_back(MakeHtmlResidueRule());
   rules.push_back(MakeStrayPunctuationRule());
   return rules;
+}
+
+// Ids a pack rule may not take: the C++ rules and input/*.
+std::vector<std::string_view> ReservedIds(const std::vector<std::unique_ptr<Rule>>& cpp_rules) {
+  std::vector<std::string_view> ids;
+  for (const auto& r : cpp_rules) ids.push_back(r->info().id);
+  for (const RuleInfo& i : InputRuleInfos()) ids.push_back(i.id);
+  return ids;
+}
+
+void AppendPackRules(const RulePackSet& set, std::vector<std::unique_ptr<Rule>>* rules) {
+  for (auto& r : set.MakeRules()) rules->push_back(std::move(r));
+}
+
+// The built-in packs alone, compiled once and shared by every catalogue
+// made without user packs.
+const RulePackSet& BuiltinPackSet() {
+  static const std::shared_ptr<const RulePackSet> kSet = [] {
+    std::string error;
+    auto set = RulePackSet::Build(BuiltinPacks(), ReservedIds(MakeCppRules()), &error);
+    if (!set) throw std::logic_error("built-in rule packs: " + error);
+    return set;
+  }();
+  return *kSet;
+}
+
+}  // namespace
+
+std::vector<std::unique_ptr<Rule>> MakeAllRules() {
+  std::vector<std::unique_ptr<Rule>> rules = MakeCppRules();
+  AppendPackRules(BuiltinPackSet(), &rules);
+  return rules;
+}
+
+bool MakeAllRules(const std::vector<std::string>& pack_files,
+                  std::vector<std::unique_ptr<Rule>>* rules, std::string* error) {
+  if (pack_files.empty()) {
+    *rules = MakeAllRules();
+    return true;
+  }
+  std::vector<RulePack> packs = BuiltinPacks();
+  std::set<std::filesystem::path> loaded;
+  for (const std::string& file : pack_files) {
+    std::error_code ec;
+    std::filesystem::path key = std::filesystem::weakly_canonical(file, ec);
+    if (ec) key = file;
+    if (!loaded.insert(key).second) continue;  // named twice (config and --pack)
+    RulePack pack;
+    if (!LoadRulePackFile(file, &pack, error)) return false;
+    packs.push_back(std::move(pack));
+  }
+  std::vector<std::unique_ptr<Rule>> cpp = MakeCppRules();
+  auto set = RulePackSet::Build(std::move(packs), ReservedIds(cpp), error);
+  if (!set) return false;
+  *rules = std::move(cpp);
+  AppendPackRules(*set, rules);
+  return true;
 }
 
 const std::vector<RuleInfo>& InputRuleInfos() {

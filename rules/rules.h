@@ -21,6 +21,7 @@ std::unique_ptr<Rule> MakeAccountPromptRule();      // boilerplate/account-promp
 std::unique_ptr<Rule> MakeSiteFooterRule();         // boilerplate/site-footer
 std::unique_ptr<Rule> MakeBylineResidueRule();      // boilerplate/byline-residue
 std::unique_ptr<Rule> MakeDuplicateBlockRule();     // boilerplate/duplicate-block
+std::unique_ptr<Rule> MakeTemplateLineRule();       // boilerplate/template-line (dataset rule)
 std::unique_ptr<Rule> MakeCaptionRule();            // boilerplate/caption
 std::unique_ptr<Rule> MakeMojibakeRule();           // garbled/mojibake
 std::unique_ptr<Rule> MakeHtmlResidueRule();        // garbled/html-residue

@@ -316,3 +316,212 @@ TEST_F(CliTest, HelpAnswersTheFirstQuestions) {
 
 }  // namespace
 }  // namespace newslint
+
+// `newslint check --fix`: cleaned records, byte-identical except the text.
+namespace newslint {
+namespace {
+
+// A scraped article: a menu above the story, share widgets and a footer
+// below it; the story holds one mojibake. As JSON string contents (escaped).
+constexpr char kScrapedText[] =
+    "Home\\nNews\\nSport\\nWeather\\nBusiness\\n\\n"
+    "The minister said on Tuesday that the new budget would raise spending on schools and "
+    "hospitals across the country.\\n"
+    "She added that the plan, which parliament didnâ€™t approve yet, would be paid for by higher "
+    "taxes on large companies.\\n"
+    "Opposition leaders called the proposal reckless and said they would vote against it when "
+    "it comes to the floor next week.\\n\\n"
+    "Share this article\\nFacebook Twitter Email\\n"
+    "\\u00a9 2024 Example News. All rights reserved.";
+
+std::string Unescaped(const std::string& json_string_contents) {
+  simdjson::dom::parser parser;
+  std::string doc = "\"" + json_string_contents + "\"";
+  return std::string(std::string_view(parser.parse(doc)));
+}
+
+TEST_F(CliTest, FixRewritesOnlyTheTextValueOfEachRecord) {
+  const std::string prefix = "{ \"id\":\"a1\" ,  \"meta\" : {\"k\": [1, 2.50, null]}, \"text\" :   \"";
+  const std::string suffix = "\"  ,\"url\" : \"https://news.example/a\",\"unknown\":\"\\u00e9\\/x\" }";
+  const std::string record = prefix + kScrapedText + suffix;
+  const std::string clean_record = "{\"id\":\"c1\", \"text\": \"Nothing to fix here.\"}";
+  const std::string bad_json = "{\"id\": \"b1\", \"text\": \"unterminated";
+  Write("crawl.jsonl", record + "\n" + bad_json + "\n" + clean_record + "\n\n" + bad_json);
+  RunResult r = Run("check crawl.jsonl --fix -o out/clean.jsonl --format json -o report.json");
+  EXPECT_EQ(r.exit_code, 1) << r.err;  // the report still has its findings
+  EXPECT_THAT(r.err, HasSubstr("records changed"));
+  EXPECT_THAT(r.err, HasSubstr("fixes applied"));
+  std::vector<std::string> out = Lines(Slurp(dir_ / "out/clean.jsonl"));
+  ASSERT_EQ(out.size(), 5u);  // one line per input line, blank and broken ones too
+  // Only the inside of the text value changed.
+  ASSERT_TRUE(out[0].starts_with(prefix)) << out[0];
+  ASSERT_TRUE(out[0].ends_with(suffix)) << out[0];
+  const std::string value = out[0].substr(prefix.size(), out[0].size() - prefix.size() - suffix.size());
+  const std::string cleaned = Unescaped(value);
+  const std::string original = Unescaped(kScrapedText);
+  EXPECT_THAT(cleaned, HasSubstr("The minister said on Tuesday"));
+  EXPECT_THAT(cleaned, HasSubstr("didn\u2019t approve"));  // the mojibake repaired
+  for (const char* gone : {"Home\n", "Sport", "Weather", "Share this article", "Facebook",
+                           "All rights reserved"}) {
+    EXPECT_THAT(original, HasSubstr(gone));
+    EXPECT_THAT(cleaned, Not(HasSubstr(gone)));
+  }
+  // The record without fixes, the blank line and the bad JSON lines: as read.
+  EXPECT_EQ(out[1], bad_json);
+  EXPECT_EQ(out[2], clean_record);
+  EXPECT_EQ(out[3], "");
+  EXPECT_EQ(out[4], bad_json);
+  // The report went to its own -o.
+  simdjson::dom::parser parser;
+  simdjson::dom::element report = parser.load((dir_ / "report.json").string());
+  EXPECT_EQ(std::string_view(report["schema"]), "newslint.report/1");
+}
+
+TEST_F(CliTest, FixRulesLimitsWhichFixesApply) {
+  Write("crawl.jsonl", std::string("{\"text\":\"") + kScrapedText + "\"}\n");
+  RunResult r = Run("check crawl.jsonl --fix --fix-rules garbled");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  std::vector<std::string> out = Lines(r.out);  // no -o: the cleaned records on stdout
+  ASSERT_EQ(out.size(), 1u) << r.out;
+  simdjson::dom::parser parser;
+  std::string text = std::string(std::string_view(parser.parse(out[0])["text"]));
+  EXPECT_THAT(text, HasSubstr("didn\u2019t approve"));
+  EXPECT_THAT(text, HasSubstr("Share this article\nFacebook Twitter Email\n"));
+  EXPECT_THAT(text, HasSubstr("Home\nNews\n"));
+
+  RunResult only_nav = Run("check crawl.jsonl --fix --fix-rules boilerplate/navigation");
+  std::string nav_text =
+      std::string(std::string_view(parser.parse(Lines(only_nav.out).at(0))["text"]));
+  EXPECT_THAT(nav_text, Not(HasSubstr("Weather")));
+  EXPECT_THAT(nav_text, HasSubstr("Share this article"));
+  EXPECT_THAT(nav_text, HasSubstr("didnâ€™t"));
+
+  EXPECT_EQ(Run("check crawl.jsonl --fix --fix-rules nope").exit_code, 2);
+  EXPECT_EQ(Run("check crawl.jsonl --fix-rules garbled").exit_code, 2);  // needs --fix
+  EXPECT_EQ(Run("check crawl.jsonl --fix --format json").exit_code, 2);  // two outputs on stdout
+}
+
+TEST_F(CliTest, FixWritesOneJsonLinePerHtmlPage) {
+  Write("page.html",
+        "<html><head><title>T</title></head><body>"
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>"
+        "<li><a href='/sport'>Sport</a></li><li><a href='/weather'>Weather</a></li></ul></nav>"
+        "<article><p>The minister said on Tuesday that the new budget would raise spending on "
+        "schools and hospitals across the country.</p>"
+        "<p>She added that the plan, which parliament must still approve, would be paid for by "
+        "higher taxes on large companies.</p></article>"
+        "<footer><p>\u00a9 2024 Example News. All rights reserved.</p></footer></body></html>");
+  RunResult r = Run("check page.html --fix -o clean.jsonl");
+  EXPECT_EQ(r.exit_code, 0) << r.err;  // boilerplate findings are warnings
+  std::vector<std::string> out = Lines(Slurp(dir_ / "clean.jsonl"));
+  ASSERT_EQ(out.size(), 1u);
+  simdjson::dom::parser parser;
+  simdjson::dom::element rec = parser.parse(out[0]);
+  EXPECT_EQ(std::string_view(rec["source"]), "page.html");
+  std::string text = std::string(std::string_view(rec["text"]));
+  EXPECT_THAT(text, HasSubstr("The minister said on Tuesday"));
+  EXPECT_THAT(text, HasSubstr("higher taxes on large companies."));
+  EXPECT_THAT(text, Not(HasSubstr("Weather")));
+  EXPECT_THAT(text, Not(HasSubstr("All rights reserved")));
+}
+
+// Rule packs (docs/rule-packs.md): a user's house rule, as data.
+constexpr const char* kHousePack =
+    "[pack]\nname = \"house\"\n\n[[rule]]\nid = \"house/cms-label\"\nseverity = \"error\"\n"
+    "summary = \"Advertorial labels of our CMS left in the article text.\"\n"
+    "message = \"CMS label left in the text: {match}\"\nkind = \"line\"\n"
+    "phrases = [\"Commercial feature\", \"Brand Studio\", \"Presented by our partners\"]\n";
+constexpr const char* kHouseRecords =
+    "{\"id\": \"a1\", \"text\": \"Commercial feature\\nThe council approved the budget on "
+    "Tuesday.\"}\n"
+    "{\"id\": \"a2\", \"text\": \"The council said a commercial feature would be labelled.\"}\n";
+
+TEST_F(CliTest, HouseRulePackEndToEnd) {
+  Write("newslint.toml", "[lint]\npacks = [\"rules/house.toml\"]\n\n"
+                         "[rules.\"house/cms-label\"]\nseverity = \"error\"\n");
+  Write("rules/house.toml", kHousePack);
+  Write("a.jsonl", kHouseRecords);
+  RunResult r = Run("check a.jsonl --format jsonl");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  EXPECT_THAT(RulesOf(lines[0]), ::testing::ElementsAre("house/cms-label"));
+  EXPECT_THAT(RulesOf(lines[1]), ::testing::IsEmpty());
+  simdjson::dom::parser parser;
+  simdjson::dom::element finding = parser.parse(lines[0])["findings"].at(0);
+  EXPECT_EQ(std::string_view(finding["severity"]), "error");
+  EXPECT_EQ(std::string_view(finding["message"]), "CMS label left in the text: Commercial feature");
+  EXPECT_EQ(int64_t(finding["span"]["start"]), 0);
+  EXPECT_EQ(int64_t(finding["span"]["end"]), 18);
+  EXPECT_EQ(std::string_view(finding["evidence"]["pack"]), "house");
+
+  // Selection and config work on pack ids and families.
+  EXPECT_EQ(Run("check a.jsonl --ignore house").exit_code, 0);
+  EXPECT_EQ(Run("check a.jsonl --select house/cms-label --format jsonl").exit_code, 1);
+  Write("newslint.toml", "[lint]\npacks = [\"rules/house.toml\"]\n\n"
+                         "[rules.\"house/cms-label\"]\nseverity = \"info\"\n");
+  EXPECT_EQ(Run("check a.jsonl").exit_code, 0);
+  // A rule table for a pack rule needs the pack.
+  Write("newslint.toml", "[rules.\"house/cms-label\"]\nseverity = \"info\"\n");
+  RunResult unknown = Run("check a.jsonl");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_THAT(unknown.err, HasSubstr("house/cms-label"));
+}
+
+TEST_F(CliTest, PackFlagAddsRulesAndBadPacksFailTheRun) {
+  Write("house.toml", kHousePack);
+  Write("a.jsonl", kHouseRecords);
+  RunResult r = Run("check --no-config --pack house.toml a.jsonl --format jsonl");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_THAT(RulesOf(Lines(r.out).at(0)), ::testing::ElementsAre("house/cms-label"));
+  // Without the pack the label is nobody's business.
+  EXPECT_EQ(Run("check --no-config a.jsonl").exit_code, 0);
+
+  Write("bad.toml", "[pack]\nname = \"bad\"\n\n[[rule]]\nid = \"bad/x\"\nsummary = \"S.\"\n"
+                    "message = \"m\"\nkind = \"sometimes\"\nphrases = [\"a\"]\n");
+  RunResult bad = Run("check --no-config --pack bad.toml a.jsonl");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("bad.toml:8:"));
+  EXPECT_THAT(bad.err, HasSubstr("kind"));
+  Write("clash.toml", "[pack]\nname = \"clash\"\n\n[[rule]]\nid = \"garbled/mojibake\"\n"
+                      "summary = \"S.\"\nmessage = \"m\"\nkind = \"line\"\nphrases = [\"a\"]\n");
+  RunResult clash = Run("check --no-config --pack clash.toml a.jsonl");
+  EXPECT_EQ(clash.exit_code, 2);
+  EXPECT_THAT(clash.err, HasSubstr("clash.toml:5:"));
+  EXPECT_EQ(Run("check --no-config --pack missing.toml a.jsonl").exit_code, 2);
+}
+
+TEST_F(CliTest, RulesAndExplainKnowPackRules) {
+  Write("house.toml", kHousePack);
+  RunResult json = Run("rules --json --pack house.toml");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  simdjson::dom::parser parser;
+  bool found = false, builtin = false;
+  for (simdjson::dom::element rule : parser.parse(json.out).get_array()) {
+    std::string_view id = rule["id"];
+    if (id == "boilerplate/app-promo") builtin = true;
+    if (id != "house/cms-label") continue;
+    found = true;
+    EXPECT_EQ(std::string_view(rule["family"]), "house");
+    EXPECT_EQ(std::string_view(rule["severity"]), "error");
+    EXPECT_EQ(std::string_view(rule["pack"]), "house");
+    EXPECT_EQ(std::string_view(rule["kind"]), "line");
+    EXPECT_EQ(rule["phrases"].get_array().size(), 3u);
+  }
+  EXPECT_TRUE(found);
+  EXPECT_TRUE(builtin);  // built-in packs are always in the catalogue
+  EXPECT_THAT(Run("rules").out, HasSubstr("boilerplate/app-promo"));
+
+  RunResult explain = Run("explain house/cms-label --pack house.toml");
+  EXPECT_EQ(explain.exit_code, 0) << explain.err;
+  EXPECT_THAT(explain.out, HasSubstr("Advertorial labels of our CMS"));
+  EXPECT_THAT(explain.out, HasSubstr("Kind:      line"));
+  EXPECT_THAT(explain.out, HasSubstr("  - Brand Studio"));
+  // The config's packs are found by walking up, as `check` does.
+  Write("newslint.toml", "[lint]\npacks = [\"house.toml\"]\n");
+  EXPECT_EQ(Run("explain house/cms-label").exit_code, 0);
+  EXPECT_THAT(Run("explain boilerplate/app-promo").out, HasSubstr("## What it flags"));
+}
+
+}  // namespace
+}  // namespace newslint

@@ -16,6 +16,11 @@
 //            "LINE RULE" strings; a line that is not a JSON object is
 //            expected to yield exactly input/invalid-json (judged by an
 //            independent parse here, not by the reader under test).
+//            Dataset rules (boilerplate/template-line) see the whole file:
+//            the dataset pass runs over it before its records are linted,
+//            so the records of one file are the dataset. Text and HTML
+//            fixtures are one article each and get no dataset pass (their
+//            dataset rules stay silent).
 //
 // The world is closed: every rule in the catalogue runs with its default
 // options (through the Engine, so input/* findings count too), and any finding the fixture does not name fails the test, as does
@@ -29,6 +34,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -39,6 +45,7 @@
 
 #include "lint/analysis.h"
 #include "lint/article.h"
+#include "lint/dataset_pass.h"
 #include "lint/engine.h"
 #include "lint/readers/reader.h"
 #include "lint/registry.h"
@@ -249,6 +256,13 @@ std::vector<std::string> LintJsonlFixture(const std::string& path, std::string_v
   std::vector<Article> articles;
   std::vector<std::string> problems = ReadArticles(path, &articles);
   if (!problems.empty()) return problems;
+  // A fresh engine per file: its dataset rules learn from this file only.
+  std::string error;
+  std::unique_ptr<Engine> engine = Engine::Create(EngineSettings{}, &error);
+  if (!engine) return {"engine: " + error};
+  PipelineOptions options;
+  options.files = {path};
+  if (!RunDatasetPass(options, engine->dataset_rules(), &error)) return {"dataset pass: " + error};
   std::vector<std::string> raw = SplitLines(content);
   if (articles.size() != raw.size()) {
     return {std::to_string(raw.size()) + " input lines gave " + std::to_string(articles.size()) +
@@ -259,7 +273,7 @@ std::vector<std::string> LintJsonlFixture(const std::string& path, std::string_v
     f.text = articles[i].text;
     f.lines = SplitLines(f.text);
     f.errors = JsonlExpectations(raw[i], &f);
-    for (const std::string& p : CompareWithExpectations(f, LintWithAllRules(articles[i]))) {
+    for (const std::string& p : CompareWithExpectations(f, engine->Lint(articles[i]))) {
       problems.push_back("record " + std::to_string(i + 1) + " (" + articles[i].id + "): " + p);
     }
   }

@@ -1,0 +1,303 @@
+// Rule packs (rules/rule_pack.h): parsing and validation, the two kinds,
+// units and min-matches, case sensitivity, and the one shared matcher.
+
+#include "rules/rule_pack.h"
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "lint/analysis.h"
+#include "lint/article.h"
+#include "lint/config.h"
+#include "lint/engine.h"
+#include "lint/registry.h"
+
+namespace newslint {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+// A pack with one rule; `rule` is the body of its [[rule]] table after the id.
+std::string Pack(const std::string& rule, const std::string& id = "house/test") {
+  return "[pack]\nname = \"house\"\n\n[[rule]]\nid = \"" + id + "\"\n" + rule;
+}
+
+const char* kLineRule =
+    "summary = \"Labels.\"\nmessage = \"label: {match}\"\nkind = \"line\"\n"
+    "phrases = [\"Sponsored content\", \"EDITOR NOTE\"]\n";
+
+std::string ParseError(const std::string& text) {
+  RulePack pack;
+  std::string error;
+  if (ParseRulePack(text, "house.toml", &pack, &error)) return "";
+  return error;
+}
+
+TEST(RulePackTest, ParsesAWellFormedPack) {
+  RulePack pack;
+  std::string error;
+  ASSERT_TRUE(ParseRulePack(Pack(std::string(kLineRule) + "severity = \"error\"\n"
+                                 "case-sensitive = true\n"),
+                            "house.toml", &pack, &error))
+      << error;
+  EXPECT_EQ(pack.name, "house");
+  ASSERT_EQ(pack.rules.size(), 1u);
+  const PackRuleSpec& r = pack.rules[0];
+  EXPECT_EQ(r.id, "house/test");
+  EXPECT_EQ(r.severity, Severity::kError);
+  EXPECT_EQ(r.kind, PackRuleKind::kLine);
+  EXPECT_TRUE(r.case_sensitive);
+  EXPECT_THAT(r.phrases, ElementsAre("Sponsored content", "EDITOR NOTE"));
+  EXPECT_EQ(r.line, 5);
+}
+
+TEST(RulePackTest, RejectsMistakesWithTheFileLineAndKey) {
+  const std::string ok = "summary = \"S.\"\nmessage = \"M\"\n";
+  struct Case {
+    std::string text;
+    std::string error_part;
+  };
+  const std::vector<Case> cases = {
+      {Pack(std::string(kLineRule) + "colour = \"red\"\n"), "colour"},
+      {Pack(kLineRule, "House/Test"), "family/kebab-name"},
+      {Pack(kLineRule, "house"), "family/kebab-name"},
+      {Pack(kLineRule, "house/a/b"), "family/kebab-name"},
+      {Pack(kLineRule, "input/mine"), "input"},
+      {Pack(ok + "kind = \"line\"\nphrases = []\n"), "phrases"},
+      {Pack(ok + "kind = \"line\"\nphrases = [\"  \"]\n"), "phrases"},
+      {Pack(ok + "kind = \"line\"\nphrases = [1]\n"), "phrases"},
+      {Pack(ok + "kind = \"line\"\n"), "phrases"},
+      {Pack(ok + "kind = \"regex\"\nphrases = [\"a\"]\n"), "kind"},
+      {Pack(ok + "phrases = [\"a\"]\n"), "kind"},
+      {Pack(ok + "kind = \"phrase\"\nunit = \"page\"\nphrases = [\"a\"]\n"), "unit"},
+      {Pack(ok + "kind = \"phrase\"\nmin-matches = 0\nphrases = [\"a\"]\n"), "min-matches"},
+      {Pack(ok + "kind = \"line\"\nunit = \"sentence\"\nphrases = [\"a\"]\n"), "unit"},
+      {Pack(ok + "kind = \"line\"\nmin-matches = 2\nphrases = [\"a\"]\n"), "min-matches"},
+      {Pack(ok + "kind = \"line\"\ncase-sensitive = \"yes\"\nphrases = [\"a\"]\n"), "case-sensitive"},
+      {Pack(std::string(kLineRule) + "severity = \"fatal\"\n"), "severity"},
+      {Pack("message = \"M\"\nkind = \"line\"\nphrases = [\"a\"]\n"), "summary"},
+      {Pack("summary = \"S.\"\nkind = \"line\"\nphrases = [\"a\"]\n"), "message"},
+      {Pack("summary = \"S.\"\nmessage = \"{matched}\"\nkind = \"line\"\nphrases = [\"a\"]\n"),
+       "{matched}"},
+      {Pack(kLineRule) + "\n[[rule]]\nid = \"house/test\"\n" + kLineRule, "duplicate rule id"},
+      {"[[rule]]\nid = \"house/x\"\n" + std::string(kLineRule), "[pack]"},
+      {"[pack]\nname = \"house\"\n", "[[rule]]"},
+      {"[pack]\nname = \"House Rules\"\n[[rule]]\nid = \"house/x\"\n" + std::string(kLineRule),
+       "name"},
+      {"[pack]\nname = \"house\"\nauthor = \"me\"\n", "author"},
+      {"[pack]\nname = \"house\"\n[rules]\n", "rules"},
+      {"[pack\n", "invalid TOML"},
+  };
+  for (const Case& c : cases) {
+    std::string error = ParseError(c.text);
+    EXPECT_THAT(error, HasSubstr(c.error_part)) << c.text;
+    EXPECT_THAT(error, HasSubstr("house.toml")) << c.text;
+    EXPECT_EQ(error.find('\n'), std::string::npos) << error;
+  }
+  // Errors about a key carry its line.
+  EXPECT_THAT(ParseError(Pack(std::string(kLineRule) + "colour = \"red\"\n")),
+              HasSubstr("house.toml:10:"));
+}
+
+TEST(RulePackTest, BuiltinPacksParseAndTheirIdsAreFree) {
+  ASSERT_FALSE(BuiltinPackNames().empty());
+  ASSERT_EQ(BuiltinPacks().size(), BuiltinPackNames().size());
+  std::vector<std::string> ids;
+  for (const auto& rule : MakeAllRules()) ids.emplace_back(rule->info().id);
+  EXPECT_THAT(ids, ::testing::Contains("boilerplate/app-promo"));
+  // Pack rules come after the C++ rules, in catalogue order.
+  EXPECT_EQ(ids.back(), "boilerplate/app-promo");
+}
+
+// Builds a set from pack texts and lints `text` with every rule of it.
+class RulePackSetTest : public ::testing::Test {
+ protected:
+  void Build(const std::vector<std::string>& pack_texts) {
+    std::vector<RulePack> packs;
+    for (const std::string& t : pack_texts) {
+      RulePack p;
+      std::string error;
+      ASSERT_TRUE(ParseRulePack(t, "house.toml", &p, &error)) << error;
+      packs.push_back(std::move(p));
+    }
+    std::string error;
+    set_ = RulePackSet::Build(std::move(packs), {"garbled/mojibake"}, &error);
+    ASSERT_TRUE(set_) << error;
+    rules_ = set_->MakeRules();
+  }
+
+  // "rule-id line:col-endcol text" per finding, in report order.
+  std::vector<std::string> Lint(const std::string& text) {
+    Article article;
+    article.text = text;
+    Analysis analysis(article);
+    std::vector<Finding> findings;
+    for (const auto& rule : rules_) {
+      FindingSink sink(rule->info().id, rule->info().default_severity, &findings);
+      rule->Check(article, analysis, RuleOptions(), sink);
+    }
+    std::vector<std::string> out;
+    for (const Finding& f : findings) {
+      out.push_back(f.rule + " " + text.substr(f.span.start, f.span.size()) + " | " + f.message);
+    }
+    return out;
+  }
+
+  std::shared_ptr<const RulePackSet> set_;
+  std::vector<std::unique_ptr<Rule>> rules_;
+};
+
+TEST_F(RulePackSetTest, LineKindFlagsStandaloneLabelsOnly) {
+  Build({Pack(kLineRule)});
+  EXPECT_THAT(Lint("Sponsored content\n"
+                   "  Sponsored content:  \n"
+                   "• EDITOR NOTE —\n"
+                   "This is sponsored content from our partners.\n"
+                   "Sponsored contents\n"
+                   "EDITOR NOTE: check the figures\n"),
+              ElementsAre("house/test Sponsored content | label: Sponsored content",
+                          "house/test Sponsored content: | label: Sponsored content:",
+                          "house/test • EDITOR NOTE — | label: • EDITOR NOTE —"));
+}
+
+TEST_F(RulePackSetTest, LineKindFindingsRemoveTheLine) {
+  Build({Pack(kLineRule)});
+  Article article;
+  article.text = "Story.\nSponsored content\nMore story.";
+  Analysis analysis(article);
+  std::vector<Finding> findings;
+  FindingSink sink("house/test", Severity::kWarning, &findings);
+  rules_[0]->Check(article, analysis, RuleOptions(), sink);
+  ASSERT_EQ(findings.size(), 1u);
+  ASSERT_TRUE(findings[0].fix);
+  EXPECT_EQ(article.text.substr(findings[0].fix->span.start, findings[0].fix->span.size()),
+            "Sponsored content\n");
+  EXPECT_EQ(findings[0].fix->text, "");
+}
+
+TEST_F(RulePackSetTest, PhraseKindFindsEveryOccurrenceOnce) {
+  Build({Pack("summary = \"S.\"\nmessage = \"placeholder {match}\"\nkind = \"phrase\"\n"
+              "phrases = [\"TK\", \"TK TK\", \"insert photo here\"]\n")});
+  EXPECT_THAT(Lint("The mayor said TK TK about the plan. INSERT PHOTO HERE\nTKO is a word.\n"),
+              ElementsAre("house/test TK TK | placeholder TK TK",
+                          "house/test INSERT PHOTO HERE | placeholder INSERT PHOTO HERE"));
+}
+
+TEST_F(RulePackSetTest, MinMatchesCountsPerUnit) {
+  const std::string hedges =
+      "summary = \"S.\"\nmessage = \"{count} hedges: {match}\"\nkind = \"phrase\"\n"
+      "min-matches = 2\nphrases = [\"reportedly\", \"allegedly\", \"sources say\"]\n";
+  const std::string text =
+      "He reportedly left. She allegedly stayed.\n"
+      "It was reportedly and allegedly sold, sources say.\n"
+      "Only reportedly here.\n";
+  Build({Pack(hedges + "unit = \"line\"\n")});
+  EXPECT_THAT(Lint(text),
+              ElementsAre("house/test He reportedly left. She allegedly stayed. | 2 hedges: "
+                          "reportedly, allegedly",
+                          "house/test It was reportedly and allegedly sold, sources say. | 3 "
+                          "hedges: reportedly, allegedly, sources say"));
+  Build({Pack(hedges + "unit = \"sentence\"\n")});
+  EXPECT_THAT(Lint(text), ElementsAre("house/test It was reportedly and allegedly sold, sources "
+                                      "say. | 3 hedges: reportedly, allegedly, sources say"));
+  Build({Pack(hedges + "unit = \"paragraph\"\n")});
+  EXPECT_EQ(Lint(text).size(), 2u);
+}
+
+TEST_F(RulePackSetTest, CaseSensitivity) {
+  const std::string rule =
+      "summary = \"S.\"\nmessage = \"{match}\"\nkind = \"phrase\"\nphrases = [\"TK\"]\n";
+  Build({Pack(rule)});
+  EXPECT_EQ(Lint("TK and tk and Tk\n").size(), 3u);
+  Build({Pack(rule + "case-sensitive = true\n")});
+  EXPECT_THAT(Lint("TK and tk and Tk\n"), ElementsAre("house/test TK | TK"));
+}
+
+TEST_F(RulePackSetTest, OneMatcherServesEveryRuleOfEveryPack) {
+  // Two rules in two packs share a phrase: both fire, from one scan.
+  Build({Pack(kLineRule, "house/label"),
+         "[pack]\nname = \"ads\"\n[[rule]]\nid = \"ads/sponsored\"\nsummary = \"S.\"\n"
+         "message = \"ad: {match}\"\nkind = \"phrase\"\nphrases = [\"sponsored content\"]\n"});
+  EXPECT_THAT(Lint("Sponsored content\n"),
+              ElementsAre("house/label Sponsored content | label: Sponsored content",
+                          "ads/sponsored Sponsored content | ad: Sponsored content"));
+
+  Article article;
+  article.text = "Sponsored content\nEDITOR NOTE\n";
+  Analysis analysis(article);
+  const PackMatches& m = analysis.Shared<PackMatches>([&] { return set_->Scan(analysis); });
+  EXPECT_EQ(m.set, set_.get());
+  ASSERT_EQ(m.by_rule.size(), 2u);
+  EXPECT_EQ(m.by_rule[0].size(), 2u);
+  EXPECT_EQ(m.by_rule[1].size(), 1u);
+  // Later rules read the cache: the same object comes back.
+  EXPECT_EQ(&analysis.Shared<PackMatches>([&]() -> PackMatches { ADD_FAILURE(); return {}; }), &m);
+}
+
+TEST_F(RulePackSetTest, IdsMayNotCollide) {
+  RulePack a, b;
+  std::string error;
+  ASSERT_TRUE(ParseRulePack(Pack(kLineRule, "house/x"), "a.toml", &a, &error));
+  ASSERT_TRUE(ParseRulePack(Pack(kLineRule, "house/x"), "b.toml", &b, &error));
+  EXPECT_FALSE(RulePackSet::Build({a, b}, {}, &error));
+  EXPECT_THAT(error, HasSubstr("b.toml:5"));
+  EXPECT_THAT(error, HasSubstr("a.toml"));
+  RulePack c;
+  ASSERT_TRUE(ParseRulePack(Pack(kLineRule, "garbled/mojibake"), "c.toml", &c, &error));
+  EXPECT_FALSE(RulePackSet::Build({c}, {"garbled/mojibake"}, &error));
+  EXPECT_THAT(error, HasSubstr("built-in"));
+}
+
+// newslint.toml names packs relative to its folder; they are read before the
+// [rules] tables, which may then configure pack rules.
+TEST(RulePackConfigTest, PacksLoadBeforeRuleTablesAreChecked) {
+  namespace fs = std::filesystem;
+  std::string tmpl = (fs::temp_directory_path() / "newslint-packs-XXXXXX").string();
+  const fs::path dir = mkdtemp(tmpl.data());
+  fs::create_directories(dir / "packs");
+  std::ofstream(dir / "packs/house.toml") << Pack(kLineRule, "house/label");
+  const std::string config_path = (dir / "newslint.toml").string();
+  std::ofstream(config_path) << "[lint]\npacks = [\"packs/house.toml\"]\n"
+                                "[rules.\"house/label\"]\nseverity = \"error\"\n";
+
+  std::vector<std::string> packs;
+  std::string error;
+  ASSERT_TRUE(ReadConfigPacks(config_path, &packs, &error)) << error;
+  ASSERT_THAT(packs, ElementsAre((dir / "packs/house.toml").string()));
+  std::vector<std::unique_ptr<Rule>> rules;
+  ASSERT_TRUE(MakeAllRules(packs, &rules, &error)) << error;
+  Config config;
+  ASSERT_TRUE(LoadConfig(config_path, AllRuleInfos(rules), &config, &error)) << error;
+  EXPECT_EQ(config.packs, packs);
+  EXPECT_EQ(config.rules["house/label"].severity, Severity::kError);
+  // Without the pack in the catalogue the rule table is an unknown rule.
+  EXPECT_FALSE(LoadConfig(config_path, AllRuleInfos(MakeAllRules()), &config, &error));
+  EXPECT_THAT(error, HasSubstr("house/label"));
+
+  // The engine runs pack rules by family and with the configured severity.
+  EngineSettings settings;
+  settings.select = {"house"};
+  settings.packs = packs;
+  settings.config = config;
+  auto engine = Engine::Create(settings, &error);
+  ASSERT_TRUE(engine) << error;
+  EXPECT_THAT(engine->active_rule_ids(), ElementsAre("house/label"));
+  Article article;
+  article.text = "EDITOR NOTE\nThe story.";
+  std::vector<Finding> findings = engine->Lint(article);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].rule, "house/label");
+  EXPECT_EQ(findings[0].severity, Severity::kError);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace newslint
