@@ -274,6 +274,9 @@ class BylineResidueRule : public Rule {
       return v;
     }
     if (read_time) {
+      // A bare "4 min read" is an interface string (boilerplate/ui-text's);
+      // this rule takes it only with a date or an author on the line.
+      if (!name && !month && !relative && !numeric_date) return Verdict{};
       v.form = "reading-time";
       v.message = "reading-time line of the page template";
       return v;
