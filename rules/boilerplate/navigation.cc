@@ -127,6 +127,11 @@ class NavigationRule : public Rule {
       }
     }
     menu_ = std::make_unique<PhraseMatcher>(menu);
+    // A line of legal links ("Terms of Use | Privacy Policy") is the site
+    // footer's (boilerplate/site-footer), not a menu: one finding per line.
+    std::vector<std::string_view> legal = LexiconEntries("site-footer-legal");
+    legal_kinds_.assign(legal.size(), kSite);
+    legal_ = std::make_unique<PhraseMatcher>(legal);
     std::vector<std::string_view> other;
     for (std::string_view p : LexiconEntries("navigation-skip-links")) {
       other.push_back(p);
@@ -174,6 +179,7 @@ class NavigationRule : public Rule {
         continue;
       }
       if (l.words > PageLayout::kShortWords || l.sentence_end || line.back() == ':') continue;
+      if (CoverBy(*legal_, legal_kinds_, line, &scratch).items >= 2) continue;
       s.cover = CoverBy(*menu_, menu_kinds_, line, &scratch);
       if (s.cover.full) s.phrase = menu_->phrase(s.cover.first_phrase);
       if (s.cover.full && s.cover.items >= 3 && s.cover.strong >= 2 &&
@@ -525,6 +531,8 @@ class NavigationRule : public Rule {
   std::vector<uint8_t> other_kinds_;
   std::unique_ptr<PhraseMatcher> menu_;
   std::unique_ptr<PhraseMatcher> other_;
+  std::vector<uint8_t> legal_kinds_;
+  std::unique_ptr<PhraseMatcher> legal_;
 };
 
 }  // namespace
