@@ -129,8 +129,14 @@ class NavigationRule : public Rule {
     menu_ = std::make_unique<PhraseMatcher>(menu);
     // A line of legal links ("Terms of Use | Privacy Policy") is the site
     // footer's (boilerplate/site-footer), not a menu: one finding per line.
+    // The lexicon lists the legal labels first, then other footer links from
+    // "about us" on; the footer claims a line only with a legal label in it.
     std::vector<std::string_view> legal = LexiconEntries("site-footer-legal");
-    legal_kinds_.assign(legal.size(), kSite);
+    bool is_legal = true;
+    for (std::string_view p : legal) {
+      if (p == "about us") is_legal = false;
+      legal_kinds_.push_back(is_legal ? kSite : kRegion);
+    }
     legal_ = std::make_unique<PhraseMatcher>(legal);
     std::vector<std::string_view> other;
     for (std::string_view p : LexiconEntries("navigation-skip-links")) {
@@ -179,7 +185,10 @@ class NavigationRule : public Rule {
         continue;
       }
       if (l.words > PageLayout::kShortWords || l.sentence_end || line.back() == ':') continue;
-      if (CoverBy(*legal_, legal_kinds_, line, &scratch).items >= 2) continue;
+      if (Cover legal = CoverBy(*legal_, legal_kinds_, line, &scratch);
+          legal.full && legal.items >= 2 && legal.strong >= 1) {
+        continue;
+      }
       s.cover = CoverBy(*menu_, menu_kinds_, line, &scratch);
       if (s.cover.full) s.phrase = menu_->phrase(s.cover.first_phrase);
       if (s.cover.full && s.cover.items >= 3 && s.cover.strong >= 2 &&
