@@ -165,19 +165,11 @@ class AccountPromptRule : public Rule {
 
  private:
   static PhraseMatcher BuildMatcher(std::vector<Kind>* kinds) {
-    static constexpr std::pair<const char*, Kind> kLexicons[] = {
+    return CompileLexicons<Kind>({
         {"account-prompt-labels", Kind::kLabel},
         {"account-prompt-weak-labels", Kind::kWeakLabel},
         {"account-prompt-phrases", Kind::kPhrase},
-        {"account-prompt-vetoes", Kind::kVeto}};
-    std::vector<std::string_view> phrases;
-    for (const auto& [name, kind] : kLexicons) {
-      for (std::string_view p : LexiconEntries(name)) {
-        phrases.push_back(p);
-        kinds->push_back(kind);
-      }
-    }
-    return PhraseMatcher(phrases);
+        {"account-prompt-vetoes", Kind::kVeto}}, kinds);
   }
 
   static bool InDomWidget(const PageLayout& layout, size_t i) {

@@ -118,21 +118,13 @@ class BylineResidueRule : public Rule {
   };
 
   static PhraseMatcher BuildMatcher(std::vector<Kind>* kinds) {
-    static constexpr std::pair<const char*, Kind> kLexicons[] = {
+    return CompileLexicons<Kind>({
         {"byline-residue-labels", Kind::kLabel},
         {"byline-residue-intros", Kind::kIntro},
         {"byline-residue-months", Kind::kMonth},
         {"byline-residue-date-words", Kind::kDateWord},
         {"byline-residue-relative", Kind::kRelative},
-        {"byline-residue-read-time", Kind::kReadTime}};
-    std::vector<std::string_view> phrases;
-    for (const auto& [name, kind] : kLexicons) {
-      for (std::string_view p : LexiconEntries(name)) {
-        phrases.push_back(p);
-        kinds->push_back(kind);
-      }
-    }
-    return PhraseMatcher(phrases);
+        {"byline-residue-read-time", Kind::kReadTime}}, kinds);
   }
 
   static Cls ClsOf(Kind k) {

@@ -164,19 +164,11 @@ class CaptionRule : public Rule {
 
  private:
   static PhraseMatcher BuildMatcher(std::vector<PhraseKind>* kinds) {
-    static constexpr std::pair<const char*, PhraseKind> kLexicons[] = {
+    return CompileLexicons<PhraseKind>({
         {"caption-labels", PhraseKind::kLabel},
         {"caption-photo-agencies", PhraseKind::kPhotoAgency},
         {"caption-wire-agencies", PhraseKind::kWireAgency},
-        {"caption-cues", PhraseKind::kCue}};
-    std::vector<std::string_view> phrases;
-    for (const auto& [name, kind] : kLexicons) {
-      for (std::string_view p : LexiconEntries(name)) {
-        phrases.push_back(p);
-        kinds->push_back(kind);
-      }
-    }
-    return PhraseMatcher(phrases);
+        {"caption-cues", PhraseKind::kCue}}, kinds);
   }
 
   // A line whose DOM path runs through <figcaption>, or through an element

@@ -244,22 +244,14 @@ class ConsentBannerRule : public Rule {
 
  private:
   static PhraseMatcher BuildMatcher(std::vector<PhraseKind>* kinds) {
-    static constexpr std::pair<const char*, PhraseKind> kLexicons[] = {
+    return CompileLexicons<PhraseKind>({
         {"consent-statements", PhraseKind::kStatement},
         {"consent-objects", PhraseKind::kObject},
         {"consent-address", PhraseKind::kAddress},
         {"consent-vetoes", PhraseKind::kVeto},
         {"consent-buttons", PhraseKind::kButton},
         {"consent-controls", PhraseKind::kControl},
-        {"consent-verbs", PhraseKind::kVerb}};
-    std::vector<std::string_view> phrases;
-    for (const auto& [name, kind] : kLexicons) {
-      for (std::string_view p : LexiconEntries(name)) {
-        phrases.push_back(p);
-        kinds->push_back(kind);
-      }
-    }
-    return PhraseMatcher(phrases);
+        {"consent-verbs", PhraseKind::kVerb}}, kinds);
   }
 
   PhraseKind KindOf(size_t phrase) const { return kinds_[phrase]; }

@@ -117,16 +117,9 @@ std::string_view RegionName(PageRegion r) {
 class NavigationRule : public Rule {
  public:
   NavigationRule() {
-    std::vector<std::string_view> menu;
-    for (auto [name, kind] : {std::pair<const char*, MenuKind>{"navigation-sections", kSection},
-                              {"navigation-site", kSite},
-                              {"navigation-regions", kRegion}}) {
-      for (std::string_view p : LexiconEntries(name)) {
-        menu.push_back(p);
-        menu_kinds_.push_back(kind);
-      }
-    }
-    menu_ = std::make_unique<PhraseMatcher>(menu);
+    menu_ = std::make_unique<PhraseMatcher>(CompileLexicons<uint8_t>(
+        {{"navigation-sections", kSection}, {"navigation-site", kSite}, {"navigation-regions", kRegion}},
+        &menu_kinds_));
     // A line of legal links ("Terms of Use | Privacy Policy") is the site
     // footer's (boilerplate/site-footer), not a menu: one finding per line.
     // The lexicon lists the legal labels first, then other footer links from

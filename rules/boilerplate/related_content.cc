@@ -94,20 +94,15 @@ struct LineState {
 class RelatedContentRule : public Rule {
  public:
   RelatedContentRule() {
-    std::vector<std::string_view> phrases;
-    for (auto [name, kind] : {std::pair<const char*, Kind>{"related-content-headers", kHeader},
-                              {"related-content-prefixes", kPrefix},
-                              {"related-content-teasers", kTeaser},
-                              {"related-content-stops", kStop},
-                              {"navigation-sections", kMenu},
-                              {"navigation-site", kMenu},
-                              {"navigation-regions", kMenu}}) {
-      for (std::string_view p : LexiconEntries(name)) {
-        phrases.push_back(p);
-        kinds_.push_back(kind);
-      }
-    }
-    matcher_ = std::make_unique<PhraseMatcher>(phrases);
+    matcher_ = std::make_unique<PhraseMatcher>(CompileLexicons<uint8_t>(
+        {{"related-content-headers", kHeader},
+         {"related-content-prefixes", kPrefix},
+         {"related-content-teasers", kTeaser},
+         {"related-content-stops", kStop},
+         {"navigation-sections", kMenu},
+         {"navigation-site", kMenu},
+         {"navigation-regions", kMenu}},
+        &kinds_));
   }
 
   const RuleInfo& info() const override { return kInfo; }

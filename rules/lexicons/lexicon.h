@@ -12,7 +12,10 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "lint/phrase_matcher.h"
 
 namespace newslint {
 
@@ -21,6 +24,27 @@ std::string_view BuiltinLexicon(std::string_view name);
 
 // The entries of a lexicon: non-blank, non-comment lines, trimmed.
 std::vector<std::string_view> LexiconEntries(std::string_view name);
+
+// One PhraseMatcher over the entries of several lexicons, each lexicon's
+// phrases tagged with a kind: (*kinds)[phrase index of a match] tells which
+// lexicon the phrase came from. Lexicons are taken in the order given.
+//
+//   enum class Kind { kLabel, kVeto };
+//   std::vector<Kind> kinds;
+//   PhraseMatcher m = CompileLexicons<Kind>(
+//       {{"my-rule-labels", Kind::kLabel}, {"my-rule-vetoes", Kind::kVeto}}, &kinds);
+template <typename Kind>
+PhraseMatcher CompileLexicons(std::initializer_list<std::pair<std::string_view, Kind>> lexicons,
+                              std::vector<Kind>* kinds) {
+  std::vector<std::string_view> phrases;
+  for (const auto& [name, kind] : lexicons) {
+    for (std::string_view p : LexiconEntries(name)) {
+      phrases.push_back(p);
+      kinds->push_back(kind);
+    }
+  }
+  return PhraseMatcher(phrases);
+}
 
 }  // namespace newslint
 
