@@ -173,6 +173,39 @@ bool PageLayout::DomTokenContains(size_t i, std::string_view needle) const {
   return false;
 }
 
+std::string_view RegionSignal(PageRegion region) {
+  switch (region) {
+    case PageRegion::kHead: return "region:head";
+    case PageRegion::kBody: return "region:body";
+    case PageRegion::kTail: return "region:tail";
+  }
+  return "region:body";
+}
+
+std::vector<size_t> PageLayout::JoinFlaggedNeighbours(const std::vector<uint8_t>& weak,
+                                                      std::vector<uint8_t>* flagged,
+                                                      size_t window) const {
+  const size_t n = flagged->size();
+  std::vector<size_t> neighbour(n, lines_.size());
+  for (int pass = 0; pass < 2; ++pass) {  // downwards, then upwards
+    for (size_t step = 0; step < n; ++step) {
+      const size_t i = pass == 0 ? step : n - 1 - step;
+      if ((*flagged)[i] || !weak[i]) continue;
+      size_t j = i;
+      for (size_t d = 0; d < window; ++d) {
+        j = pass == 0 ? PreviousNonBlank(j) : NextNonBlank(j);
+        if (j == npos || j >= n) break;
+        if ((*flagged)[j]) {
+          (*flagged)[i] = 1;
+          neighbour[i] = j;
+          break;
+        }
+      }
+    }
+  }
+  return neighbour;
+}
+
 size_t PageLayout::PreviousNonBlank(size_t i) const {
   while (i > 0) {
     if (!lines_[--i].blank) return i;

@@ -20,6 +20,7 @@
 #define NEWSLINT_RULES_PAGE_LAYOUT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -35,6 +36,9 @@ namespace newslint {
 // kMaxStoryJoin other lines; boilerplate gathers in the head above it and the
 // tail below it.
 enum class PageRegion { kHead, kBody, kTail };
+
+// The evidence signal naming a region: "region:head", "region:body", "region:tail".
+std::string_view RegionSignal(PageRegion region);
 
 struct LineLayout {
   Span span;               // the line without leading/trailing white space
@@ -87,6 +91,15 @@ class PageLayout {
   // `needle` (lower-case ASCII, e.g. "share", "related", "breadcrumb").
   // Always false for input without DOM evidence.
   bool DomTokenContains(size_t i, std::string_view needle) const;
+
+  // Weak lines that join flagged neighbours: a line with weak[i] set becomes
+  // flagged when a flagged line lies within `window` non-blank lines of it,
+  // above or below, chaining through lines flagged this way (a banner's
+  // buttons, a footer's contact line). `weak` and `flagged` are indexed like
+  // lines(); `flagged` is updated in place. Returns, per line, the flagged
+  // line that pulled it in, or size() for lines not pulled in.
+  std::vector<size_t> JoinFlaggedNeighbours(const std::vector<uint8_t>& weak,
+                                            std::vector<uint8_t>* flagged, size_t window) const;
 
   // The previous / next non-blank line before / after i, or npos.
   size_t PreviousNonBlank(size_t i) const;

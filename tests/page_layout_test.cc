@@ -143,6 +143,26 @@ TEST(PageLayoutTest, StoryIsTheLargestProseClusterWithItsNeighbours) {
   EXPECT_EQ(layout.region(25), PageRegion::kTail);
 }
 
+// Weak lines join a flagged line within the window, chaining both ways; a
+// blank line does not count towards the window, a distant weak line stays out.
+TEST(PageLayoutTest, JoinFlaggedNeighboursChainsWithinTheWindow) {
+  // 0 weak / 1 flagged / 2 blank / 3 weak / 4 weak / 5 other / 6 other / 7 weak
+  Article article = MakeArticle("a\nb\n\nc\nd\ne\nf\ng\n");
+  Analysis analysis(article);
+  const PageLayout layout(analysis);
+  std::vector<uint8_t> weak = {1, 0, 0, 1, 1, 0, 0, 1};
+  std::vector<uint8_t> flagged = {0, 1, 0, 0, 0, 0, 0, 0};
+  std::vector<size_t> from = layout.JoinFlaggedNeighbours(weak, &flagged, 1);
+  EXPECT_EQ(flagged, (std::vector<uint8_t>{1, 1, 0, 1, 1, 0, 0, 0}));
+  EXPECT_EQ(from[0], 1u);
+  EXPECT_EQ(from[3], 1u);  // across the blank line
+  EXPECT_EQ(from[4], 3u);  // chained
+  EXPECT_EQ(from[7], layout.size());
+  flagged = {0, 1, 0, 0, 0, 0, 0, 0};
+  layout.JoinFlaggedNeighbours(weak, &flagged, 3);
+  EXPECT_EQ(flagged[7], 1u);  // 7 is three non-blank lines below 4
+}
+
 TEST(PageLayoutTest, NoProseMeansNoBody) {
   Article article = MakeArticle("Home\nNews\nSport\n");
   Analysis analysis(article);

@@ -342,9 +342,7 @@ class BylineResidueRule : public Rule {
     if (v.anchor != nullptr) signals.push_back(std::string("anchor:") + v.anchor);
     if (line.short_line) signals.push_back("short-line");
     const PageRegion region = layout.region(i);
-    signals.push_back(region == PageRegion::kHead   ? "region:head"
-                      : region == PageRegion::kTail ? "region:tail"
-                                                    : "region:body");
+    signals.emplace_back(RegionSignal(region));
     if (v.needs_margin) signals.push_back("outside-prose");
     if (ByDom(layout, i)) signals.push_back("dom:byline");
     if (!line.dom_container.empty()) signals.push_back("dom:" + std::string(line.dom_container));

@@ -417,9 +417,7 @@ class CaptionRule : public Rule {
     if (f.photo_word) signals.emplace_back("photo-word");
     if (f.person) signals.emplace_back("name");
     const PageRegion r = layout.region(i);
-    signals.emplace_back(r == PageRegion::kHead ? "region:head"
-                         : r == PageRegion::kTail ? "region:tail"
-                                                  : "region:body");
+    signals.emplace_back(RegionSignal(r));
     return signals;
   }
 

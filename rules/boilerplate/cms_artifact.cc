@@ -151,9 +151,7 @@ class CmsArtifactRule : public Rule {
       if (markup) CheckMarkup(line, &found);
       if (found.artifacts.empty()) continue;
       const PageRegion region = layout.region(i);
-      found.signals.push_back(region == PageRegion::kHead   ? "region:head"
-                              : region == PageRegion::kTail ? "region:tail"
-                                                            : "region:body");
+      found.signals.emplace_back(RegionSignal(region));
       std::string message = "template/CMS leftover in the article text: \"" + found.artifacts[0] + "\"";
       sink.Report(l.span, std::move(message),
                   {{"signals", std::move(found.signals)},

@@ -372,9 +372,7 @@ class DuplicateBlockRule : public Rule {
     std::vector<std::string> signals;
     signals.emplace_back(std::string("kind:") + std::string(KindName(v.kind)));
     const PageRegion r = layout.region(s.lines[k]);
-    signals.emplace_back(r == PageRegion::kHead   ? "region:head"
-                         : r == PageRegion::kTail ? "region:tail"
-                                                  : "region:body");
+    signals.emplace_back(RegionSignal(r));
     Evidence evidence{{"kind", std::string(KindName(v.kind))}};
     std::string message;
     switch (v.kind) {

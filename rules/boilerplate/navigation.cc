@@ -109,11 +109,6 @@ struct LineState {
   std::string_view phrase;  // what matched, for the evidence
 };
 
-std::string_view RegionName(PageRegion r) {
-  return r == PageRegion::kHead ? "region:head" : r == PageRegion::kBody ? "region:body"
-                                                                         : "region:tail";
-}
-
 class NavigationRule : public Rule {
  public:
   NavigationRule() {
@@ -521,7 +516,7 @@ class NavigationRule : public Rule {
     }
     if (l.short_line) signals.emplace_back("short-line");
     if (l.bullet) signals.emplace_back("bullet");
-    signals.emplace_back(RegionName(layout.region(i)));
+    signals.emplace_back(RegionSignal(layout.region(i)));
     if (!l.dom_container.empty()) signals.push_back("dom:" + std::string(l.dom_container));
     Evidence evidence = {{"signals", signals}};
     if (!s.phrase.empty()) evidence.emplace_back("phrase", std::string(s.phrase));

@@ -363,9 +363,7 @@ class RelatedContentRule : public Rule {
         return;
     }
     if (l.short_line) signals.emplace_back("short-line");
-    signals.emplace_back(layout.region(i) == PageRegion::kHead   ? "region:head"
-                         : layout.region(i) == PageRegion::kBody ? "region:body"
-                                                                 : "region:tail");
+    signals.emplace_back(RegionSignal(layout.region(i)));
     if (!l.dom_container.empty()) signals.push_back("dom:" + std::string(l.dom_container));
     evidence.emplace_back("signals", signals);
     if (!s.phrase.empty()) evidence.emplace_back("phrase", std::string(s.phrase));

@@ -67,10 +67,6 @@ LineVerdict Judge(const LabelLexicon& lexicon, std::string_view line, const Labe
   return v;
 }
 
-const char* RegionName(PageRegion r) {
-  return r == PageRegion::kHead ? "region:head" : r == PageRegion::kTail ? "region:tail" : "region:body";
-}
-
 bool EndsWithColon(std::string_view s) { return !s.empty() && s.back() == ':'; }
 
 class ShareWidgetRule : public Rule {
@@ -153,7 +149,7 @@ class ShareWidgetRule : public Rule {
     signals.push_back("labels-only");
     if (l.short_line) signals.push_back("short-line");
     if (cluster >= 2) signals.push_back("cluster:" + std::to_string(cluster));
-    signals.push_back(RegionName(region));
+    signals.emplace_back(RegionSignal(region));
     if (dom) signals.push_back("dom:share");
 
     std::string_view line = analysis.view(l.span);

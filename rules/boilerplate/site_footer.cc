@@ -154,36 +154,20 @@ class SiteFooterRule : public Rule {
     // Weak lines join a footer: within `window` non-blank lines of a flagged
     // line, chained in both directions, or inside a DOM footer.
     std::vector<uint8_t> flagged(verdicts.size(), 0);
-    std::vector<size_t> neighbour(verdicts.size(), layout.size());
+    std::vector<uint8_t> weak(verdicts.size(), 0);
     for (size_t i = 0; i < verdicts.size(); ++i) {
       if (verdicts[i].level == Verdict::kStrong) flagged[i] = 1;
       if (verdicts[i].level == Verdict::kWeak && InDomFooter(layout, i)) flagged[i] = 1;
+      weak[i] = verdicts[i].level == Verdict::kWeak;
     }
-    for (int pass = 0; pass < 2; ++pass) {
-      for (size_t step = 0; step < verdicts.size(); ++step) {
-        const size_t i = pass == 0 ? step : verdicts.size() - 1 - step;
-        if (flagged[i] || verdicts[i].level != Verdict::kWeak) continue;
-        size_t j = i;
-        for (size_t d = 0; d < window; ++d) {
-          j = pass == 0 ? layout.PreviousNonBlank(j) : layout.NextNonBlank(j);
-          if (j == PageLayout::npos) break;
-          if (flagged[j]) {
-            flagged[i] = 1;
-            neighbour[i] = j;
-            break;
-          }
-        }
-      }
-    }
+    const std::vector<size_t> neighbour = layout.JoinFlaggedNeighbours(weak, &flagged, window);
     for (size_t i = 0; i < verdicts.size(); ++i) {
       if (!flagged[i]) continue;
       Verdict& v = verdicts[i];
       const LineLayout& line = layout.line(i);
       if (line.short_line) v.signals.push_back("short-line");
       const PageRegion region = layout.region(i);
-      v.signals.push_back(region == PageRegion::kHead   ? "region:head"
-                          : region == PageRegion::kTail ? "region:tail"
-                                                        : "region:body");
+      v.signals.emplace_back(RegionSignal(region));
       if (!line.dom_container.empty()) v.signals.push_back("dom:" + std::string(line.dom_container));
       if (InDomFooter(layout, i) && line.dom_container != "footer") v.signals.push_back("dom:footer-class");
       Evidence evidence{{"signals", v.signals}, {"phrase", v.phrase}};

@@ -43,10 +43,6 @@ struct LineVerdict {
   std::string_view prefix;
 };
 
-const char* RegionName(PageRegion r) {
-  return r == PageRegion::kHead ? "region:head" : r == PageRegion::kTail ? "region:tail" : "region:body";
-}
-
 size_t CountWords(std::string_view s) {
   size_t words = 0;
   bool in_word = false;
@@ -192,7 +188,7 @@ class UiTextRule : public Rule {
     if (v.kind == LineVerdict::kReadingHeader) {
       signals.push_back("phrase:reading-prefix");
       signals.push_back("headline-shape");
-      signals.push_back(RegionName(region));
+      signals.emplace_back(RegionSignal(region));
       sink.Report(l.span,
                   "sticky \"" + std::string(v.prefix) + "\" header repeating a headline: \"" +
                       Shorten(v.headline) + "\"",
@@ -226,7 +222,7 @@ class UiTextRule : public Rule {
     signals.push_back("labels-only");
     if (l.short_line) signals.push_back("short-line");
     if (cluster >= 2) signals.push_back("cluster:" + std::to_string(cluster));
-    signals.push_back(RegionName(region));
+    signals.emplace_back(RegionSignal(region));
     if (dom) {
       signals.push_back(l.dom_container.empty() ? "dom:ui-token"
                                                 : "dom:" + std::string(l.dom_container));
