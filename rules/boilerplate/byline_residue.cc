@@ -52,6 +52,11 @@ bool IsNumberWithUnit(std::string_view t) {
   size_t i = 0;
   while (i < t.size() && IsAsciiDigit(t[i])) ++i;
   if (i == 0 || i == t.size()) return false;
+  // A French clock time: "14h30", "9h05".
+  if ((t[i] == 'h' || t[i] == 'H') && i + 3 == t.size() && IsAsciiDigit(t[i + 1]) &&
+      IsAsciiDigit(t[i + 2])) {
+    return true;
+  }
   std::string suffix;
   for (size_t k = i; k < t.size(); ++k) {
     char c = t[k];
@@ -66,6 +71,24 @@ bool IsNumberWithUnit(std::string_view t) {
     if (suffix == s) return true;
   }
   return false;
+}
+
+// "12.03.2024", "1.3.24": day, month and year joined by two dots (German and
+// other European dates), which the tokenizer keeps as one number token.
+bool IsDottedDate(std::string_view t) {
+  size_t parts = 0, digits = 0;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    if (i == t.size() || t[i] == '.') {
+      if (digits == 0 || digits > 4 || (parts < 2 && digits > 2)) return false;
+      ++parts;
+      digits = 0;
+    } else if (IsAsciiDigit(t[i])) {
+      ++digits;
+    } else {
+      return false;
+    }
+  }
+  return parts == 3;
 }
 
 // Lower-case words that may sit inside an author's name ("Ana de la Cruz").
@@ -243,7 +266,9 @@ class BylineResidueRule : public Rule {
 
     if (intro) {
       v.phrase = std::string(intro_text);
-      const bool by_alone = intro_text.size() == 2;  // "by"
+      // "by" and its German and French equivalents ("von", "par").
+      const std::string folded_intro = PhraseMatcher::Fold(intro_text);
+      const bool by_alone = folded_intro == "by" || folded_intro == "von" || folded_intro == "par";
       if (anchor != nullptr) {
         v.form = "byline-with-date";
         v.message = "author and date line of the page template";
@@ -311,6 +336,8 @@ class BylineResidueRule : public Rule {
         chain = 0;
         continue;
       }
+      // "12.03.2024": a German dotted date is one number token.
+      if (IsDottedDate(analysis.view(tokens[k].span))) return true;
       if (chain > 0 && k > 0) {
         std::string_view gap =
             analysis.view({tokens[k - 1].span.end, tokens[k].span.start});

@@ -40,7 +40,9 @@ struct LineVerdict {
 
 bool IsCommentWord(std::string_view label) {
   std::string folded = PhraseMatcher::Fold(label);
-  return folded == "comment" || folded == "comments";
+  return folded == "comment" || folded == "comments" ||              // English
+         folded == "kommentar" || folded == "kommentare" ||          // German
+         folded == "commentaire" || folded == "commentaires";        // French
 }
 
 LineVerdict Judge(const LabelLexicon& lexicon, std::string_view line, const LabelScan& scan,
