@@ -69,6 +69,10 @@ class StrayPunctuationRule : public Rule {
   void Check(const Article&, Analysis& analysis, const RuleOptions& options,
              FindingSink& sink) const override {
     const bool space_before = options.GetBool("space-before", true);
+    // A space before ":" ";" "?" "!" used throughout the article is a
+    // typographic convention (French), not a slip: then detached colons and
+    // semicolons are left alone.
+    const bool spaced_high_punctuation = SpacedHighPunctuationCount(analysis.text()) >= 3;
     std::unordered_set<std::string> extra;
     for (const std::string& a : options.GetList("abbreviations")) extra.insert(a);
 
@@ -81,7 +85,7 @@ class StrayPunctuationRule : public Rule {
                          "line of nothing but stray punctuation \"" + std::string(line) + "\"",
                          std::string(), ""});
       } else {
-        ScanLine(line, space_before, extra, &found);
+        ScanLine(line, space_before, space_before && !spaced_high_punctuation, extra, &found);
       }
       for (Stray& s : found) {
         Span span{p.span.start + s.span.start, p.span.start + s.span.end};
@@ -138,7 +142,30 @@ class StrayPunctuationRule : public Rule {
     return k;
   }
 
-  void ScanLine(std::string_view line, bool space_before,
+  // Occurrences of a letter, a space (ASCII or no-break) and one of : ; ? !
+  static int SpacedHighPunctuationCount(std::string_view text) {
+    int count = 0;
+    for (size_t i = 2; i < text.size(); ++i) {
+      const char c = text[i];
+      if (c != ':' && c != ';' && c != '?' && c != '!') continue;
+      size_t k = i;
+      if (text[k - 1] == ' ') {
+        k -= 1;
+      } else if (static_cast<unsigned char>(text[k - 1]) == 0xA0 &&
+                 static_cast<unsigned char>(text[k - 2]) == 0xC2) {
+        k -= 2;
+      } else {
+        continue;
+      }
+      if (k > 0) {
+        const unsigned char b = static_cast<unsigned char>(text[k - 1]);
+        if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80) ++count;
+      }
+    }
+    return count;
+  }
+
+  void ScanLine(std::string_view line, bool space_before, bool detached_colons,
                 const std::unordered_set<std::string>& extra, std::vector<Stray>* out) const {
     for (size_t i = 0; i < line.size();) {
       char c = line[i];
@@ -177,7 +204,7 @@ class StrayPunctuationRule : public Rule {
         i += 2;
         continue;
       }
-      if ((c == ';' || c == ':') && space_before) DetachedSemicolonOrColon(line, i, out);
+      if ((c == ';' || c == ':') && detached_colons) DetachedSemicolonOrColon(line, i, out);
       ++i;
     }
   }
