@@ -8,6 +8,9 @@
 #include <stdexcept>
 #include <toml.hpp>
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include "rules/page_layout.h"  // RemoveLineFix: the fix every whole-line boilerplate finding offers
 
 namespace newslint {
@@ -57,6 +60,21 @@ bool IsRuleId(std::string_view id) {
   if (slash == std::string_view::npos) return false;
   std::string_view family = id.substr(0, slash), name = id.substr(slash + 1);
   return IsKebab(family) && family.front() >= 'a' && family.front() <= 'z' && IsKebab(name);
+}
+
+// RE2 options of every pack pattern (and of the sets, with kSetMaxMem). RE2
+// runs in time linear in the text, has no backreferences or look-around, and
+// its memory is capped by max_mem: safe on hostile input.
+constexpr int64_t kPatternMaxMem = 8 << 20;  // per pattern (RE2's default)
+constexpr int64_t kSetMaxMem = 64 << 20;     // per RE2::Set (up to four)
+
+RE2::Options PatternOptions(bool case_sensitive, int64_t max_mem = kPatternMaxMem) {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_case_sensitive(case_sensitive);
+  options.set_log_errors(false);
+  options.set_max_mem(max_mem);
+  return options;
 }
 
 bool OneLine(std::string_view s) { return s.find('\n') == std::string_view::npos && s.find('\r') == std::string_view::npos; }
@@ -166,6 +184,8 @@ class PackParser {
     }
     const std::string in = " of " + spec->id;
     bool has_kind = false, has_phrases = false, has_summary = false, has_message = false;
+    const toml::value* patterns = nullptr;
+    const toml::value* phrases = nullptr;
     const toml::value* unit = nullptr;
     const toml::value* min_matches = nullptr;
     for (const auto& [key, value] : t) {
@@ -196,10 +216,14 @@ class PackParser {
           spec->kind = PackRuleKind::kLine;
         } else if (kind == "phrase") {
           spec->kind = PackRuleKind::kPhrase;
+        } else if (kind == "pattern") {
+          spec->kind = PackRuleKind::kPattern;
         } else {
-          return Fail(value, "'kind'" + in + " must be \"line\" or \"phrase\", got '" + kind + "'");
+          return Fail(value, "'kind'" + in + " must be \"line\", \"phrase\" or \"pattern\", got '" +
+                                 kind + "'");
         }
         has_kind = true;
+
       } else if (key == "unit") {
         std::string name;
         if (!String(value, key, &name)) return false;
@@ -235,20 +259,60 @@ class PackParser {
           spec->phrases.push_back(phrase);
         }
         has_phrases = true;
+        phrases = &value;
+      } else if (key == "patterns") {
+        if (!value.is_array() || value.as_array().empty()) {
+          return Fail(value, "'patterns'" + in + " must be a non-empty list of strings");
+        }
+        for (const toml::value& p : value.as_array()) {
+          if (!p.is_string()) return Fail(p, "'patterns'" + in + " must be a list of strings");
+          const std::string& pattern = p.as_string().str;
+          if (pattern.empty() || !OneLine(pattern)) {
+            return Fail(p, "'patterns'" + in + " holds an empty or multi-line pattern");
+          }
+          spec->patterns.push_back(pattern);
+        }
+        patterns = &value;  // compiled below, once case-sensitive is known
       } else {
         return Fail(value, "unknown key '" + key + "' in [[rule]] " + spec->id +
                                " (severity, summary, message, kind, unit, min-matches, phrases, "
-                               "case-sensitive)");
+                               "patterns, case-sensitive)");
       }
     }
     if (!has_summary) return Fail(id_it->second, "rule " + spec->id + " has no 'summary'");
     if (!has_message) return Fail(id_it->second, "rule " + spec->id + " has no 'message'");
-    if (!has_kind) return Fail(id_it->second, "rule " + spec->id + " has no 'kind' (\"line\" or \"phrase\")");
-    if (!has_phrases) return Fail(id_it->second, "rule " + spec->id + " has no 'phrases'");
+    if (!has_kind) {
+      return Fail(id_it->second,
+                  "rule " + spec->id + " has no 'kind' (\"line\", \"phrase\" or \"pattern\")");
+    }
+    if (spec->kind == PackRuleKind::kPattern) {
+      if (phrases) return Fail(*phrases, "'phrases'" + in + " is not for kind = \"pattern\" (use 'patterns')");
+      if (!patterns) return Fail(id_it->second, "rule " + spec->id + " has no 'patterns'");
+      // Compile every pattern now, as the rule will run it: a bad one is a
+      // load error naming the file, the line of the pattern and the key.
+      const RE2::Options options = PatternOptions(spec->case_sensitive);
+      const auto& items = patterns->as_array();
+      for (size_t i = 0; i < items.size(); ++i) {
+        RE2 re(spec->patterns[i], options);
+        if (!re.ok()) {
+          std::string why = re.error();
+          std::replace(why.begin(), why.end(), '\n', ' ');
+          return Fail(items[i], "'patterns'" + in + ": invalid RE2 pattern '" + spec->patterns[i] +
+                                    "': " + why);
+        }
+      }
+    } else {
+      if (patterns) {
+        return Fail(*patterns, "'patterns'" + in + " applies only to kind = \"pattern\" (this rule has kind = \"" +
+                                   std::string(spec->kind == PackRuleKind::kLine ? "line" : "phrase") +
+                                   "\")");
+      }
+      if (!has_phrases) return Fail(id_it->second, "rule " + spec->id + " has no 'phrases'");
+    }
     if (spec->kind == PackRuleKind::kLine && (unit || min_matches)) {
       return Fail(unit ? *unit : *min_matches,
                   std::string("'") + (unit ? "unit" : "min-matches") + "'" + in +
-                      " applies only to kind = \"phrase\"");
+                      " applies only to kind = \"phrase\" or \"pattern\"");
     }
     return true;
   }
@@ -402,7 +466,12 @@ class PackRule : public Rule {
 }  // namespace
 
 std::string_view PackRuleKindName(PackRuleKind kind) {
-  return kind == PackRuleKind::kLine ? "line" : "phrase";
+  switch (kind) {
+    case PackRuleKind::kLine: return "line";
+    case PackRuleKind::kPhrase: return "phrase";
+    case PackRuleKind::kPattern: return "pattern";
+  }
+  return "phrase";
 }
 
 std::string_view PackUnitName(PackUnit unit) {
@@ -460,6 +529,24 @@ const std::vector<RulePack>& BuiltinPacks() {
 // RulePackSet
 // ---------------------------------------------------------------------------
 
+// The patterns of every pattern rule, grouped by what they scan (lines or
+// sentences) and case mode: one RE2::Set per group that has patterns.
+struct RulePackSet::PatternIndex {
+  struct Group {
+    bool sentences = false;  // scans Analysis::sentences(), else lines()
+    bool case_sensitive = false;
+    std::unique_ptr<RE2::Set> set;            // all the group's patterns, unanchored
+    std::vector<const RE2*> regexes;          // set index -> the pattern alone, for spans
+    std::vector<uint32_t> rule;               // set index -> index into rules_
+    std::vector<uint32_t> pattern;            // set index -> index into the rule's patterns
+  };
+  std::vector<std::unique_ptr<RE2>> regexes;  // owns Group::regexes
+  std::vector<Group> groups;                  // only groups with patterns, compiled
+};
+
+RulePackSet::RulePackSet() = default;
+RulePackSet::~RulePackSet() = default;
+
 std::shared_ptr<const RulePackSet> RulePackSet::Build(
     std::vector<RulePack> packs, const std::vector<std::string_view>& reserved_ids,
     std::string* error) {
@@ -487,10 +574,61 @@ std::shared_ptr<const RulePackSet> RulePackSet::Build(
         set->phrase_rule_.push_back(index);
         set->phrase_in_rule_.push_back(static_cast<uint32_t>(p));
       }
+      if (!spec.patterns.empty() && !set->AddPatterns(index, error)) return nullptr;
     }
   }
-  set->matcher_.emplace(phrases);
+  if (!phrases.empty()) set->matcher_.emplace(phrases);
+  if (set->patterns_) {
+    for (PatternIndex::Group& g : set->patterns_->groups) {
+      if (!g.set->Compile()) {
+        *error = "rule packs: the " + std::string(g.case_sensitive ? "case-sensitive" : "case-insensitive") +
+                 " patterns of all packs do not fit in " + std::to_string(kSetMaxMem >> 20) +
+                 " MB once compiled together; use fewer or simpler patterns";
+        return nullptr;
+      }
+    }
+  }
   return set;
+}
+
+bool RulePackSet::AddPatterns(uint32_t index, std::string* error) {
+  const PackRuleSpec& spec = *rules_[index].spec;
+  if (!patterns_) patterns_ = std::make_unique<PatternIndex>();
+  const bool sentences = spec.unit == PackUnit::kSentence;
+  PatternIndex::Group* group = nullptr;
+  for (PatternIndex::Group& g : patterns_->groups) {
+    if (g.sentences == sentences && g.case_sensitive == spec.case_sensitive) group = &g;
+  }
+  if (!group) {
+    PatternIndex::Group& g = patterns_->groups.emplace_back();
+    g.sentences = sentences;
+    g.case_sensitive = spec.case_sensitive;
+    g.set = std::make_unique<RE2::Set>(PatternOptions(spec.case_sensitive, kSetMaxMem),
+                                       RE2::UNANCHORED);
+    group = &g;
+  }
+  for (size_t p = 0; p < spec.patterns.size(); ++p) {
+    const std::string where = rules_[index].pack->source + ":" + std::to_string(spec.line) +
+                              ": 'patterns' of " + spec.id + ": invalid RE2 pattern '" +
+                              spec.patterns[p] + "': ";
+    auto re = std::make_unique<RE2>(spec.patterns[p], PatternOptions(spec.case_sensitive));
+    std::string why;
+    if (!re->ok()) {
+      why = re->error();
+    } else if (group->set->Add(spec.patterns[p], &why) < 0 && why.empty()) {
+      why = "rejected by RE2::Set";
+    }
+    if (!why.empty()) {
+      std::replace(why.begin(), why.end(), '\n', ' ');
+      *error = where + why;
+      return false;
+    }
+    group->regexes.push_back(re.get());
+    group->rule.push_back(index);
+    group->pattern.push_back(static_cast<uint32_t>(p));
+    patterns_->regexes.push_back(std::move(re));
+  }
+  return true;
 }
 
 std::vector<std::unique_ptr<Rule>> RulePackSet::MakeRules() const {
@@ -507,7 +645,7 @@ PackMatches RulePackSet::Scan(Analysis& analysis) const {
   if (rules_.empty()) return out;
   thread_local std::vector<PhraseMatch> matches;  // reused: no allocation per line
   const std::vector<Span>& lines = analysis.lines();
-  for (size_t li = 0; li < lines.size(); ++li) {
+  for (size_t li = 0; matcher_ && li < lines.size(); ++li) {
     const std::string_view line = analysis.view(lines[li]);
     matches.clear();
     matcher_->FindAll(line, lines[li].start, &matches);
@@ -531,10 +669,12 @@ PackMatches RulePackSet::Scan(Analysis& analysis) const {
       }
     }
   }
-  // Phrase rules: overlapping occurrences count once, leftmost then longest.
+  if (patterns_) ScanPatterns(analysis, &out);
+  // Phrase and pattern rules: overlapping occurrences count once, leftmost
+  // then longest.
   for (size_t r = 0; r < rules_.size(); ++r) {
     std::vector<PackHit>& hits = out.by_rule[r];
-    if (rules_[r].spec->kind != PackRuleKind::kPhrase || hits.size() < 2) continue;
+    if (rules_[r].spec->kind == PackRuleKind::kLine || hits.size() < 2) continue;
     std::sort(hits.begin(), hits.end(), [](const PackHit& a, const PackHit& b) {
       return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end > b.span.end;
     });
@@ -549,18 +689,80 @@ PackMatches RulePackSet::Scan(Analysis& analysis) const {
   return out;
 }
 
+void RulePackSet::ScanPatterns(Analysis& analysis, PackMatches* out) const {
+  thread_local std::vector<int> which;  // reused: no allocation per unit
+  const std::vector<Span>& lines = analysis.lines();
+  for (const PatternIndex::Group& g : patterns_->groups) {
+    const std::vector<Sentence>* sentences = g.sentences ? &analysis.sentences() : nullptr;
+    const size_t units = sentences ? sentences->size() : lines.size();
+    for (size_t u = 0; u < units; ++u) {
+      const Span unit = sentences ? (*sentences)[u].span : lines[u];
+      if (unit.size() == 0) continue;
+      const std::string_view text = analysis.view(unit);
+      which.clear();
+      RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+      if (!g.set->Match(text, &which, &info) && info.kind != RE2::Set::kNoError) {
+        // The set's DFA ran out of memory on this unit: ask each pattern
+        // alone (each RE2 falls back to its NFA; still linear).
+        which.clear();
+        for (size_t k = 0; k < g.regexes.size(); ++k) {
+          if (RE2::PartialMatch(text, *g.regexes[k])) which.push_back(static_cast<int>(k));
+        }
+      }
+      const uint32_t line = sentences ? static_cast<uint32_t>(
+                                            analysis.paragraphs()[(*sentences)[u].paragraph].line)
+                                      : static_cast<uint32_t>(u);
+      for (int k : which) {
+        const RE2& re = *g.regexes[k];
+        const uint32_t r = g.rule[k];
+        const PackRuleSpec& spec = *rules_[r].spec;
+        std::vector<PackHit>& hits = out->by_rule[r];
+        // Every non-empty, non-overlapping match of this pattern in the unit.
+        re2::StringPiece m;
+        for (size_t pos = 0; pos <= text.size();) {
+          if (!re.Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1)) break;
+          const size_t start = static_cast<size_t>(m.data() - text.data());
+          const size_t end = start + m.size();
+          if (end > start) {
+            Span span{unit.start + start, unit.start + end};
+            if (!sentences && spec.unit == PackUnit::kLine && spec.min_matches <= 1) {
+              // A match over the whole line (white space aside) is a line.
+              const Span trimmed = WhiteTrim(text, unit.start);
+              if (span.start <= trimmed.start && span.end >= trimmed.end) span = trimmed;
+            }
+            hits.push_back({span, g.pattern[k], line});
+          }
+          pos = end > start ? end : end + 1;
+          // Stay on a character boundary when stepping past an empty match.
+          while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+        }
+      }
+    }
+  }
+}
+
 void RulePackSet::Report(size_t i, const std::vector<PackHit>& hits, Analysis& analysis,
                          FindingSink& sink) const {
   if (hits.empty()) return;
   const PackRuleSpec& spec = *rules_[i].spec;
   const RulePack& pack = *rules_[i].pack;
+  const bool pattern = spec.kind == PackRuleKind::kPattern;
   if (spec.kind == PackRuleKind::kLine || spec.min_matches <= 1) {
-    const bool whole_line = spec.kind == PackRuleKind::kLine;
     for (const PackHit& h : hits) {
+      // kind = line: always a whole line. kind = pattern, unit = line: when
+      // the match covered the whole line (Scan then made the span the
+      // trimmed line). Other findings are inside a line: no fix.
+      bool whole_line = spec.kind == PackRuleKind::kLine;
+      if (pattern && spec.unit == PackUnit::kLine) {
+        const Span line = analysis.lines()[h.line];
+        const Span trimmed = WhiteTrim(analysis.view(line), line.start);
+        whole_line = h.span.start == trimmed.start && h.span.end == trimmed.end;
+      }
       sink.Report(h.span, FormatMessage(spec.message, Shorten(analysis.view(h.span)), 1),
                   {{"pack", pack.name},
                    {"kind", std::string(PackRuleKindName(spec.kind))},
-                   {"phrase", spec.phrases[h.phrase]}},
+                   {pattern ? "pattern" : "phrase",
+                    pattern ? spec.patterns[h.phrase] : spec.phrases[h.phrase]}},
                   whole_line ? std::optional<Fix>(RemoveLineFix(analysis.text(), h.span.start))
                              : std::nullopt);
     }
@@ -600,7 +802,7 @@ void RulePackSet::Report(size_t i, const std::vector<PackHit>& hits, Analysis& a
                    {"unit", std::string(PackUnitName(spec.unit))},
                    {"matches", static_cast<int64_t>(count)},
                    {"min-matches", spec.min_matches},
-                   {"phrases", std::move(found)}});
+                   {pattern ? "texts" : "phrases", std::move(found)}});
     }
     first = last;
   }

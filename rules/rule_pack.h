@@ -1,4 +1,4 @@
-// newslint: rule packs, phrase and line-label rules written as data (TOML).
+// newslint: rule packs, phrase, line-label and pattern rules written as data (TOML).
 //
 // Most boilerplate a site leaves behind is a fixed phrase: "Download our app",
 // "EDITOR NOTE", "Sponsored content". A rule pack lets anyone add such a rule
@@ -13,7 +13,7 @@
 //   severity = "warning"            # error | warning | info  (default: warning)
 //   summary = "Editing notes of our CMS left in the published text."
 //   message = "CMS editing note left in the text: {match}"
-//   kind = "line"                   # "line" | "phrase"
+//   kind = "line"                   # "line" | "phrase" | "pattern"
 //   phrases = ["EDITOR NOTE", "TK TK", "INSERT PHOTO HERE"]
 //   case-sensitive = false
 //
@@ -27,6 +27,16 @@
 //                    "paragraph") that holds at least N occurrences, and the
 //                    span is the unit; with N = 1 every occurrence is a finding
 //                    whose span is the occurrence. Phrase findings offer no fix.
+//   kind = "pattern" `patterns = [...]` (RE2 syntax, never `phrases`) matched
+//                    per `unit`, counted as for "phrase" (every non-empty
+//                    match; overlaps of one rule's patterns count once). A
+//                    match of a `unit = "line"` rule with min-matches 1 that
+//                    covers the whole line (white space aside) takes the
+//                    trimmed line as span and offers the line-removal fix; no
+//                    other pattern finding offers a fix. `case-sensitive =
+//                    false` (the default) is RE2's case-insensitive option.
+//                    Patterns are compiled when the pack is parsed: a bad one
+//                    is a load error.
 //
 // Phrases match as PhraseMatcher matches them (lint/phrase_matcher.h): whole
 // words, runs of white space as one space, typographic quotes as ASCII ones,
@@ -49,6 +59,15 @@
 // only read their own list and report it. Scanning a line without a match
 // allocates nothing; adding a rule adds phrases to the automaton, not a pass.
 //
+// Patterns follow the same design: every pattern of every pack rule goes into
+// ONE RE2::Set (unanchored) per case mode and per scanned unit (lines for
+// unit line/paragraph, sentences for unit sentence; at most four sets, none
+// when no rule has patterns). Scan runs each set once over each unit to learn
+// WHICH patterns match, then runs only those patterns' own RE2 for the spans.
+// RE2 is linear in the text and memory-capped (max_mem), so hostile text
+// cannot blow up a scan; if a set's DFA runs out of memory on a unit, that
+// unit falls back to the matching patterns one by one.
+//
 // Lifetime: a PackRule's RuleInfo points into strings owned by its
 // RulePackSet; every PackRule keeps the set alive through a shared_ptr, so
 // the infos are valid for as long as any rule of the set exists.
@@ -70,10 +89,10 @@
 
 namespace newslint {
 
-enum class PackRuleKind { kLine, kPhrase };
+enum class PackRuleKind { kLine, kPhrase, kPattern };
 enum class PackUnit { kLine, kSentence, kParagraph };
 
-std::string_view PackRuleKindName(PackRuleKind kind);  // "line", "phrase"
+std::string_view PackRuleKindName(PackRuleKind kind);  // "line", "phrase", "pattern"
 std::string_view PackUnitName(PackUnit unit);          // "line", "sentence", "paragraph"
 
 // One [[rule]] of a pack, as written.
@@ -83,10 +102,11 @@ struct PackRuleSpec {
   std::string summary;
   std::string message;  // may hold {match} and {count}
   PackRuleKind kind = PackRuleKind::kPhrase;
-  PackUnit unit = PackUnit::kLine;  // kind = phrase only
-  int64_t min_matches = 1;          // kind = phrase only
+  PackUnit unit = PackUnit::kLine;  // kind = phrase or pattern only
+  int64_t min_matches = 1;          // kind = phrase or pattern only
   bool case_sensitive = false;
-  std::vector<std::string> phrases;
+  std::vector<std::string> phrases;   // kind = line or phrase
+  std::vector<std::string> patterns;  // kind = pattern (RE2 syntax, validated)
   int64_t line = 0;  // line of the rule's `id` in the pack file, for errors
 };
 
@@ -101,7 +121,8 @@ struct RulePack {
 // strict: unknown keys, missing keys, values of the wrong type, ids that are
 // not family/kebab-name (or in the reserved `input` family), ids repeated in
 // the pack, empty phrase lists or phrases, unknown kinds, units or
-// placeholders all fail with a one-line *error "<source>:<line>: ...".
+// placeholders, patterns RE2 rejects, `patterns` on a phrase kind or
+// `phrases` on kind = pattern all fail with a one-line *error "<source>:<line>: ...".
 bool ParseRulePack(std::string_view text, const std::string& source, RulePack* pack,
                    std::string* error);
 
@@ -117,10 +138,10 @@ std::vector<std::string_view> BuiltinPackNames();
 // this throws std::logic_error naming the pack).
 const std::vector<RulePack>& BuiltinPacks();
 
-// One matched phrase of one pack rule on one article.
+// One matched phrase (or pattern) of one pack rule on one article.
 struct PackHit {
   Span span;            // the occurrence (kind = line: the trimmed line)
-  uint32_t phrase = 0;  // index into the rule's `phrases`
+  uint32_t phrase = 0;  // index into the rule's `phrases` (kind = pattern: `patterns`)
   uint32_t line = 0;    // 0-based index into Analysis::lines()
 };
 
@@ -151,8 +172,9 @@ class RulePackSet : public std::enable_shared_from_this<RulePackSet> {
   std::vector<std::unique_ptr<Rule>> MakeRules() const;
 
   // The one pass: scans every line of the article once with the shared
-  // matcher and returns every rule's hits (case, whole-line and overlap
-  // checks applied). Pack rules call this through Analysis::Shared.
+  // matcher (and every line / sentence once per pattern set) and returns
+  // every rule's hits (case, whole-line and overlap checks applied). Pack
+  // rules call this through Analysis::Shared.
   PackMatches Scan(Analysis& analysis) const;
 
   // Reports rule `i`'s findings from its hits (grouping by unit for
@@ -166,13 +188,22 @@ class RulePackSet : public std::enable_shared_from_this<RulePackSet> {
     const PackRuleSpec* spec;
     RuleInfo info;  // string_views into *spec
   };
-  RulePackSet() = default;
+  struct PatternIndex;  // the RE2 sets and patterns (rule_pack.cc)
+  RulePackSet();
+  bool AddPatterns(uint32_t index, std::string* error);  // rule `index`'s patterns
+  void ScanPatterns(Analysis& analysis, PackMatches* out) const;
+
+ public:
+  ~RulePackSet();
+
+ private:
 
   std::vector<RulePack> packs_;
   std::vector<CompiledRule> rules_;
   std::vector<uint32_t> phrase_rule_;    // matcher phrase -> index into rules_
   std::vector<uint32_t> phrase_in_rule_;  // matcher phrase -> index into the rule's phrases
-  std::optional<PhraseMatcher> matcher_;
+  std::optional<PhraseMatcher> matcher_;  // none when no rule has phrases
+  std::unique_ptr<PatternIndex> patterns_;
 };
 
 // The pack rule behind `rule`, or nullptr for a C++ rule: the set and the

@@ -1,5 +1,6 @@
-// Rule packs (rules/rule_pack.h): parsing and validation, the two kinds,
-// units and min-matches, case sensitivity, and the one shared matcher.
+// Rule packs (rules/rule_pack.h): parsing and validation, the three kinds,
+// units and min-matches, case sensitivity, the one shared phrase matcher and
+// the RE2 pattern sets.
 
 #include "rules/rule_pack.h"
 
@@ -95,6 +96,13 @@ TEST(RulePackTest, RejectsMistakesWithTheFileLineAndKey) {
       {"[pack]\nname = \"house\"\nauthor = \"me\"\n", "author"},
       {"[pack]\nname = \"house\"\n[rules]\n", "rules"},
       {"[pack\n", "invalid TOML"},
+      {Pack(ok + "kind = \"pattern\"\n"), "patterns"},
+      {Pack(ok + "kind = \"pattern\"\npatterns = []\n"), "patterns"},
+      {Pack(ok + "kind = \"pattern\"\npatterns = [\"\"]\n"), "patterns"},
+      {Pack(ok + "kind = \"pattern\"\npatterns = [\"a\"]\nphrases = [\"a\"]\n"), "phrases"},
+      {Pack(ok + "kind = \"phrase\"\nphrases = [\"a\"]\npatterns = [\"a\"]\n"), "patterns"},
+      {Pack(ok + "kind = \"line\"\nphrases = [\"a\"]\npatterns = [\"a\"]\n"), "patterns"},
+      {Pack(ok + "kind = \"pattern\"\npatterns = [\"a(\"]\n"), "invalid RE2 pattern"},
   };
   for (const Case& c : cases) {
     std::string error = ParseError(c.text);
@@ -134,8 +142,7 @@ class RulePackSetTest : public ::testing::Test {
     rules_ = set_->MakeRules();
   }
 
-  // "rule-id line:col-endcol text" per finding, in report order.
-  std::vector<std::string> Lint(const std::string& text) {
+  std::vector<Finding> Findings(const std::string& text) {
     Article article;
     article.text = text;
     Analysis analysis(article);
@@ -144,6 +151,12 @@ class RulePackSetTest : public ::testing::Test {
       FindingSink sink(rule->info().id, rule->info().default_severity, &findings);
       rule->Check(article, analysis, RuleOptions(), sink);
     }
+    return findings;
+  }
+
+  // "rule-id span-text | message" per finding, in report order.
+  std::vector<std::string> Lint(const std::string& text) {
+    std::vector<Finding> findings = Findings(text);
     std::vector<std::string> out;
     for (const Finding& f : findings) {
       out.push_back(f.rule + " " + text.substr(f.span.start, f.span.size()) + " | " + f.message);
@@ -240,6 +253,144 @@ TEST_F(RulePackSetTest, OneMatcherServesEveryRuleOfEveryPack) {
   EXPECT_EQ(m.by_rule[1].size(), 1u);
   // Later rules read the cache: the same object comes back.
   EXPECT_EQ(&analysis.Shared<PackMatches>([&]() -> PackMatches { ADD_FAILURE(); return {}; }), &m);
+}
+
+// The wire-slug rule of docs/rule-packs.md.
+const char* kSlugRule = R"(summary = "Wire slugs."
+message = "wire slug: {match}"
+kind = "pattern"
+patterns = ['^[A-Z]{3,}-[A-Z0-9]+\s*$', '^\(\w+ \d+\)$']
+)";
+
+TEST_F(RulePackSetTest, PatternKindMatchesPerLineWithSpans) {
+  RulePack pack;
+  std::string error;
+  ASSERT_TRUE(ParseRulePack(Pack(kSlugRule), "house.toml", &pack, &error)) << error;
+  EXPECT_EQ(pack.rules[0].kind, PackRuleKind::kPattern);
+  EXPECT_THAT(pack.rules[0].patterns, ElementsAre(R"(^[A-Z]{3,}-[A-Z0-9]+\s*$)", R"(^\(\w+ \d+\)$)"));
+  EXPECT_TRUE(pack.rules[0].phrases.empty());
+
+  Build({Pack(kSlugRule)});
+  const std::string text =
+      "AFP-NEWS1  \n"                        // whole line: span is the trimmed line
+      "The AFP-NEWS desk said so.\n"         // ^ is the start of the line: no
+      "(Reuters 2024)\n"
+      "Story (Reuters 2024)\n";
+  EXPECT_THAT(Lint(text), ElementsAre("house/test AFP-NEWS1 | wire slug: AFP-NEWS1",
+                                      "house/test (Reuters 2024) | wire slug: (Reuters 2024)"));
+  // A whole-line match of a unit = line rule removes the line.
+  std::vector<Finding> findings = Findings(text);
+  ASSERT_EQ(findings.size(), 2u);
+  ASSERT_TRUE(findings[0].fix);
+  EXPECT_EQ(text.substr(findings[0].fix->span.start, findings[0].fix->span.size()), "AFP-NEWS1  \n");
+  ASSERT_EQ(findings[0].evidence.size(), 3u);
+  EXPECT_EQ(findings[0].evidence[1].second, EvidenceValue(std::string("pattern")));
+  EXPECT_EQ(findings[0].evidence[2].first, "pattern");
+  EXPECT_EQ(findings[0].evidence[2].second, EvidenceValue(std::string(R"(^[A-Z]{3,}-[A-Z0-9]+\s*$)")));
+
+  // Inside a line: every non-overlapping match is a finding, span = the
+  // match, no fix; ^ anchors at the start of the unit only.
+  Build({Pack(R"(summary = "S."
+message = "placeholder {match}"
+kind = "pattern"
+patterns = ['\bTK\d*\b', '^TK']
+)")});
+  EXPECT_THAT(Lint("TK TK1 and TK22 here, not TKO.\n"),
+              ElementsAre("house/test TK | placeholder TK", "house/test TK1 | placeholder TK1",
+                          "house/test TK22 | placeholder TK22"));
+  findings = Findings("Story TK here.\n");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_FALSE(findings[0].fix);
+}
+
+TEST_F(RulePackSetTest, PatternCaseSensitivity) {
+  Build({Pack(kSlugRule)});  // case-sensitive = false: RE2's case-insensitive option
+  EXPECT_THAT(Lint("afp-news\n(reuters 12)\n"),
+              ElementsAre("house/test afp-news | wire slug: afp-news",
+                          "house/test (reuters 12) | wire slug: (reuters 12)"));
+  Build({Pack(std::string(kSlugRule) + "case-sensitive = true\n")});
+  EXPECT_THAT(Lint("afp-news\nAFP-NEWS\n"), ElementsAre("house/test AFP-NEWS | wire slug: AFP-NEWS"));
+}
+
+TEST_F(RulePackSetTest, TwoPatternRulesSharingALineBothFire) {
+  const std::string second = R"(
+[[rule]]
+id = "house/placeholder"
+summary = "S."
+message = "placeholder {match}"
+kind = "pattern"
+case-sensitive = true
+patterns = ['TK\d*']
+)";
+  Build({Pack(kSlugRule, "house/slug") + second});
+  EXPECT_THAT(Lint("TKX-NEWS\n"), ElementsAre("house/slug TKX-NEWS | wire slug: TKX-NEWS",
+                                             "house/placeholder TK | placeholder TK"));
+  // One scan, cached for both (two case modes: two sets).
+  Article article;
+  article.text = "TKX-NEWS\nno match\n";
+  Analysis analysis(article);
+  const PackMatches& m = analysis.Shared<PackMatches>([&] { return set_->Scan(analysis); });
+  ASSERT_EQ(m.by_rule.size(), 2u);
+  EXPECT_EQ(m.by_rule[0].size(), 1u);
+  EXPECT_EQ(m.by_rule[1].size(), 1u);
+}
+
+TEST_F(RulePackSetTest, BadPatternIsALoadErrorNamingFileAndKey) {
+  const std::string error = ParseError(Pack(R"(summary = "S."
+message = "M"
+kind = "pattern"
+patterns = ['ok', '(abc']
+)"));
+  EXPECT_THAT(error, HasSubstr("house.toml:9:"));
+  EXPECT_THAT(error, HasSubstr("'patterns' of house/test"));
+  EXPECT_THAT(error, HasSubstr("(abc"));
+  EXPECT_THAT(error, HasSubstr("missing )"));
+  EXPECT_EQ(error.find('\n'), std::string::npos) << error;
+  // Backreferences are not RE2.
+  EXPECT_THAT(ParseError(Pack(R"(summary = "S."
+message = "M"
+kind = "pattern"
+patterns = ['(a)\1']
+)")),
+              HasSubstr("invalid RE2 pattern"));
+}
+
+TEST_F(RulePackSetTest, PatternMinMatchesPerSentence) {
+  Build({Pack(R"(summary = "S."
+message = "{count} hedges: {match}"
+kind = "pattern"
+unit = "sentence"
+min-matches = 2
+patterns = ['\bsources? (say|said)\b', '\breported(ly)?\b']
+)")});
+  const std::vector<Finding> findings =
+      Findings("Sources say it was reportedly sold. He left.\n"
+               "It reportedly closed. It was reported, and reported again.\n");
+  std::vector<std::string> got;
+  for (const Finding& f : findings) got.push_back(f.message);
+  EXPECT_THAT(got, ElementsAre("2 hedges: Sources say, reportedly", "2 hedges: reported, reported"));
+  EXPECT_THAT(Lint("Sources say it was reportedly sold. He left.\n"),
+              ElementsAre("house/test Sources say it was reportedly sold. | 2 hedges: Sources "
+                          "say, reportedly"));
+  EXPECT_FALSE(findings[0].fix);
+}
+
+TEST_F(RulePackSetTest, PatternAndPhraseRulesInOnePackBothFire) {
+  const std::string pattern_rule = std::string("\n[[rule]]\nid = \"house/slug\"\n") + kSlugRule;
+  Build({Pack(kLineRule, "house/label") + pattern_rule});
+  EXPECT_THAT(Lint("EDITOR NOTE\nAFP-NEWS\nStory.\n"),
+              ElementsAre("house/label EDITOR NOTE | label: EDITOR NOTE",
+                          "house/slug AFP-NEWS | wire slug: AFP-NEWS"));
+}
+
+TEST_F(RulePackSetTest, PatternsStayLinearOnHostileText) {
+  Build({Pack(R"(summary = "S."
+message = "{match}"
+kind = "pattern"
+patterns = ['(a|aa)+b', '(x+x+)+y']
+)")});
+  const std::string hostile = std::string(1 << 20, 'a') + "\n" + std::string(1 << 16, 'x') + "\n";
+  EXPECT_TRUE(Lint(hostile).empty());
 }
 
 TEST_F(RulePackSetTest, IdsMayNotCollide) {
