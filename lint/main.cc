@@ -380,9 +380,10 @@ int RunRules(bool json, const std::vector<std::string>& flag_packs) {
         const PackRuleSpec& spec = pack->set->rule(pack->index);
         w.Key("pack"); w.String(pack->set->pack_of(pack->index).name);
         w.Key("kind"); w.String(PackRuleKindName(spec.kind));
-        w.Key("phrases");
+        const bool patterns = spec.kind == PackRuleKind::kPattern;
+        w.Key(patterns ? "patterns" : "phrases");
         w.BeginArray();
-        for (const std::string& phrase : spec.phrases) w.String(phrase);
+        for (const std::string& item : patterns ? spec.patterns : spec.phrases) w.String(item);
         w.EndArray();
       }
       w.Key("options");
@@ -417,10 +418,13 @@ int RunRules(bool json, const std::vector<std::string>& flag_packs) {
     }
     if (std::optional<PackRuleRef> pack = PackRuleFor(rules, info)) {
       const PackRuleSpec& spec = pack->set->rule(pack->index);
-      std::printf("%-*s    pack %s (%s), kind %s, %zu phrases\n", static_cast<int>(width), "",
+      const bool patterns = spec.kind == PackRuleKind::kPattern;
+      std::printf("%-*s    pack %s (%s), kind %s, %zu %s\n", static_cast<int>(width), "",
                   pack->set->pack_of(pack->index).name.c_str(),
                   pack->set->pack_of(pack->index).source.c_str(),
-                  std::string(PackRuleKindName(spec.kind)).c_str(), spec.phrases.size());
+                  std::string(PackRuleKindName(spec.kind)).c_str(),
+                  patterns ? spec.patterns.size() : spec.phrases.size(),
+                  patterns ? "patterns" : "phrases");
     }
   }
   return kExitClean;
@@ -436,15 +440,20 @@ void ExplainPackRule(const RulePackSet& set, size_t index) {
   if (spec.kind == PackRuleKind::kLine) {
     std::printf("Kind:      line (a line that is one of the phrases, standing alone)\n");
   } else {
-    std::printf("Kind:      phrase (any occurrence of a phrase)\n");
+    std::printf(spec.kind == PackRuleKind::kPattern
+                    ? "Kind:      pattern (any match of an RE2 pattern)\n"
+                    : "Kind:      phrase (any occurrence of a phrase)\n");
     std::printf("Unit:      %s, fires at %lld match%s per unit\n",
                 std::string(PackUnitName(spec.unit)).c_str(),
                 static_cast<long long>(spec.min_matches), spec.min_matches == 1 ? "" : "es");
   }
   std::printf("Case:      %s\n", spec.case_sensitive ? "sensitive" : "insensitive (ASCII letters)");
   std::printf("Message:   %s\n", spec.message.c_str());
-  std::printf("Phrases:\n");
-  for (const std::string& phrase : spec.phrases) std::printf("  - %s\n", phrase.c_str());
+  const bool patterns = spec.kind == PackRuleKind::kPattern;
+  std::printf(patterns ? "Patterns:\n" : "Phrases:\n");
+  for (const std::string& item : patterns ? spec.patterns : spec.phrases) {
+    std::printf("  - %s\n", item.c_str());
+  }
 }
 
 int RunExplain(const std::string& id, const std::vector<std::string>& flag_packs) {
