@@ -570,6 +570,11 @@ std::shared_ptr<const RulePackSet> RulePackSet::Build(
       const auto index = static_cast<uint32_t>(set->rules_.size());
       set->rules_.push_back({&pack, &spec, RuleInfo{spec.id, spec.severity, spec.summary, {}}});
       for (size_t p = 0; p < spec.phrases.size(); ++p) {
+        if (spec.kind == PackRuleKind::kLine) {
+          set->longest_line_phrase_ = std::max(set->longest_line_phrase_, spec.phrases[p].size());
+        } else {
+          set->only_line_rules_ = false;
+        }
         phrases.push_back(spec.phrases[p]);
         set->phrase_rule_.push_back(index);
         set->phrase_in_rule_.push_back(static_cast<uint32_t>(p));
@@ -647,6 +652,10 @@ PackMatches RulePackSet::Scan(Analysis& analysis) const {
   const std::vector<Span>& lines = analysis.lines();
   for (size_t li = 0; matcher_ && li < lines.size(); ++li) {
     const std::string_view line = analysis.view(lines[li]);
+    // When every phrase rule is a line rule, a line far longer than the
+    // longest phrase (with room for bullets, separators and white space)
+    // cannot be one of them: skip the scan of prose paragraphs.
+    if (only_line_rules_ && line.size() > 2 * longest_line_phrase_ + 32) continue;
     matches.clear();
     matcher_->FindAll(line, lines[li].start, &matches);
     if (matches.empty()) continue;

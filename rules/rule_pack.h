@@ -203,6 +203,8 @@ class RulePackSet : public std::enable_shared_from_this<RulePackSet> {
   std::vector<uint32_t> phrase_rule_;    // matcher phrase -> index into rules_
   std::vector<uint32_t> phrase_in_rule_;  // matcher phrase -> index into the rule's phrases
   std::optional<PhraseMatcher> matcher_;  // none when no rule has phrases
+  bool only_line_rules_ = true;           // every phrase rule is kind = "line"
+  size_t longest_line_phrase_ = 0;        // bytes, over the line rules' phrases
   std::unique_ptr<PatternIndex> patterns_;
 };
 
