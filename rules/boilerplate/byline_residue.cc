@@ -121,6 +121,8 @@ class BylineResidueRule : public Rule {
         continue;
       }
       std::string_view text = analysis.view(line.span);
+      // A question ("And a year ago?") is speech, never a template's stamp.
+      if (text.ends_with("?")) continue;
       matches.clear();
       matcher_.FindAll(text, line.span.start, &matches);
       if (matches.empty()) continue;
@@ -224,6 +226,12 @@ class BylineResidueRule : public Rule {
         ++t;
       }
       if (names == 0 || names > 4 || t == n) return v;
+      // "CHAIR: Two years ago.": a speaker's label in a transcript, then
+      // what the speaker said; a byline does not put a colon after the name.
+      if (analysis.view({tokens[t - 1].span.end, tokens[t].span.start}).find(':') !=
+          std::string_view::npos) {
+        return v;
+      }
       name = true;
     }
     if (t < n && cls[t] == Cls::kLabel) {

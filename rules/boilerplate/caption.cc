@@ -130,6 +130,12 @@ class CaptionRule : public Rule {
       // A whole line that is a credit.
       if (l.words <= 16) {
         CreditFacts f = WholeLineCredit(line, matches);
+        // An agency's name alone as an item of a list the story introduces
+        // ("lent by five archives:" then "Getty Images", "Library of
+        // Congress"): a list of names, not a credit.
+        if (f.ok && !f.label && !f.slash && InIntroducedList(analysis, layout, i)) {
+          f.ok = false;
+        }
         if (f.ok) {
           reported[i] = 1;
           ReportCredit(layout, i, line, f, sink);
@@ -184,6 +190,17 @@ class CaptionRule : public Rule {
     }
     return layout.DomTokenContains(i, "caption") || layout.DomTokenContains(i, "photo-credit") ||
            layout.DomTokenContains(i, "image-credit");
+  }
+
+  // Line i is an item of a run of two or more short lines whose line above
+  // ends with a colon: a list that the story introduces.
+  static bool InIntroducedList(Analysis& analysis, const PageLayout& layout, size_t i) {
+    const LineLayout& l = layout.line(i);
+    if (!l.short_line || layout.run_length(i) < 2) return false;
+    const size_t above = layout.PreviousNonBlank(l.run_begin);
+    if (above == PageLayout::npos) return false;
+    std::string_view intro = analysis.view(layout.line(above).span);
+    return intro.ends_with(":");
   }
 
   static size_t CountWords(std::string_view s) {

@@ -110,6 +110,38 @@ bool OpensStatement(std::string_view line, size_t pos) {
   return true;
 }
 
+// True when the phrase ending at byte `end` closes its statement: the line
+// ends, or a full stop, a separator or a new statement (a capital, a digit)
+// follows ("All rights reserved.", "All rights reserved | Terms"). A
+// lower-case word after it, with or without a comma, means the phrase is
+// part of a sentence ("All rights reserved, they say, in the type ...").
+bool ClosesStatement(std::string_view line, size_t end) {
+  while (end < line.size() && (line[end] == ' ' || line[end] == '\t')) ++end;
+  if (end >= line.size()) return true;
+  const unsigned char c = static_cast<unsigned char>(line[end]);
+  if (c == '.' || c == '|' || c == ';' || c == ')' || c == '!' || c == ']') return true;
+  if (c >= 0x80) return !(c >= 0xC3 && c <= 0xC5 && end + 1 < line.size() &&
+                          static_cast<unsigned char>(line[end + 1]) >= 0xA0);  // "é": a word
+  if (c == ',') {
+    ++end;
+    while (end < line.size() && line[end] == ' ') ++end;
+    if (end >= line.size()) return true;
+  }
+  const char d = line[end];
+  return (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9');
+}
+
+// True when a copyright word ("Copyright", "Copyright (c)") at `end` goes on
+// as a notice: a year, a "©" or a holder's name follows, not a lower-case
+// word of a sentence about copyright ("Copyright in a photograph lasts ...",
+// "Copyright notices are stamped ...").
+bool OpensNotice(std::string_view line, size_t end) {
+  while (end < line.size() && (line[end] == ' ' || line[end] == '\t')) ++end;
+  if (end >= line.size()) return true;
+  const char c = line[end];
+  return !(c >= 'a' && c <= 'z');
+}
+
 bool IsYear(std::string_view token) {
   return token.size() == 4 && (token.starts_with("19") || token.starts_with("20")) &&
          std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -225,7 +257,7 @@ class SiteFooterRule : public Rule {
         case Kind::kRights:
           if (!rights && !InsideQuotation(text, m.span.start)) rights = &m;
           if (!standalone_rights && !InsideQuotation(text, m.span.start) &&
-              OpensStatement(text, m.span.start)) {
+              OpensStatement(text, m.span.start) && RightsStatementCloses(text, m, matches)) {
             standalone_rights = &m;
           }
           break;
@@ -248,6 +280,13 @@ class SiteFooterRule : public Rule {
       }
     }
     if (veto) return v;
+    // "Copyright" as a word opens a notice only when a year, "©" or a name
+    // follows it; "Copyright law ..." is a sentence about copyright.
+    if (copyright != nullptr &&
+        std::isalpha(static_cast<unsigned char>(text[copyright->span.start])) &&
+        !OpensNotice(text, copyright->span.end)) {
+      copyright = nullptr;
+    }
     if (copyright != nullptr) {
       for (const Token& t : analysis.TokensIn(line.span)) {
         if (t.shape == TokenShape::kNumber && IsYear(analysis.view(t.span))) year = true;
@@ -316,6 +355,22 @@ class SiteFooterRule : public Rule {
       return v;
     }
     return v;
+  }
+
+  // True when the rights phrase `m`, or a longer rights phrase that starts
+  // inside it ("this material may not be published" / "may not be
+  // published, broadcast, rewritten or redistributed"), closes its statement.
+  bool RightsStatementCloses(std::string_view text, const PhraseMatch& m,
+                             const std::vector<PhraseMatch>& matches) const {
+    if (ClosesStatement(text, m.span.end)) return true;
+    for (const PhraseMatch& other : matches) {
+      if (kinds_[other.phrase] != Kind::kRights) continue;
+      if (other.span.start >= m.span.start && other.span.start < m.span.end &&
+          other.span.end > m.span.end && ClosesStatement(text, other.span.end)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static bool HasDigit(std::string_view s) {
