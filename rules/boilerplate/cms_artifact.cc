@@ -151,6 +151,12 @@ class CmsArtifactRule : public Rule {
       if (markup) CheckMarkup(line, &found);
       if (found.artifacts.empty()) continue;
       const PageRegion region = layout.region(i);
+      // A whole-line "Loading..." in a list the story introduces ("users saw
+      // the words:" / "Loading..." / "Please wait") is quoted, not leftover.
+      if (region == PageRegion::kBody && found.signals.size() == 1 &&
+          found.signals[0] == "whole-line" && IntroducedList(analysis, layout, i)) {
+        continue;
+      }
       found.signals.emplace_back(RegionSignal(region));
       std::string message = "template/CMS leftover in the article text: \"" + found.artifacts[0] + "\"";
       sink.Report(l.span, std::move(message),
@@ -234,6 +240,20 @@ class CmsArtifactRule : public Rule {
       }
     }
     return nullptr;
+  }
+
+  // Whether line i belongs to a column of short lines under a line of the
+  // story that ends with ":": walks up over at most 6 non-prose lines.
+  static bool IntroducedList(Analysis& analysis, const PageLayout& layout, size_t i) {
+    size_t k = i;
+    for (int step = 0; step < 6; ++step) {
+      k = layout.PreviousNonBlank(k);
+      if (k == PageLayout::npos || layout.region(k) != PageRegion::kBody) return false;
+      std::string_view text = analysis.view(layout.line(k).span);
+      if (!text.empty() && text.back() == ':') return true;
+      if (layout.line(k).prose || layout.line(k).words > PageLayout::kShortWords) return false;
+    }
+    return false;
   }
 
   static void CheckMarkup(std::string_view line, LineArtifacts* found) {

@@ -117,8 +117,29 @@ class ShareWidgetRule : public Rule {
       const size_t before = layout.PreviousNonBlank(first);
       const bool list_intro =
           before != PageLayout::npos && EndsWithColon(analysis.view(layout.line(before).span));
+      // Inside the story, a list the story introduces is quoted, not a widget:
+      // after a line ending in ":" ("three words were written across the
+      // top:" / "Print" / "Share"), whatever the words; and a column of bare
+      // network names ("Facebook" / "Instagram" / "WhatsApp") under a
+      // sub-heading ("Which services failed"), since a widget's column carries
+      // a button word or sits after a paragraph, not under a heading.
+      bool quoted_list = false;
+      if (before != PageLayout::npos && layout.region(first) == PageRegion::kBody &&
+          layout.region(last) == PageRegion::kBody && !layout.DomTokenContains(first, "share") &&
+          !layout.DomTokenContains(first, "social")) {
+        bool networks_only = true;
+        for (size_t i = first; i <= last; ++i) {
+          const LineVerdict& v = verdicts[i];
+          if (v.strength == LineVerdict::kNone) continue;
+          networks_only = networks_only && v.actions == 0 && v.labels == v.networks;
+        }
+        const LineLayout& b = layout.line(before);
+        const bool heading = b.short_line && !b.bullet && b.letters_words > 0 &&
+                             layout.region(before) == PageRegion::kBody;
+        quoted_list = list_intro || (networks_only && heading);
+      }
       for (size_t i = first; i <= last; ++i) {
-        if (verdicts[i].strength == LineVerdict::kNone) continue;
+        if (verdicts[i].strength == LineVerdict::kNone || quoted_list) continue;
         Report(analysis, layout, i, verdicts[i], size, any_strong, list_intro, sink);
       }
       first = last;
