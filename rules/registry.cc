@@ -32,6 +32,8 @@ std::vector<std::unique_ptr<Rule>> MakeCppRules() {
   rules.push_back(MakeMojibakeRule());
   rules.push_back(MakeHtmlResidueRule());
   rules.push_back(MakeStrayPunctuationRule());
+  rules.push_back(MakeSentenceFragmentRule());
+  rules.push_back(MakeRepeatedWordRule());
   return rules;
 }
 

@@ -26,6 +26,8 @@ std::unique_ptr<Rule> MakeCaptionRule();            // boilerplate/caption
 std::unique_ptr<Rule> MakeMojibakeRule();           // garbled/mojibake
 std::unique_ptr<Rule> MakeHtmlResidueRule();        // garbled/html-residue
 std::unique_ptr<Rule> MakeStrayPunctuationRule();   // garbled/stray-punctuation
+std::unique_ptr<Rule> MakeSentenceFragmentRule();   // garbled/sentence-fragment
+std::unique_ptr<Rule> MakeRepeatedWordRule();       // garbled/repeated-word
 
 }  // namespace newslint
 
