@@ -150,16 +150,16 @@ inline LabelScan ScanLabelLine(const LabelLexicon& lexicon, std::string_view lin
 }
 
 // True when byte `pos` of `line` is inside a quotation opened earlier on the
-// line: more opening than closing curly quotes before it, or an odd number of
-// straight double quotes.
+// line: more opening than closing curly quotes or guillemets (“ ” « ») before
+// it, or an odd number of straight double quotes.
 inline bool InsideQuotation(std::string_view line, size_t pos) {
   int open = 0, close = 0, straight = 0;
   for (size_t i = 0; i < pos && i < line.size(); ++i) {
     if (line[i] == '"') {
       ++straight;
-    } else if (line.compare(i, 3, "\u201c") == 0) {
+    } else if (line.compare(i, 3, "\u201c") == 0 || line.compare(i, 2, "\u00ab") == 0) {
       ++open;
-    } else if (line.compare(i, 3, "\u201d") == 0) {
+    } else if (line.compare(i, 3, "\u201d") == 0 || line.compare(i, 2, "\u00bb") == 0) {
       ++close;
     }
   }

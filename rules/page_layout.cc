@@ -5,8 +5,6 @@
 #include "lint/utf8.h"
 
 namespace newslint {
-namespace {
-
 bool IsListMarker(char32_t cp) {
   switch (cp) {
     case U'•': case U'·': case U'▪': case U'►': case U'›': case U'»': case U'–':
@@ -16,6 +14,8 @@ bool IsListMarker(char32_t cp) {
       return false;
   }
 }
+
+namespace {
 
 bool IsClosing(char32_t cp) {
   switch (cp) {

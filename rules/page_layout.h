@@ -37,6 +37,10 @@ namespace newslint {
 // tail below it.
 enum class PageRegion { kHead, kBody, kTail };
 
+// Whether `cp` marks a list item when it opens a line and a space follows it:
+// • · ▪ ► › » – - * ◦ ▸ ■ ●.
+bool IsListMarker(char32_t cp);
+
 // The evidence signal naming a region: "region:head", "region:body", "region:tail".
 std::string_view RegionSignal(PageRegion region);
 

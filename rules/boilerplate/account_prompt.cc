@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lint/phrase_matcher.h"
+#include "rules/label_lines.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
@@ -32,17 +33,6 @@ const RuleInfo kInfo = {
 enum class Kind : uint8_t { kLabel, kWeakLabel, kPhrase, kVeto };
 
 constexpr size_t kMaxLabelLineWords = 12;
-
-// True when byte `pos` of `line` is inside a quotation opened earlier on the line.
-bool InsideQuotation(std::string_view line, size_t pos) {
-  int open = 0, close = 0, straight = 0;
-  for (size_t i = 0; i < pos && i < line.size(); ++i) {
-    if (line[i] == '"') ++straight;
-    if (line.substr(i, 3) == "\u201c") ++open;
-    if (line.substr(i, 3) == "\u201d") ++close;
-  }
-  return open > close || straight % 2 == 1;
-}
 
 // Characters that may sit between widget labels: "Sign in | Register", "Log in · Subscribe".
 bool IsSeparatorAt(std::string_view s, size_t i, size_t* length) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "lint/phrase_matcher.h"
+#include "rules/label_lines.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
@@ -49,19 +50,6 @@ bool IsMultiByteSeparatorAt(std::string_view s, size_t i, size_t* length) {
     }
   }
   return false;
-}
-
-// True when byte `pos` of `line` is inside a quotation opened earlier on the
-// line: more “ than ” before it, or an odd number of straight double quotes.
-bool InsideQuotation(std::string_view line, size_t pos) {
-  int curly_open = 0, curly_close = 0, straight = 0;
-  std::string_view before = line.substr(0, pos);
-  for (size_t i = 0; i < before.size(); ++i) {
-    if (before[i] == '"') ++straight;
-    if (before.substr(i, 3) == "\u201c" || before.substr(i, 2) == "\u00ab") ++curly_open;
-    if (before.substr(i, 3) == "\u201d" || before.substr(i, 2) == "\u00bb") ++curly_close;
-  }
-  return curly_open > curly_close || straight % 2 == 1;
 }
 
 // How a line opens: with a speaker label of an interview transcript, whose

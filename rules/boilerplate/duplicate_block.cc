@@ -34,16 +34,6 @@ const RuleInfo kInfo = {
 // "—", "* * *", numbers) never match anything.
 constexpr uint64_t kNoHash = 0;
 
-bool IsListMarker(char32_t cp) {
-  switch (cp) {
-    case U'•': case U'·': case U'▪': case U'►': case U'›': case U'»': case U'–':
-    case U'-': case U'*': case U'◦': case U'▸': case U'■': case U'●':
-      return true;
-    default:
-      return false;
-  }
-}
-
 char32_t FoldQuote(char32_t cp) {
   switch (cp) {
     case U'‘': case U'’': case U'‛': case U'′': case U'`': return U'\'';

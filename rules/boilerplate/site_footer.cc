@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lint/phrase_matcher.h"
+#include "rules/label_lines.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
@@ -34,17 +35,6 @@ enum class Kind : uint8_t { kRights, kCopyright, kCredit, kCompany, kLegal, kCon
 // The legal labels come first in site-footer-legal.txt; labels after this
 // comment line ("about us", "contact", ...) are footer links that are not legal.
 constexpr std::string_view kFirstNonLegalLabel = "about us";
-
-// True when byte `pos` of `line` is inside a quotation opened earlier on the line.
-bool InsideQuotation(std::string_view line, size_t pos) {
-  int open = 0, close = 0, straight = 0;
-  for (size_t i = 0; i < pos && i < line.size(); ++i) {
-    if (line[i] == '"') ++straight;
-    if (line.substr(i, 3) == "\u201c") ++open;
-    if (line.substr(i, 3) == "\u201d") ++close;
-  }
-  return open > close || straight % 2 == 1;
-}
 
 // Characters that may sit between footer links: "Terms | Privacy · Cookies".
 bool IsLinkSeparatorAt(std::string_view s, size_t i, size_t* length) {

@@ -50,16 +50,6 @@ class Hasher {
   uint64_t length_ = 0;
 };
 
-bool IsListMarker(char32_t cp) {
-  switch (cp) {
-    case U'•': case U'·': case U'▪': case U'►': case U'›': case U'»': case U'–':
-    case U'-': case U'*': case U'◦': case U'▸': case U'■': case U'●':
-      return true;
-    default:
-      return false;
-  }
-}
-
 char FoldQuote(char32_t cp) {
   switch (cp) {
     case U'‘': case U'’': case U'‛': case U'′': return '\'';
