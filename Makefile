@@ -9,7 +9,8 @@ REPORT_DIR ?= newslint-report
 
 # Debian 12 packages the build and the tests need.
 DEPS := cmake ninja-build g++ pkg-config libxml2-dev libsimdjson-dev zlib1g-dev \
-        libzstd-dev libtoml11-dev libcli11-dev libre2-dev libgtest-dev libgmock-dev libbenchmark-dev
+        libzstd-dev libtoml11-dev libcli11-dev libre2-dev libhunspell-dev hunspell-en-us \
+        libgtest-dev libgmock-dev libbenchmark-dev
 
 .PHONY: all deps build run test bench clean
 

@@ -34,6 +34,13 @@ std::vector<std::unique_ptr<Rule>> MakeCppRules() {
   rules.push_back(MakeStrayPunctuationRule());
   rules.push_back(MakeSentenceFragmentRule());
   rules.push_back(MakeRepeatedWordRule());
+  rules.push_back(MakeSpellingRule());
+  rules.push_back(MakeUnbalancedQuotesRule());
+  rules.push_back(MakeUnbalancedBracketsRule());
+  rules.push_back(MakeInvisibleCharactersRule());
+  rules.push_back(MakeTruncatedRule());
+  rules.push_back(MakeSpunPhraseRule());
+  rules.push_back(MakeGrammarRule());
   return rules;
 }
 

@@ -28,6 +28,13 @@ std::unique_ptr<Rule> MakeHtmlResidueRule();        // garbled/html-residue
 std::unique_ptr<Rule> MakeStrayPunctuationRule();   // garbled/stray-punctuation
 std::unique_ptr<Rule> MakeSentenceFragmentRule();   // garbled/sentence-fragment
 std::unique_ptr<Rule> MakeRepeatedWordRule();       // garbled/repeated-word
+std::unique_ptr<Rule> MakeSpellingRule();            // garbled/spelling
+std::unique_ptr<Rule> MakeUnbalancedQuotesRule();    // garbled/unbalanced-quotes
+std::unique_ptr<Rule> MakeUnbalancedBracketsRule();  // garbled/unbalanced-brackets
+std::unique_ptr<Rule> MakeInvisibleCharactersRule(); // garbled/invisible-characters
+std::unique_ptr<Rule> MakeTruncatedRule();           // garbled/truncated
+std::unique_ptr<Rule> MakeSpunPhraseRule();          // garbled/spun-phrase
+std::unique_ptr<Rule> MakeGrammarRule();             // garbled/grammar
 
 }  // namespace newslint
 
