@@ -164,6 +164,66 @@ TEST(MojibakeTest, ApplyingFixesLeavesNothingToFix) {
   EXPECT_TRUE(Lint(*rule, fixed).empty());
 }
 
+TEST(MojibakeTest, LoneC1ControlIsAWindows1252ByteReadAsLatin1) {
+  auto rule = MakeMojibakeRule();
+  EXPECT_EQ(Flags(*rule, "the deal\u0092s terms"), (std::vector<Flag>{{"\u0092", "\u2019"}}));
+  // 0x81 is undefined in Windows-1252: nothing to repair it to.
+  EXPECT_TRUE(Lint(*rule, "odd \u0081 byte").empty());
+}
+
+// Characters a conversion replaced by "?" or U+FFFD.
+TEST(MojibakeLostCharacterTest, ContractionsAreRepairedInTheArticlesApostropheStyle) {
+  auto rule = MakeMojibakeRule();
+  EXPECT_EQ(Flags(*rule, "They didn?t know; we?re sure."),
+            (std::vector<Flag>{{"?", "\u2019"}, {"?", "\u2019"}}));
+  // An article that writes straight apostrophes gets a straight one.
+  EXPECT_EQ(Flags(*rule, "It's late and they didn?t know."), (std::vector<Flag>{{"?", "'"}}));
+}
+
+TEST(MojibakeLostCharacterTest, PossessiveIsRepairedOnlyWhenTheStemStandsAlone) {
+  auto rule = MakeMojibakeRule();
+  EXPECT_EQ(Flags(*rule, "Kosovo?s border. Kosovo said no."),
+            (std::vector<Flag>{{"?", "\u2019"}}));
+  // "Andr?s" is "Andrés": flagged, but the repair would be a guess.
+  EXPECT_EQ(Flags(*rule, "Mayor Andr?s Ruiz spoke."), (std::vector<Flag>{{"?", kNoFix}}));
+}
+
+TEST(MojibakeLostCharacterTest, ReplacementCharacterIsAlwaysFlaggedNeverRepaired) {
+  auto rule = MakeMojibakeRule();
+  EXPECT_EQ(Flags(*rule, "the city\ufffds budget \ufffd a record"),
+            (std::vector<Flag>{{"\ufffd", kNoFix}, {"\ufffd", kNoFix}}));
+}
+
+TEST(MojibakeLostCharacterTest, SpacedQuestionMarkNeedsCorroboration) {
+  auto rule = MakeMojibakeRule();
+  // French puts a space before "?": alone, a spaced "?" proves nothing.
+  EXPECT_TRUE(Lint(*rule, "Pourquoi ? Parce que le budget est serr\u00e9.").empty());
+  EXPECT_TRUE(Lint(*rule, "JAKARTA (AFP) ? Indonesia said").empty());
+  std::vector<Finding> findings = Lint(*rule, "JAKARTA (AFP) ? Indonesia?s navy said");
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(std::get<std::string>(*Find(findings[0].evidence, "kind")), "dash");
+  EXPECT_TRUE(std::get<bool>(*Find(findings[0].evidence, "ambiguous")));
+  EXPECT_EQ(std::get<std::string>(*Find(findings[0].evidence, "context")), "(AFP) ? Indonesia?s");
+}
+
+TEST(MojibakeLostCharacterTest, QuestionsUrlsAndQueryStringsAreLeftAlone) {
+  auto rule = MakeMojibakeRule();
+  EXPECT_TRUE(Lint(*rule,
+                   "Will rates fall? Nobody knows. \u201cWhy now?\u201d he asked. See "
+                   "https://example.org/a?id=4&x=1 or example.com/search?q=rates or "
+                   "index.php?page_id=2. Did she go to the U.S.? No.")
+                  .empty());
+}
+
+TEST(MojibakeLostCharacterTest, LostQuotesAroundSpeech) {
+  auto rule = MakeMojibakeRule();
+  std::vector<Finding> findings = Lint(*rule, "?We will win,? she said.");
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(std::get<std::string>(*Find(findings[0].evidence, "kind")), "opening quote");
+  EXPECT_EQ(std::get<std::string>(*Find(findings[1].evidence, "kind")), "closing quote");
+  EXPECT_FALSE(findings[0].fix.has_value());
+}
+
 // ---------------------------------------------------------------------------
 // garbled/html-residue
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,9 @@ namespace {
 const RuleInfo kInfo = {
     "garbled/mojibake",
     Severity::kError,
-    "UTF-8 text that was decoded as Windows-1252 or Latin-1 and encoded again, such as "
-    "\"â€™\" for \"’\" or \"Ã©\" for \"é\".",
+    "Text garbled by a wrong character encoding: UTF-8 read as Windows-1252 or Latin-1 "
+    "(\"â€™\" for \"’\", \"Ã©\" for \"é\"), or characters a conversion replaced by \"?\" "
+    "or \"\ufffd\" (\"Kosovo?s\").",
     {
         {"max-rounds", "int", "3",
          "How many times a repaired sequence is decoded again, to undo text that was garbled "
@@ -75,7 +77,6 @@ size_t DecodeUtf8(const unsigned char* b, size_t n, uint32_t* cp) {
   *cp = v;
   return len;
 }
-
 
 bool IsLetter(uint32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
@@ -142,6 +143,186 @@ struct Candidate {
   std::string note;
 };
 
+// A character a conversion replaced by "?" or U+FFFD: text converted to
+// ASCII or Latin-1 from a richer character set ("Kosovo?s", "JAKARTA (AFP) ?
+// Indonesia", "?We will win?"), or bytes a decoder could not read ("caf\ufffd").
+struct LostCharacter {
+  Span span;
+  std::string mark;     // "?" or "\ufffd"
+  std::string kind;     // "apostrophe", "inside a word", "opening quote", "dash", ...
+  std::string context;  // the word around it
+  std::string likely;   // what it most likely stood for, for the message
+  std::string fix;      // the repair when certain, else empty
+  bool ambiguous = false;
+};
+
+// The white-space-delimited chunk of text around byte `pos`.
+Span ChunkAround(std::string_view text, size_t pos) {
+  size_t begin = pos, end = pos;
+  while (begin > 0) {
+    utf8::CodePoint before = utf8::DecodeBefore(text, begin);
+    if (utf8::IsSpace(before.value)) break;
+    begin -= before.length;
+  }
+  while (end < text.size()) {
+    utf8::CodePoint at = utf8::DecodeAt(text, end);
+    if (utf8::IsSpace(at.value)) break;
+    end += at.length;
+  }
+  return {begin, end};
+}
+
+// URLs, query strings, e-mail addresses, code and templates put "?" inside
+// words on purpose: "index.php?id=4", "/search?q=", "{{x?y}}".
+bool LooksLikeCodeOrUrl(std::string_view chunk) {
+  return chunk.find('/') != std::string_view::npos || chunk.find('=') != std::string_view::npos ||
+         chunk.find('&') != std::string_view::npos || chunk.find('@') != std::string_view::npos ||
+         chunk.find("www.") != std::string_view::npos ||
+         chunk.find('{') != std::string_view::npos || chunk.find('_') != std::string_view::npos ||
+         chunk.find('<') != std::string_view::npos;
+}
+
+// A whole word of `text` equal to `word` (case-sensitive), other than the
+// occurrence at `skip`.
+bool HasWordElsewhere(std::string_view text, std::string_view word, size_t skip) {
+  if (word.size() < 2) return false;
+  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    if (at == skip) continue;
+    size_t end = at + word.size();
+    bool left = at == 0 || !utf8::IsLetter(utf8::DecodeBefore(text, at).value);
+    bool right = end >= text.size() || !utf8::IsLetter(utf8::DecodeAt(text, end).value);
+    // "Kosovo?s" elsewhere counts as the stem too: its "?" is not a letter.
+    if (left && right) return true;
+  }
+  return false;
+}
+
+// Endings after an apostrophe: "don?t", "we?re", "I?m", "she?ll", "they?ve",
+// "he?d", "Kosovo?s".
+std::string_view ContractionAfter(std::string_view text, size_t pos) {
+  for (std::string_view tail : {"t", "re", "ll", "ve", "m", "d", "s"}) {
+    if (text.compare(pos, tail.size(), tail) != 0) continue;
+    size_t end = pos + tail.size();
+    if (end < text.size() && utf8::IsLetter(utf8::DecodeAt(text, end).value)) continue;
+    return tail;
+  }
+  return {};
+}
+
+std::vector<LostCharacter> FindLostCharacters(std::string_view text) {
+  std::vector<LostCharacter> found;
+  // Straight apostrophes between letters elsewhere in the article decide
+  // which apostrophe a repair writes: the article's own style.
+  bool straight_style = false;
+  for (size_t at = text.find('\''); at != std::string_view::npos; at = text.find('\'', at + 1)) {
+    if (at > 0 && at + 1 < text.size() && utf8::IsLetter(utf8::DecodeBefore(text, at).value) &&
+        utf8::IsLetter(utf8::DecodeAt(text, at + 1).value)) {
+      straight_style = true;
+      break;
+    }
+  }
+  const std::string apostrophe = straight_style ? "'" : "\u2019";
+  bool any_clear = false;
+
+  auto examine = [&](size_t pos, size_t len) {
+    LostCharacter lost;
+    lost.span = {pos, pos + len};
+    lost.mark = std::string(text.substr(pos, len));
+    const bool question = len == 1;
+    Span chunk = ChunkAround(text, pos);
+    std::string_view chunk_text = text.substr(chunk.start, chunk.end - chunk.start);
+    if (LooksLikeCodeOrUrl(chunk_text)) return;
+    lost.context = std::string(chunk_text);
+    if (chunk.end - chunk.start == len) {  // on its own: show the words either side
+      Span left = chunk.start > 1 ? ChunkAround(text, chunk.start - 2) : chunk;
+      Span right = chunk.end + 1 < text.size() ? ChunkAround(text, chunk.end + 1) : chunk;
+      if (text.substr(left.start, chunk.start - left.start).find('\n') != std::string_view::npos)
+        left = chunk;
+      if (text.substr(chunk.end, right.end - chunk.end).find('\n') != std::string_view::npos)
+        right = chunk;
+      lost.context = std::string(text.substr(left.start, right.end - left.start));
+    }
+    const char32_t before = pos > 0 ? utf8::DecodeBefore(text, pos).value : U' ';
+    const char32_t after = pos + len < text.size() ? utf8::DecodeAt(text, pos + len).value : U' ';
+    const bool letter_before = utf8::IsLetter(before);
+    const bool letter_after = utf8::IsLetter(after);
+    if (letter_before && letter_after) {
+      std::string_view tail = ContractionAfter(text, pos + len);
+      size_t stem_begin = chunk.start;
+      while (stem_begin < pos && !utf8::IsLetter(utf8::DecodeAt(text, stem_begin).value)) {
+        stem_begin += utf8::DecodeAt(text, stem_begin).length;
+      }
+      std::string_view stem = text.substr(stem_begin, pos - stem_begin);
+      static const std::set<std::string_view> kPronouns = {
+          "I", "i", "he", "she", "we", "you", "they", "He", "She", "We", "You", "They"};
+      const bool contraction =
+          (tail == "t" && !stem.empty() && (stem.back() == 'n' || stem.back() == 'N')) ||
+          tail == "re" || tail == "ll" || tail == "ve" ||
+          ((tail == "m" || tail == "d") && kPronouns.count(stem) > 0);
+      lost.kind = "inside a word";
+      lost.likely = "an accented letter, an apostrophe or a dash";
+      if (contraction) {
+        lost.kind = "apostrophe";
+        lost.likely = "an apostrophe";
+        if (question) lost.fix = apostrophe;
+      } else if (tail == "s") {
+        // "Kosovo?s" is a possessive when "Kosovo" stands alone elsewhere;
+        // "Andr?s" is "Andrés", so without that the repair is a guess.
+        lost.kind = "apostrophe or letter";
+        lost.likely = "an apostrophe or an accented letter";
+        if (HasWordElsewhere(text, stem, stem_begin)) {
+          lost.kind = "apostrophe";
+          lost.likely = "an apostrophe";
+          if (question) lost.fix = apostrophe;
+        }
+      }
+    } else if (!question) {
+      // U+FFFD anywhere is a lost character: no text is written with it.
+      lost.kind = letter_before || letter_after ? "inside or next to a word" : "on its own";
+    } else if (!letter_before && letter_after &&
+               (utf8::IsSpace(before) || pos == 0 || before == '(' || before == '\n')) {
+      // "?We will win?": an opening quote. No English or French text puts a
+      // question mark straight before a word.
+      lost.kind = "opening quote";
+      lost.likely = "an opening quotation mark";
+    } else if (question && before == ',' && (utf8::IsSpace(after) || pos + 1 == text.size())) {
+      // "we will win,? he said": a comma is never followed by "?".
+      lost.kind = "closing quote";
+      lost.likely = "a closing quotation mark";
+    } else if (question && letter_before && after == ' ' && pos + 2 < text.size() &&
+               utf8::CaseOf(utf8::DecodeAt(text, pos + 2).value) == utf8::LetterCase::kLower) {
+      // "the Philippines? coast": a lost plural possessive or closing quote,
+      // but informal questions run on in lower case too ("why? because").
+      lost.kind = "apostrophe or closing quote";
+      lost.likely = "an apostrophe or a closing quotation mark";
+      lost.ambiguous = true;
+    } else if (utf8::IsSpace(before) && utf8::IsSpace(after) && pos > 0) {
+      // "(AFP) ? Indonesia", "2019 ? 2020": a dash. French puts a space
+      // before "?", so alone this is not conclusive.
+      lost.kind = "dash";
+      lost.likely = "a dash";
+      lost.ambiguous = true;
+    } else {
+      return;
+    }
+    any_clear = any_clear || !lost.ambiguous;
+    found.push_back(std::move(lost));
+  };
+
+  for (size_t at = text.find('?'); at != std::string_view::npos; at = text.find('?', at + 1)) {
+    examine(at, 1);
+  }
+  for (size_t at = text.find("\ufffd"); at != std::string_view::npos;
+       at = text.find("\ufffd", at + 3)) {
+    examine(at, 3);
+  }
+  std::sort(found.begin(), found.end(), [](const LostCharacter& a, const LostCharacter& b) {
+    return a.span.start < b.span.start;
+  });
+  if (!any_clear) found.clear();  // only ambiguous ones: not conclusive
+  return found;
+}
+
 class MojibakeRule : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
@@ -191,6 +372,7 @@ class MojibakeRule : public Rule {
       }
       Report(std::move(c), sink);
     }
+    for (LostCharacter& lost : FindLostCharacters(text)) ReportLost(std::move(lost), sink);
   }
 
  private:
@@ -223,8 +405,8 @@ class MojibakeRule : public Rule {
 
   // Splits a run of Windows-1252 characters into garbled sequences: stretches
   // whose bytes decode as multi-byte UTF-8.
-  static void ExamineRun(std::string_view text, const std::vector<RunChar>& run,
-                         int64_t max_rounds, std::vector<Candidate>* out) {
+  static void ExamineRun(std::string_view text, const std::vector<RunChar>& run, int64_t max_rounds,
+                         std::vector<Candidate>* out) {
     std::string bytes;
     for (const RunChar& r : run) bytes.push_back(static_cast<char>(r.byte));
     const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -269,6 +451,15 @@ class MojibakeRule : public Rule {
         out->push_back(std::move(c));
         k += 2;
         continue;
+      } else if (run[k].cp >= 0x80 && run[k].cp <= 0x9F && kCp1252High[run[k].cp - 0x80] != 0) {
+        // A C1 control on its own: a Windows-1252 byte (0x92 for "’") that
+        // was read as Latin-1, whose 0x80-0x9F are control characters.
+        Candidate c;
+        c.span = {run[k].start, run[k].end};
+        utf8::Append(run[k].cp, &c.garbled);
+        utf8::Append(kCp1252High[run[k].cp - 0x80], &c.repaired);
+        c.encoding = "Windows-1252 read as Latin-1 (ISO-8859-1)";
+        out->push_back(std::move(c));
       }
       ++k;
     }
@@ -337,6 +528,29 @@ class MojibakeRule : public Rule {
     if (c.rounds > 1) c.encoding += ", " + std::to_string(c.rounds) + " times";
     c.ambiguous = ambiguous;
     return c;
+  }
+
+  static void ReportLost(LostCharacter lost, FindingSink& sink) {
+    std::string message = "\"" + lost.mark + "\" in \"" + lost.context +
+                          "\": a character lost in an encoding conversion";
+    if (!lost.likely.empty()) message += "; it stood for " + lost.likely;
+    Evidence evidence = {
+        {"sequence", lost.mark},
+        {"kind", lost.kind},
+        {"context", lost.context},
+        {"encoding", std::string(lost.mark == "?" ? "text converted to a character set "
+                                                    "without the character; \"?\" put in its place"
+                                                  : "bytes that were not valid in the "
+                                                    "encoding used to read them, replaced by "
+                                                    "U+FFFD")}};
+    if (lost.ambiguous) {
+      evidence.emplace_back("ambiguous", true);
+      evidence.emplace_back("reason", std::string("not conclusive alone; reported because the "
+                                                  "article has other lost characters"));
+    }
+    std::optional<Fix> fix;
+    if (!lost.fix.empty()) fix = Fix{lost.span, lost.fix};
+    sink.Report(lost.span, std::move(message), std::move(evidence), std::move(fix));
   }
 
   static void Report(Candidate c, FindingSink& sink) {
