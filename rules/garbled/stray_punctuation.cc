@@ -29,9 +29,7 @@ const RuleInfo kInfo = {
 
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiAlnum(char c) {
-  return IsAsciiLower(c) || IsAsciiUpper(c) || (c >= '0' && c <= '9');
-}
+bool IsAsciiAlnum(char c) { return IsAsciiLower(c) || IsAsciiUpper(c) || (c >= '0' && c <= '9'); }
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 bool IsHighByte(char c) { return static_cast<unsigned char>(c) >= 0x80; }
 
@@ -81,9 +79,11 @@ class StrayPunctuationRule : public Rule {
       std::string_view line = analysis.view(p.span);
       found.clear();
       if (IsPunctuationOnly(line)) {
-        found.push_back({{0, line.size()}, "punctuation-only line",
+        found.push_back({{0, line.size()},
+                         "punctuation-only line",
                          "line of nothing but stray punctuation \"" + std::string(line) + "\"",
-                         std::string(), ""});
+                         std::string(),
+                         ""});
       } else {
         ScanLine(line, space_before, space_before && !spaced_high_punctuation, extra, &found);
       }
@@ -176,32 +176,78 @@ class StrayPunctuationRule : public Rule {
       if (c == ',') {
         size_t j = i;
         while (j < line.size() && line[j] == ',') ++j;
+        size_t n = j;
+        while (n < line.size() && IsBlank(line[n])) ++n;
+        const size_t detached = DetachedFrom(line, i);
+        if (j - i == 1 && n > j && n < line.size() && line[n] == ',' &&
+            (detached != std::string_view::npos || (i > 0 && EndsWord(line[i - 1]))) &&
+            !InsideUrlOrCode(line, i)) {
+          // "rose , , officials said" / "rose, , officials": a comma whose
+          // clause was dropped between two others. One finding, space
+          // before it included.
+          size_t m = n;
+          while (m < line.size() && line[m] == ',') ++m;
+          size_t start = detached != std::string_view::npos ? detached : i;
+          out->push_back({{start, m},
+                          "spaced doubled comma",
+                          "doubled comma \"" + std::string(line.substr(i, m - i)) + "\"",
+                          std::string(","),
+                          ""});
+          i = m;
+          continue;
+        }
         if (space_before) {
-          if (size_t k = DetachedFrom(line, i); k != std::string_view::npos &&
-                                                !InsideUrlOrCode(line, k - 1)) {
-            out->push_back({{k, i + 1}, "space before comma", "space before a comma",
-                            std::string(","), ""});
+          if (size_t k = detached; k != std::string_view::npos && !InsideUrlOrCode(line, k - 1)) {
+            out->push_back(
+                {{k, i + 1}, "space before comma", "space before a comma", std::string(","), ""});
           }
         }
         if (j - i >= 2 && !InsideUrlOrCode(line, i)) {
-          out->push_back({{i, j}, "doubled comma", "doubled comma \"" +
-                          std::string(line.substr(i, j - i)) + "\"", std::string(","), ""});
-        } else if (j < line.size() && (line[j] == ';' || line[j] == ':' ||
-                                       (line[j] == '.' && line.substr(j, 2) != "..")) &&
+          out->push_back({{i, j},
+                          "doubled comma",
+                          "doubled comma \"" + std::string(line.substr(i, j - i)) + "\"",
+                          std::string(","),
+                          ""});
+        } else if (j < line.size() &&
+                   (line[j] == ';' || line[j] == ':' ||
+                    (line[j] == '.' && line.substr(j, 2) != "..")) &&
                    !InsideUrlOrCode(line, i)) {
-          out->push_back({{i, j + 1}, "comma clash", "comma followed by \"" +
-                          std::string(1, line[j]) + "\"", std::nullopt, ""});
+          out->push_back({{i, j + 1},
+                          "comma clash",
+                          "comma followed by \"" + std::string(1, line[j]) + "\"",
+                          std::nullopt,
+                          ""});
           j += 1;
         }
         i = j;
         continue;
       }
-      if (c == ';' && i + 1 < line.size() && line[i + 1] == ';' && i > 0 &&
-          EndsWord(line[i - 1]) && (i + 2 >= line.size() || IsBlank(line[i + 2])) &&
-          !InsideUrlOrCode(line, i) && !ClosesCharacterReference(line, i)) {
-        out->push_back({{i, i + 2}, "doubled semicolon", "doubled semicolon \";;\"",
-                        std::string(";"), ""});
+      if (c == ';' && i + 1 < line.size() && line[i + 1] == ';' && i > 0 && EndsWord(line[i - 1]) &&
+          (i + 2 >= line.size() || IsBlank(line[i + 2])) && !InsideUrlOrCode(line, i) &&
+          !ClosesCharacterReference(line, i)) {
+        out->push_back(
+            {{i, i + 2}, "doubled semicolon", "doubled semicolon \";;\"", std::string(";"), ""});
         i += 2;
+        continue;
+      }
+      if ((c == ';' || c == ':') && i + 1 < line.size() &&
+          (line[i + 1] == '.' || line[i + 1] == ',') && line.substr(i + 1, 2) != ".." && i > 0 &&
+          (EndsWord(line[i - 1]) || IsBlank(line[i - 1])) &&
+          (i + 2 >= line.size() || IsBlank(line[i + 2])) && !InsideUrlOrCode(line, i) &&
+          !ClosesCharacterReference(line, i)) {
+        // "prices rose ;." "the mayor said:,": two clause marks in a row,
+        // one of them left from a sentence that was cut.
+        out->push_back({{i, i + 2},
+                        c == ';' ? "semicolon clash" : "colon clash",
+                        std::string(c == ';' ? "semicolon" : "colon") + " followed by \"" +
+                            std::string(1, line[i + 1]) + "\"",
+                        std::nullopt,
+                        ""});
+        i += 2;
+        continue;
+      }
+      if ((c == '(' || c == '[') && EmptyBrackets(line, i, out)) {
+        i += 1;
         continue;
       }
       if ((c == ';' || c == ':') && detached_colons) DetachedSemicolonOrColon(line, i, out);
@@ -224,9 +270,37 @@ class StrayPunctuationRule : public Rule {
     if (line[i] == ':' && digit_before && digit_after) return;
     if (InsideUrlOrCode(line, k - 1)) return;
     const bool semi = line[i] == ';';
-    out->push_back({{k, i + 1}, semi ? "space before semicolon" : "space before colon",
+    out->push_back({{k, i + 1},
+                    semi ? "space before semicolon" : "space before colon",
                     semi ? "space before a semicolon" : "space before a colon",
-                    std::string(1, line[i]), ""});
+                    std::string(1, line[i]),
+                    ""});
+  }
+
+  // "approved () by the council", "shares of Acme [] rose": brackets with
+  // nothing inside, after a word and a space, in the middle of a sentence:
+  // what is left when a scraper drops a link, a ticker or a credit from
+  // them. Not "f()" (code: no space before), not "( )" or "[ ]" with a space
+  // inside (a form's blank, a checklist box), not at the end of a line.
+  static bool EmptyBrackets(std::string_view line, size_t i, std::vector<Stray>* out) {
+    const char close = line[i] == '(' ? ')' : ']';
+    size_t j = i + 1;
+    if (j >= line.size() || line[j] != close) return false;
+    size_t after = j + 1;
+    if (after >= line.size()) return false;
+    if (!IsBlank(line[after]) && line[after] != ',' && line[after] != '.' && line[after] != ';') {
+      return false;
+    }
+    size_t k = DetachedFrom(line, i);
+    if (k == std::string_view::npos || line[k - 1] == ')' || line[k - 1] == ']') return false;
+    if (InsideUrlOrCode(line, k - 1)) return false;
+    out->push_back({{k, after},
+                    "empty brackets",
+                    "empty brackets \"" + std::string(line.substr(i, after - i)) +
+                        "\": what they held was lost",
+                    std::string(),
+                    ""});
+    return true;
   }
 
   // "&amp;;": the first ";" ends an HTML entity (garbled/html-residue's business).
@@ -274,19 +348,25 @@ class StrayPunctuationRule : public Rule {
       if (j < line.size() && IsAsciiAlnum(line[j])) return;  // "in Java. .NET is"
       size_t start = i;
       if (size_t k = DetachedFrom(line, i); k != std::string_view::npos) start = k;
-      out->push_back({{start, j}, "spaced double full stop",
-                      "stray \". .\": a doubled full stop, not an ellipsis", std::string("."), ""});
+      out->push_back({{start, j},
+                      "spaced double full stop",
+                      "stray \". .\": a doubled full stop, not an ellipsis",
+                      std::string("."),
+                      ""});
       return;
     }
     if (i == 0 || !EndsWord(line[i - 1])) return;
     size_t k = j;
     while (k < line.size() && IsBlank(line[k])) ++k;
-    bool sentence_follows = k == line.size() ||
-                            (k > j && (IsAsciiUpper(line[k]) || line[k] == '"' ||
-                                       line.substr(k, 3) == "\u201c"));
+    bool sentence_follows =
+        k == line.size() ||
+        (k > j && (IsAsciiUpper(line[k]) || line[k] == '"' || line.substr(k, 3) == "\u201c"));
     if (!sentence_follows) return;
-    out->push_back({{i, j}, "doubled full stop", "doubled full stop \"..\", not an ellipsis",
-                    std::string("."), ""});
+    out->push_back({{i, j},
+                    "doubled full stop",
+                    "doubled full stop \"..\", not an ellipsis",
+                    std::string("."),
+                    ""});
   }
 
   // "the company ." : a full stop detached from its word, followed by a space
@@ -302,8 +382,8 @@ class StrayPunctuationRule : public Rule {
       return;  // "Microsoft's . NET framework": ".NET" with a space in it
     }
     if (InsideUrlOrCode(line, k - 1)) return;
-    out->push_back({{k, i + 1}, "space before full stop", "space before a full stop",
-                    std::string("."), ""});
+    out->push_back(
+        {{k, i + 1}, "space before full stop", "space before a full stop", std::string("."), ""});
   }
 
   // ".," ".;" after an ordinary lower-case word ("said.,"). Correct after
@@ -319,10 +399,12 @@ class StrayPunctuationRule : public Rule {
     if (abbreviations_.count(word) || extra.count(word)) return;
     if (i - w <= kMaxUnitLength && FollowsNumber(line, w)) return;
     if (InsideUrlOrCode(line, i)) return;
-    out->push_back({{i, i + 2}, "full stop clash",
+    out->push_back({{i, i + 2},
+                    "full stop clash",
                     "full stop followed by \"" + std::string(1, line[i + 1]) + "\" after \"" +
                         word + "\", which is not an abbreviation",
-                    std::nullopt, word});
+                    std::nullopt,
+                    word});
   }
 
   // "8 reb.," "2 doz.;" "5 yds.,": a short word right after a number is a
