@@ -1,0 +1,152 @@
+// Throughput of each rule family, and of every rule together, on the
+// project's own fixtures: the clean articles and the defective ones (every
+// fixtures/**/*.txt, annotations stripped), repeated to about 4 MB. The mix
+// is what the rules meet in practice: mostly clean prose, with boilerplate,
+// mojibake, garbled sentences and spam in some articles, so the slow paths
+// run too.
+//
+// Each benchmark lints every article with a fresh Analysis, so it includes
+// building the views (lines, sentences, tokens, page layout, ...) its rules
+// read. Read the figures as ratios against the references in the same run:
+//   BM_FamilyReference_MemchrLines   a memchr pass over the same bytes;
+//   BM_FamilyReference_Analysis      sentences and tokens alone, what every
+//                                    sentence-level rule needs first.
+//
+//   build/newslint_bench --benchmark_filter='Family'
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+#include "lint/analysis.h"
+#include "lint/article.h"
+#include "lint/registry.h"
+#include "lint/rule.h"
+
+namespace newslint {
+namespace {
+
+const std::vector<Article>& FixtureCorpus() {
+  static const std::vector<Article> corpus = [] {
+    std::vector<std::string> texts;
+    std::vector<std::filesystem::path> paths;
+    const auto root = std::filesystem::path(NEWSLINT_SOURCE_DIR) / "fixtures";
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".txt") {
+        paths.push_back(entry.path());
+      }
+    }
+    std::sort(paths.begin(), paths.end());  // the same corpus on every machine
+    for (const auto& path : paths) {
+      std::ifstream in(path, std::ios::binary);
+      std::string line, text;
+      while (std::getline(in, line)) {
+        if (line.rfind("#!", 0) == 0) continue;  // fixture annotations
+        text += line;
+        text += '\n';
+      }
+      texts.push_back(std::move(text));
+    }
+    std::vector<Article> articles;
+    size_t bytes = 0;
+    for (size_t i = 0; !texts.empty() && bytes < (4u << 20); ++i) {
+      Article a;
+      a.id = "a" + std::to_string(i);
+      a.url = "https://site" + std::to_string(i % 20) + ".example/news/" + std::to_string(i);
+      a.text = texts[i % texts.size()];
+      bytes += a.text.size();
+      articles.push_back(std::move(a));
+    }
+    return articles;
+  }();
+  return corpus;
+}
+
+size_t FixtureCorpusBytes() {
+  size_t bytes = 0;
+  for (const Article& a : FixtureCorpus()) bytes += a.text.size();
+  return bytes;
+}
+
+// The catalogue's rules whose id starts with `prefix` ("" for all). Dataset
+// rules are left out: without their first pass they stay silent, and their
+// cost is the pass, measured in the pipeline benchmarks.
+std::vector<std::unique_ptr<Rule>> RulesOf(std::string_view prefix) {
+  std::vector<std::unique_ptr<Rule>> rules;
+  for (auto& rule : MakeAllRules()) {
+    if (dynamic_cast<DatasetRule*>(rule.get()) != nullptr) continue;
+    if (!prefix.empty() && rule->info().family() != prefix) continue;
+    rules.push_back(std::move(rule));
+  }
+  return rules;
+}
+
+void BM_Family(benchmark::State& state, std::string_view family) {
+  const std::vector<std::unique_ptr<Rule>> rules = RulesOf(family);
+  const std::vector<Article>& corpus = FixtureCorpus();
+  const RuleOptions options;
+  std::vector<Finding> findings;
+  size_t found = 0;
+  for (auto _ : state) {
+    for (const Article& article : corpus) {
+      Analysis analysis(article);
+      findings.clear();
+      for (const auto& rule : rules) {
+        FindingSink sink(rule->info().id, rule->info().default_severity, &findings);
+        rule->Check(article, analysis, options, sink);
+      }
+      found += findings.size();
+    }
+  }
+  benchmark::DoNotOptimize(found);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * FixtureCorpusBytes()));
+  state.counters["rules"] = static_cast<double>(rules.size());
+  state.counters["findings/iter"] =
+      static_cast<double>(found) / static_cast<double>(std::max<int64_t>(1, state.iterations()));
+}
+BENCHMARK_CAPTURE(BM_Family, boilerplate, "boilerplate")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Family, garbled, "garbled")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Family, all, "")->Unit(benchmark::kMillisecond);
+
+void BM_FamilyReference_Analysis(benchmark::State& state) {
+  size_t tokens = 0;
+  for (auto _ : state) {
+    for (const Article& article : FixtureCorpus()) {
+      Analysis analysis(article);
+      tokens += analysis.sentences().size() + analysis.tokens().size();
+    }
+  }
+  benchmark::DoNotOptimize(tokens);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * FixtureCorpusBytes()));
+}
+BENCHMARK(BM_FamilyReference_Analysis)->Unit(benchmark::kMillisecond);
+
+void BM_FamilyReference_MemchrLines(benchmark::State& state) {
+  size_t lines = 0;
+  for (auto _ : state) {
+    for (const Article& article : FixtureCorpus()) {
+      const char* p = article.text.data();
+      const char* end = p + article.text.size();
+      while (p < end) {
+        const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
+        if (nl == nullptr) break;
+        p = static_cast<const char*>(nl) + 1;
+        ++lines;
+      }
+    }
+  }
+  benchmark::DoNotOptimize(lines);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * FixtureCorpusBytes()));
+}
+BENCHMARK(BM_FamilyReference_MemchrLines)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace newslint
