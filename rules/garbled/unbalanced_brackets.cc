@@ -1,21 +1,341 @@
-// garbled/unbalanced-brackets: STUB, to be replaced by the rule's implementation.
+// garbled/unbalanced-brackets: a paragraph with a bracket that is never
+// closed, a closing bracket that was never opened, or a pair of two kinds
+// ("[ ... )"). Brackets pair within a paragraph; emoticons, list markers,
+// URLs and code are not read.
 
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/quotations.h"
+#include "lint/utf8.h"
 #include "rules/rules.h"
 
 namespace newslint {
 namespace {
 
-const RuleInfo kInfo = {"garbled/unbalanced-brackets", Severity::kWarning,
-                        "A paragraph with a bracket that is never closed or a closing bracket that was never opened.", {}};
+const RuleInfo kInfo = {
+    "garbled/unbalanced-brackets",
+    Severity::kWarning,
+    "A paragraph with a bracket that is never closed or a closing bracket that was never "
+    "opened.",
+    {}};
+
+enum class Kind : uint8_t { kRound, kSquare, kCurly, kLenticular };
+
+// The kind of a bracket and whether it opens; nullopt for other characters.
+std::optional<std::pair<Kind, bool>> BracketOf(char32_t c) {
+  switch (c) {
+    case '(':
+    case U'\uFF08':
+      return std::pair{Kind::kRound, true};
+    case ')':
+    case U'\uFF09':
+      return std::pair{Kind::kRound, false};
+    case '[':
+    case U'\uFF3B':
+      return std::pair{Kind::kSquare, true};
+    case ']':
+    case U'\uFF3D':
+      return std::pair{Kind::kSquare, false};
+    case '{':
+    case U'\uFF5B':
+      return std::pair{Kind::kCurly, true};
+    case '}':
+    case U'\uFF5D':
+      return std::pair{Kind::kCurly, false};
+    case U'\u3010':
+      return std::pair{Kind::kLenticular, true};
+    case U'\u3011':
+      return std::pair{Kind::kLenticular, false};
+    default:
+      return std::nullopt;
+  }
+}
+
+std::string_view KindName(Kind kind) {
+  switch (kind) {
+    case Kind::kRound:
+      return "round";
+    case Kind::kSquare:
+      return "square";
+    case Kind::kCurly:
+      return "curly";
+    case Kind::kLenticular:
+      return "lenticular";
+  }
+  return "";
+}
+
+bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsEyes(char32_t c) { return c == ':' || c == ';' || c == '='; }
+bool IsNose(char32_t c) {
+  return c == '-' || c == '^' || c == 'o' || c == '\'' || c == U'\u2019' || c == U'\u2011';
+}
+
+// A bracket paragraph problem, before policy.
+struct Problem {
+  enum Type : uint8_t { kUnclosed, kUnopened, kMismatched } type;
+  Span mark;
+  Kind kind;
+  Span opening;  // kMismatched
+};
+
+struct Cp {
+  size_t pos;  // absolute offset
+  char32_t c;
+  uint8_t len;
+};
+
+struct ParagraphResult {
+  std::vector<Problem> problems;  // unopened and mismatched, in order
+  struct Open {
+    Kind kind;
+    Span mark;
+  };
+  std::vector<Open> open;  // left open at the end, outermost first
+  int opening = 0;
+  int closing = 0;
+  std::optional<Kind> first_unopened;
+  bool emoticon_closer = false;  // a ")" of an emoticon after an open "("
+};
+
+// Whether cps[k] is part of an emoticon: ":)", ":-)", ";-)", ":'(", "=)",
+// ":))" (a run of the same bracket after one), or "(:" "(-:" before a space.
+bool IsEmoticon(const std::vector<Cp>& cps, size_t k) {
+  const char32_t c = cps[k].c;
+  if (c == ')' || c == '(' || c == ']' || c == '[') {
+    size_t j = k;
+    while (j > 0 && cps[j - 1].c == c) --j;  // ":)))"
+    if (j > 0 && IsNose(cps[j - 1].c) && j > 1 &&
+        (IsEyes(cps[j - 2].c) || (cps[j - 2].c == '8' && cps[j - 1].c == '-'))) {
+      return true;
+    }
+    if (j > 0 && IsEyes(cps[j - 1].c)) {
+      // "ratio 3:)" is a typo, not a face: eyes after a digit do not count.
+      return !(j > 1 && IsAsciiDigit(cps[j - 2].c));
+    }
+  }
+  if (c == '(') {
+    size_t j = k + 1;
+    if (j < cps.size() && IsNose(cps[j].c)) ++j;
+    if (j < cps.size() && IsEyes(cps[j].c) &&
+        (j + 1 == cps.size() || utf8::IsSpace(cps[j + 1].c))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the ")" at cps[k] ends a list marker: "1)", "a)", "iv)" at the
+// start of the paragraph (after a bullet) or after a space ("options a)
+// cheap, b) fast").
+bool IsListMarker(const std::vector<Cp>& cps, size_t k) {
+  if (cps[k].c != ')') return false;
+  size_t j = k;
+  if (j > 0 && cps[j - 1].c == '.') --j;  // "1.)"
+  size_t word_end = j;
+  while (j > 0 && (IsAsciiDigit(cps[j - 1].c) || IsAsciiLetter(cps[j - 1].c))) --j;
+  const size_t len = word_end - j;
+  if (len == 0) return false;
+  bool digits = true, roman = true;
+  for (size_t i = j; i < word_end; ++i) {
+    const char32_t c = cps[i].c;
+    digits = digits && IsAsciiDigit(c);
+    roman = roman && (c == 'i' || c == 'v' || c == 'x' || c == 'I' || c == 'V' || c == 'X');
+  }
+  if (!(len == 1 || (digits && len <= 3) || (roman && len <= 5))) return false;
+  if (j == 0) return true;
+  const char32_t before = cps[j - 1].c;
+  return utf8::IsSpace(before) || before == '(' || before == U'\u2022' || before == '*' ||
+         before == '-' || before == U'\u2013' || before == U'\u2014';
+}
+
+// "[0, 1)" or "(0, 1]": a half-open interval, in science and statistics.
+bool IsInterval(std::string_view inner) {
+  bool comma = false, digit = false;
+  for (char c : inner) {
+    if (c == ',') {
+      if (comma) return false;
+      comma = true;
+    } else if ((c >= '0' && c <= '9')) {
+      digit = true;
+    } else if (c != ' ' && c != '.' && c != '-') {
+      return false;
+    }
+  }
+  return comma && digit;
+}
+
+ParagraphResult ReadParagraph(std::string_view text, Span span, std::optional<Kind> carried) {
+  ParagraphResult r;
+  std::string_view para = text.substr(span.start, span.size());
+  // Most paragraphs hold no bracket at all (the full-width ones start with
+  // 0xEF or 0xE3).
+  if (para.find_first_of("()[]{}\xEF\xE3") == std::string_view::npos) return r;
+  std::vector<Cp> cps;
+  bool any = false;
+  for (size_t i = 0; i < para.size();) {
+    utf8::CodePoint cp = utf8::DecodeAt(para, i);
+    cps.push_back({span.start + i, cp.value, cp.length});
+    any = any || BracketOf(cp.value).has_value();
+    i += cp.length;
+  }
+  if (!any) return r;
+  const std::vector<Span> urls = FindUrlSpans(para, span.start);
+
+  struct Entry {
+    Kind kind;
+    Span mark;
+    bool carried;
+  };
+  std::vector<Entry> stack;
+  if (carried) stack.push_back({*carried, {span.start, span.start}, true});
+
+  for (size_t k = 0; k < cps.size(); ++k) {
+    const auto bracket = BracketOf(cps[k].c);
+    if (!bracket) continue;
+    bool in_url = false;
+    for (const Span& u : urls) in_url = in_url || (cps[k].pos >= u.start && cps[k].pos < u.end);
+    if (in_url) continue;
+    const auto [kind, opens] = *bracket;
+    if (IsEmoticon(cps, k)) {
+      if (!opens && !stack.empty()) r.emoticon_closer = true;
+      continue;
+    }
+    const Span mark{cps[k].pos, cps[k].pos + cps[k].len};
+    if (opens) {
+      ++r.opening;
+      stack.push_back({kind, mark, false});
+      continue;
+    }
+    size_t match = stack.size();
+    for (size_t i = stack.size(); i-- > 0;) {
+      if (stack[i].kind == kind) {
+        match = i;
+        break;
+      }
+    }
+    if (match == stack.size() && stack.empty() && IsListMarker(cps, k)) continue;
+    ++r.closing;
+    if (match < stack.size()) {
+      // Brackets opened inside this pair and never closed.
+      for (size_t i = match + 1; i < stack.size(); ++i) {
+        r.problems.push_back({Problem::kUnclosed, stack[i].mark, stack[i].kind, {}});
+      }
+      stack.resize(match);
+      continue;
+    }
+    if (!stack.empty()) {
+      const Entry top = stack.back();
+      stack.pop_back();
+      if (top.carried) continue;
+      const std::string_view inner = text.substr(top.mark.end, mark.start - top.mark.end);
+      if (!IsInterval(inner)) r.problems.push_back({Problem::kMismatched, mark, kind, top.mark});
+      continue;
+    }
+    if (!r.first_unopened) r.first_unopened = kind;
+    r.problems.push_back({Problem::kUnopened, mark, kind, {}});
+  }
+  for (const Entry& e : stack) {
+    if (!e.carried) r.open.push_back({e.kind, e.mark});
+  }
+  return r;
+}
+
+// The paragraph ends with an ellipsis: an excerpt or a teaser cut short.
+bool EndsWithEllipsis(std::string_view p) {
+  size_t end = p.size();
+  while (end > 0 && utf8::SpaceLengthBefore(p, end) > 0) end -= utf8::SpaceLengthBefore(p, end);
+  p = p.substr(0, end);
+  return p.ends_with("...") || p.ends_with("\u2026") || p.ends_with("[\u2026]") ||
+         p.ends_with("[...]");
+}
 
 class UnbalancedBracketsRule : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
-  void Check(const Article&, Analysis&, const RuleOptions&, FindingSink&) const override {}
+
+  void Check(const Article&, Analysis& analysis, const RuleOptions&,
+             FindingSink& sink) const override {
+    const std::vector<Paragraph>& paragraphs = analysis.paragraphs();
+    const std::string_view text = analysis.text();
+    std::optional<Kind> carried;
+    for (size_t p = 0; p < paragraphs.size(); ++p) {
+      const Span span = paragraphs[p].span;
+      const std::string_view view = analysis.view(span);
+      if (LooksLikeCode(view)) {
+        carried.reset();
+        continue;
+      }
+      const ParagraphResult r = ReadParagraph(text, span, carried);
+      carried.reset();
+      for (const Problem& problem : r.problems) Report(analysis, problem, r, sink);
+      if (r.open.empty()) continue;
+
+      // A line break inside a sentence (a scraper's <br>, a line of verse)
+      // inside brackets the next line closes before anything else. A
+      // paragraph that ends like a sentence with a bracket open, before one
+      // that closes a bracket never opened, is two slips.
+      if (r.open.size() == 1 && p + 1 < paragraphs.size() && !EndsLikeSentence(view) &&
+          !LooksLikeCode(analysis.view(paragraphs[p + 1].span))) {
+        const ParagraphResult next = ReadParagraph(text, paragraphs[p + 1].span, std::nullopt);
+        if (next.first_unopened == r.open[0].kind) {
+          carried = r.open[0].kind;
+          continue;
+        }
+      }
+      // A "(" the paragraph's own emoticon may close: "(see you soon :)".
+      if (r.emoticon_closer) continue;
+      // A paragraph cut short inside the brackets: the cut is the defect
+      // (garbled/truncated's finding at the article's end), not a slip.
+      if (EndsWithEllipsis(view)) continue;
+      if (p + 1 == paragraphs.size() && !EndsLikeSentence(view)) continue;
+      for (const ParagraphResult::Open& o : r.open) {
+        Report(analysis, {Problem::kUnclosed, o.mark, o.kind, {}}, r, sink);
+      }
+    }
+  }
+
+ private:
+  static void Report(Analysis& analysis, const Problem& problem, const ParagraphResult& r,
+                     FindingSink& sink) {
+    const std::string mark(analysis.view(problem.mark));
+    std::string message, signal;
+    switch (problem.type) {
+      case Problem::kUnclosed:
+        signal = "unclosed";
+        message = "opening " + mark + " is never closed in this paragraph";
+        break;
+      case Problem::kUnopened:
+        signal = "unopened";
+        message = "closing " + mark + " without an opening bracket";
+        break;
+      case Problem::kMismatched:
+        signal = "mismatched";
+        message = "mismatched brackets: " + std::string(analysis.view(problem.opening)) +
+                  " closed by " + mark;
+        break;
+    }
+    Evidence evidence = {{"signal", signal},
+                         {"mark", mark},
+                         {"kind", std::string(KindName(problem.kind))},
+                         {"opening-brackets", static_cast<int64_t>(r.opening)},
+                         {"closing-brackets", static_cast<int64_t>(r.closing)}};
+    if (problem.type == Problem::kMismatched) {
+      evidence.emplace_back("opened-by", std::string(analysis.view(problem.opening)));
+    }
+    sink.Report(problem.mark, std::move(message), std::move(evidence));
+  }
 };
 
 }  // namespace
 
-std::unique_ptr<Rule> MakeUnbalancedBracketsRule() { return std::make_unique<UnbalancedBracketsRule>(); }
+std::unique_ptr<Rule> MakeUnbalancedBracketsRule() {
+  return std::make_unique<UnbalancedBracketsRule>();
+}
 
 }  // namespace newslint
