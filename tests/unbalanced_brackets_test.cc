@@ -143,5 +143,11 @@ TEST(UnbalancedBracketsTest, SilentOnBalancedText) {
   }
 }
 
+TEST(UnbalancedBracketsTest, AnsiEscapeSequencesAreNotBrackets) {
+  EXPECT_EQ(Flags("The log read \x1b[1mERROR\x1b[0m at noon, the engineer said.\nThe end."), V{});
+  // Without the escape character the same "[" is an unclosed bracket.
+  EXPECT_EQ(Flags("The log read [1mERROR at noon, the engineer said.\nThe end.").size(), 1u);
+}
+
 }  // namespace
 }  // namespace newslint

@@ -201,6 +201,10 @@ ParagraphResult ReadParagraph(std::string_view text, Span span, std::optional<Ki
     bool in_url = false;
     for (const Span& u : urls) in_url = in_url || (cps[k].pos >= u.start && cps[k].pos < u.end);
     if (in_url) continue;
+    // "\x1b[1m": the "[" of an ANSI escape sequence (terminal colours pasted
+    // into a post) is not a bracket; garbled/invisible-characters flags the
+    // escape character.
+    if (k > 0 && cps[k - 1].c == 0x1B) continue;
     const auto [kind, opens] = *bracket;
     if (IsEmoticon(cps, k)) {
       if (!opens && !stack.empty()) r.emoticon_closer = true;
