@@ -17,19 +17,14 @@
 #include "lint/rule.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/rules.h"
+#include "tests/rule_test_util.h"
 
 namespace newslint {
 namespace {
 
 std::vector<Finding> Lint(const std::string& text) {
   static const auto* rule = MakeGrammarRule().release();
-  Article article;
-  article.text = text;
-  Analysis analysis(article);
-  std::vector<Finding> findings;
-  FindingSink sink(rule->info().id, rule->info().default_severity, &findings);
-  rule->Check(article, analysis, RuleOptions(), sink);
-  return findings;
+  return RunRule(*rule, text);
 }
 
 std::vector<std::string> StringList(const Finding& f, std::string_view key) {

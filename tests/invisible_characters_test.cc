@@ -11,19 +11,13 @@
 #include "lint/analysis.h"
 #include "lint/rule.h"
 #include "rules/rules.h"
+#include "tests/rule_test_util.h"
 
 namespace newslint {
 namespace {
 
 std::vector<Finding> Lint(const std::string& text) {
-  auto rule = MakeInvisibleCharactersRule();
-  Article article;
-  article.text = text;
-  Analysis analysis(article);
-  std::vector<Finding> findings;
-  FindingSink sink(rule->info().id, rule->info().default_severity, &findings);
-  rule->Check(article, analysis, RuleOptions(), sink);
-  return findings;
+  return RunRule(*MakeInvisibleCharactersRule(), text);
 }
 
 // "<byte offset>+<length> -> <fix>" for each finding ("<none>" without a fix).
@@ -36,12 +30,7 @@ std::vector<std::string> Flags(const std::string& text) {
   return out;
 }
 
-const EvidenceValue* Get(const Finding& f, const std::string& key) {
-  for (const auto& [k, v] : f.evidence) {
-    if (k == key) return &v;
-  }
-  return nullptr;
-}
+const EvidenceValue* Get(const Finding& f, const std::string& key) { return EvidenceOf(f, key); }
 
 using V = std::vector<std::string>;
 

@@ -11,20 +11,14 @@
 #include "lint/analysis.h"
 #include "lint/rule.h"
 #include "rules/rules.h"
+#include "tests/rule_test_util.h"
 
 namespace newslint {
 namespace {
 
 std::vector<Finding> Lint(const std::string& text,
                           std::map<std::string, OptionValue> options = {}) {
-  auto rule = MakeRepeatedWordRule();
-  Article article;
-  article.text = text;
-  Analysis analysis(article);
-  std::vector<Finding> findings;
-  FindingSink sink(rule->info().id, rule->info().default_severity, &findings);
-  rule->Check(article, analysis, RuleOptions(std::move(options)), sink);
-  return findings;
+  return RunRule(*MakeRepeatedWordRule(), text, std::move(options));
 }
 
 // "<flagged text> -> <fix>" for each finding ("<none>" without a fix).

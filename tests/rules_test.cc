@@ -14,18 +14,14 @@
 #include "lint/analysis.h"
 #include "lint/rule.h"
 #include "rules/rules.h"
+#include "tests/rule_test_util.h"
 
 namespace newslint {
 namespace {
 
 std::vector<Finding> Lint(const Rule& rule, const std::string& text,
                           std::map<std::string, OptionValue> options = {}) {
-  Article article;
-  article.text = text;
-  Analysis analysis(article);
-  std::vector<Finding> findings;
-  FindingSink sink(rule.info().id, rule.info().default_severity, &findings);
-  rule.Check(article, analysis, RuleOptions(std::move(options)), sink);
+  std::vector<Finding> findings = RunRule(rule, text, std::move(options));
   std::sort(findings.begin(), findings.end(),
             [](const Finding& a, const Finding& b) { return a.span.start < b.span.start; });
   return findings;
@@ -63,10 +59,7 @@ std::string ApplyFixes(const std::string& text, std::vector<Finding> findings) {
 }
 
 const EvidenceValue* Find(const Evidence& evidence, std::string_view key) {
-  for (const auto& [k, v] : evidence) {
-    if (k == key) return &v;
-  }
-  return nullptr;
+  return EvidenceOf(evidence, key);
 }
 
 struct Case {

@@ -19,6 +19,7 @@
 #include "lint/dictionary.h"
 #include "lint/rule.h"
 #include "rules/rules.h"
+#include "tests/rule_test_util.h"
 
 namespace newslint {
 namespace {
@@ -180,22 +181,10 @@ TEST(DictionaryTest, MissingFilesGiveNullptrAndOneReport) {
 
 std::vector<Finding> Lint(const std::string& text,
                           std::map<std::string, OptionValue> options = {}) {
-  auto rule = MakeSpellingRule();
-  Article article;
-  article.text = text;
-  Analysis analysis(article);
-  std::vector<Finding> findings;
-  FindingSink sink(rule->info().id, rule->info().default_severity, &findings);
-  rule->Check(article, analysis, RuleOptions(std::move(options)), sink);
-  return findings;
+  return RunRule(*MakeSpellingRule(), text, std::move(options));
 }
 
-const EvidenceValue* Get(const Finding& f, const std::string& key) {
-  for (const auto& [k, v] : f.evidence) {
-    if (k == key) return &v;
-  }
-  return nullptr;
-}
+const EvidenceValue* Get(const Finding& f, const std::string& key) { return EvidenceOf(f, key); }
 std::vector<std::string> List(const Finding& f, const std::string& key) {
   const EvidenceValue* v = Get(f, key);
   return v ? std::get<std::vector<std::string>>(*v) : std::vector<std::string>{"<missing>"};

@@ -16,20 +16,14 @@
 #include "lint/rule.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/rules.h"
+#include "tests/rule_test_util.h"
 
 namespace newslint {
 namespace {
 
 std::vector<Finding> Lint(const std::string& text,
                           std::map<std::string, OptionValue> options = {}) {
-  auto rule = MakeSpunPhraseRule();
-  Article article;
-  article.text = text;
-  Analysis analysis(article);
-  std::vector<Finding> findings;
-  FindingSink sink(rule->info().id, rule->info().default_severity, &findings);
-  rule->Check(article, analysis, RuleOptions(std::move(options)), sink);
-  return findings;
+  return RunRule(*MakeSpunPhraseRule(), text, std::move(options));
 }
 
 // The flagged text of each finding.

@@ -12,19 +12,13 @@
 #include "lint/analysis.h"
 #include "lint/rule.h"
 #include "rules/rules.h"
+#include "tests/rule_test_util.h"
 
 namespace newslint {
 namespace {
 
 std::vector<Finding> Lint(const std::string& text) {
-  auto rule = MakeTruncatedRule();
-  Article article;
-  article.text = text;
-  Analysis analysis(article);
-  std::vector<Finding> findings;
-  FindingSink sink(rule->info().id, rule->info().default_severity, &findings);
-  rule->Check(article, analysis, RuleOptions(), sink);
-  return findings;
+  return RunRule(*MakeTruncatedRule(), text);
 }
 
 std::vector<std::string> Signals(const std::string& text) {
@@ -34,12 +28,7 @@ std::vector<std::string> Signals(const std::string& text) {
   return std::get<std::vector<std::string>>(f[0].evidence[0].second);
 }
 
-const EvidenceValue* Get(const Finding& f, const std::string& key) {
-  for (const auto& [k, v] : f.evidence) {
-    if (k == key) return &v;
-  }
-  return nullptr;
-}
+const EvidenceValue* Get(const Finding& f, const std::string& key) { return EvidenceOf(f, key); }
 
 using V = std::vector<std::string>;
 

@@ -10,27 +10,16 @@
 #include "lint/analysis.h"
 #include "lint/rule.h"
 #include "rules/rules.h"
+#include "tests/rule_test_util.h"
 
 namespace newslint {
 namespace {
 
 std::vector<Finding> Lint(const std::string& text) {
-  auto rule = MakeUnbalancedBracketsRule();
-  Article article;
-  article.text = text;
-  Analysis analysis(article);
-  std::vector<Finding> findings;
-  FindingSink sink(rule->info().id, rule->info().default_severity, &findings);
-  rule->Check(article, analysis, RuleOptions(), sink);
-  return findings;
+  return RunRule(*MakeUnbalancedBracketsRule(), text);
 }
 
-const EvidenceValue* Get(const Finding& f, const std::string& key) {
-  for (const auto& [k, v] : f.evidence) {
-    if (k == key) return &v;
-  }
-  return nullptr;
-}
+const EvidenceValue* Get(const Finding& f, const std::string& key) { return EvidenceOf(f, key); }
 
 // "signal mark" per finding.
 std::vector<std::string> Flags(const std::string& text) {

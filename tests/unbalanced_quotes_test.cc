@@ -11,31 +11,20 @@
 #include "lint/analysis.h"
 #include "lint/rule.h"
 #include "rules/rules.h"
+#include "tests/rule_test_util.h"
 
 namespace newslint {
 namespace {
 
 std::vector<Finding> Lint(const std::string& text) {
-  auto rule = MakeUnbalancedQuotesRule();
-  Article article;
-  article.text = text;
-  Analysis analysis(article);
-  std::vector<Finding> findings;
-  FindingSink sink(rule->info().id, rule->info().default_severity, &findings);
-  rule->Check(article, analysis, RuleOptions(), sink);
-  return findings;
+  return RunRule(*MakeUnbalancedQuotesRule(), text);
 }
 
 std::string At(const std::string& text, const Finding& f) {
   return text.substr(f.span.start, f.span.end - f.span.start);
 }
 
-const EvidenceValue* Get(const Finding& f, const std::string& key) {
-  for (const auto& [k, v] : f.evidence) {
-    if (k == key) return &v;
-  }
-  return nullptr;
-}
+const EvidenceValue* Get(const Finding& f, const std::string& key) { return EvidenceOf(f, key); }
 
 TEST(UnbalancedQuotesTest, UnclosedQuotation) {
   const std::string text = "The union said \u201cit will strike on Monday.\nTalks end.";

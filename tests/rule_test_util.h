@@ -1,0 +1,45 @@
+// newslint tests: running one rule over a text, and reading its evidence.
+// Shared by the rule unit tests so each test file states only what it checks.
+
+#ifndef NEWSLINT_TESTS_RULE_TEST_UTIL_H_
+#define NEWSLINT_TESTS_RULE_TEST_UTIL_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "lint/analysis.h"
+#include "lint/article.h"
+#include "lint/rule.h"
+
+namespace newslint {
+
+// The findings of `rule` on `text` as one article's text, with `options` as
+// newslint.toml would give them, in the order the rule reported them.
+inline std::vector<Finding> RunRule(const Rule& rule, const std::string& text,
+                                    std::map<std::string, OptionValue> options = {}) {
+  Article article;
+  article.text = text;
+  Analysis analysis(article);
+  std::vector<Finding> findings;
+  FindingSink sink(rule.info().id, rule.info().default_severity, &findings);
+  rule.Check(article, analysis, RuleOptions(std::move(options)), sink);
+  return findings;
+}
+
+// The evidence value under `key`, or nullptr.
+inline const EvidenceValue* EvidenceOf(const Evidence& evidence, std::string_view key) {
+  for (const auto& [k, v] : evidence) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+inline const EvidenceValue* EvidenceOf(const Finding& finding, std::string_view key) {
+  return EvidenceOf(finding.evidence, key);
+}
+
+}  // namespace newslint
+
+#endif  // NEWSLINT_TESTS_RULE_TEST_UTIL_H_
