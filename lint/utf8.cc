@@ -245,6 +245,27 @@ LetterCase CaseOf(char32_t cp) {
 
 bool IsCombiningMark(char32_t cp) { return cp >= 0x0300 && FindRange(kMarks, cp) != nullptr; }
 
+namespace {
+constexpr char16_t kCp1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80-87
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,       // 88-8F
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90-97
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,  // 98-9F
+};
+}  // namespace
+
+char32_t Cp1252HighCharacter(unsigned char byte) {
+  return byte >= 0x80 && byte <= 0x9F ? kCp1252High[byte - 0x80] : 0;
+}
+
+int Cp1252ByteOf(char32_t cp) {
+  if (cp >= 0x80 && cp <= 0xFF) return static_cast<int>(cp);
+  for (int i = 0; i < 32; ++i) {
+    if (kCp1252High[i] != 0 && kCp1252High[i] == cp) return 0x80 + i;
+  }
+  return -1;
+}
+
 bool IsSpace(char32_t cp) {
   if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
   switch (cp) {

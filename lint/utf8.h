@@ -101,6 +101,15 @@ inline bool IsLetter(char32_t cp) { return CaseOf(cp) != LetterCase::kNotLetter;
 // combining diacritical blocks; also U+200D ZERO WIDTH JOINER).
 bool IsCombiningMark(char32_t cp);
 
+// Windows-1252, the encoding text is most often wrongly read as (the WHATWG
+// Encoding Standard reads "iso-8859-1" as windows-1252 too). The character
+// of byte 0x80-0x9F, or 0 for the five bytes it leaves undefined (81, 8D,
+// 8F, 90, 9D).
+char32_t Cp1252HighCharacter(unsigned char byte);
+// The byte a character came from when bytes were read as Windows-1252 (or
+// as Latin-1, whose 0x80-0xFF stand for themselves); -1 if none.
+int Cp1252ByteOf(char32_t cp);
+
 // White space for trimming and boundary purposes: ASCII space, tab, CR, LF,
 // FF, VT, and U+00A0, U+1680, U+2000..U+200B, U+2028, U+2029, U+202F,
 // U+205F, U+3000, U+FEFF (zero-width and byte-order marks count, because

@@ -128,6 +128,21 @@ TEST(Utf8Test, MatchesReferenceOnRandomInput) {
   }
 }
 
+TEST(Utf8Test, Windows1252RoundTrip) {
+  EXPECT_EQ(utf8::Cp1252HighCharacter(0x92), U'\u2019');
+  EXPECT_EQ(utf8::Cp1252HighCharacter(0x80), U'\u20ac');
+  for (unsigned char undefined : {0x81, 0x8D, 0x8F, 0x90, 0x9D}) {
+    EXPECT_EQ(utf8::Cp1252HighCharacter(undefined), 0u) << int(undefined);
+  }
+  EXPECT_EQ(utf8::Cp1252HighCharacter('A'), 0u);
+  for (int b = 0x80; b <= 0x9F; ++b) {
+    char32_t c = utf8::Cp1252HighCharacter(static_cast<unsigned char>(b));
+    if (c != 0) EXPECT_EQ(utf8::Cp1252ByteOf(c), b);
+  }
+  EXPECT_EQ(utf8::Cp1252ByteOf(U'\u00e9'), 0xE9);  // Latin-1 stands for itself
+  EXPECT_EQ(utf8::Cp1252ByteOf(U'\u0416'), -1);    // Cyrillic has no byte
+}
+
 TEST(Utf8Test, DecodeAndClassify) {
   EXPECT_EQ(utf8::DecodeAt("\xE2\x80\x99", 0).value, U'\u2019');
   EXPECT_EQ(utf8::DecodeAt("\xE2\x80\x99", 0).length, 3);

@@ -266,26 +266,10 @@ std::string CodePointLabel(char32_t cp) {
   return "U+" + digits;
 }
 
-// Windows-1252 characters of bytes 0x80-0x9F; 0 where the byte is undefined.
-// A C1 control in web text is almost always such a byte decoded as Latin-1
-// (which is why the WHATWG Encoding Standard reads "iso-8859-1" as
-// windows-1252), and garbled/mojibake reports and repairs it.
-constexpr char16_t kCp1252High[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80-87
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,       // 88-8F
-    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90-97
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,  // 98-9F
-};
-
-// The Windows-1252 byte a character was read from (Latin-1 for 0x80-0xFF),
-// or -1: the characters garbled/mojibake reads back as bytes.
-int Cp1252ByteOf(char32_t cp) {
-  if (cp >= 0x80 && cp <= 0xFF) return static_cast<int>(cp);
-  for (int i = 0; i < 32; ++i) {
-    if (kCp1252High[i] != 0 && kCp1252High[i] == cp) return 0x80 + i;
-  }
-  return -1;
-}
+// A C1 control in web text is almost always a Windows-1252 byte decoded as
+// Latin-1, which garbled/mojibake reports and repairs; only the five bytes
+// Windows-1252 leaves undefined are this rule's.
+using utf8::Cp1252ByteOf;
 
 // C0 controls that are the low byte of a General Punctuation character cut to
 // one byte (U+2013 -> 0x13, U+2019 -> 0x19): "don\x19t" lost an apostrophe.
@@ -489,7 +473,7 @@ class InvisibleCharactersRule : public Rule {
           // for "’") is garbled/mojibake's, alone or inside a garbled UTF-8
           // sequence; the five bytes Windows-1252 leaves undefined are ours
           // unless they sit in such a sequence ("Ã" + U+0081 is "Á").
-          c.flagged = kCp1252High[c.value - 0x80] == 0 && !mojibake[i];
+          c.flagged = utf8::Cp1252HighCharacter(static_cast<unsigned char>(c.value)) == 0 && !mojibake[i];
           break;
         case Kind::kSoftHyphen:
           // Inside a garbled UTF-8 sequence ("Ã\u00AD" is "í"): mojibake's.

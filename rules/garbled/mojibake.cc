@@ -26,23 +26,7 @@ const RuleInfo kInfo = {
          "more than once (\"Ã¢â‚¬â„¢\" is \"’\" garbled twice)."},
     }};
 
-// Code points of Windows-1252 bytes 0x80-0x9F; 0 where the byte is undefined.
-constexpr uint16_t kCp1252High[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80-87
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,       // 88-8F
-    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90-97
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,  // 98-9F
-};
-
-// The byte a code point came from when bytes were read as Windows-1252 (or as
-// Latin-1, whose C1 controls U+0080-U+009F stand for themselves); -1 if none.
-int Cp1252ByteOf(uint32_t cp) {
-  if (cp >= 0x80 && cp <= 0xFF) return static_cast<int>(cp);
-  for (int i = 0; i < 32; ++i) {
-    if (kCp1252High[i] != 0 && kCp1252High[i] == cp) return 0x80 + i;
-  }
-  return -1;
-}
+using utf8::Cp1252ByteOf;
 
 // Length of the well-formed UTF-8 sequence at b[0..n) and its code point; 0
 // when the bytes are not one (overlongs and surrogates included).
@@ -451,13 +435,13 @@ class MojibakeRule : public Rule {
         out->push_back(std::move(c));
         k += 2;
         continue;
-      } else if (run[k].cp >= 0x80 && run[k].cp <= 0x9F && kCp1252High[run[k].cp - 0x80] != 0) {
+      } else if (run[k].cp >= 0x80 && run[k].cp <= 0x9F && utf8::Cp1252HighCharacter(static_cast<unsigned char>(run[k].cp)) != 0) {
         // A C1 control on its own: a Windows-1252 byte (0x92 for "’") that
         // was read as Latin-1, whose 0x80-0x9F are control characters.
         Candidate c;
         c.span = {run[k].start, run[k].end};
         utf8::Append(run[k].cp, &c.garbled);
-        utf8::Append(kCp1252High[run[k].cp - 0x80], &c.repaired);
+        utf8::Append(utf8::Cp1252HighCharacter(static_cast<unsigned char>(run[k].cp)), &c.repaired);
         c.encoding = "Windows-1252 read as Latin-1 (ISO-8859-1)";
         out->push_back(std::move(c));
       }
