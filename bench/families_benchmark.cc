@@ -26,6 +26,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench/bench_util.h"
 #include "lint/analysis.h"
 #include "lint/article.h"
 #include "lint/registry.h"
@@ -129,23 +130,7 @@ void BM_FamilyReference_Analysis(benchmark::State& state) {
 }
 BENCHMARK(BM_FamilyReference_Analysis)->Unit(benchmark::kMillisecond);
 
-void BM_FamilyReference_MemchrLines(benchmark::State& state) {
-  size_t lines = 0;
-  for (auto _ : state) {
-    for (const Article& article : FixtureCorpus()) {
-      const char* p = article.text.data();
-      const char* end = p + article.text.size();
-      while (p < end) {
-        const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
-        if (nl == nullptr) break;
-        p = static_cast<const char*>(nl) + 1;
-        ++lines;
-      }
-    }
-  }
-  benchmark::DoNotOptimize(lines);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * FixtureCorpusBytes()));
-}
+void BM_FamilyReference_MemchrLines(benchmark::State& state) { MemchrLinesReference(state, FixtureCorpus()); }
 BENCHMARK(BM_FamilyReference_MemchrLines)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -23,6 +23,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench/bench_util.h"
 #include "bench/synthetic_text.h"
 #include "lint/analysis.h"
 #include "lint/phrase_matcher.h"
@@ -176,24 +177,7 @@ void BM_SpunPhrase_MatcherOnly(benchmark::State& state) {
 BENCHMARK(BM_SpunPhrase_MatcherOnly);
 
 // Reference: find every line with memchr over the same bytes.
-void BM_GarbledPhrasesReference_MemchrLines(benchmark::State& state) {
-  size_t lines = 0;
-  const std::vector<Article>& corpus = SpunCorpus();
-  for (auto _ : state) {
-    for (const Article& article : corpus) {
-      const char* p = article.text.data();
-      const char* end = p + article.text.size();
-      while (p < end) {
-        const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
-        if (nl == nullptr) break;
-        p = static_cast<const char*>(nl) + 1;
-        ++lines;
-      }
-    }
-  }
-  benchmark::DoNotOptimize(lines);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Bytes(corpus)));
-}
+void BM_GarbledPhrasesReference_MemchrLines(benchmark::State& state) { MemchrLinesReference(state, SpunCorpus()); }
 BENCHMARK(BM_GarbledPhrasesReference_MemchrLines);
 
 }  // namespace

@@ -38,6 +38,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench/bench_util.h"
 #include "bench/synthetic_text.h"
 #include "lint/analysis.h"
 #include "lint/dictionary.h"
@@ -268,23 +269,7 @@ void BM_Spelling_CachedLookup(benchmark::State& state) {
 BENCHMARK(BM_Spelling_CachedLookup)->Unit(benchmark::kMillisecond);
 
 // Reference: find every line with memchr over the same bytes.
-void BM_SpellingReference_MemchrLines(benchmark::State& state) {
-  size_t lines = 0;
-  for (auto _ : state) {
-    for (const Article& article : Corpus()) {
-      const char* p = article.text.data();
-      const char* end = p + article.text.size();
-      while (p < end) {
-        const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
-        if (nl == nullptr) break;
-        p = static_cast<const char*>(nl) + 1;
-        ++lines;
-      }
-    }
-  }
-  benchmark::DoNotOptimize(lines);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Bytes(Corpus())));
-}
+void BM_SpellingReference_MemchrLines(benchmark::State& state) { MemchrLinesReference(state, Corpus()); }
 BENCHMARK(BM_SpellingReference_MemchrLines);
 
 }  // namespace
