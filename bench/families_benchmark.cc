@@ -13,6 +13,7 @@
 //                                    sentence-level rule needs first.
 //
 //   build/newslint_bench --benchmark_filter='Family'
+//   build/newslint_bench --benchmark_filter='FamilyRule/garbled'   (per rule)
 
 #include <algorithm>
 #include <cstring>
@@ -23,6 +24,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <utility>
 
 #include <benchmark/benchmark.h>
 
@@ -77,14 +79,16 @@ size_t FixtureCorpusBytes() {
   return bytes;
 }
 
-// The catalogue's rules whose id starts with `prefix` ("" for all). Dataset
+// The catalogue's rules of the family or with the id `prefix` ("" for all). Dataset
 // rules are left out: without their first pass they stay silent, and their
 // cost is the pass, measured in the pipeline benchmarks.
 std::vector<std::unique_ptr<Rule>> RulesOf(std::string_view prefix) {
   std::vector<std::unique_ptr<Rule>> rules;
   for (auto& rule : MakeAllRules()) {
     if (dynamic_cast<DatasetRule*>(rule.get()) != nullptr) continue;
-    if (!prefix.empty() && rule->info().family() != prefix) continue;
+    if (!prefix.empty() && rule->info().family() != prefix && rule->info().id != prefix) {
+      continue;
+    }
     rules.push_back(std::move(rule));
   }
   return rules;
@@ -107,7 +111,7 @@ void BM_Family(benchmark::State& state, std::string_view family) {
       found += findings.size();
     }
   }
-  benchmark::DoNotOptimize(found);
+  benchmark::DoNotOptimize(std::as_const(found));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * FixtureCorpusBytes()));
   state.counters["rules"] = static_cast<double>(rules.size());
   state.counters["findings/iter"] =
@@ -117,6 +121,20 @@ BENCHMARK_CAPTURE(BM_Family, boilerplate, "boilerplate")->Unit(benchmark::kMilli
 BENCHMARK_CAPTURE(BM_Family, garbled, "garbled")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Family, all, "")->Unit(benchmark::kMillisecond);
 
+// One benchmark per rule, BM_FamilyRule/<id>: which rule of a family costs
+// what. Registered at start-up from the catalogue, so a new rule is measured
+// without touching this file.
+void BM_FamilyRule(benchmark::State& state, std::string id) { BM_Family(state, id); }
+
+void RegisterPerRuleBenchmarks() {
+  for (const auto& rule : RulesOf("")) {
+    std::string id(rule->info().id);
+    benchmark::RegisterBenchmark(("BM_FamilyRule/" + id).c_str(), BM_FamilyRule, id)
+        ->Unit(benchmark::kMillisecond);
+  }
+}
+const bool kPerRuleRegistered = RegisterAtStartup(RegisterPerRuleBenchmarks);
+
 void BM_FamilyReference_Analysis(benchmark::State& state) {
   size_t tokens = 0;
   for (auto _ : state) {
@@ -125,7 +143,7 @@ void BM_FamilyReference_Analysis(benchmark::State& state) {
       tokens += analysis.sentences().size() + analysis.tokens().size();
     }
   }
-  benchmark::DoNotOptimize(tokens);
+  benchmark::DoNotOptimize(std::as_const(tokens));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * FixtureCorpusBytes()));
 }
 BENCHMARK(BM_FamilyReference_Analysis)->Unit(benchmark::kMillisecond);

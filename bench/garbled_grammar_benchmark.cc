@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <utility>
 
 #include <benchmark/benchmark.h>
 
@@ -101,7 +102,7 @@ void BM_GarbledGrammar(benchmark::State& state) {
       found += findings.size();
     }
   }
-  benchmark::DoNotOptimize(found);
+  benchmark::DoNotOptimize(std::as_const(found));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
   state.counters["findings/iter"] =
       static_cast<double>(found) / static_cast<double>(std::max<int64_t>(1, state.iterations()));
@@ -116,7 +117,7 @@ void BM_GarbledGrammar_AnalysisOnly(benchmark::State& state) {
       count += analysis.sentences().size() + analysis.tokens().size();
     }
   }
-  benchmark::DoNotOptimize(count);
+  benchmark::DoNotOptimize(std::as_const(count));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
 }
 BENCHMARK(BM_GarbledGrammar_AnalysisOnly);

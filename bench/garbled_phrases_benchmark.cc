@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <utility>
 
 #include <benchmark/benchmark.h>
 
@@ -126,7 +127,7 @@ void RunRule(benchmark::State& state, const Rule& rule, const std::vector<Articl
       found += findings.size();
     }
   }
-  benchmark::DoNotOptimize(found);
+  benchmark::DoNotOptimize(std::as_const(found));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Bytes(corpus)));
   state.counters["findings/iter"] =
       static_cast<double>(found) / static_cast<double>(std::max<int64_t>(1, state.iterations()));
@@ -170,7 +171,7 @@ void BM_SpunPhrase_MatcherOnly(benchmark::State& state) {
       }
     }
   }
-  benchmark::DoNotOptimize(found);
+  benchmark::DoNotOptimize(std::as_const(found));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Bytes(corpus)));
   state.counters["phrases"] = static_cast<double>(phrases.size());
 }

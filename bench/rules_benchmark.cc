@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <utility>
 
 #include <benchmark/benchmark.h>
 
@@ -113,7 +114,7 @@ void RunRules(benchmark::State& state, const std::vector<std::unique_ptr<Rule>>&
       found += findings.size();
     }
   }
-  benchmark::DoNotOptimize(found);
+  benchmark::DoNotOptimize(std::as_const(found));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
   state.counters["findings/iter"] =
       static_cast<double>(found) / static_cast<double>(std::max<int64_t>(1, state.iterations()));
@@ -164,7 +165,7 @@ void BM_PhraseMatcher_ConsentLexicons(benchmark::State& state) {
       }
     }
   }
-  benchmark::DoNotOptimize(found);
+  benchmark::DoNotOptimize(std::as_const(found));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
   state.counters["phrases"] = static_cast<double>(phrases.size());
 }

@@ -35,6 +35,7 @@
 #include <string_view>
 #include <thread>
 #include <vector>
+#include <utility>
 
 #include <benchmark/benchmark.h>
 
@@ -202,7 +203,7 @@ void RunRule(benchmark::State& state, const std::vector<Article>& articles) {
   dict->ResetCounters();
   size_t found = 0;
   for (auto _ : state) found += LintAll(*rule, articles);
-  benchmark::DoNotOptimize(found);
+  benchmark::DoNotOptimize(std::as_const(found));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Bytes(articles)));
   state.counters["findings/iter"] =
       static_cast<double>(found) / static_cast<double>(std::max<int64_t>(1, state.iterations()));
@@ -227,7 +228,7 @@ void BM_Spelling_AnalysisOnly(benchmark::State& state) {
       tokens += analysis.sentences().size() + analysis.tokens().size();
     }
   }
-  benchmark::DoNotOptimize(tokens);
+  benchmark::DoNotOptimize(std::as_const(tokens));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Bytes(Corpus())));
 }
 BENCHMARK(BM_Spelling_AnalysisOnly);
@@ -243,7 +244,7 @@ void BM_Spelling_HunspellUncached(benchmark::State& state) {
   for (auto _ : state) {
     for (const std::string& w : words) known += dict->SpellUncached(w);
   }
-  benchmark::DoNotOptimize(known);
+  benchmark::DoNotOptimize(std::as_const(known));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Bytes(Corpus())));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * words.size()));
 }
@@ -261,7 +262,7 @@ void BM_Spelling_CachedLookup(benchmark::State& state) {
   for (auto _ : state) {
     for (const std::string& w : words) known += dict->Knows(w);
   }
-  benchmark::DoNotOptimize(known);
+  benchmark::DoNotOptimize(std::as_const(known));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Bytes(Corpus())));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * words.size()));
   state.counters["hit_rate"] = dict->counters().hit_rate();
