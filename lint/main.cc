@@ -134,6 +134,7 @@ struct CheckFlags {
   bool no_config = false;
   bool include_text = false;
   bool show_clean = false;
+  bool debug_analysis = false;
   std::string color = "auto";
   int jobs = 0;
 };
@@ -243,6 +244,7 @@ int RunCheck(const CheckFlags& flags) {
   ReportOptions report_options;
   report_options.include_text = flags.include_text;
   report_options.show_clean = flags.show_clean;
+  report_options.debug_analysis = flags.debug_analysis;
   std::vector<std::unique_ptr<std::ofstream>> files;
   std::vector<std::unique_ptr<Reporter>> reporters;
   bool stdout_used = flags.fix && fix_path.empty();
@@ -510,11 +512,14 @@ int main(int argc, char** argv) {
   check->add_option("--fix-rules", flags.fix_rules,
                     "Apply only these rules' fixes: ids or families (comma list) [default: all]")
       ->delimiter(',')
-      ->needs(fix_flag);
+      ->needs(fix_flag)
+      ->allow_extra_args(false);
   check->add_option("--select", flags.select, "Run only these rule ids or families (comma list)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   check->add_option("--ignore", flags.ignore, "Skip these rule ids or families (comma list)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   check->add_option("--pack", flags.packs,
                     "Also run the rules of this rule pack, a TOML file (repeatable; see "
                     "docs/rule-packs.md)")
@@ -527,10 +532,14 @@ int main(int argc, char** argv) {
   check->add_option("-j,--jobs", flags.jobs, "Worker threads [default: all cores]")
       ->check(CLI::Range(1, 1024));
   check->add_option("--field", flags.fields,
-                    "Read an article field from another JSON key, e.g. text=body (repeatable)");
+                    "Read an article field from another JSON key, e.g. text=body (repeatable)")
+      ->allow_extra_args(false);
   check->add_flag("--include-text", flags.include_text,
                   "json/jsonl: add the linted text to each record");
   check->add_flag("--show-clean", flags.show_clean, "text: list articles without findings too");
+  check->add_flag("--debug-analysis", flags.debug_analysis,
+                  "json/jsonl: add each article's speaker table (names, aliases, participant "
+                  "and reference mentions) and attribution cues, as \"analysis\"");
   check->add_option("--color", flags.color, "text on a terminal: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 

@@ -254,6 +254,24 @@ constexpr char16_t kCp1252High[32] = {
 };
 }  // namespace
 
+bool IsAllSpace(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    size_t n = SpaceLengthAt(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+bool HasLetterOrDigit(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    CodePoint cp = DecodeAt(s, i);
+    if (IsLetter(cp.value) || (cp.value >= '0' && cp.value <= '9')) return true;
+    i += cp.length;
+  }
+  return false;
+}
+
 char32_t Cp1252HighCharacter(unsigned char byte) {
   return byte >= 0x80 && byte <= 0x9F ? kCp1252High[byte - 0x80] : 0;
 }

@@ -126,6 +126,11 @@ inline size_t SpaceLengthAt(std::string_view s, size_t i) {
   return cp.valid && IsSpace(cp.value) ? cp.length : 0;
 }
 
+// Whether `s` is nothing but white space (IsSpace); true for "".
+bool IsAllSpace(std::string_view s);
+// Whether `s` holds a letter or an ASCII digit.
+bool HasLetterOrDigit(std::string_view s);
+
 // Byte length of the white-space character ending at s[end-1], or 0.
 size_t SpaceLengthBefore(std::string_view s, size_t end);
 

@@ -12,6 +12,8 @@
 //    "url": "https://example.com/a",    // "" when unknown
 //    "site": "example.com",             // host of url; "" when unknown
 //    "findings": [Finding...],          // [] for a clean record
+//    "analysis": {...},                 // only with debug_analysis (--debug-analysis):
+//                                       // speaker table and cues, reports/analysis_table.h
 //    "text": "..." | {"bytes": "..."}}  // only with include_text (see Strings)
 //
 // Finding (lint/finding.h, DESIGN §6):

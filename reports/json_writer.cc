@@ -7,6 +7,8 @@
 #include <type_traits>
 #include <variant>
 
+#include "reports/analysis_table.h"
+
 namespace newslint {
 
 namespace {
@@ -341,6 +343,10 @@ void WriteRecord(JsonWriter& w, const Article& a, const std::vector<Finding>& fi
   w.BeginArray();
   for (const Finding& f : findings) WriteFinding(w, f);
   w.EndArray();
+  if (options.debug_analysis) {
+    w.Key("analysis");
+    WriteAnalysisTable(w, a);
+  }
   if (options.include_text) {
     w.Key("text");
     w.Text(a.text);

@@ -132,7 +132,9 @@ class JsonWriter {
 void WriteFinding(JsonWriter& w, const Finding& finding);
 
 // One input record: {"id", "source", "record", "url", "site", "findings":
-// [...]} plus "text" (see JsonWriter::Text) when options.include_text. The
+// [...]} plus "analysis" (reports/analysis_table.h) when
+// options.debug_analysis and "text" (see JsonWriter::Text) when
+// options.include_text. The
 // JSONL report writes one of these per line; the JSON report writes the same
 // objects in its "articles" array.
 void WriteRecord(JsonWriter& w, const Article& article, const std::vector<Finding>& findings,

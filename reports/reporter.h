@@ -42,6 +42,8 @@ struct ReportOptions {
   bool include_text = false;  // jsonl/json: add the linted text to each record
   bool color = false;         // text: ANSI colours
   bool show_clean = false;    // text: list articles without findings too
+  bool debug_analysis = false;  // json/jsonl: add each article's speaker table and cues
+                                // (reports/analysis_table.h)
 };
 
 class Reporter {

@@ -41,6 +41,11 @@ std::vector<std::unique_ptr<Rule>> MakeCppRules() {
   rules.push_back(MakeTruncatedRule());
   rules.push_back(MakeSpunPhraseRule());
   rules.push_back(MakeGrammarRule());
+  rules.push_back(MakeSpeakerCommonWordRule());
+  rules.push_back(MakeSpeakerMismatchRule());
+  rules.push_back(MakeSpeakerNotIntroducedRule());
+  rules.push_back(MakeConflictingSpeakersRule());
+  rules.push_back(MakeUnattributedQuoteRule());
   return rules;
 }
 

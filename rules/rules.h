@@ -35,6 +35,11 @@ std::unique_ptr<Rule> MakeInvisibleCharactersRule(); // garbled/invisible-charac
 std::unique_ptr<Rule> MakeTruncatedRule();           // garbled/truncated
 std::unique_ptr<Rule> MakeSpunPhraseRule();          // garbled/spun-phrase
 std::unique_ptr<Rule> MakeGrammarRule();             // garbled/grammar
+std::unique_ptr<Rule> MakeSpeakerCommonWordRule();     // attribution/speaker-common-word
+std::unique_ptr<Rule> MakeSpeakerMismatchRule();       // attribution/speaker-mismatch
+std::unique_ptr<Rule> MakeSpeakerNotIntroducedRule();  // attribution/speaker-not-introduced
+std::unique_ptr<Rule> MakeConflictingSpeakersRule();   // attribution/conflicting-speakers
+std::unique_ptr<Rule> MakeUnattributedQuoteRule();     // attribution/unattributed-quote
 
 }  // namespace newslint
 

@@ -114,6 +114,18 @@ TEST_F(CliTest, FailOnControlsTheExitCode) {
   EXPECT_EQ(Run("check bad.txt --select garbled/mojibake").exit_code, 1);
 }
 
+// A list option takes one (comma-separated) value per occurrence: the paths
+// after it stay paths, as users write them.
+TEST_F(CliTest, ListOptionsBeforePathsDoNotSwallowThem) {
+  Write("bad.txt", kMojibake);
+  RunResult r = Run("check --select garbled/mojibake,boilerplate bad.txt --color never");
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_THAT(r.out, HasSubstr("[garbled/mojibake]"));
+  EXPECT_EQ(Run("check --ignore garbled bad.txt").exit_code, 0);
+  EXPECT_EQ(Run("check --select boilerplate --select garbled bad.txt").exit_code, 1);
+  EXPECT_EQ(Run("check --field text=body bad.txt").exit_code, 1);
+}
+
 TEST_F(CliTest, RunFailuresExitTwoWithAOneLineMessage) {
   RunResult missing = Run("check no-such-file.jsonl");
   EXPECT_EQ(missing.exit_code, 2);

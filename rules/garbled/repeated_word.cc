@@ -90,15 +90,7 @@ std::string Lower(std::string_view s) {
 }
 
 // Only white space (ASCII, no-break and the other Unicode spaces) in s.
-bool AllSpace(std::string_view s) {
-  if (s.empty()) return false;
-  for (size_t i = 0; i < s.size();) {
-    size_t n = utf8::SpaceLengthAt(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
+bool AllSpace(std::string_view s) { return !s.empty() && utf8::IsAllSpace(s); }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;

@@ -25,6 +25,20 @@ std::string_view BuiltinLexicon(std::string_view name);
 // The entries of a lexicon: non-blank, non-comment lines, trimmed.
 std::vector<std::string_view> LexiconEntries(std::string_view name);
 
+// The space-separated words of one lexicon entry ("sat down with" ->
+// {"sat", "down", "with"}), for lexicons of multi-word patterns.
+inline std::vector<std::string> EntryWords(std::string_view entry) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < entry.size()) {
+    size_t j = entry.find(' ', i);
+    if (j == std::string_view::npos) j = entry.size();
+    if (j > i) words.emplace_back(entry.substr(i, j - i));
+    i = j + 1;
+  }
+  return words;
+}
+
 // One PhraseMatcher over the entries of several lexicons, each lexicon's
 // phrases tagged with a kind: (*kinds)[phrase index of a match] tells which
 // lexicon the phrase came from. Lexicons are taken in the order given.

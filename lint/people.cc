@@ -1,0 +1,901 @@
+// newslint: people, the persons an article names. See lint/people.h.
+
+#include "lint/people.h"
+
+#include <hunspell/hunspell.hxx>
+
+#include <algorithm>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "lint/attribution.h"
+#include "lint/dictionary.h"
+#include "lint/quotations.h"
+#include "lint/utf8.h"
+#include "rules/lexicons/lexicon.h"
+
+namespace newslint {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+WordSet LexiconSet(std::string_view name) {
+  WordSet set;
+  for (std::string_view w : LexiconEntries(name)) set.insert(w);
+  return set;
+}
+
+const WordSet& OrganisationWords() {
+  static const WordSet kSet = LexiconSet("attribution-organisation-words");
+  return kSet;
+}
+const WordSet& PlaceStarts() {
+  static const WordSet kSet = LexiconSet("attribution-place-starts");
+  return kSet;
+}
+const WordSet& ReferenceHeads() {
+  static const WordSet kSet = LexiconSet("attribution-reference-heads");
+  return kSet;
+}
+const WordSet& ActionVerbs() {
+  static const WordSet kSet = LexiconSet("attribution-action-verbs");
+  return kSet;
+}
+
+// Titles as word sequences (lower case, full stops dropped), grouped by first
+// word, longest first.
+struct TitleTable {
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> by_first;
+};
+
+std::string DropDots(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c != '.') out.push_back(c);
+  }
+  return out;
+}
+
+const TitleTable& Titles() {
+  static const TitleTable kTable = [] {
+    TitleTable t;
+    for (std::string_view entry : LexiconEntries("person-titles")) {
+      std::vector<std::string> words;
+      size_t i = 0;
+      while (i < entry.size()) {
+        size_t j = entry.find(' ', i);
+        if (j == std::string_view::npos) j = entry.size();
+        if (j > i) words.push_back(DropDots(entry.substr(i, j - i)));
+        i = j + 1;
+      }
+      if (words.empty() || words[0].empty()) continue;
+      auto& list = t.by_first[words[0]];
+      if (std::find(list.begin(), list.end(), words) == list.end()) list.push_back(words);
+    }
+    for (auto& [first, list] : t.by_first) {
+      std::sort(list.begin(), list.end(),
+                [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    }
+    return t;
+  }();
+  return kTable;
+}
+
+// Particles that may stand inside a name ("Mohammed bin Salman", "Ursula von
+// der Leyen", "Luiz Inácio Lula da Silva").
+const WordSet& Particles() {
+  static const WordSet kSet = {"bin", "bint", "ibn", "al", "el", "de", "del", "della", "di",
+                               "da", "dos", "das", "du", "van", "von", "der", "den", "ter",
+                               "ten", "le", "la", "y", "abu"};
+  return kSet;
+}
+
+// Capitalised words that open sentences and never name anyone; skipping
+// them keeps the mention list short.
+const WordSet& FunctionWords() {
+  static const WordSet kSet = {
+      "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
+      "those", "there", "here", "his", "her", "its", "their", "our", "my", "your", "and", "but",
+      "or", "so", "yet", "if", "when", "while", "as", "at", "in", "on", "of", "for", "to",
+      "from", "with", "by", "after", "before", "since", "until", "what", "who", "which", "why",
+      "how", "where", "also", "not", "no", "yes", "all", "some", "many", "most", "one", "both",
+      "each", "every", "any", "however", "meanwhile", "nevertheless", "still", "then", "now",
+      "later", "earlier", "last", "next"};
+  return kSet;
+}
+
+// Prepositions whose object is talked about, not present in the scene.
+const WordSet& ReferencePrepositions() {
+  static const WordSet kSet = {"from",   "of",      "by",      "under",  "for",  "about",
+                               "behind", "against", "than",    "like",   "toward", "towards",
+                               "via",    "over",    "despite", "unlike", "after", "before",
+                               "without", "praising", "criticising", "criticizing"};
+  return kSet;
+}
+
+// Verbs whose object is in the scene with the subject ("told Blinken", "met
+// Tokayev").
+const WordSet& EventObjectVerbs() {
+  static const WordSet kSet = {
+      "told",     "tells",    "met",       "meets",      "meeting",  "greeted",   "greets",
+      "hosted",   "hosts",    "hosting",   "joined",     "joins",    "thanked",   "thanks",
+      "received", "receives", "welcomed",  "welcomes",   "welcoming", "accompanied",
+      "phoned",   "called",   "interviewed", "asked",    "asks",     "urged",     "urges",
+      "briefed",  "congratulated", "embraced", "hugged", "visited",  "beat",      "defeated",
+      "faced",    "faces",    "warned",    "assured",    "reassured", "informed"};
+  return kSet;
+}
+
+// Verbs after which "to X" puts X in the scene ("spoke to X").
+const WordSet& ToPresenceVerbs() {
+  static const WordSet kSet = {"spoke",   "speaking", "speaks",  "talked", "talking",
+                               "talks",   "listened", "turned",  "said",   "says",
+                               "explained", "wrote",  "replied", "responded", "introduced"};
+  return kSet;
+}
+
+// Adverbs and auxiliaries that may stand between a subject and its verb.
+const WordSet& SubjectGapWords() {
+  static const WordSet kSet = {"also",     "then",       "later",    "meanwhile", "previously",
+                               "again",    "now",        "still",    "once",      "never",
+                               "too",      "already",    "recently", "subsequently",
+                               "initially", "earlier",   "separately", "first",   "further",
+                               "himself",  "herself",    "repeatedly", "reportedly",
+                               "often",    "always",     "not"};
+  return kSet;
+}
+
+// Title abbreviations written with a full stop ("Mr. Smith", "Sen. Roe").
+const WordSet& Abbreviations() {
+  static const WordSet kSet = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen",
+                               "lt", "col", "sgt", "capt", "adm", "rev", "st", "hon", "pres"};
+  return kSet;
+}
+
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool HasPossessive(std::string_view word) {
+  return EndsWith(word, "'s") || EndsWith(word, "\xE2\x80\x99s") || EndsWith(word, "'S") ||
+         EndsWith(word, "\xE2\x80\x99S");
+}
+
+bool IsTitleCaseWord(TokenShape shape) {
+  return shape == TokenShape::kCapitalized || shape == TokenShape::kUpper;
+}
+
+}  // namespace
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (IsAsciiUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string_view StripPossessive(std::string_view word) {
+  if (EndsWith(word, "'s") || EndsWith(word, "'S")) return word.substr(0, word.size() - 2);
+  if (EndsWith(word, "\xE2\x80\x99s") || EndsWith(word, "\xE2\x80\x99S")) {
+    return word.substr(0, word.size() - 4);
+  }
+  if (EndsWith(word, "'")) return word.substr(0, word.size() - 1);
+  if (EndsWith(word, "\xE2\x80\x99")) return word.substr(0, word.size() - 3);
+  return word;
+}
+
+std::string_view MentionRoleName(MentionRole role) {
+  switch (role) {
+    case MentionRole::kParticipant:
+      return "participant";
+    case MentionRole::kReference:
+      return "reference";
+    case MentionRole::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+size_t MatchTitle(Analysis& analysis, std::span<const Token> tokens, size_t i) {
+  if (i >= tokens.size()) return 0;
+  const TitleTable& table = Titles();
+  std::string first = DropDots(AsciiLower(analysis.view(tokens[i].span)));
+  auto it = table.by_first.find(first);
+  if (it == table.by_first.end()) return 0;
+  for (const std::vector<std::string>& words : it->second) {
+    if (i + words.size() > tokens.size()) continue;
+    bool ok = true;
+    for (size_t k = 1; k < words.size() && ok; ++k) {
+      const Token& prev = tokens[i + k - 1];
+      const Token& t = tokens[i + k];
+      std::string_view gap = analysis.view({prev.span.end, t.span.start});
+      if (gap.starts_with(".")) gap.remove_prefix(1);
+      if (gap.empty() || !utf8::IsAllSpace(gap)) {
+        ok = false;
+        break;
+      }
+      if (DropDots(AsciiLower(analysis.view(t.span))) != words[k]) ok = false;
+    }
+    if (ok) return words.size();
+  }
+  return 0;
+}
+
+bool IsActionVerb(std::string_view lower) {
+  if (ActionVerbs().count(lower)) return true;
+  std::optional<ReportingVerb> v = FindReportingVerb(lower);
+  return v && (v->form == VerbForm::kPast || v->form == VerbForm::kPresent);
+}
+
+Gender GenderOfTitle(std::string_view lower_title) {
+  static const WordSet kMale = {"mr", "sir", "lord", "king", "prince", "emperor", "sheikh",
+                                "emir", "sultan", "father", "congressman", "chairman",
+                                "spokesman"};
+  static const WordSet kFemale = {"mrs",      "ms",       "miss",         "dame",
+                                  "lady",     "queen",    "princess",     "baroness",
+                                  "congresswoman", "chairwoman", "spokeswoman", "actress"};
+  std::string last = DropDots(lower_title);
+  size_t sp = last.rfind(' ');
+  if (sp != std::string::npos) last = last.substr(sp + 1);
+  if (kMale.count(last)) return Gender::kMale;
+  if (kFemale.count(last)) return Gender::kFemale;
+  return Gender::kUnknown;
+}
+
+People::People(Analysis& analysis) { Build(analysis, Dictionary::ForThread()); }
+
+People::People(Analysis& analysis, Dictionary* dictionary) { Build(analysis, dictionary); }
+
+namespace {
+
+// What a name word is to the dictionary.
+class NameLexicon {
+ public:
+  explicit NameLexicon(Dictionary* dict) : dict_(dict) {}
+
+  // Unknown to the dictionary, or known to it as a proper noun ("Susan",
+  // "Rice", "Biden"): a word a name may be made of. Without a dictionary,
+  // every word may.
+  bool NameLike(std::string_view word) {
+    if (dict_ == nullptr) return true;
+    std::string w(StripPossessive(word));
+    auto it = cache_.find(w);
+    if (it != cache_.end()) return it->second;
+    bool result = true;
+    if (dict_->Knows(w) || dict_->Knows(AsciiLower(w))) {
+      result = false;
+      for (const std::string& stem : dict_->hunspell().stem(w)) {
+        if (!stem.empty() && IsAsciiUpper(stem[0])) {
+          result = true;
+          break;
+        }
+      }
+      // A word Hunspell knows in both cases but whose stems all come from
+      // the lower-case entry is a common word ("Changing", "Flashing").
+    }
+    cache_.emplace(std::move(w), result);
+    return result;
+  }
+
+ private:
+  Dictionary* dict_;
+  std::unordered_map<std::string, bool> cache_;
+};
+
+}  // namespace
+
+void People::Build(Analysis& analysis, Dictionary* dictionary) {
+  const std::vector<Token>& tokens = analysis.tokens();
+  const std::vector<Sentence>& sentences = analysis.sentences();
+  const std::vector<Paragraph>& paragraphs = analysis.paragraphs();
+  const Quotations& quotations = analysis.Shared<Quotations>();
+  const std::string_view text = analysis.text();
+  NameLexicon names(dictionary);
+  article_title_ = analysis.article().title;
+
+  // Title-case paragraphs: headlines and sub-headings, where every word is
+  // capitalised and capitals say nothing about names.
+  title_case_.assign(paragraphs.size(), false);
+  for (size_t p = 0; p < paragraphs.size(); ++p) {
+    int words = 0;
+    int capitals = 0;
+    for (const Token& t : analysis.TokensIn(paragraphs[p].span)) {
+      if (t.shape == TokenShape::kNumber || t.shape == TokenShape::kAlphanumeric) continue;
+      std::string lower = AsciiLower(analysis.view(t.span));
+      if (lower.size() <= 3 && FunctionWords().count(lower)) continue;
+      ++words;
+      if (IsTitleCaseWord(t.shape)) ++capitals;
+    }
+    // A headline has no full stop; a sentence full of names does.
+    title_case_[p] = words >= 3 && capitals * 4 >= words * 3 &&
+                     !EndsLikeSentence(analysis.view(paragraphs[p].span));
+  }
+
+  auto gap_of = [&](size_t a, size_t b) {  // text between tokens a and b (a < b)
+    return analysis.view({tokens[a].span.end, tokens[b].span.start});
+  };
+  // Whether token j's capital is owed to the start of sentence s, of a
+  // quotation, or of a clause after a colon or a dash.
+  auto SentenceInitial = [&](size_t j, size_t s) {
+    const size_t start = sentences[s].span.start;
+    std::string_view before = text.substr(start, tokens[j].span.start - start);
+    bool initial = true;
+    for (size_t b = 0; b < before.size();) {
+      utf8::CodePoint cp = utf8::DecodeAt(before, b);
+      if (utf8::IsLetter(cp.value) || (cp.value >= '0' && cp.value <= '9')) {
+        initial = false;
+        break;
+      }
+      b += cp.length;
+    }
+    if (initial) return true;
+    size_t e = before.size();
+    while (e > 0 && utf8::SpaceLengthBefore(before, e) > 0) e -= utf8::SpaceLengthBefore(before, e);
+    if (e == 0) return true;
+    utf8::CodePoint cp = utf8::DecodeBefore(before, e);
+    return cp.value == ':' || cp.value == U'\u2014' || cp.value == U'\u2013' ||
+           cp.value == U'\u201C' || cp.value == '"' || cp.value == U'\u2018' ||
+           cp.value == U'\u00AB' || cp.value == U'\u201E';
+  };
+
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    std::span<const Token> in = analysis.TokensIn(sentences[s].span);
+    if (in.empty()) continue;
+    const size_t base = static_cast<size_t>(in.data() - tokens.data());
+    const size_t end = base + in.size();
+    const size_t paragraph = sentences[s].paragraph;
+    std::span<const Token> all(tokens);
+
+    // Whether token j joins the run that ends with token j - 1.
+    auto connected = [&](size_t j) {
+      std::string_view gap = gap_of(j - 1, j);
+      if (!gap.empty() && utf8::IsAllSpace(gap) && gap.size() <= 3) return true;
+      // "John F. Kennedy", "Mr. Smith", "Sen. Jane Roe".
+      if (gap.size() >= 2 && gap[0] == '.' && utf8::IsAllSpace(gap.substr(1))) {
+        std::string_view prev = analysis.view(tokens[j - 1].span);
+        if (prev.size() == 1 && IsAsciiUpper(prev[0])) return true;
+        return Abbreviations().count(AsciiLower(prev)) > 0;
+      }
+      return false;
+    };
+    auto is_cap = [&](size_t j) {
+      const Token& t = tokens[j];
+      if (t.shape != TokenShape::kCapitalized) {
+        // "al-Assad", "bin-Salman": a lower-case particle glued to a name.
+        if (t.shape != TokenShape::kMixed) return false;
+        std::string_view v = analysis.view(t.span);
+        return v.starts_with("al-") || v.starts_with("el-") || v.starts_with("bin-");
+      }
+      std::string_view v = analysis.view(t.span);
+      if (v.size() == 1) {
+        // An initial ("F." in "John F. Kennedy"); "A" and "I" are words.
+        return j + 1 < end && text.size() > t.span.end && text[t.span.end] == '.' &&
+               v != "A" && v != "I";
+      }
+      return true;
+    };
+    auto is_modifier = [&](size_t j) {  // "US", "UN", "U.S."
+      const Token& t = tokens[j];
+      return t.shape == TokenShape::kUpper && t.span.size() <= 5;
+    };
+
+    for (size_t i = base; i < end;) {
+      // Collect one run: titles, modifiers, capitalised words, particles.
+      size_t j = i;
+      size_t last_title_start = static_cast<size_t>(-1);
+      size_t last_title_end = static_cast<size_t>(-1);
+      size_t name_start = static_cast<size_t>(-1);
+      bool possessive = false;
+      while (j < end) {
+        if (j > i && !connected(j)) break;
+        if (size_t k = MatchTitle(analysis, all, j); k > 0 && j + k <= end) {
+          bool chain = true;
+          for (size_t m = j + 1; m < j + k; ++m) chain = chain && connected(m);
+          if (chain) {
+            last_title_start = j;
+            last_title_end = j + k;
+            name_start = static_cast<size_t>(-1);
+            j += k;
+            if (HasPossessive(analysis.view(tokens[j - 1].span))) {
+              possessive = true;
+              break;
+            }
+            continue;
+          }
+        }
+        if (is_cap(j)) {
+          if (name_start == static_cast<size_t>(-1)) name_start = j;
+          ++j;
+          if (HasPossessive(analysis.view(tokens[j - 1].span))) {
+            possessive = true;
+            break;
+          }
+          continue;
+        }
+        if (is_modifier(j) && name_start == static_cast<size_t>(-1)) {
+          ++j;
+          continue;
+        }
+        if (name_start != static_cast<size_t>(-1) && j + 1 < end &&
+            tokens[j].shape == TokenShape::kLower &&
+            Particles().count(AsciiLower(analysis.view(tokens[j].span))) && is_cap(j + 1) &&
+            connected(j + 1)) {
+          ++j;
+          continue;
+        }
+        break;
+      }
+      if (j == i) {
+        ++i;
+        continue;
+      }
+      // A capitalised function word ("The", "He") opens no name.
+      if (tokens[i].shape == TokenShape::kCapitalized &&
+          FunctionWords().count(AsciiLower(analysis.view(tokens[i].span)))) {
+        ++i;
+        continue;
+      }
+      // Trailing particles or modifiers are not part of a name.
+      size_t run_end = j;
+      NameMention m;
+      m.first_token = i;
+      m.end_token = run_end;
+      m.sentence = s;
+      m.paragraph = paragraph;
+      m.possessive = possessive;
+      if (last_title_end != static_cast<size_t>(-1)) {
+        m.title = {tokens[last_title_start].span.start, tokens[last_title_end - 1].span.end};
+      }
+      size_t first_name = name_start;
+      if (first_name == static_cast<size_t>(-1) || first_name >= run_end) {
+        // Titles and modifiers only ("the foreign minister", "US"): a
+        // mention only as a title after "the".
+        bool after_the = i > base &&
+                         AsciiLower(analysis.view(tokens[i - 1].span)) == "the" &&
+                         utf8::IsAllSpace(gap_of(i - 1, i));
+        if (last_title_end == static_cast<size_t>(-1) || !after_the || possessive) {
+          i = j;
+          continue;
+        }
+        m.name_token = run_end;
+        m.span = {tokens[i].span.start, tokens[run_end - 1].span.end};
+        m.name = {m.span.end, m.span.end};
+        m.name_words = 0;
+      } else {
+        // A name after a title: the name is what follows the last title.
+        m.name_token = first_name;
+        m.span = {tokens[i].span.start, tokens[run_end - 1].span.end};
+        m.name = {tokens[first_name].span.start, tokens[run_end - 1].span.end};
+        m.name_words = static_cast<int>(run_end - first_name);
+        if (m.name_words == 1 && last_title_end == static_cast<size_t>(-1)) {
+          std::string lower = AsciiLower(StripPossessive(analysis.view(tokens[first_name].span)));
+          if (FunctionWords().count(lower)) {
+            i = j;
+            continue;
+          }
+        }
+      }
+      // Possessive after a final plural "s" ("Jones’ car").
+      if (!m.possessive && m.name_words > 0 && m.name.end < text.size()) {
+        std::string_view after = text.substr(m.name.end, 3);
+        std::string_view last = analysis.view(tokens[run_end - 1].span);
+        if ((after.starts_with("'") || after.starts_with("\xE2\x80\x99")) && EndsWith(last, "s")) {
+          size_t len = after.starts_with("'") ? 1 : 3;
+          size_t next = m.name.end + len;
+          if (next >= text.size() || !utf8::IsLetter(utf8::DecodeAt(text, next).value)) {
+            m.possessive = true;
+          }
+        }
+      }
+      m.quoted = quotations.At(m.span.start) != nullptr;
+      mentions_.push_back(m);
+      i = j;
+    }
+  }
+
+  // Introductions: a title and a name, or a full name of two to four words.
+  auto name_word = [&](const NameMention& m, size_t k) {
+    return StripPossessive(analysis.view(tokens[m.name_token + k].span));
+  };
+  auto valid_name = [&](const NameMention& m) {
+    if (m.name_words < 1) return false;
+    int words = 0;
+    for (int k = 0; k < m.name_words; ++k) {
+      std::string lower = AsciiLower(name_word(m, k));
+      if (Particles().count(lower)) continue;
+      ++words;
+      if (OrganisationWords().count(lower)) return false;
+    }
+    return words >= 1 && words <= 4;
+  };
+  for (NameMention& m : mentions_) {
+    if (!valid_name(m)) continue;
+    if (!m.title.empty()) {
+      m.introduces = true;
+      continue;
+    }
+    if (m.name_words < 2 || title_case_[m.paragraph]) continue;
+    std::string first = AsciiLower(name_word(m, 0));
+    if (PlaceStarts().count(first)) continue;
+    // Every word must be name-like, except that a first name which is also
+    // a common word ("Tor", "Grace", "Will") passes where its capital is not
+    // owed to the start of a sentence.
+    bool all_names = true;
+    for (int k = 0; k < m.name_words && all_names; ++k) {
+      std::string_view w = name_word(m, k);
+      if (Particles().count(AsciiLower(w))) continue;
+      if (w.size() == 1) continue;  // an initial
+      all_names = names.NameLike(w) || (k == 0 && !SentenceInitial(m.name_token, m.sentence));
+    }
+    m.introduces = all_names;
+  }
+
+  // Persons, from the introductions in text order.
+  std::unordered_map<std::string, std::vector<size_t>> by_surname;  // lower surname -> persons
+  for (size_t mi = 0; mi < mentions_.size(); ++mi) {
+    NameMention& m = mentions_[mi];
+    if (!m.introduces) continue;
+    std::string surname(name_word(m, m.name_words - 1));
+    std::string given = m.name_words >= 2 ? std::string(name_word(m, 0)) : std::string();
+    std::string full;
+    for (int k = 0; k < m.name_words; ++k) {
+      if (k > 0) full += ' ';
+      full += name_word(m, k);
+    }
+    size_t found = kNone;
+    for (size_t p : by_surname[AsciiLower(surname)]) {
+      const Person& person = persons_[p];
+      if (given.empty() || person.given.empty() || AsciiLower(person.given) == AsciiLower(given)) {
+        found = p;
+        break;
+      }
+    }
+    if (found == kNone) {
+      found = persons_.size();
+      Person person;
+      person.name = full;
+      person.surname = surname;
+      person.given = given;
+      person.introduced_at = m.span.start;
+      person.first_mention = mi;
+      persons_.push_back(std::move(person));
+      by_surname[AsciiLower(surname)].push_back(found);
+    }
+    Person& person = persons_[found];
+    if (m.name_words > 1 && (person.given.empty() || full.size() > person.name.size())) {
+      person.name = full;
+      person.given = given;
+    }
+    if (!m.title.empty()) {
+      std::string title(analysis.view({m.span.start, m.title.end}));
+      if (std::find(person.titles.begin(), person.titles.end(), title) == person.titles.end()) {
+        person.titles.push_back(title);
+      }
+      if (person.gender == Gender::kUnknown) {
+        person.gender = GenderOfTitle(AsciiLower(analysis.view(m.title)));
+      }
+    }
+    m.person = found;
+  }
+
+  // The other mentions: surnames, given names, unique titles.
+  for (NameMention& m : mentions_) {
+    if (m.person != kNone) continue;
+    if (m.name_words == 0) {
+      std::string title = AsciiLower(analysis.view(m.title));
+      size_t sp = title.rfind(' ');
+      m.person = ResolveTitle(sp == std::string::npos ? title : title.substr(sp + 1));
+      continue;
+    }
+    if (m.name_words > 2) continue;
+    std::string full;
+    for (int k = 0; k < m.name_words; ++k) {
+      if (k > 0) full += ' ';
+      full += name_word(m, k);
+    }
+    m.person = Resolve(full, m.span.start);
+  }
+  for (size_t mi = 0; mi < mentions_.size(); ++mi) {
+    const NameMention& m = mentions_[mi];
+    if (m.person == kNone) continue;
+    Person& person = persons_[m.person];
+    if (m.span.start < persons_[m.person].introduced_at && !m.introduces) {
+      // Mentioned before the introduction: still the person's first mention.
+      person.first_mention = std::min(person.first_mention, mi);
+    }
+    if (m.name_words > 0) {
+      std::string form;
+      for (int k = 0; k < m.name_words; ++k) {
+        if (k > 0) form += ' ';
+        form += name_word(m, k);
+      }
+      if (form != person.name &&
+          std::find(person.aliases.begin(), person.aliases.end(), form) == person.aliases.end()) {
+        person.aliases.push_back(form);
+      }
+    }
+  }
+
+  // Roles.
+  for (NameMention& m : mentions_) {
+    const size_t s = m.sentence;
+    std::span<const Token> in = analysis.TokensIn(sentences[s].span);
+    const size_t base = static_cast<size_t>(in.data() - tokens.data());
+    const size_t end = base + in.size();
+    auto lower_at = [&](size_t j) { return AsciiLower(analysis.view(tokens[j].span)); };
+    auto set = [&](MentionRole role, std::string_view reason, bool subject = false) {
+      m.role = role;
+      m.reason = reason;
+      m.subject = subject;
+    };
+    if (m.quoted) {
+      set(MentionRole::kOther, "quoted");
+      continue;
+    }
+    if (m.possessive) {
+      set(MentionRole::kReference, "possessive");
+      continue;
+    }
+    // The word before the mention, looking through possessives and
+    // determiners ("with Kazakhstan's Tileuberdi", "with the minister").
+    size_t prev = m.first_token;
+    while (prev > base) {
+      --prev;
+      std::string_view v = analysis.view(tokens[prev].span);
+      if (!utf8::IsAllSpace(gap_of(prev, prev + 1))) {
+        prev = static_cast<size_t>(-1);
+        break;
+      }
+      if (HasPossessive(v) && tokens[prev].shape != TokenShape::kLower) continue;
+      std::string lv = AsciiLower(v);
+      if (lv == "his" || lv == "her" || lv == "their" || lv == "its" || lv == "our") continue;
+      break;
+    }
+    if (prev == m.first_token) prev = static_cast<size_t>(-1);
+    const bool has_prev = prev != static_cast<size_t>(-1) && prev >= base;
+    const std::string prev_word = has_prev ? lower_at(prev) : std::string();
+    const size_t next = m.end_token;
+    const bool has_next = next < end && utf8::IsAllSpace(gap_of(next - 1, next));
+    const std::string next_word = has_next ? lower_at(next) : std::string();
+
+    if (has_prev && m.first_token == prev + 1) {
+      std::optional<ReportingVerb> verb = FindReportingVerb(prev_word);
+      if (verb && (verb->form == VerbForm::kPast || verb->form == VerbForm::kPresent) &&
+          prev_word != "told" && prev_word != "tells" && prev_word != "asked" &&
+          prev_word != "urged" && prev_word != "warned") {
+        set(MentionRole::kParticipant, "inverted-cue", /*subject=*/true);
+        continue;
+      }
+    }
+    if (has_prev && (prev_word == "the" || prev_word == "a" || prev_word == "an")) {
+      if (has_next && tokens[next].shape == TokenShape::kLower) {
+        set(MentionRole::kReference, "modifier");
+      } else {
+        set(MentionRole::kOther, "determiner");
+      }
+      continue;
+    }
+    if (has_next && tokens[next].shape == TokenShape::kLower && ReferenceHeads().count(next_word)) {
+      set(MentionRole::kReference, "modifier");
+      continue;
+    }
+    if (has_prev) {
+      if (prev_word == "with") {
+        set(MentionRole::kParticipant, "with");
+        continue;
+      }
+      if (EventObjectVerbs().count(prev_word)) {
+        set(MentionRole::kParticipant, "object");
+        continue;
+      }
+      if (prev_word == "to") {
+        bool presence = prev > base && ToPresenceVerbs().count(lower_at(prev - 1));
+        set(presence ? MentionRole::kParticipant : MentionRole::kReference,
+            presence ? "spoke-to" : "to");
+        continue;
+      }
+      if (ReferencePrepositions().count(prev_word)) {
+        set(MentionRole::kReference, "preposition");
+        continue;
+      }
+    }
+    // Subject: a verb after the name, through adverbs, auxiliaries and a
+    // comma-bracketed apposition ("Blinken, meanwhile, said").
+    size_t k = next;
+    if (k < end) {
+      std::string_view g = gap_of(k - 1, k);
+      if (g.find(',') != std::string_view::npos) {
+        bool closed = false;
+        size_t c = k;
+        for (; c + 1 < end && c < k + 15; ++c) {
+          std::string_view inner = gap_of(c, c + 1);
+          if (inner.find(',') != std::string_view::npos) {
+            closed = inner.size() <= 3;
+            break;
+          }
+          if (!utf8::IsAllSpace(inner) && inner != "-") break;
+        }
+        k = closed ? c + 1 : end;
+      } else if (!utf8::IsAllSpace(g)) {
+        k = end;
+      }
+    }
+    while (k < end && SubjectGapWords().count(lower_at(k))) ++k;
+    while (k < end && tokens[k].shape == TokenShape::kLower && EndsWith(lower_at(k), "ly") &&
+           lower_at(k).size() > 4) {
+      ++k;
+    }
+    if (k < end && tokens[k].shape == TokenShape::kLower) {
+      std::string w = lower_at(k);
+      if (IsActionVerb(w) || (w.size() > 4 && EndsWith(w, "ed"))) {
+        set(MentionRole::kParticipant, "subject", /*subject=*/true);
+        continue;
+      }
+    }
+    // Coordinated with the mention before it: "talks with X and then Y".
+    if (has_prev && (prev_word == "and" || prev_word == "then" || prev_word == "or")) {
+      size_t q = prev;
+      while (q > base && (lower_at(q) == "and" || lower_at(q) == "then" || lower_at(q) == "or")) --q;
+      for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+        if (&*it == &m) continue;
+        if (it->end_token == q + 1 && it->sentence == s && !it->possessive &&
+            it->role != MentionRole::kOther && !it->subject) {
+          set(it->role, it->reason);
+          break;
+        }
+      }
+      if (m.role != MentionRole::kOther) continue;
+    }
+    set(MentionRole::kOther, "");
+  }
+
+  for (const NameMention& m : mentions_) {
+    if (m.person == kNone) continue;
+    Person& person = persons_[m.person];
+    switch (m.role) {
+      case MentionRole::kParticipant:
+        ++person.participant;
+        if (m.subject) ++person.subject;
+        break;
+      case MentionRole::kReference:
+        ++person.reference;
+        break;
+      case MentionRole::kOther:
+        ++person.other;
+        break;
+    }
+  }
+
+  // Where capitalised words are used as names.
+  for (const NameMention& m : mentions_) {
+    if (m.name_words == 0) continue;
+    bool run = m.name_words >= 2 || !m.title.empty() || m.person != kNone ||
+               title_case_[m.paragraph];
+    if (!run) {
+      // A single capitalised word counts where a capital is not owed to the
+      // start of a sentence, a quotation, a colon or a dash.
+      const bool initial = SentenceInitial(m.name_token, m.sentence);
+      run = !initial;
+    }
+    if (!run) continue;
+    for (size_t k = m.name_token; k < m.end_token; ++k) {
+      std::string w(StripPossessive(analysis.view(tokens[k].span)));
+      name_uses_[w].push_back(tokens[k].span.start);
+    }
+  }
+}
+
+const NameMention* People::MentionAt(size_t offset) const {
+  auto it = std::upper_bound(mentions_.begin(), mentions_.end(), offset,
+                             [](size_t o, const NameMention& m) { return o < m.span.start; });
+  while (it != mentions_.begin()) {
+    --it;
+    if (offset >= it->name.start && offset < it->name.end) return &*it;
+    if (offset >= it->span.end) break;
+  }
+  return nullptr;
+}
+
+const NameMention* People::MentionIn(Span span) const {
+  const NameMention* found = nullptr;
+  for (const NameMention& m : mentions_) {
+    if (m.span.start >= span.end) break;
+    if (m.span.end > span.start) found = &m;
+  }
+  return found;
+}
+
+size_t People::Resolve(std::string_view name, size_t offset) const {
+  std::string lower = AsciiLower(StripPossessive(name));
+  if (lower.empty()) return kNone;
+  std::vector<size_t> matches;
+  for (size_t p = 0; p < persons_.size(); ++p) {
+    const Person& person = persons_[p];
+    if (AsciiLower(person.name) == lower || AsciiLower(person.surname) == lower) {
+      matches.push_back(p);
+    }
+  }
+  if (matches.empty()) {
+    // A unique given name ("Antony" for "Antony Blinken").
+    size_t only = kNone;
+    for (size_t p = 0; p < persons_.size(); ++p) {
+      if (!persons_[p].given.empty() && AsciiLower(persons_[p].given) == lower) {
+        if (only != kNone) return kNone;
+        only = p;
+      }
+    }
+    return only;
+  }
+  if (matches.size() == 1) return matches[0];
+  // Several persons with the surname: the one mentioned last before offset.
+  size_t best = kNone;
+  size_t best_at = 0;
+  for (const NameMention& m : mentions_) {
+    if (m.span.start >= offset) break;
+    if (m.person != kNone && std::find(matches.begin(), matches.end(), m.person) != matches.end()) {
+      if (best == kNone || m.span.start >= best_at) {
+        best = m.person;
+        best_at = m.span.start;
+      }
+    }
+  }
+  return best != kNone ? best : matches[0];
+}
+
+size_t People::ResolveTitle(std::string_view word) const {
+  std::string w = AsciiLower(word);
+  if (w.empty()) return kNone;
+  size_t only = kNone;
+  for (size_t p = 0; p < persons_.size(); ++p) {
+    for (const std::string& title : persons_[p].titles) {
+      std::string t = AsciiLower(title);
+      size_t sp = t.rfind(' ');
+      std::string last = sp == std::string::npos ? t : t.substr(sp + 1);
+      if (DropDots(last) == DropDots(w)) {
+        if (only != kNone && only != p) return kNone;
+        only = p;
+      }
+    }
+  }
+  return only;
+}
+
+bool People::UsedAsNameOutside(std::string_view word, Span except) const {
+  std::string w(StripPossessive(word));
+  if (auto it = name_uses_.find(w); it != name_uses_.end()) {
+    for (size_t at : it->second) {
+      if (at < except.start || at >= except.end) return true;
+    }
+  }
+  // The title field: a capitalised word there is a name unless it opens it.
+  std::string_view title = article_title_;
+  for (size_t pos = title.find(w); pos != std::string_view::npos; pos = title.find(w, pos + 1)) {
+    bool left = pos == 0 || !utf8::IsLetter(utf8::DecodeBefore(title, pos).value);
+    size_t e = pos + w.size();
+    bool right = e >= title.size() || !utf8::IsLetter(utf8::DecodeAt(title, e).value);
+    if (left && right && pos > 0) return true;
+  }
+  return false;
+}
+
+size_t People::MainParticipant() const {
+  size_t best = kNone;
+  for (size_t p = 0; p < persons_.size(); ++p) {
+    const Person& person = persons_[p];
+    if (person.participant == 0) continue;
+    if (best == kNone || person.participant > persons_[best].participant ||
+        (person.participant == persons_[best].participant &&
+         person.subject > persons_[best].subject)) {
+      best = p;
+    }
+  }
+  return best;
+}
+
+}  // namespace newslint

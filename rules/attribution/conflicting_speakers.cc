@@ -1,0 +1,124 @@
+// attribution/conflicting-speakers: the same quoted words attributed to two
+// different people in one article, as when a spinner or a translation swaps
+// the speaker of one copy of a quotation.
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/attribution.h"
+#include "lint/people.h"
+#include "lint/quotations.h"
+#include "rules/attribution/likely_speaker.h"
+#include "rules/rules.h"
+
+namespace newslint {
+namespace {
+
+const RuleInfo kInfo = {
+    "attribution/conflicting-speakers",
+    Severity::kWarning,
+    "The same quoted words attributed to two different people in one article.",
+    {
+        {"min-words", "int", "6", "Fewest words two quotations must share to be the same words."},
+    }};
+
+struct Said {
+  size_t cue = 0;
+  std::vector<std::string> words;  // lower case
+  std::string speaker;             // the person's name, or the name as written
+  size_t person = People::kNone;
+};
+
+// Whether `small` occurs in `big` as a run of words.
+bool Contains(const std::vector<std::string>& big, const std::vector<std::string>& small) {
+  if (small.empty() || small.size() > big.size()) return false;
+  return std::search(big.begin(), big.end(), small.begin(), small.end()) != big.end();
+}
+
+class ConflictingSpeakersRule : public Rule {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+
+  void Check(const Article&, Analysis& analysis, const RuleOptions& options,
+             FindingSink& sink) const override {
+    const int64_t min_words = std::max<int64_t>(2, options.GetInt("min-words", 6));
+    const Attribution& attr = analysis.Shared<Attribution>();
+    const People& people = analysis.Shared<People>();
+    const Quotations& quotes = analysis.Shared<Quotations>();
+    const std::vector<Quotation>& all = quotes.quotations();
+    const std::vector<Cue>& cues = attr.cues();
+
+    std::vector<Said> said;
+    for (size_t c = 0; c < cues.size(); ++c) {
+      const Cue& cue = cues[c];
+      if (cue.quotation == Attribution::kNoQuotation) continue;
+      Said s;
+      s.cue = c;
+      s.person = cue.person;
+      if (cue.person != People::kNone) {
+        s.speaker = people.persons()[cue.person].name;
+      } else if (cue.kind == SpeakerKind::kName) {
+        s.speaker = std::string(analysis.view(cue.name));
+      } else {
+        continue;  // a pronoun or a phrase nobody can be told apart by
+      }
+      for (size_t q = cue.quotation; q < all.size(); ++q) {
+        if (all[q].first != cue.quotation || all[q].level != 0) continue;
+        for (const Token& t : analysis.TokensIn(all[q].content)) {
+          s.words.push_back(AsciiLower(StripPossessive(analysis.view(t.span))));
+        }
+      }
+      if (static_cast<int64_t>(s.words.size()) < min_words) continue;
+      said.push_back(std::move(s));
+    }
+    for (size_t b = 1; b < said.size(); ++b) {
+      for (size_t a = 0; a < b; ++a) {
+        const Said& x = said[a];
+        const Said& y = said[b];
+        const bool same = x.person != People::kNone && y.person != People::kNone
+                              ? x.person == y.person
+                              : AsciiLower(x.speaker) == AsciiLower(y.speaker);
+        if (same) continue;
+        if (x.cue == y.cue) continue;
+        const Cue& cx = cues[x.cue];
+        const Cue& cy = cues[y.cue];
+        if (cx.quotation == cy.quotation) continue;
+        const std::vector<std::string>& shorter = x.words.size() <= y.words.size() ? x.words : y.words;
+        const std::vector<std::string>& longer = x.words.size() <= y.words.size() ? y.words : x.words;
+        if (!Contains(longer, shorter)) continue;
+        std::string quoted;
+        for (size_t k = 0; k < shorter.size() && k < 12; ++k) {
+          if (k > 0) quoted += ' ';
+          quoted += shorter[k];
+        }
+        if (shorter.size() > 12) quoted += " ...";
+        const Span at = cy.kind == SpeakerKind::kNone ? all[cy.quotation].content
+                        : cy.name.empty()             ? cy.speaker
+                                                      : cy.name;
+        const size_t first_at = cx.verb.empty() ? all[cx.quotation].content.start : cx.verb.start;
+        Evidence evidence = {
+            {"quote", quoted},
+            {"shared_words", static_cast<int64_t>(shorter.size())},
+            {"first_speaker", x.speaker},
+            {"first_line", LineOf(analysis, first_at)},
+            {"second_speaker", y.speaker},
+        };
+        std::string message = "the same quoted words are attributed to " + x.speaker +
+                              " (line " + std::to_string(LineOf(analysis, first_at)) + ") and to " +
+                              y.speaker;
+        sink.Report(at, std::move(message), std::move(evidence));
+        break;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> MakeConflictingSpeakersRule() {
+  return std::make_unique<ConflictingSpeakersRule>();
+}
+
+}  // namespace newslint

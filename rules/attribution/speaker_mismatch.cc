@@ -1,0 +1,213 @@
+// attribution/speaker-mismatch: speech attributed to a person the article
+// otherwise only talks about ("the Biden administration", "messages from
+// President Joe Biden"), in a passage whose events belong to someone else:
+// "Meeting with Kazakhstan's Tileuberdi, Biden pledged ..." where the article
+// put the Secretary of State, not the President, in that meeting.
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/attribution.h"
+#include "lint/people.h"
+#include "rules/attribution/likely_speaker.h"
+#include "rules/lexicons/lexicon.h"
+#include "rules/rules.h"
+
+namespace newslint {
+namespace {
+
+const RuleInfo kInfo = {
+    "attribution/speaker-mismatch",
+    Severity::kWarning,
+    "Speech attributed to a person the article otherwise only mentions as a reference, in a "
+    "passage whose events belong to another person, such as a meeting the article gave to "
+    "someone else.",
+    {}};
+
+struct Frame {
+  size_t person = People::kNone;  // the person the frame names
+  Span span;                      // the frame, without its comma
+};
+
+struct Evidence1 {
+  size_t likely = People::kNone;
+  size_t sentence = static_cast<size_t>(-1);  // the sentence that establishes it
+};
+
+class SpeakerMismatchRule : public Rule {
+ public:
+  SpeakerMismatchRule() {
+    for (std::string_view entry : LexiconEntries("attribution-event-frames")) {
+      std::vector<std::string> words = EntryWords(entry);
+      if (!words.empty()) frames_.push_back(std::move(words));
+    }
+  }
+
+  const RuleInfo& info() const override { return kInfo; }
+
+  void Check(const Article&, Analysis& analysis, const RuleOptions&,
+             FindingSink& sink) const override {
+    const Attribution& attr = analysis.Shared<Attribution>();
+    const People& people = analysis.Shared<People>();
+    const std::vector<Cue>& cues = attr.cues();
+    const std::vector<NameMention>& mentions = people.mentions();
+    const std::vector<Sentence>& sentences = analysis.sentences();
+    for (size_t c = 0; c < cues.size(); ++c) {
+      const Cue& cue = cues[c];
+      if (cue.kind != SpeakerKind::kName || cue.person == People::kNone ||
+          cue.resolved_by != "name" || cue.pattern == CuePattern::kContinuation) {
+        continue;
+      }
+      const size_t p = cue.person;
+      // Only ever a reference elsewhere: no participant mention outside the
+      // sentences where words are put in the person's mouth (a spinner that
+      // swaps one speaker often swaps two), and at least one reference.
+      std::vector<size_t> speech_sentences;
+      for (const Cue& o : cues) {
+        if (o.person == p && o.kind == SpeakerKind::kName) speech_sentences.push_back(o.sentence);
+      }
+      int participant_elsewhere = 0;
+      int references = 0;
+      for (const NameMention& m : mentions) {
+        if (m.person != p) continue;
+        const bool speech = std::find(speech_sentences.begin(), speech_sentences.end(),
+                                      m.sentence) != speech_sentences.end();
+        if (m.role == MentionRole::kParticipant && !speech) ++participant_elsewhere;
+        if (m.role == MentionRole::kReference) ++references;
+      }
+      if (participant_elsewhere > 0 || references == 0) continue;
+
+      std::vector<std::string> signals;
+      Evidence1 best;
+      std::string frame_text;
+      // Signal 1: an event frame whose person the article met with someone else.
+      if (std::optional<Frame> frame = EventFrame(analysis, people, cue); frame) {
+        frame_text = std::string(analysis.view(frame->span));
+        for (size_t s = 0; s < cue.sentence && best.likely == People::kNone; ++s) {
+          bool names_frame_person = false;
+          bool names_speaker = false;
+          size_t other = People::kNone;
+          for (const NameMention& m : mentions) {
+            if (m.sentence != s || m.quoted) continue;
+            if (m.person == frame->person) names_frame_person = true;
+            if (m.person == p) names_speaker = true;
+            if (m.person != People::kNone && m.person != frame->person && m.person != p &&
+                m.subject && other == People::kNone) {
+              other = m.person;
+            }
+          }
+          if (names_frame_person && !names_speaker && other != People::kNone) {
+            best.likely = other;
+            best.sentence = s;
+          }
+        }
+        if (best.likely != People::kNone) signals.emplace_back("event-frame");
+      }
+      // Signal 2: the paragraph's other cues give the words to one other person.
+      size_t para_person = People::kNone;
+      size_t para_cue = static_cast<size_t>(-1);
+      bool para_single = true;
+      for (size_t d = 0; d < cues.size(); ++d) {
+        const Cue& o = cues[d];
+        if (d == c || o.paragraph != cue.paragraph || o.person == People::kNone) continue;
+        if (o.pattern == CuePattern::kContinuation && o.carried_from == cue.quotation) continue;
+        if (o.person == p) {
+          para_single = false;
+          continue;
+        }
+        if (para_person == People::kNone) {
+          para_person = o.person;
+          para_cue = d;
+        } else if (para_person != o.person) {
+          para_single = false;
+        }
+      }
+      if (para_person != People::kNone && para_single &&
+          people.persons()[para_person].participant > 0) {
+        signals.emplace_back("paragraph-cues");
+        if (best.likely == People::kNone) {
+          // Alone, the signal needs a swap's shape: a bare surname speaking
+          // in a quotation beside the other person's quotation, not a
+          // statement issued from afar.
+          const Cue& o = cues[para_cue];
+          const bool alone_ok = cue.name_words == 1 && !cue.titled && !cue.statement &&
+                                cue.quotation != Attribution::kNoQuotation &&
+                                o.quotation != Attribution::kNoQuotation;
+          if (!alone_ok) continue;
+          best.likely = para_person;
+          best.sentence = o.sentence;
+        }
+      }
+      if (best.likely == People::kNone) continue;
+
+      const Person& speaker = people.persons()[p];
+      const Person& likely = people.persons()[best.likely];
+      const Span established = sentences[best.sentence].span;
+      Evidence evidence = {
+          {"signals", signals},
+          {"speaker", std::string(analysis.view(cue.name))},
+          {"speaker_person", speaker.name},
+          {"speaker_participant_mentions_outside_speech", int64_t{participant_elsewhere}},
+          {"speaker_reference_mentions", int64_t{references}},
+          {"likely_speaker", likely.name},
+          {"established_by", std::string(analysis.view(established))},
+          {"established_line", LineOf(analysis, established.start)},
+      };
+      if (!frame_text.empty()) evidence.emplace_back("frame", frame_text);
+      std::string message = "speech attributed to " + speaker.name +
+                            ", whom the article otherwise only mentions in passing, in an event "
+                            "that belongs to " + likely.name;
+      sink.Report(cue.name, std::move(message), std::move(evidence));
+    }
+  }
+
+ private:
+  // "Meeting with X, <speaker> said": a frame at the start of the cue's
+  // sentence naming a person other than the speaker, with the speaker's
+  // name right after its comma.
+  std::optional<Frame> EventFrame(Analysis& analysis, const People& people, const Cue& cue) const {
+    const Sentence& s = analysis.sentences()[cue.sentence];
+    std::span<const Token> toks = analysis.TokensIn(s.span);
+    if (toks.empty()) return std::nullopt;
+    size_t matched = 0;
+    for (const std::vector<std::string>& words : frames_) {
+      if (words.size() > toks.size() || words.size() <= matched) continue;
+      bool ok = true;
+      for (size_t k = 0; k < words.size() && ok; ++k) {
+        ok = AsciiLower(analysis.view(toks[k].span)) == words[k];
+      }
+      if (ok) matched = words.size();
+    }
+    if (matched == 0) return std::nullopt;
+    // The frame runs to the first comma; the speaker follows it.
+    const size_t from = toks[matched - 1].span.end;
+    std::string_view rest = analysis.view({from, s.span.end});
+    size_t comma = rest.find(',');
+    if (comma == std::string_view::npos) return std::nullopt;
+    const size_t comma_at = from + comma;
+    if (cue.speaker.start < comma_at) return std::nullopt;
+    std::string_view between = analysis.view({comma_at + 1, cue.speaker.start});
+    for (char ch : between) {
+      if (ch != ' ') return std::nullopt;
+    }
+    Frame frame;
+    frame.span = {toks[0].span.start, comma_at};
+    for (const NameMention& m : people.mentions()) {
+      if (m.span.start >= comma_at) break;
+      if (m.span.start < from) continue;
+      if (m.person != People::kNone && m.person != cue.person) frame.person = m.person;
+    }
+    if (frame.person == People::kNone) return std::nullopt;
+    return frame;
+  }
+
+  std::vector<std::vector<std::string>> frames_;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> MakeSpeakerMismatchRule() { return std::make_unique<SpeakerMismatchRule>(); }
+
+}  // namespace newslint

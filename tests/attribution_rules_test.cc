@@ -1,0 +1,225 @@
+// Unit tests of the attribution/* rules: what each flags, where, and the
+// evidence it gives. The fixtures (fixtures/attribution/) cover whole
+// articles, clean ones included.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "lint/dictionary.h"
+#include "lint/rule.h"
+#include "rules/rules.h"
+#include "tests/rule_test_util.h"
+
+namespace newslint {
+namespace {
+
+bool HaveDictionary() { return Dictionary::ForThread() != nullptr; }
+
+std::string Str(const Finding& f, std::string_view key) {
+  const EvidenceValue* v = EvidenceOf(f, key);
+  return v != nullptr && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : "";
+}
+int64_t Int(const Finding& f, std::string_view key) {
+  const EvidenceValue* v = EvidenceOf(f, key);
+  return v != nullptr && std::holds_alternative<int64_t>(*v) ? std::get<int64_t>(*v) : -1;
+}
+std::vector<std::string> List(const Finding& f, std::string_view key) {
+  const EvidenceValue* v = EvidenceOf(f, key);
+  return v != nullptr && std::holds_alternative<std::vector<std::string>>(*v)
+             ? std::get<std::vector<std::string>>(*v)
+             : std::vector<std::string>{};
+}
+std::string Flagged(const std::string& text, const Finding& f) {
+  return text.substr(f.span.start, f.span.end - f.span.start);
+}
+
+// --- speaker-common-word -----------------------------------------------------------------
+
+const char kTrade[] =
+    "German Economy Minister Katrin Schneider arrived in Hanoi on Monday.\n"
+    "Schneider said Germany would fund a training centre.\n"
+    "“I came to listen first, and I leave convinced.” Tailor said.\n";
+
+TEST(SpeakerCommonWordTest, FlagsACommonWordInTheSpeakerSlot) {
+  if (!HaveDictionary()) GTEST_SKIP() << "hunspell-en-us is not installed";
+  auto f = RunRule(*MakeSpeakerCommonWordRule(), kTrade);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(Flagged(kTrade, f[0]), "Tailor");
+  EXPECT_EQ(Str(f[0], "dictionary_word"), "tailor");
+  EXPECT_EQ(Str(f[0], "likely_speaker"), "Katrin Schneider");
+  EXPECT_EQ(Str(f[0], "likely_speaker_basis"), "nearby-cue");
+  EXPECT_EQ(Int(f[0], "likely_speaker_line"), 2);
+  EXPECT_EQ(Str(f[0], "pattern"), "quote-speaker-verb");
+}
+
+TEST(SpeakerCommonWordTest, IndirectSpeechNeedsAPersonalPronoun) {
+  if (!HaveDictionary()) GTEST_SKIP() << "hunspell-en-us is not installed";
+  const std::string base =
+      "German Economy Minister Katrin Schneider arrived in Hanoi on Monday.\n"
+      "Schneider said Germany would fund a training centre.\n";
+  EXPECT_EQ(RunRule(*MakeSpeakerCommonWordRule(), base + "Tailor said she would return.\n").size(),
+            1u);
+  // A company named with a common word speaks as "it".
+  EXPECT_TRUE(
+      RunRule(*MakeSpeakerCommonWordRule(), base + "Telegram said it had gained users.\n").empty());
+}
+
+TEST(SpeakerCommonWordTest, LeavesNamesPluralsTitlesAndHeadlinesAlone) {
+  if (!HaveDictionary()) GTEST_SKIP() << "hunspell-en-us is not installed";
+  const std::string base =
+      "German Economy Minister Katrin Schneider arrived in Hanoi on Monday.\n"
+      "Schneider said Germany would fund a training centre.\n";
+  for (const char* line : {
+           "“I am proud of the team,” Tailor said. She thanked Tailor for it.\n",  // a name elsewhere
+           "“I am proud of the team,” Officials said.\n",                    // plural
+           "“I am proud of the team,” Police said.\n",                       // collective
+           "“I am proud of the team,” Coach said.\n",                        // title
+           "“I am proud of the team,” Mum said.\n",                          // kinship
+           "Tailor said she would return\n",                                // no full stop: a headline
+           "“I am proud of the team,” said Grace, 34, a nurse.\n",           // apposition
+       }) {
+    EXPECT_TRUE(RunRule(*MakeSpeakerCommonWordRule(), base + line).empty()) << line;
+  }
+}
+
+TEST(SpeakerCommonWordTest, SilentWithoutAnotherSpeaker) {
+  if (!HaveDictionary()) GTEST_SKIP() << "hunspell-en-us is not installed";
+  EXPECT_TRUE(RunRule(*MakeSpeakerCommonWordRule(), "“I leave convinced.” Tailor said.\n").empty());
+}
+
+// --- speaker-mismatch --------------------------------------------------------------------
+
+const char kTour[] =
+    "Irish Foreign Minister Orla Keaney arrived in Accra on Wednesday.\n"
+    "Keaney held talks with Ghanaian Foreign Minister Kwame Asante-Boateng on cocoa.\n"
+    "The tour follows Prime Minister Declan Moriarty’s election.\n"
+    "Meeting with Ghana’s Asante-Boateng, Moriarty promised “full support” for the port.\n";
+
+TEST(SpeakerMismatchTest, EventFrameBelongingToAnotherPerson) {
+  auto f = RunRule(*MakeSpeakerMismatchRule(), kTour);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(Flagged(kTour, f[0]), "Moriarty");
+  EXPECT_EQ(List(f[0], "signals"), std::vector<std::string>{"event-frame"});
+  EXPECT_EQ(Str(f[0], "speaker_person"), "Declan Moriarty");
+  EXPECT_EQ(Str(f[0], "likely_speaker"), "Orla Keaney");
+  EXPECT_EQ(Int(f[0], "established_line"), 2);
+  EXPECT_EQ(Int(f[0], "speaker_reference_mentions"), 1);
+  EXPECT_EQ(Str(f[0], "frame"), "Meeting with Ghana’s Asante-Boateng");
+}
+
+TEST(SpeakerMismatchTest, QuietWhenTheSpeakerTakesPartElsewhere) {
+  std::string text = kTour;
+  text += "Moriarty flew to Accra on Thursday to join the talks.\n";
+  EXPECT_TRUE(RunRule(*MakeSpeakerMismatchRule(), text).empty());
+}
+
+TEST(SpeakerMismatchTest, ParagraphCuesAloneNeedASwapShape) {
+  const std::string base =
+      "Irish Foreign Minister Orla Keaney arrived in Lomé on Friday.\n"
+      "Prime Minister Declan Moriarty’s government has promised more aid.\n";
+  // A bare surname quoted beside the protagonist's quotation.
+  auto f = RunRule(*MakeSpeakerMismatchRule(),
+                   base + "“We came to listen,” Keaney said. “Our farmers face the same storms,” "
+                          "Moriarty added.\n");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(List(f[0], "signals"), std::vector<std::string>{"paragraph-cues"});
+  // A written statement from afar is not a swap.
+  EXPECT_TRUE(RunRule(*MakeSpeakerMismatchRule(),
+                      base + "“We came to listen,” Keaney said. Moriarty said in a statement that "
+                             "“aid will follow.”\n")
+                  .empty());
+}
+
+// --- speaker-not-introduced ---------------------------------------------------------------
+
+TEST(SpeakerNotIntroducedTest, SurnameBeforeItsIntroduction) {
+  const std::string text =
+      "Regional fire chief Marta Lindqvist said crews had rescued 14 people.\n"
+      "“We will rebuild every bridge,” Zawadzki said.\n"
+      "Mayor Piotr Zawadzki opened the town hall.\n";
+  auto f = RunRule(*MakeSpeakerNotIntroducedRule(), text);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(Flagged(text, f[0]), "Zawadzki");
+  EXPECT_EQ(Str(f[0], "signal"), "introduced-later");
+  EXPECT_EQ(Int(f[0], "introduced_line"), 3);
+  EXPECT_EQ(List(f[0], "introduced_people"), std::vector<std::string>{"Marta Lindqvist"});
+  EXPECT_EQ(f[0].severity, Severity::kInfo);
+}
+
+TEST(SpeakerNotIntroducedTest, NeverIntroducedNeedsAFirstPersonQuotation) {
+  const std::string intro = "Regional fire chief Marta Lindqvist said crews had rescued 14 people.\n";
+  EXPECT_EQ(RunRule(*MakeSpeakerNotIntroducedRule(),
+                    intro + "“I have never seen the river this high,” Kowalczyk said.\n")
+                .size(),
+            1u);
+  // A company speaks in the plural, and an introduced surname is fine.
+  EXPECT_TRUE(RunRule(*MakeSpeakerNotIntroducedRule(),
+                      intro + "“We are reviewing the damage,” Gazprom said.\n")
+                  .empty());
+  EXPECT_TRUE(RunRule(*MakeSpeakerNotIntroducedRule(),
+                      intro + "“I have never seen the river this high,” Lindqvist said.\n")
+                  .empty());
+  // Without anyone introduced properly, there is no house style to break.
+  EXPECT_TRUE(RunRule(*MakeSpeakerNotIntroducedRule(),
+                      "“I have never seen the river this high,” Kowalczyk said.\n")
+                  .empty());
+}
+
+// --- conflicting-speakers -----------------------------------------------------------------
+
+TEST(ConflictingSpeakersTest, SameWordsTwoSpeakers) {
+  const std::string text =
+      "Finance Minister Rui Almeida presented the budget.\n"
+      "“We will not raise taxes on working families this year,” Almeida said.\n"
+      "Opposition leader Carla Mendes disagreed.\n"
+      "“We will not raise taxes on working families this year,” Mendes said.\n";
+  auto f = RunRule(*MakeConflictingSpeakersRule(), text);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(Flagged(text, f[0]), "Mendes");
+  EXPECT_EQ(Str(f[0], "first_speaker"), "Rui Almeida");
+  EXPECT_EQ(Str(f[0], "second_speaker"), "Carla Mendes");
+  EXPECT_EQ(Int(f[0], "first_line"), 2);
+  EXPECT_EQ(Int(f[0], "shared_words"), 10);
+}
+
+TEST(ConflictingSpeakersTest, ShortOrSameSpeakerIsFine) {
+  EXPECT_TRUE(RunRule(*MakeConflictingSpeakersRule(),
+                      "Minister Rui Almeida spoke.\n“No new taxes,” Almeida said.\n"
+                      "Leader Carla Mendes spoke.\n“No new taxes,” Mendes said.\n")
+                  .empty());
+  EXPECT_TRUE(RunRule(*MakeConflictingSpeakersRule(),
+                      "Minister Rui Almeida spoke.\n"
+                      "“We will not raise taxes on working families,” Almeida said.\n"
+                      "“We will not raise taxes on working families,” he repeated.\n")
+                  .empty());
+}
+
+// --- unattributed-quote -------------------------------------------------------------------
+
+TEST(UnattributedQuoteTest, LongQuotationWithNoSpeakerAround) {
+  const std::string quote =
+      "“This budget protects the libraries, the pools and the bus routes that families rely on "
+      "every single day.”";
+  const std::string text = "The council approved the budget on Thursday.\n" + quote +
+                           "\nThe new rates take effect in April.\n";
+  auto f = RunRule(*MakeUnattributedQuoteRule(), text);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(Flagged(text, f[0]), quote);
+  EXPECT_EQ(Int(f[0], "words"), 18);
+  // A speaker in the paragraph before, or a cue after, attributes it.
+  EXPECT_TRUE(RunRule(*MakeUnattributedQuoteRule(),
+                      "Mayor Ana Ruiz defended the budget.\n" + quote + "\n")
+                  .empty());
+  EXPECT_TRUE(RunRule(*MakeUnattributedQuoteRule(),
+                      "The council approved it.\n" + quote + "\nThat was how the mayor put it, "
+                      "the council said.\n")
+                  .empty());
+  // Shorter than min-words.
+  EXPECT_TRUE(RunRule(*MakeUnattributedQuoteRule(), text, {{"min-words", int64_t{30}}}).empty());
+}
+
+}  // namespace
+}  // namespace newslint
