@@ -90,6 +90,82 @@ TEST(SpeakerCommonWordTest, SilentWithoutAnotherSpeaker) {
   EXPECT_TRUE(RunRule(*MakeSpeakerCommonWordRule(), "“I leave convinced.” Tailor said.\n").empty());
 }
 
+// The second pass: evidence that the slot holds a person besides "I" and
+// "he"/"she", and evidence for an organisation that overrides it.
+const char kTradeBase[] =
+    "German Economy Minister Katrin Schneider arrived in Hanoi on Monday.\n"
+    "Schneider said Germany would fund a training centre.\n"
+    "The visit ends on Wednesday.\n";
+
+TEST(SpeakerCommonWordTest, ADirectQuotationAmongPersonsQuotations) {
+  if (!HaveDictionary()) GTEST_SKIP() << "hunspell-en-us is not installed";
+  const std::string text = std::string(kTradeBase) + "“The talks went well,” Harvest said.\n";
+  auto f = RunRule(*MakeSpeakerCommonWordRule(), text);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(Flagged(text, f[0]), "Harvest");
+  EXPECT_EQ(List(f[0], "person_signals"), std::vector<std::string>{"persons-speak"});
+  // The first person plural is how organisations speak.
+  EXPECT_TRUE(RunRule(*MakeSpeakerCommonWordRule(),
+                      std::string(kTradeBase) + "“We are pleased with the talks,” Harvest said.\n")
+                  .empty());
+  // Right after a named person's indirect speech, the words go on with
+  // that person's thought, whatever their voice.
+  const std::string base = kTradeBase;
+  const std::string after = base.substr(0, base.rfind("The visit"));
+  auto g = RunRule(*MakeSpeakerCommonWordRule(),
+                   after + "“We are pleased with the talks,” Harvest said.\n");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(List(g[0], "person_signals"), std::vector<std::string>{"follows-speech"});
+  EXPECT_EQ(Str(g[0], "likely_speaker"), "Katrin Schneider");
+  // Among companies' words, a company.
+  EXPECT_TRUE(RunRule(*MakeSpeakerCommonWordRule(),
+                      "Shoppers could not pay on Saturday.\nTelegram said nothing.\n"
+                      "“The fault is fixed,” Harvest said.\n")
+                  .empty());
+}
+
+TEST(SpeakerCommonWordTest, AVerbFormOrAPronounThatFollows) {
+  if (!HaveDictionary()) GTEST_SKIP() << "hunspell-en-us is not installed";
+  auto f = RunRule(*MakeSpeakerCommonWordRule(),
+                   std::string(kTradeBase) + "“We are pleased,” Flashing said.\n");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(List(f[0], "person_signals"), std::vector<std::string>{"verb-form"});
+  f = RunRule(*MakeSpeakerCommonWordRule(),
+              std::string(kTradeBase) + "“We are pleased,” Window said. She left for Hue.\n");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(List(f[0], "person_signals"), std::vector<std::string>{"pronoun-follows"});
+}
+
+TEST(SpeakerCommonWordTest, OrganisationEvidenceOverridesTheWeakSignals) {
+  if (!HaveDictionary()) GTEST_SKIP() << "hunspell-en-us is not installed";
+  for (const char* line : {
+           "“The fault is fixed,” Harvest said in a statement.\n",  // in writing
+           "“The fault is fixed,” Harvest said. It apologised.\n",  // nothing personal
+           "Harvest said it had fixed the fault.\n",                // "it"
+           "“The fault is fixed,” Harvest said. The Harvest app works again.\n",
+       }) {
+    EXPECT_TRUE(RunRule(*MakeSpeakerCommonWordRule(), std::string(kTradeBase) + line).empty())
+        << line;
+  }
+  // A written statement in the first person singular is still a person's.
+  auto f = RunRule(*MakeSpeakerCommonWordRule(),
+                   std::string(kTradeBase) + "“I am pleased,” Harvest said in a statement.\n");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(Str(f[0], "organisation_evidence"), "statement");
+}
+
+TEST(SpeakerCommonWordTest, APluralOnlyInsideASentence) {
+  if (!HaveDictionary()) GTEST_SKIP() << "hunspell-en-us is not installed";
+  EXPECT_EQ(RunRule(*MakeSpeakerCommonWordRule(),
+                    std::string(kTradeBase) + "“The talks went well,” Gardens said.\n")
+                .size(),
+            1u);
+  // A group at a sentence's start.
+  EXPECT_TRUE(RunRule(*MakeSpeakerCommonWordRule(),
+                      std::string(kTradeBase) + "Gardens said he would return.\n")
+                  .empty());
+}
+
 // --- speaker-mismatch --------------------------------------------------------------------
 
 const char kTour[] =
@@ -131,6 +207,58 @@ TEST(SpeakerMismatchTest, ParagraphCuesAloneNeedASwapShape) {
                       base + "“We came to listen,” Keaney said. Moriarty said in a statement that "
                              "“aid will follow.”\n")
                   .empty());
+}
+
+TEST(SpeakerMismatchTest, TheQuotationNamesItsSpeaker) {
+  const std::string text =
+      "Defence lawyer Thomas Adeyemi addressed the jury on Friday.\n"
+      "Daniel Okoro, 41, denies fraud.\n"
+      "Adeyemi said the warehouse kept no records.\n"
+      "“Mr Okoro followed instructions,” Okoro said.\n";
+  auto f = RunRule(*MakeSpeakerMismatchRule(), text);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(Flagged(text, f[0]), "Okoro");
+  EXPECT_EQ(f[0].span.start, text.rfind("Okoro"));
+  EXPECT_EQ(List(f[0], "signals"), std::vector<std::string>{"quote-names-speaker"});
+  EXPECT_EQ(Str(f[0], "named_in_quote"), "Okoro");
+  EXPECT_EQ(Str(f[0], "likely_speaker"), "Thomas Adeyemi");
+  // Two persons with the surname: which one the words mean is a guess.
+  EXPECT_TRUE(RunRule(*MakeSpeakerMismatchRule(),
+                      "President Joe Biden spoke on Friday.\nHunter Biden, 54, denies fraud.\n"
+                      "“Hunter Biden did nothing wrong,” Biden said.\n")
+                  .empty());
+  // Someone else's words quoted inside the quotation may address the speaker.
+  EXPECT_TRUE(RunRule(*MakeSpeakerMismatchRule(),
+                      "Defence lawyer Thomas Adeyemi addressed the jury.\n"
+                      "Daniel Okoro, 41, denies fraud.\n"
+                      "“The boss said, ‘Okoro, keep it,’ and I kept it,” Okoro said.\n")
+                  .empty());
+}
+
+TEST(SpeakerMismatchTest, AQuotationHandedToAnAbsentPersonMidThought) {
+  const std::string text =
+      "Agriculture Minister Grace Adebayo arrived in Abuja.\n"
+      "Trade envoy Ruth Okonkwo left for Accra on Monday.\n"
+      "Talks on rice imports continued.\n"
+      "Farmers have waited two years.\n"
+      "Adebayo said the exemption would cover only registered importers.\n"
+      "“It is not open to everyone,” Okonkwo said.\n";
+  auto f = RunRule(*MakeSpeakerMismatchRule(), text);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(Flagged(text, f[0]), "Okonkwo");
+  EXPECT_EQ(List(f[0], "signals"), std::vector<std::string>{"follows-other-speaker"});
+  EXPECT_EQ(Str(f[0], "likely_speaker"), "Grace Adebayo");
+  EXPECT_EQ(Int(f[0], "established_line"), 5);
+  // A question calls for the other person's answer.
+  std::string asked = text;
+  const std::string said = "Adebayo said the exemption";
+  asked.replace(asked.find(said), said.size(), "Adebayo asked whether the exemption");
+  EXPECT_TRUE(RunRule(*MakeSpeakerMismatchRule(), asked).empty()) << asked;
+  // The person was in the passage just before: a reply.
+  std::string present = text;
+  const std::string talks = "Talks on rice imports continued.";
+  present.replace(present.find(talks), talks.size(), "Okonkwo held talks on rice imports.");
+  EXPECT_TRUE(RunRule(*MakeSpeakerMismatchRule(), present).empty()) << present;
 }
 
 // --- speaker-not-introduced ---------------------------------------------------------------
@@ -195,6 +323,29 @@ TEST(ConflictingSpeakersTest, ShortOrSameSpeakerIsFine) {
                       "“We will not raise taxes on working families,” Almeida said.\n"
                       "“We will not raise taxes on working families,” he repeated.\n")
                   .empty());
+}
+
+TEST(ConflictingSpeakersTest, OneQuotationOverParagraphsTwoSpeakers) {
+  const std::string text =
+      "Coach Ana Ruiz spoke after the final.\n\n"
+      "“We trained for this all year,” Ruiz said. “The players believed.\n\n"
+      "“Nobody will forget tonight,” Okafor said.\n\n"
+      "Captain Ben Okafor lifted the cup.\n";
+  auto f = RunRule(*MakeConflictingSpeakersRule(), text);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(Flagged(text, f[0]), "Okafor");
+  EXPECT_EQ(Str(f[0], "signal"), "one-quotation-two-speakers");
+  EXPECT_EQ(Str(f[0], "first_speaker"), "Ana Ruiz");
+  EXPECT_EQ(Int(f[0], "first_line"), 3);
+  EXPECT_EQ(Int(f[0], "paragraphs"), 2);
+  // The same speaker closing the quotation is the convention.
+  std::string same = text;
+  same.replace(same.find("Okafor said"), 6, "Ruiz");
+  EXPECT_TRUE(RunRule(*MakeConflictingSpeakersRule(), same).empty());
+  // A new quotation in the next paragraph is a new speaker's.
+  std::string closed = text;
+  closed.replace(closed.find("believed."), 9, "believed.”");
+  EXPECT_TRUE(RunRule(*MakeConflictingSpeakersRule(), closed).empty());
 }
 
 // --- unattributed-quote -------------------------------------------------------------------

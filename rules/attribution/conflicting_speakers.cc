@@ -19,7 +19,8 @@ namespace {
 const RuleInfo kInfo = {
     "attribution/conflicting-speakers",
     Severity::kWarning,
-    "The same quoted words attributed to two different people in one article.",
+    "The same quoted words attributed to two different people in one article, or one "
+    "quotation running over several paragraphs given to two people.",
     {
         {"min-words", "int", "6", "Fewest words two quotations must share to be the same words."},
     }};
@@ -37,6 +38,12 @@ bool Contains(const std::vector<std::string>& big, const std::vector<std::string
   return std::search(big.begin(), big.end(), small.begin(), small.end()) != big.end();
 }
 
+// A cue that names its speaker, resolved by that name.
+bool NamedByName(const Cue& cue) {
+  return cue.kind == SpeakerKind::kName && cue.person != People::kNone &&
+         cue.resolved_by == "name" && cue.pattern != CuePattern::kContinuation && !cue.proxy;
+}
+
 class ConflictingSpeakersRule : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
@@ -49,6 +56,49 @@ class ConflictingSpeakersRule : public Rule {
     const Quotations& quotes = analysis.Shared<Quotations>();
     const std::vector<Quotation>& all = quotes.quotations();
     const std::vector<Cue>& cues = attr.cues();
+
+    // One quotation over several paragraphs (each paragraph opens a quote
+    // mark, only the last closes it) is one speaker's words by convention:
+    // two named cues on it that name two people contradict each other.
+    std::vector<bool> reported(cues.size(), false);
+    for (size_t b = 0; b < cues.size(); ++b) {
+      const Cue& cy = cues[b];
+      if (!NamedByName(cy) || cy.quotation >= all.size()) continue;
+      const Quotation& opened = all[cy.quotation];  // the first part
+      if (opened.paragraph >= cy.paragraph) continue;
+      // Who speaks in the quotation's first paragraph: a cue on the
+      // quotation itself, else the last cue of that paragraph before the
+      // quotation opens ("“We trained for this,” Ruiz said. “The players
+      // believed." leaves Ruiz speaking).
+      const Cue* cx = nullptr;
+      for (size_t a = 0; a < cues.size(); ++a) {
+        const Cue& o = cues[a];
+        if (a == b || o.paragraph != opened.paragraph || o.pattern == CuePattern::kContinuation) {
+          continue;
+        }
+        if (o.quotation == cy.quotation) {
+          cx = &o;
+          break;
+        }
+        const size_t at = o.verb.empty() ? o.speaker.start : o.verb.start;
+        if (at < opened.content.start) cx = &o;
+      }
+      if (cx == nullptr || !NamedByName(*cx) || cx->person == cy.person) continue;
+      const std::string first = people.persons()[cx->person].name;
+      const std::string second = people.persons()[cy.person].name;
+      const int64_t first_line = LineOf(analysis, cx->verb.start);
+      Evidence evidence = {
+          {"signal", std::string("one-quotation-two-speakers")},
+          {"paragraphs", static_cast<int64_t>(cy.paragraph - opened.paragraph + 1)},
+          {"first_speaker", first},
+          {"first_line", first_line},
+          {"second_speaker", second},
+      };
+      std::string message = "one quotation running over several paragraphs is attributed to " +
+                            first + " (line " + std::to_string(first_line) + ") and to " + second;
+      sink.Report(cy.name, std::move(message), std::move(evidence));
+      reported[b] = true;
+    }
 
     std::vector<Said> said;
     for (size_t c = 0; c < cues.size(); ++c) {
@@ -81,7 +131,7 @@ class ConflictingSpeakersRule : public Rule {
                               ? x.person == y.person
                               : AsciiLower(x.speaker) == AsciiLower(y.speaker);
         if (same) continue;
-        if (x.cue == y.cue) continue;
+        if (x.cue == y.cue || reported[y.cue]) continue;
         const Cue& cx = cues[x.cue];
         const Cue& cy = cues[y.cue];
         if (cx.quotation == cy.quotation) continue;
@@ -99,6 +149,7 @@ class ConflictingSpeakersRule : public Rule {
                                                       : cy.name;
         const size_t first_at = cx.verb.empty() ? all[cx.quotation].content.start : cx.verb.start;
         Evidence evidence = {
+            {"signal", std::string("same-words")},
             {"quote", quoted},
             {"shared_words", static_cast<int64_t>(shorter.size())},
             {"first_speaker", x.speaker},

@@ -46,6 +46,34 @@ LikelySpeaker FindLikelySpeaker(const Attribution& attr, const People& people, s
   return best;
 }
 
+size_t PrecedingSpeech(const std::vector<Cue>& cues, size_t c) {
+  constexpr size_t kNoCue = static_cast<size_t>(-1);
+  const Cue& cue = cues[c];
+  if (cue.quotation == Attribution::kNoQuotation ||
+      !(cue.pattern == CuePattern::kQuoteSpeakerVerb ||
+        cue.pattern == CuePattern::kQuoteVerbSpeaker)) {
+    return kNoCue;
+  }
+  size_t d = kNoCue;
+  for (size_t k = c; k-- > 0;) {
+    if (cues[k].pattern == CuePattern::kContinuation) continue;
+    d = k;
+    break;
+  }
+  if (d == kNoCue) return kNoCue;
+  const Cue& o = cues[d];
+  if (o.paragraph + 1 < cue.paragraph || o.kind != SpeakerKind::kName ||
+      o.resolved_by != "name" || o.person == People::kNone ||
+      o.pattern != CuePattern::kSpeakerVerb || o.statement || o.proxy) {
+    return kNoCue;
+  }
+  static const char* const kCalls[] = {"ask", "urge", "challenge", "question"};
+  for (const char* v : kCalls) {
+    if (o.verb_base == v) return kNoCue;
+  }
+  return d;
+}
+
 bool IntroducedByApposition(Analysis& analysis, Span name) {
   const Sentence* sentence = nullptr;
   for (const Sentence& s : analysis.sentences()) {

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lint/analysis.h"
 #include "lint/attribution.h"
@@ -28,6 +29,16 @@ struct LikelySpeaker {
 // `exclude`. person == kNone when there is nobody.
 LikelySpeaker FindLikelySpeaker(const Attribution& attr, const People& people, size_t at,
                                 size_t exclude);
+
+// The cue of a person's indirect speech ("Delaney said the board had
+// accepted every recommendation.") that the direct quotation of cue `c`
+// follows: the nearest cue before `c` (continuations aside), in its
+// paragraph or the one before, naming a person by name in the pattern "S
+// said (that) ...", not in writing, not a spokesperson, and not a question
+// or an appeal ("asked", "urged", "challenged", "questioned": the answer is
+// someone else's); cue `c` must attribute a quotation ("“Q,” S said",
+// "“Q,” said S"). Returns an index into `cues`, or -1 (size_t) when none.
+size_t PrecedingSpeech(const std::vector<Cue>& cues, size_t c);
 
 // Whether the name at `name` is followed by an apposition that introduces a
 // person ("Amara, 19, a student", "Grace, a nurse", "Mark, who ..."): the

@@ -11,6 +11,7 @@
 
 #include "lint/attribution.h"
 #include "lint/people.h"
+#include "lint/quotations.h"
 #include "rules/attribution/likely_speaker.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/rules.h"
@@ -21,9 +22,9 @@ namespace {
 const RuleInfo kInfo = {
     "attribution/speaker-mismatch",
     Severity::kWarning,
-    "Speech attributed to a person the article otherwise only mentions as a reference, in a "
-    "passage whose events belong to another person, such as a meeting the article gave to "
-    "someone else.",
+    "Speech attributed to a person the article's own text rules out: one it otherwise only "
+    "mentions as a reference, in a passage whose events belong to another person, or one the "
+    "quotation itself talks about by name.",
     {}};
 
 struct Frame {
@@ -54,6 +55,7 @@ class SpeakerMismatchRule : public Rule {
     const std::vector<Cue>& cues = attr.cues();
     const std::vector<NameMention>& mentions = people.mentions();
     const std::vector<Sentence>& sentences = analysis.sentences();
+    const Quotations& quotes = analysis.Shared<Quotations>();
     for (size_t c = 0; c < cues.size(); ++c) {
       const Cue& cue = cues[c];
       if (cue.kind != SpeakerKind::kName || cue.person == People::kNone ||
@@ -61,6 +63,69 @@ class SpeakerMismatchRule : public Rule {
         continue;
       }
       const size_t p = cue.person;
+      // Two signals that need no reference-only speaker; a cue with both is
+      // one finding listing both.
+      //   quote-names-speaker: the quotation names its own speaker ("“Smith
+      //     was the better player,” Smith said"): people say "I", and a
+      //     quotation that talks about a person by name is someone else's
+      //     words about them.
+      //   follows-other-speaker: a bare surname's quotation right after
+      //     another named person's indirect speech ("Delaney said the board
+      //     had accepted every recommendation. / “We got this wrong,” Smith
+      //     said."), while the surname's person is absent from the passage:
+      //     news hands a quotation to a new speaker with a transition, not
+      //     mid-thought.
+      const NameMention* self = SelfMention(analysis, people, quotes, cue);
+      const size_t follows = FollowsOtherSpeaker(people, cues, c);
+      if (self != nullptr || follows != kNoCue) {
+        // The other speaker whose words these are: the one who was speaking,
+        // else the nearest other cue's person or the main participant.
+        LikelySpeaker likely;
+        if (follows != kNoCue) {
+          likely.person = cues[follows].person;
+          likely.basis = "preceding-speech";
+          likely.cue = follows;
+        } else {
+          likely = FindLikelySpeaker(attr, people, c, p);
+        }
+        if (likely.person != People::kNone) {
+          const Person& speaker = people.persons()[p];
+          const Person& who = people.persons()[likely.person];
+          std::vector<std::string> signals;
+          if (self != nullptr) signals.emplace_back("quote-names-speaker");
+          if (follows != kNoCue) signals.emplace_back("follows-other-speaker");
+          Evidence evidence = {
+              {"signals", signals},
+              {"speaker", std::string(analysis.view(cue.name))},
+              {"speaker_person", speaker.name},
+          };
+          if (self != nullptr) {
+            evidence.emplace_back("named_in_quote", std::string(analysis.view(self->name)));
+          }
+          evidence.emplace_back("likely_speaker", who.name);
+          evidence.emplace_back("likely_speaker_basis", std::string(likely.basis));
+          if (likely.cue != static_cast<size_t>(-1)) {
+            const Cue& near = cues[likely.cue];
+            const size_t at = near.verb.empty() ? near.speaker.start : near.verb.start;
+            evidence.emplace_back("likely_speaker_line", LineOf(analysis, at));
+          }
+          if (follows != kNoCue) {
+            const Span established = sentences[cues[follows].sentence].span;
+            evidence.emplace_back("established_by", std::string(analysis.view(established)));
+            evidence.emplace_back("established_line", LineOf(analysis, established.start));
+          }
+          std::string message =
+              self != nullptr
+                  ? "speech attributed to " + speaker.name +
+                        ", whom the quotation itself names (\"" +
+                        std::string(analysis.view(self->name)) + "\"); likely speaker: " + who.name
+                  : "quotation attributed to " + speaker.name +
+                        ", who is absent from the passage, right after " + who.name +
+                        " speaks; likely speaker: " + who.name;
+          sink.Report(cue.name, std::move(message), std::move(evidence));
+          continue;
+        }
+      }
       // Only ever a reference elsewhere: no participant mention outside the
       // sentences where words are put in the person's mouth (a spinner that
       // swaps one speaker often swaps two), and at least one reference.
@@ -164,6 +229,55 @@ class SpeakerMismatchRule : public Rule {
   }
 
  private:
+  static constexpr size_t kNoCue = static_cast<size_t>(-1);
+
+  // The cue of another person's indirect speech (PrecedingSpeech) that
+  // cue `c`'s quotation follows, when cue `c` is a bare surname not in
+  // writing and its person is mentioned nowhere outside quotations from two
+  // paragraphs before that speech up to the cue; else kNoCue.
+  static size_t FollowsOtherSpeaker(const People& people, const std::vector<Cue>& cues,
+                                    size_t c) {
+    const Cue& cue = cues[c];
+    if (cue.name_words != 1 || cue.titled || cue.statement) return kNoCue;
+    const size_t d = PrecedingSpeech(cues, c);
+    if (d == kNoCue || cues[d].person == cue.person) return kNoCue;
+    for (const NameMention& m : people.mentions()) {
+      if (m.span.start >= cue.speaker.start) break;
+      if (m.person != cue.person || m.quoted) continue;
+      if (m.paragraph + 2 >= cues[d].paragraph) return kNoCue;
+    }
+    return d;
+  }
+
+  // A mention of the cue's person by name in the words of the direct
+  // quotation the cue attributes (its outer level; a nested quotation is
+  // someone else's words, where the speaker may be addressed), or nullptr.
+  // Not when another person shares the surname ("Hunter Biden", "Joe
+  // Biden"): which one the quotation means is a guess.
+  static const NameMention* SelfMention(Analysis& analysis, const People& people,
+                                        const Quotations& quotes, const Cue& cue) {
+    if (cue.quotation == Attribution::kNoQuotation ||
+        !(cue.pattern == CuePattern::kQuoteSpeakerVerb ||
+          cue.pattern == CuePattern::kQuoteVerbSpeaker ||
+          cue.pattern == CuePattern::kSpeakerVerbQuote)) {
+      return nullptr;
+    }
+    const Person& person = people.persons()[cue.person];
+    for (size_t o = 0; o < people.persons().size(); ++o) {
+      if (o != cue.person && people.persons()[o].surname == person.surname) return nullptr;
+    }
+    const std::vector<Quotation>& all = quotes.quotations();
+    for (const NameMention& m : people.mentions()) {
+      if (!m.quoted || m.person != cue.person || m.name_words == 0) continue;
+      const Quotation* at = quotes.At(m.name.start);
+      if (at == nullptr || at->level != 0) continue;
+      const size_t q = static_cast<size_t>(at - all.data());
+      if (q < all.size() && all[q].first == cue.quotation) return &m;
+    }
+    (void)analysis;
+    return nullptr;
+  }
+
   // "Meeting with X, <speaker> said": a frame at the start of the cue's
   // sentence naming a person other than the speaker, with the speaker's
   // name right after its comma.
