@@ -24,6 +24,16 @@ size_t AdvanceCodePoints(std::string_view s, size_t from, size_t count) {
 
 Analysis::Analysis(const Article& article) : article_(article) {}
 
+std::string_view Analysis::lower_view(Span s) {
+  if (!lower_) {
+    lower_.emplace(article_.text);
+    for (char& c : *lower_) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return std::string_view(*lower_).substr(s.start, s.end - s.start);
+}
+
 const std::vector<Span>& Analysis::lines() {
   if (!lines_) {
     std::vector<Span> v;

@@ -197,6 +197,12 @@ class Analysis {
     return std::string_view(article_.text).substr(s.start, s.end - s.start);
   }
 
+  // view(s) with ASCII letters lowered ("Foreign Minister" -> "foreign
+  // minister"; other bytes as they are), from a lowered copy of the text
+  // made on first use: same length, same offsets, no allocation per call.
+  // For the many rules that compare words case-insensitively.
+  std::string_view lower_view(Span s);
+
   // Lines split at "\n"; a "\r" before the "\n" is not part of the line. A
   // final "\n" does not start another line, so "a\nb\n" has two lines and
   // the empty text has none (Locate still answers line 1, column 1 for it).
@@ -269,6 +275,7 @@ class Analysis {
   std::optional<std::vector<Paragraph>> paragraphs_;
   std::optional<std::vector<Sentence>> sentences_;
   std::optional<std::vector<Token>> tokens_;
+  std::optional<std::string> lower_;
   // Locate's memo: the last offset located and its column.
   size_t located_offset_ = 0;
   size_t located_line_ = static_cast<size_t>(-1);

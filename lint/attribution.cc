@@ -20,7 +20,11 @@ using WordSet = std::unordered_set<std::string_view>;
 
 struct VerbTable {
   std::vector<std::string> bases;  // owns the base forms
-  std::unordered_map<std::string, ReportingVerb> forms;
+  struct Hash {  // lookups by string_view, without building a string
+    using is_transparent = void;
+    size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  std::unordered_map<std::string, ReportingVerb, Hash, std::equal_to<>> forms;
 };
 
 const VerbTable& Verbs() {
@@ -177,7 +181,7 @@ class Builder {
     return q.open ? q.open->span.start : q.content.start;
   }
 
-  std::string Lower(size_t j) const { return AsciiLower(an_.view(tokens_[j].span)); }
+  std::string_view Lower(size_t j) const { return an_.lower_view(tokens_[j].span); }
   std::string_view Gap(size_t a, size_t b) const {
     return an_.view({tokens_[a].span.end, tokens_[b].span.start});
   }
@@ -241,7 +245,7 @@ class Builder {
   Slot SlotEndingAt(size_t base, size_t e) const {
     Slot slot;
     if (Quoted(e)) return slot;
-    const std::string w = Lower(e);
+    const std::string_view w = Lower(e);
     if (Pronouns().count(w)) {
       slot.kind = SpeakerKind::kPronoun;
       slot.span = tokens_[e].span;
@@ -269,13 +273,13 @@ class Builder {
         break;
       }
       --k;
-      const std::string kw = Lower(k);
+      const std::string_view kw = Lower(k);
       if (Determiners().count(kw)) {
         start = k;
         det = true;
         // "a spokeswoman for the ministry": keep going past a preposition.
         if (k > base && utf8::IsAllSpace(Gap(k - 1, k))) {
-          const std::string before = Lower(k - 1);
+          const std::string_view before = Lower(k - 1);
           if (before == "for" || before == "of" || before == "at" || before == "from") {
             continue;
           }
@@ -298,7 +302,7 @@ class Builder {
     slot.span = m.span;
     slot.kind = m.name_words > 0 ? SpeakerKind::kName : SpeakerKind::kNominal;
     if (m.first_token > base && utf8::IsAllSpace(Gap(m.first_token - 1, m.first_token))) {
-      const std::string before = Lower(m.first_token - 1);
+      const std::string_view before = Lower(m.first_token - 1);
       if (Determiners().count(before)) {
         slot.determiner = true;
         slot.span.start = tokens_[m.first_token - 1].span.start;
@@ -368,7 +372,7 @@ class Builder {
     size_t k = j + 1;
     if (k >= end || !utf8::IsAllSpace(Gap(j, k))) return none;
     if (Quoted(k)) return none;
-    const std::string w = Lower(k);
+    const std::string_view w = Lower(k);
     if (Pronouns().count(w)) {
       Slot slot;
       slot.kind = SpeakerKind::kPronoun;
@@ -440,7 +444,7 @@ class Builder {
     const size_t first_cue = cues_.size();
     for (size_t j = base; j < end; ++j) {
       if (tokens_[j].shape != TokenShape::kLower || Quoted(j)) continue;
-      const std::string w = Lower(j);
+      const std::string_view w = Lower(j);
       if (w == "according" && j + 1 < end && Lower(j + 1) == "to" && utf8::IsAllSpace(Gap(j, j + 1))) {
         Slot slot = SpeakerAfter(end, j + 1);
         if (slot.kind == SpeakerKind::kName || slot.kind == SpeakerKind::kNominal) {
@@ -462,13 +466,13 @@ class Builder {
       if (verb.form == VerbForm::kIng || verb.form == VerbForm::kParticiple) continue;
       if (j > base && utf8::IsAllSpace(Gap(j - 1, j)) && NotCueBefore().count(Lower(j - 1))) {
         // "has said" is fine when a subject stands before "has".
-        const std::string before = Lower(j - 1);
+        const std::string_view before = Lower(j - 1);
         if (!((before == "has" || before == "had") && j - 1 > base)) continue;
       }
       if (verb.form == VerbForm::kBase) {
         // "they say", "residents say"; not "to say", "will say".
         if (j == base || !utf8::IsAllSpace(Gap(j - 1, j))) continue;
-        const std::string before = Lower(j - 1);
+        const std::string_view before = Lower(j - 1);
         if (Modals().count(before)) continue;
         bool plural = before == "they" || before == "we" || before == "i" || before == "you" ||
                       ((tokens_[j - 1].shape == TokenShape::kLower ||
@@ -514,13 +518,13 @@ class Builder {
     }
     if (cues_.size() == first_cue) return;
     // Statements in writing.
-    std::string sentence = AsciiLower(an_.view(sentences_[s].span));
+    std::string_view sentence = an_.lower_view(sentences_[s].span);
     static const char* const kWritten[] = {"in a statement", "in a written", "in a post",
                                            "on twitter",     "on social media", "in a letter",
                                            "in a filing",    "in a release", "in a tweet",
                                            "in an email",    "in an e-mail", "in a note"};
     bool written = false;
-    for (const char* phrase : kWritten) written = written || sentence.find(phrase) != std::string::npos;
+    for (const char* phrase : kWritten) written = written || sentence.find(phrase) != std::string_view::npos;
     for (size_t c = first_cue; c < cues_.size(); ++c) cues_[c].statement |= written;
     // Partial quotations in the sentence go to the cue before them (or,
     // before any cue, to an inverted or "according to" cue after them).

@@ -48,7 +48,12 @@ const WordSet& ActionVerbs() {
 // Titles as word sequences (lower case, full stops dropped), grouped by first
 // word, longest first.
 struct TitleTable {
-  std::unordered_map<std::string, std::vector<std::vector<std::string>>> by_first;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>, Hash, std::equal_to<>>
+      by_first;
 };
 
 std::string DropDots(std::string_view s) {
@@ -205,8 +210,16 @@ std::string_view MentionRoleName(MentionRole role) {
 size_t MatchTitle(Analysis& analysis, std::span<const Token> tokens, size_t i) {
   if (i >= tokens.size()) return 0;
   const TitleTable& table = Titles();
-  std::string first = DropDots(AsciiLower(analysis.view(tokens[i].span)));
-  auto it = table.by_first.find(first);
+  // Lowered views of the text (no copy); dots are dropped only when there
+  // are any ("Gov." is "gov"), which is rare: MatchTitle runs on every token.
+  auto key = [&](const Token& t, std::string* scratch) -> std::string_view {
+    std::string_view lower = analysis.lower_view(t.span);
+    if (lower.find('.') == std::string_view::npos) return lower;
+    *scratch = DropDots(lower);
+    return *scratch;
+  };
+  std::string scratch;
+  auto it = table.by_first.find(key(tokens[i], &scratch));
   if (it == table.by_first.end()) return 0;
   for (const std::vector<std::string>& words : it->second) {
     if (i + words.size() > tokens.size()) continue;
@@ -220,7 +233,7 @@ size_t MatchTitle(Analysis& analysis, std::span<const Token> tokens, size_t i) {
         ok = false;
         break;
       }
-      if (DropDots(AsciiLower(analysis.view(t.span))) != words[k]) ok = false;
+      if (key(t, &scratch) != words[k]) ok = false;
     }
     if (ok) return words.size();
   }
@@ -307,7 +320,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary) {
     int capitals = 0;
     for (const Token& t : analysis.TokensIn(paragraphs[p].span)) {
       if (t.shape == TokenShape::kNumber || t.shape == TokenShape::kAlphanumeric) continue;
-      std::string lower = AsciiLower(analysis.view(t.span));
+      std::string_view lower = analysis.lower_view(t.span);
       if (lower.size() <= 3 && FunctionWords().count(lower)) continue;
       ++words;
       if (IsTitleCaseWord(t.shape)) ++capitals;
@@ -424,7 +437,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary) {
         }
         if (name_start != static_cast<size_t>(-1) && j + 1 < end &&
             tokens[j].shape == TokenShape::kLower &&
-            Particles().count(AsciiLower(analysis.view(tokens[j].span))) && is_cap(j + 1) &&
+            Particles().count(analysis.lower_view(tokens[j].span)) && is_cap(j + 1) &&
             connected(j + 1)) {
           ++j;
           continue;
@@ -437,7 +450,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary) {
       }
       // A capitalised function word ("The", "He") opens no name.
       if (tokens[i].shape == TokenShape::kCapitalized &&
-          FunctionWords().count(AsciiLower(analysis.view(tokens[i].span)))) {
+          FunctionWords().count(analysis.lower_view(tokens[i].span))) {
         ++i;
         continue;
       }
@@ -457,7 +470,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary) {
         // Titles and modifiers only ("the foreign minister", "US"): a
         // mention only as a title after "the".
         bool after_the = i > base &&
-                         AsciiLower(analysis.view(tokens[i - 1].span)) == "the" &&
+                         analysis.lower_view(tokens[i - 1].span) == "the" &&
                          utf8::IsAllSpace(gap_of(i - 1, i));
         if (last_title_end == static_cast<size_t>(-1) || !after_the || possessive) {
           i = j;
@@ -628,7 +641,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary) {
     std::span<const Token> in = analysis.TokensIn(sentences[s].span);
     const size_t base = static_cast<size_t>(in.data() - tokens.data());
     const size_t end = base + in.size();
-    auto lower_at = [&](size_t j) { return AsciiLower(analysis.view(tokens[j].span)); };
+    auto lower_at = [&](size_t j) { return analysis.lower_view(tokens[j].span); };
     auto set = [&](MentionRole role, std::string_view reason, bool subject = false) {
       m.role = role;
       m.reason = reason;
@@ -653,16 +666,16 @@ void People::Build(Analysis& analysis, Dictionary* dictionary) {
         break;
       }
       if (HasPossessive(v) && tokens[prev].shape != TokenShape::kLower) continue;
-      std::string lv = AsciiLower(v);
+      std::string_view lv = analysis.lower_view(tokens[prev].span);
       if (lv == "his" || lv == "her" || lv == "their" || lv == "its" || lv == "our") continue;
       break;
     }
     if (prev == m.first_token) prev = static_cast<size_t>(-1);
     const bool has_prev = prev != static_cast<size_t>(-1) && prev >= base;
-    const std::string prev_word = has_prev ? lower_at(prev) : std::string();
+    const std::string_view prev_word = has_prev ? lower_at(prev) : std::string_view();
     const size_t next = m.end_token;
     const bool has_next = next < end && utf8::IsAllSpace(gap_of(next - 1, next));
-    const std::string next_word = has_next ? lower_at(next) : std::string();
+    const std::string_view next_word = has_next ? lower_at(next) : std::string_view();
 
     if (has_prev && m.first_token == prev + 1) {
       std::optional<ReportingVerb> verb = FindReportingVerb(prev_word);
@@ -732,7 +745,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary) {
       ++k;
     }
     if (k < end && tokens[k].shape == TokenShape::kLower) {
-      std::string w = lower_at(k);
+      std::string_view w = lower_at(k);
       if (IsActionVerb(w) || (w.size() > 4 && EndsWith(w, "ed"))) {
         set(MentionRole::kParticipant, "subject", /*subject=*/true);
         continue;
