@@ -120,6 +120,7 @@ void BM_Family(benchmark::State& state, std::string_view family) {
 BENCHMARK_CAPTURE(BM_Family, boilerplate, "boilerplate")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Family, garbled, "garbled")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Family, attribution, "attribution")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Family, links, "links")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Family, all, "")->Unit(benchmark::kMillisecond);
 
 // One benchmark per rule, BM_FamilyRule/<id>: which rule of a family costs

@@ -88,6 +88,41 @@ bool ReadPacks(const std::string& path, const toml::value& v, std::vector<std::s
   return true;
 }
 
+// [links]: blocklists (files or folders that must exist), resolved against
+// the config file's folder.
+bool ReadLinks(const std::string& path, const toml::value& value, std::vector<std::string>* out,
+               std::string* error) {
+  if (!value.is_table()) {
+    *error = Where(path, value) + ": [links] must be a table";
+    return false;
+  }
+  const fs::path dir = fs::path(path).parent_path();
+  for (const auto& [key, v] : value.as_table()) {
+    if (key != "blocklists") {
+      *error = Where(path, v) + ": unknown key '" + key + "' in [links]";
+      return false;
+    }
+    if (!v.is_array()) {
+      *error = Where(path, v) + ": 'blocklists' must be a list of strings";
+      return false;
+    }
+    std::vector<std::string> names;
+    if (!ReadStringList(path, v, key, &names, error)) return false;
+    for (const std::string& name : names) {
+      fs::path p(name);
+      fs::path resolved = p.is_absolute() || dir.empty() ? p : dir / p;
+      std::error_code ec;
+      if (name.empty() || !fs::exists(resolved, ec)) {
+        *error = Where(path, v) + ": blocklist '" + name + "' not found (looked for " +
+                 resolved.string() + ")";
+        return false;
+      }
+      out->push_back(resolved.string());
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 bool ReadConfigPacks(const std::string& path, std::vector<std::string>* packs,
@@ -195,10 +230,20 @@ bool LoadConfig(const std::string& path, const std::vector<const RuleInfo*>& kno
         }
         config->rules[id] = std::move(rc);
       }
+    } else if (key == "links") {
+      if (!ReadLinks(path, value, &config->link_blocklists, error)) return false;
     } else {
       *error = Where(path, value) + ": unknown table or key '" + key + "'";
       return false;
     }
+  }
+  if (!config->link_blocklists.empty()) {
+    // The rule reads its lists as an option; [rules."links/blocklisted-domain"]
+    // blocklists, when given too, come first.
+    OptionValue& option = config->rules["links/blocklisted-domain"].options["blocklists"];
+    if (!std::holds_alternative<std::vector<std::string>>(option)) option = std::vector<std::string>();
+    auto& list = std::get<std::vector<std::string>>(option);
+    list.insert(list.end(), config->link_blocklists.begin(), config->link_blocklists.end());
   }
   return true;
 }

@@ -7,6 +7,12 @@
 //   packs = ["house-rules.toml"]           # rule packs (docs/rule-packs.md),
 //                                          # relative to this file's folder
 //
+//   [links]
+//   blocklists = ["ut1", "extra.txt"]      # links/blocklisted-domain: UT1-style
+//                                          # folders (<category>/domains) and
+//                                          # one-domain-per-line files, relative
+//                                          # to this file's folder; each must exist
+//
 //   [rules."garbled/mojibake"]
 //   severity = "warning"                   # override the default severity
 //   enabled = false                        # same as ignoring it
@@ -51,6 +57,10 @@ struct Config {
   std::optional<std::string> fail_on;  // "error" | "warning" | "info" | "never"
   std::vector<std::string> packs;      // rule-pack files, resolved against the config's folder
   std::map<std::string, RuleConfig> rules;
+  // [links] blocklists, resolved against the config's folder. LoadConfig also
+  // appends them to the "blocklists" option of links/blocklisted-domain, the
+  // rule that reads them.
+  std::vector<std::string> link_blocklists;
 };
 
 // Walks up from `start_dir` looking for newslint.toml; "" if none.

@@ -46,6 +46,12 @@ std::vector<std::unique_ptr<Rule>> MakeCppRules() {
   rules.push_back(MakeSpeakerNotIntroducedRule());
   rules.push_back(MakeConflictingSpeakersRule());
   rules.push_back(MakeUnattributedQuoteRule());
+  rules.push_back(MakeSpamAnchorRule());
+  rules.push_back(MakeBlocklistedDomainRule());
+  rules.push_back(MakeHiddenLinkRule());
+  rules.push_back(MakeOffTopicAnchorRule());
+  rules.push_back(MakeLinkFarmRule());
+  rules.push_back(MakeSuspiciousUrlRule());
   return rules;
 }
 

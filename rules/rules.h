@@ -40,6 +40,12 @@ std::unique_ptr<Rule> MakeSpeakerMismatchRule();       // attribution/speaker-mi
 std::unique_ptr<Rule> MakeSpeakerNotIntroducedRule();  // attribution/speaker-not-introduced
 std::unique_ptr<Rule> MakeConflictingSpeakersRule();   // attribution/conflicting-speakers
 std::unique_ptr<Rule> MakeUnattributedQuoteRule();     // attribution/unattributed-quote
+std::unique_ptr<Rule> MakeSpamAnchorRule();           // links/spam-anchor
+std::unique_ptr<Rule> MakeBlocklistedDomainRule();    // links/blocklisted-domain
+std::unique_ptr<Rule> MakeHiddenLinkRule();           // links/hidden-link
+std::unique_ptr<Rule> MakeOffTopicAnchorRule();       // links/off-topic-anchor
+std::unique_ptr<Rule> MakeLinkFarmRule();             // links/link-farm
+std::unique_ptr<Rule> MakeSuspiciousUrlRule();        // links/suspicious-url
 
 }  // namespace newslint
 

@@ -153,6 +153,58 @@ bool StyleHides(std::string_view style) {
          compact.find("visibility:hidden") != std::string::npos;
 }
 
+// Whether an inline style hides an element from readers while leaving its
+// text in the page: font-size:0, opacity:0, positioning or indenting it far
+// off-screen, or a zero width or height with overflow hidden, the tricks of
+// injected spam links. Their links count as hidden (LinkRegion::kHidden);
+// their text is kept, as a text extractor keeps it.
+bool StyleHidesLinks(std::string_view style) {
+  std::string compact;
+  compact.reserve(style.size());
+  for (char c : style) {
+    if (!IsAsciiSpace(c)) compact.push_back(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  compact.insert(compact.begin(), ';');
+  auto value_of = [&](std::string_view property) -> std::string_view {
+    std::string key = ";" + std::string(property) + ":";
+    size_t at = compact.find(key);
+    if (at == std::string::npos) return {};
+    std::string_view v(compact);
+    v.remove_prefix(at + key.size());
+    return v.substr(0, v.find(';'));
+  };
+  auto zero = [](std::string_view v) {
+    if (v.empty()) return false;
+    size_t i = 0;
+    while (i < v.size() && (v[i] == '0' || v[i] == '.')) ++i;
+    std::string_view unit = v.substr(i);
+    return i > 0 && (unit.empty() || unit == "px" || unit == "em" || unit == "rem" || unit == "pt" ||
+                     unit == "%" || unit == "!important" || unit == "px!important");
+  };
+  // A length of -999px or less (or -99em / -99rem / -99%): far off-screen.
+  auto far_negative = [](std::string_view v) {
+    if (v.size() < 2 || v[0] != '-') return false;
+    size_t i = 1;
+    double n = 0;
+    while (i < v.size() && v[i] >= '0' && v[i] <= '9') n = n * 10 + (v[i++] - '0');
+    if (i == 1) return false;
+    std::string_view unit = v.substr(i);
+    if (unit.starts_with("px")) return n >= 999;
+    return (unit.starts_with("em") || unit.starts_with("rem") || unit.starts_with("%") ||
+            unit.starts_with("vw") || unit.starts_with("vh")) && n >= 99;
+  };
+  if (zero(value_of("font-size")) || zero(value_of("opacity"))) return true;
+  for (std::string_view p : {"left", "top", "right", "margin-left", "margin-top", "text-indent"}) {
+    if (far_negative(value_of(p))) return true;
+  }
+  std::string_view overflow = value_of("overflow");
+  if (overflow.starts_with("hidden") && (zero(value_of("width")) || zero(value_of("height")) ||
+                                         zero(value_of("max-height")) || zero(value_of("max-width")))) {
+    return true;
+  }
+  return false;
+}
+
 std::string_view NodeName(const xmlNode* node) {
   return node->name != nullptr ? std::string_view(reinterpret_cast<const char*>(node->name))
                                : std::string_view();
@@ -289,7 +341,8 @@ class PageRenderer {
     bool hides_text = traits.not_rendered || attrs.hidden || StyleHides(attrs.style);
     frame.not_rendered = hides_text || (parent != nullptr && parent->not_rendered);
     frame.in_title = tag == "title" || (parent != nullptr && parent->in_title);
-    bool hides_links = hides_text || EqualsIgnoringCase(Trim(attrs.aria_hidden), "true");
+    bool hides_links = hides_text || EqualsIgnoringCase(Trim(attrs.aria_hidden), "true") ||
+                       StyleHidesLinks(attrs.style);
     if (parent != nullptr) frame.region = parent->region;
     if (hides_links) {
       frame.region = LinkRegion::kHidden;

@@ -40,8 +40,11 @@
 // Links: every <a href>, in document order, with the href as written, the
 // anchor text (whitespace collapsed; for a link that is shown, only its shown
 // text), the 1-based line of the text holding its first visible character
-// (0 when none is shown), and its region: hidden inside anything not rendered
-// or marked aria-hidden="true"; else nav, header, footer or aside after the
+// (0 when none is shown), and its region: hidden inside anything not rendered,
+// marked aria-hidden="true", or hidden by an inline style that keeps its text
+// in the page (font-size:0, opacity:0, far off-screen positioning or
+// text-indent, zero width or height with overflow:hidden; see
+// StyleHidesLinks); else nav, header, footer or aside after the
 // nearest such element (or role navigation, banner, contentinfo,
 // complementary); else body.
 //

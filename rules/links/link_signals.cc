@@ -1,0 +1,502 @@
+#include "rules/links/link_signals.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <map>
+#include <optional>
+
+#include "rules/lexicons/lexicon.h"
+
+namespace newslint::links {
+namespace {
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsWordByte(char c) {
+  return IsAsciiAlpha(c) || IsDigit(c) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+std::string LowerCopy(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+std::unordered_set<std::string> WordSet(std::string_view lexicon) {
+  std::unordered_set<std::string> out;
+  for (std::string_view e : LexiconEntries(lexicon)) out.insert(LowerCopy(e));
+  return out;
+}
+
+// Two-label public suffixes common in news links: a stand-in for the public
+// suffix list, which the binary does not carry.
+bool IsSecondLevelSuffix(std::string_view label2, std::string_view tld) {
+  static const std::unordered_set<std::string_view> kSecond = {
+      "co", "com", "net", "org", "gov", "edu", "ac", "ltd", "plc", "me", "or", "ne", "go", "gob",
+      "nic", "mil", "sch", "nhs", "police", "gv", "asn", "id", "in", "info", "biz", "nom"};
+  return tld.size() == 2 && kSecond.count(label2) > 0;
+}
+
+// Leetspeak digits and symbols read as the letters they stand for.
+char Unleet(char c) {
+  switch (c) {
+    case '0': return 'o';
+    case '1': return 'i';
+    case '3': return 'e';
+    case '4': return 'a';
+    case '5': return 's';
+    case '7': return 't';
+    case '8': return 'b';
+    case '@': return 'a';
+    case '$': return 's';
+    default: return c;
+  }
+}
+
+// Whether a token is a game edition such as "2k23" (kept as written, never
+// un-leeted).
+bool IsTwoKEdition(std::string_view w) {
+  return w.size() == 4 && w[0] == '2' && w[1] == 'k' && IsDigit(w[2]) && IsDigit(w[3]);
+}
+
+// Whether a token is a dosage ("100mg"): a pharmacy cue.
+bool IsDosage(std::string_view w) {
+  size_t i = 0;
+  while (i < w.size() && IsDigit(w[i])) ++i;
+  return i > 0 && i + 2 == w.size() && w.substr(i) == "mg";
+}
+
+struct Term {
+  std::string category;
+  double weight = 0;
+  std::vector<std::string> words;
+  std::string joined;  // words without spaces, for "paydayloans"
+  std::string text;    // as written in the lexicon
+};
+
+// Phrases by the words they can start with (their first word, and their
+// words run together), so a text is compared only with phrases that may
+// match it.
+using PhraseIndex = std::unordered_map<std::string, std::vector<int>>;
+
+void IndexPhrase(PhraseIndex* index, const std::vector<std::string>& words,
+                 const std::string& joined, int id) {
+  if (words.empty()) return;
+  (*index)[words[0]].push_back(id);
+  if (words.size() > 1) (*index)[joined].push_back(id);
+}
+
+struct Lexicon {
+  std::vector<Term> terms;  // longest first, so terms never overlap
+  std::vector<std::vector<std::string>> titles;
+  std::vector<std::string> titles_joined;
+  PhraseIndex term_index;
+  PhraseIndex title_index;
+  std::unordered_set<std::string> currency;
+  std::unordered_set<std::string> cues;
+  std::unordered_set<std::string> vetoes;
+};
+
+const Lexicon& SpamLexicon() {
+  static const Lexicon kLexicon = [] {
+    Lexicon lex;
+    for (std::string_view e : LexiconEntries("links-spam-terms")) {
+      std::vector<std::string> parts = EntryWords(e);
+      if (parts.size() < 3) continue;
+      Term t;
+      t.category = parts[0];
+      t.weight = std::strtod(parts[1].c_str(), nullptr);
+      t.words.assign(parts.begin() + 2, parts.end());
+      for (const std::string& w : t.words) {
+        t.joined += w;
+        if (!t.text.empty()) t.text += ' ';
+        t.text += w;
+      }
+      lex.terms.push_back(std::move(t));
+    }
+    std::stable_sort(lex.terms.begin(), lex.terms.end(),
+                     [](const Term& a, const Term& b) { return a.words.size() > b.words.size(); });
+    for (std::string_view e : LexiconEntries("links-game-titles")) {
+      lex.titles.push_back(EntryWords(e));
+      std::string joined;
+      for (const std::string& w : lex.titles.back()) joined += w;
+      lex.titles_joined.push_back(std::move(joined));
+    }
+    for (size_t i = 0; i < lex.terms.size(); ++i) {
+      IndexPhrase(&lex.term_index, lex.terms[i].words, lex.terms[i].joined, static_cast<int>(i));
+    }
+    for (size_t i = 0; i < lex.titles.size(); ++i) {
+      IndexPhrase(&lex.title_index, lex.titles[i], lex.titles_joined[i], static_cast<int>(i));
+    }
+    lex.currency = WordSet("links-game-currency");
+    lex.cues = WordSet("links-spam-cues");
+    lex.vetoes = WordSet("links-spam-vetoes");
+    return lex;
+  }();
+  return kLexicon;
+}
+
+// The words of a text in the two readings the scorer compares: as written
+// (lower case) and with leetspeak undone ("v1agra" -> "viagra").
+struct Reading {
+  std::vector<std::string> raw;
+  std::vector<std::string> plain;
+};
+
+Reading Read(std::string_view text) {
+  Reading r;
+  // "@" and "$" inside a word are letters ("c@sino", "ca$ino"); elsewhere
+  // they separate words.
+  std::string cur;
+  std::string cur_plain;
+  auto flush = [&] {
+    if (!cur.empty()) {
+      r.raw.push_back(cur);
+      bool has_alpha = std::any_of(cur.begin(), cur.end(), IsAsciiAlpha);
+      if (IsTwoKEdition(cur) || IsDosage(cur) || !has_alpha) {
+        r.plain.push_back(cur);
+      } else {
+        r.plain.push_back(cur_plain);
+      }
+    }
+    cur.clear();
+    cur_plain.clear();
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool inner_symbol = (c == '@' || c == '$') && !cur.empty() && i + 1 < text.size() &&
+                        IsAsciiAlpha(text[i + 1]);
+    if (IsWordByte(c) || inner_symbol) {
+      char l = Lower(c);
+      cur.push_back(l);
+      cur_plain.push_back(Unleet(l));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return r;
+}
+
+bool WordIs(const Reading& r, size_t i, std::string_view w) {
+  return r.raw[i] == w || r.plain[i] == w;
+}
+
+// Whether w == a + b, without building a + b.
+bool IsConcatenation(std::string_view w, std::string_view a, std::string_view b) {
+  return w.size() == a.size() + b.size() && w.starts_with(a) && w.ends_with(b);
+}
+
+// Matches the phrase `words` at word i of r; a phrase word may be split in
+// two ("via gra"), and a whole phrase may be written as one word
+// ("paydayloans", "pay-day" was split at the hyphen). Returns the number of
+// text words consumed, 0 for no match.
+size_t MatchAt(const Reading& r, size_t i, const std::vector<std::string>& words,
+               std::string_view joined) {
+  if (words.size() > 1 && (r.raw[i] == joined || r.plain[i] == joined)) return 1;
+  size_t j = i;
+  for (const std::string& w : words) {
+    if (j >= r.raw.size()) return 0;
+    if (WordIs(r, j, w)) {
+      ++j;
+    } else if (j + 1 < r.raw.size() &&
+               (IsConcatenation(w, r.raw[j], r.raw[j + 1]) ||
+                IsConcatenation(w, r.plain[j], r.plain[j + 1]))) {
+      j += 2;
+    } else {
+      return 0;
+    }
+  }
+  return j - i;
+}
+
+// The ids of the phrases of `index` that may match somewhere in r, in
+// increasing order: a phrase starts at a word as written or un-leeted, or at
+// two words run together ("via gra").
+std::vector<int> Candidates(const PhraseIndex& index, const Reading& r) {
+  std::vector<int> ids;
+  auto add = [&](const std::string& key) {
+    auto it = index.find(key);
+    if (it != index.end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
+  };
+  for (size_t i = 0; i < r.raw.size(); ++i) {
+    add(r.raw[i]);
+    if (r.plain[i] != r.raw[i]) add(r.plain[i]);
+    if (i + 1 < r.raw.size()) {
+      add(r.raw[i] + r.raw[i + 1]);
+      if (r.plain[i] != r.raw[i] || r.plain[i + 1] != r.raw[i + 1]) add(r.plain[i] + r.plain[i + 1]);
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+}  // namespace
+
+bool SpamScore::spam() const { return !veto && score >= kSpamThreshold; }
+
+UrlParts ParseUrl(std::string_view url, bool allow_bare) {
+  UrlParts p;
+  while (!url.empty() && (url.front() == ' ' || url.front() == '\t')) url.remove_prefix(1);
+  size_t colon = url.find(':');
+  size_t first_sep = url.find_first_of("/?#");
+  std::string_view rest;
+  if (colon != std::string_view::npos && (first_sep == std::string_view::npos || colon < first_sep) &&
+      colon > 0 && IsAsciiAlpha(url[0])) {
+    p.scheme = LowerCopy(url.substr(0, colon));
+    if (p.scheme != "http" && p.scheme != "https" && p.scheme != "ftp") return p;  // mailto:, tel:
+    rest = url.substr(colon + 1);
+    if (!rest.starts_with("//")) return p;
+    rest.remove_prefix(2);
+  } else if (url.starts_with("//")) {
+    rest = url.substr(2);
+  } else if (allow_bare || url.size() > 4 && LowerCopy(url.substr(0, 4)) == "www.") {
+    rest = url;
+  } else {
+    return p;  // relative: the page's own site
+  }
+  size_t end = rest.find_first_of("/?#\\");
+  std::string_view authority = rest.substr(0, end);
+  std::string_view tail = end == std::string_view::npos ? std::string_view() : rest.substr(end);
+  if (size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+  if (!authority.empty() && authority.front() == '[') {
+    size_t close = authority.find(']');
+    authority = authority.substr(0, close == std::string_view::npos ? authority.size() : close + 1);
+  } else if (size_t port = authority.find(':'); port != std::string_view::npos) {
+    authority = authority.substr(0, port);
+  }
+  while (!authority.empty() && authority.back() == '.') authority.remove_suffix(1);
+  p.host = LowerCopy(authority);
+  size_t hash = tail.find('#');
+  if (hash != std::string_view::npos) tail = tail.substr(0, hash);
+  size_t q = tail.find('?');
+  p.path = std::string(tail.substr(0, q));
+  if (q != std::string_view::npos) p.query = std::string(tail.substr(q + 1));
+  return p;
+}
+
+bool IsIpHost(std::string_view host) {
+  if (host.size() > 2 && host.front() == '[') return true;
+  int parts = 0;
+  size_t i = 0;
+  while (i <= host.size()) {
+    size_t j = host.find('.', i);
+    if (j == std::string_view::npos) j = host.size();
+    std::string_view part = host.substr(i, j - i);
+    if (part.empty() || part.size() > 3) return false;
+    int value = 0;
+    auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), value);
+    if (ec != std::errc() || ptr != part.data() + part.size() || value > 255) return false;
+    ++parts;
+    i = j + 1;
+  }
+  return parts == 4;
+}
+
+std::string RegisteredDomain(std::string_view host) {
+  if (host.empty() || IsIpHost(host)) return std::string(host);
+  size_t last = host.rfind('.');
+  if (last == std::string_view::npos) return std::string(host);
+  size_t second = host.rfind('.', last - 1);
+  if (second == std::string_view::npos) return std::string(host);
+  std::string_view label2 = host.substr(second + 1, last - second - 1);
+  std::string_view tld = host.substr(last + 1);
+  if (IsSecondLevelSuffix(label2, tld)) {
+    size_t third = host.rfind('.', second - 1);
+    return std::string(third == std::string_view::npos || second == 0 ? host : host.substr(third + 1));
+  }
+  return std::string(host.substr(second + 1));
+}
+
+bool IsOutbound(std::string_view host, std::string_view site) {
+  if (host.empty()) return false;
+  if (site.empty()) return true;
+  return RegisteredDomain(host) != RegisteredDomain(site);
+}
+
+bool IsSocialHost(std::string_view host) {
+  static const std::unordered_set<std::string> kHosts = WordSet("links-social-hosts");
+  return kHosts.count(std::string(host)) > 0 || kHosts.count(RegisteredDomain(host)) > 0;
+}
+
+std::vector<std::string> MatchWords(std::string_view text) { return Read(text).raw; }
+
+bool IsStopWord(std::string_view word) {
+  static const std::unordered_set<std::string> kStop = WordSet("links-stopwords");
+  return kStop.count(std::string(word)) > 0;
+}
+
+std::vector<std::string> ContentWords(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::string& w : MatchWords(text)) {
+    bool has_alpha = std::any_of(w.begin(), w.end(), [](char c) {
+      return IsAsciiAlpha(c) || static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (w.size() < 3 || !has_alpha || IsStopWord(w)) continue;
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+bool IsCommercialCue(std::string_view word) {
+  return SpamLexicon().cues.count(std::string(word)) > 0 || IsDosage(word);
+}
+
+bool IsSellingWord(std::string_view word) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "buy", "cheap", "cheapest", "discount", "discounts", "sale", "wholesale", "coupon",
+      "coupons", "promo", "deals", "outlet"};
+  return kWords.count(word) > 0 || IsDosage(word);
+}
+
+bool IsRetailerWord(std::string_view word) {
+  static const std::unordered_set<std::string> kShops = WordSet("links-retailers");
+  return kShops.count(std::string(word)) > 0;
+}
+
+SpamScore ScoreSpam(std::string_view text) {
+  SpamScore best;
+  const Lexicon& lex = SpamLexicon();
+  Reading r = Read(text);
+  if (r.raw.empty() || r.raw.size() > kMaxAnchorWords) return best;
+  std::vector<uint8_t> used(r.raw.size(), 0);
+  std::map<std::string, SpamScore> by_category;
+  // Lexicon terms, longest first, without overlaps.
+  for (int id : Candidates(lex.term_index, r)) {
+    const Term* t = &lex.terms[static_cast<size_t>(id)];
+    for (size_t i = 0; i < r.raw.size(); ++i) {
+      if (used[i]) continue;
+      size_t n = MatchAt(r, i, t->words, t->joined);
+      if (n == 0 || std::any_of(used.begin() + i, used.begin() + i + n, [](uint8_t u) { return u; })) {
+        continue;
+      }
+      std::fill(used.begin() + i, used.begin() + i + n, 1);
+      SpamScore& s = by_category[t->category];
+      s.category = t->category;
+      s.score += t->weight;
+      s.terms.push_back(t->text);
+      break;  // a term counts once
+    }
+  }
+  // A game title next to a game-currency word, everything else commerce
+  // filler: "nba 2k23 mt", "buy cheap wow gold", "fifa 24 coins".
+  {
+    std::vector<uint8_t> role(r.raw.size(), 0);  // 1 title, 2 currency
+    std::string title;
+    for (size_t i = 0; i < r.raw.size(); ++i) {
+      if (IsTwoKEdition(r.raw[i])) {
+        role[i] = 1;
+        // "nba 2k23", "wwe 2k24": the series name belongs to the title.
+        if (i > 0 && (r.raw[i - 1] == "nba" || r.raw[i - 1] == "wwe" || r.raw[i - 1] == "pga")) {
+          role[i - 1] = 1;
+        }
+        if (title.empty()) title = r.raw[i];
+      }
+    }
+    for (int id : Candidates(lex.title_index, r)) {
+      const size_t ti = static_cast<size_t>(id);
+      const std::vector<std::string>& words = lex.titles[ti];
+      const std::string& joined = lex.titles_joined[ti];
+      for (size_t i = 0; i < r.raw.size(); ++i) {
+        size_t n = MatchAt(r, i, words, joined);
+        if (n == 0) continue;
+        for (size_t k = i; k < i + n; ++k) role[k] = 1;
+        if (title.empty()) {
+          for (size_t k = 0; k < words.size(); ++k) title += (k ? " " : "") + words[k];
+        }
+      }
+    }
+    std::string currency;
+    for (size_t i = 0; i < r.raw.size(); ++i) {
+      if (role[i] == 0 && (lex.currency.count(r.raw[i]) || lex.currency.count(r.plain[i]))) {
+        role[i] = 2;
+        if (currency.empty()) currency = r.raw[i];
+      }
+    }
+    bool filler_only = true;
+    for (size_t i = 0; i < r.raw.size(); ++i) {
+      if (role[i] != 0) continue;
+      const std::string& w = r.raw[i];
+      bool number = std::all_of(w.begin(), w.end(), IsDigit);  // "fifa 24 coins", "100k"
+      static const std::unordered_set<std::string_view> kFiller = {
+          "for", "the", "and", "of", "to", "in", "on", "with", "get", "us", "eu", "na", "pc",
+          "ps4", "ps5", "xbox", "switch", "reliable", "secure", "100", "k", "m", "fast", "sell"};
+      if (!number && !kFiller.count(w) && !lex.cues.count(w)) filler_only = false;
+    }
+    if (!title.empty() && !currency.empty() && filler_only && r.raw.size() <= 6) {
+      SpamScore& s = by_category["game-currency"];
+      s.category = "game-currency";
+      s.score += 1.0;
+      s.terms.push_back(title + " + " + currency);
+      for (size_t i = 0; i < r.raw.size(); ++i) {
+        if (role[i]) used[i] = 1;
+      }
+    }
+  }
+  if (by_category.empty()) return best;
+  // One cue bonus, for a cue word no term consumed.
+  std::string cue;
+  bool veto = false;
+  for (size_t i = 0; i < r.raw.size(); ++i) {
+    if (!used[i] && lex.vetoes.count(r.raw[i])) veto = true;  // "ray ban outlet" sells
+    if (!used[i] && cue.empty() && IsCommercialCue(r.raw[i])) cue = r.raw[i];
+  }
+  for (auto& [name, s] : by_category) {
+    if (!cue.empty()) {
+      s.score += 0.5;
+      s.terms.push_back(cue);
+    }
+    if (s.score > best.score) best = s;
+  }
+  best.veto = veto;
+  return best;
+}
+
+Span LinkSpan(const Article& article, Analysis& analysis, const Link& link) {
+  const std::vector<Span>& lines = analysis.lines();
+  std::string_view text = article.text;
+  if (link.line > 0 && static_cast<size_t>(link.line) <= lines.size()) {
+    Span line = lines[link.line - 1];
+    std::string_view lv = analysis.view(line);
+    if (!link.anchor_text.empty()) {
+      size_t at = lv.find(link.anchor_text);
+      if (at != std::string_view::npos) {
+        return {line.start + at, line.start + at + link.anchor_text.size()};
+      }
+    }
+    size_t b = 0;
+    while (b < lv.size() && (lv[b] == ' ' || lv[b] == '\t')) ++b;
+    size_t e = lv.size();
+    while (e > b && (lv[e - 1] == ' ' || lv[e - 1] == '\t')) --e;
+    return {line.start + b, line.start + e};
+  }
+  if (link.anchor_text.size() >= 3) {
+    size_t at = text.find(link.anchor_text);
+    if (at != std::string_view::npos) return {at, at + link.anchor_text.size()};
+  }
+  return {0, 0};
+}
+
+ArticleVocabulary::ArticleVocabulary(Analysis& analysis) {
+  const Article& a = analysis.article();
+  for (const std::string& w : ContentWords(a.text)) ++counts_[w];
+  for (const Link& link : a.links) {
+    if (link.line <= 0) continue;  // hidden anchors are not in the text
+    for (const std::string& w : ContentWords(link.anchor_text)) {
+      auto it = counts_.find(w);
+      if (it != counts_.end()) --it->second;
+    }
+  }
+  // The title is the article's own words, whatever links repeat it.
+  for (const std::string& w : ContentWords(a.title)) counts_[w] += 1000;
+}
+
+bool ArticleVocabulary::Has(const std::string& word) const {
+  auto it = counts_.find(word);
+  return it != counts_.end() && it->second > 0;
+}
+
+}  // namespace newslint::links
