@@ -55,31 +55,20 @@ constexpr std::string_view kDefects[] = {
     "Shares in the operator rose 4% on Tuesday amid.",
     "He have visited the site twice, and their the concerns were heard."};
 
+// Paragraphs of two to four clean sentences; one in forty is a defect.
+std::string CleanParagraph(PhrasePicker& rng) {
+  std::string p;
+  const int sentences = 2 + static_cast<int>(rng.Next() % 3);
+  for (int s = 0; s < sentences; ++s) {
+    if (s) p += ' ';
+    p += rng.Pick(kClean);
+  }
+  return p;
+}
+
 const std::vector<Article>& Corpus() {
-  static const std::vector<Article> corpus = [] {
-    std::vector<Article> articles;
-    PhrasePicker rng(20240612);
-    size_t bytes = 0;
-    while (bytes < (4u << 20)) {
-      Article a;
-      int paragraphs = 8 + static_cast<int>(rng.Next() % 12);
-      for (int i = 0; i < paragraphs; ++i) {
-        if (rng.Next() % 40 == 0) {
-          a.text += rng.Pick(kDefects);
-        } else {
-          int sentences = 2 + static_cast<int>(rng.Next() % 3);
-          for (int s = 0; s < sentences; ++s) {
-            if (s) a.text += ' ';
-            a.text += rng.Pick(kClean);
-          }
-        }
-        a.text += "\n\n";
-      }
-      bytes += a.text.size();
-      articles.push_back(std::move(a));
-    }
-    return articles;
-  }();
+  static const std::vector<Article> corpus =
+      SyntheticCorpus(20240612, 4u << 20, CleanParagraph, kDefects);
   return corpus;
 }
 

@@ -67,36 +67,13 @@ constexpr std::string_view kSpun[] = {
 constexpr std::string_view kDatelines[] = {"NAIROBI, Kenya (AP) — ", "BRUSSELS (Reuters) — ",
                                            "WASHINGTON — ", ""};
 
-std::string CleanParagraph(PhrasePicker& rng) {
-  std::string p(rng.Pick(kDatelines));
-  int sentences = 2 + static_cast<int>(rng.Next() % 3);
-  for (int s = 0; s < sentences; ++s) {
-    if (s) p += ' ';
-    p += rng.Pick(kSubjects);
-    p += ' ';
-    p += rng.Pick(kVerbs);
-    p += ' ';
-    p += rng.Pick(kClauses);
-    p += '.';
-  }
-  return p;
-}
-
 std::vector<Article> MakeCorpus(bool spun) {
-  std::vector<Article> articles;
-  PhrasePicker rng(20241107);
-  size_t bytes = 0;
-  while (bytes < (4u << 20)) {
-    Article a;
-    int paragraphs = 8 + static_cast<int>(rng.Next() % 12);
-    for (int i = 0; i < paragraphs; ++i) {
-      a.text += spun && rng.Next() % 40 == 0 ? std::string(rng.Pick(kSpun)) : CleanParagraph(rng);
-      a.text += "\n\n";
-    }
-    bytes += a.text.size();
-    articles.push_back(std::move(a));
-  }
-  return articles;
+  return SyntheticCorpus(
+      20241107, 4u << 20,
+      [](PhrasePicker& rng) {
+        return WireParagraph(rng, {kDatelines, kSubjects, kVerbs, kClauses});
+      },
+      spun ? std::span<const std::string_view>(kSpun) : std::span<const std::string_view>());
 }
 
 const std::vector<Article>& SpunCorpus() {

@@ -77,38 +77,13 @@ constexpr std::string_view kGarbled[] = {
 constexpr std::string_view kDatelines[] = {"NAIROBI, Kenya (AP) — ", "BRUSSELS (Reuters) — ",
                                            "WASHINGTON — ", ""};
 
-std::string Paragraph(PhrasePicker& rng) {
-  std::string p(rng.Pick(kDatelines));
-  int sentences = 2 + static_cast<int>(rng.Next() % 3);
-  for (int s = 0; s < sentences; ++s) {
-    if (s) p += ' ';
-    p += rng.Pick(kSubjects);
-    p += ' ';
-    p += rng.Pick(kVerbs);
-    p += ' ';
-    p += rng.Pick(kClauses);
-    p += '.';
-  }
-  return p;
-}
-
 const std::vector<Article>& Corpus() {
-  static const std::vector<Article> corpus = [] {
-    std::vector<Article> articles;
-    PhrasePicker rng(20240611);
-    size_t bytes = 0;
-    while (bytes < (4u << 20)) {
-      Article a;
-      int paragraphs = 8 + static_cast<int>(rng.Next() % 12);
-      for (int i = 0; i < paragraphs; ++i) {
-        a.text += rng.Next() % 40 == 0 ? std::string(rng.Pick(kGarbled)) : Paragraph(rng);
-        a.text += "\n\n";
-      }
-      bytes += a.text.size();
-      articles.push_back(std::move(a));
-    }
-    return articles;
-  }();
+  static const std::vector<Article> corpus = SyntheticCorpus(
+      20240611, 4u << 20,
+      [](PhrasePicker& rng) {
+        return WireParagraph(rng, {kDatelines, kSubjects, kVerbs, kClauses});
+      },
+      kGarbled);
   return corpus;
 }
 
