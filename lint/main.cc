@@ -40,7 +40,7 @@ Examples:
   newslint check scraped/                      lint every .jsonl/.html/.txt under scraped/
   newslint check out.jsonl.zst -o flags.jsonl  one output line per input line
   newslint check - < articles.jsonl            read JSON Lines from stdin
-  newslint check a.jsonl --fix -o clean.jsonl  the records again, flagged boilerplate lines removed
+  newslint check a.jsonl --fix -o clean.jsonl  the records again with the safe fixes applied
   newslint rules                               list every rule
   newslint explain garbled/mojibake            read a rule's documentation
 
@@ -489,7 +489,8 @@ int main(int argc, char** argv) {
   using namespace newslint;
   CLI::App app{"newslint " NEWSLINT_VERSION
                ": a fast linter for scraped news. It finds leaked site boilerplate,\n"
-               "garbled text and broken records in JSONL, HTML and plain-text articles."};
+               "garbled text, quotes pinned on the wrong speaker, spam links and broken\n"
+               "records in JSONL, HTML and plain-text articles."};
   app.footer(kMainFooter);
   app.set_version_flag("--version", "newslint " NEWSLINT_VERSION);
   app.require_subcommand(1);
@@ -508,7 +509,8 @@ int main(int argc, char** argv) {
       ->take_all();
   CLI::Option* fix_flag = check->add_flag(
       "--fix", flags.fix,
-      "Write every record again with the fixes applied (flagged boilerplate lines removed)");
+      "Write every record again with the fixes applied (flagged boilerplate lines removed, "
+      "mojibake, entities and invisible characters repaired)");
   check->add_option("--fix-rules", flags.fix_rules,
                     "Apply only these rules' fixes: ids or families (comma list) [default: all]")
       ->delimiter(',')
