@@ -261,6 +261,34 @@ TEST(SpeakerMismatchTest, AQuotationHandedToAnAbsentPersonMidThought) {
   EXPECT_TRUE(RunRule(*MakeSpeakerMismatchRule(), present).empty()) << present;
 }
 
+TEST(SpeakerMismatchTest, AReplyToTheSpeakersOwnQuotation) {
+  const std::string text =
+      "Mayor Anna Lindgren and her challenger, Tom Hale, met for a debate on Tuesday.\n"
+      "“We have cut waiting lists by a third,” Lindgren said. “No council has done more.”\n"
+      "“Only by moving people to another list,” Lindgren retorted.\n"
+      "Hale said the figures would be checked.\n";
+  auto f = RunRule(*MakeSpeakerMismatchRule(), text);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].span.start, text.find("Lindgren retorted"));
+  EXPECT_EQ(Flagged(text, f[0]), "Lindgren");
+  EXPECT_EQ(List(f[0], "signals"), std::vector<std::string>{"replies-to-self"});
+  EXPECT_EQ(Str(f[0], "likely_speaker"), "Tom Hale");
+  EXPECT_EQ(Str(f[0], "reply_verb"), "retorted");
+  EXPECT_EQ(Int(f[0], "previous_quote_line"), 2);
+  auto quiet = [](std::string t, const std::string& from, const std::string& to) {
+    t.replace(t.find(from), from.size(), to);
+    EXPECT_TRUE(RunRule(*MakeSpeakerMismatchRule(), t).empty()) << t;
+  };
+  // The other side replies: the clean exchange.
+  quiet(text, "Lindgren retorted", "Hale retorted");
+  // "said" continues the speaker's own thought.
+  quiet(text, "Lindgren retorted", "Lindgren said");
+  // A question in the previous paragraph: the reply may answer it.
+  quiet(text, "No council has done more.", "Who has done more?");
+  // Narration after the quotation may hold what is replied to.
+  quiet(text, "“No council has done more.”", "Hale shook his head.");
+}
+
 // --- speaker-not-introduced ---------------------------------------------------------------
 
 TEST(SpeakerNotIntroducedTest, SurnameBeforeItsIntroduction) {

@@ -77,11 +77,19 @@ class SpeakerMismatchRule : public Rule {
       //     mid-thought.
       const NameMention* self = SelfMention(analysis, people, quotes, cue);
       const size_t follows = FollowsOtherSpeaker(people, cues, c);
-      if (self != nullptr || follows != kNoCue) {
+      //   replies-to-self: a quotation opening its paragraph, attributed
+      //     with a reply verb ("replied", "retorted") to the person whose
+      //     quotation made the whole previous paragraph: a reply answers
+      //     someone else, so the replier is the other side of the exchange.
+      const size_t echo = RepliesToSelf(analysis, quotes, cues, c);
+      if (self != nullptr || follows != kNoCue || echo != kNoCue) {
         // The other speaker whose words these are: the one who was speaking,
         // else the nearest other cue's person or the main participant.
         LikelySpeaker likely;
-        if (follows != kNoCue) {
+        if (echo != kNoCue) {
+          likely = FindLikelySpeaker(attr, people, c, p);
+          if (likely.person == cues[echo].person) likely.person = People::kNone;
+        } else if (follows != kNoCue) {
           likely.person = cues[follows].person;
           likely.basis = "preceding-speech";
           likely.cue = follows;
@@ -94,6 +102,7 @@ class SpeakerMismatchRule : public Rule {
           std::vector<std::string> signals;
           if (self != nullptr) signals.emplace_back("quote-names-speaker");
           if (follows != kNoCue) signals.emplace_back("follows-other-speaker");
+          if (echo != kNoCue) signals.emplace_back("replies-to-self");
           Evidence evidence = {
               {"signals", signals},
               {"speaker", std::string(analysis.view(cue.name))},
@@ -114,8 +123,15 @@ class SpeakerMismatchRule : public Rule {
             evidence.emplace_back("established_by", std::string(analysis.view(established)));
             evidence.emplace_back("established_line", LineOf(analysis, established.start));
           }
+          if (echo != kNoCue) {
+            evidence.emplace_back("reply_verb", std::string(analysis.view(cue.verb)));
+            evidence.emplace_back("previous_quote_line", LineOf(analysis, cues[echo].speaker.start));
+          }
           std::string message =
-              self != nullptr
+              echo != kNoCue && self == nullptr
+                  ? "reply attributed to " + speaker.name + ", whose own quotation it answers; " +
+                        "likely speaker: " + who.name
+              : self != nullptr
                   ? "speech attributed to " + speaker.name +
                         ", whom the quotation itself names (\"" +
                         std::string(analysis.view(self->name)) + "\"); likely speaker: " + who.name
@@ -246,6 +262,60 @@ class SpeakerMismatchRule : public Rule {
       if (m.person != cue.person || m.quoted) continue;
       if (m.paragraph + 2 >= cues[d].paragraph) return kNoCue;
     }
+    return d;
+  }
+
+  // The cue before `c` when `c` replies to its own person: `c` is a bare
+  // name with a reply verb, its quotation opens its paragraph, and the
+  // previous paragraph is one quotation (nothing outside the marks but its
+  // cue) attributed by name to the same person; else kNoCue. Not after a
+  // question in the previous paragraph ("..., Smith asked himself").
+  static size_t RepliesToSelf(Analysis& analysis, const Quotations& quotes,
+                              const std::vector<Cue>& cues, size_t c) {
+    const Cue& cue = cues[c];
+    if (c == 0 || cue.statement || cue.quotation == Attribution::kNoQuotation) return kNoCue;
+    if (cue.verb_base != "reply" && cue.verb_base != "retort" && cue.verb_base != "respond" &&
+        cue.verb_base != "counter") {
+      return kNoCue;
+    }
+    if (cue.pattern != CuePattern::kQuoteSpeakerVerb &&
+        cue.pattern != CuePattern::kQuoteVerbSpeaker) {
+      return kNoCue;
+    }
+    // Past the previous paragraph's continuation parts ("..., Smith said.
+    // “More words.”") to the cue that names its speaker.
+    size_t d = c - 1;
+    while (d > 0 && cues[d].pattern == CuePattern::kContinuation &&
+           cues[d].paragraph + 1 == cue.paragraph) {
+      --d;
+    }
+    const Cue& prev = cues[d];
+    if (prev.kind != SpeakerKind::kName || prev.person != cue.person ||
+        prev.resolved_by != "name" || prev.quotation == Attribution::kNoQuotation ||
+        prev.paragraph + 1 != cue.paragraph || prev.statement) {
+      return kNoCue;
+    }
+    const std::vector<Paragraph>& paragraphs = analysis.paragraphs();
+    const Quotation& q = quotes.quotations()[cue.quotation];
+    const Quotation& pq = quotes.quotations()[prev.quotation];
+    if (!q.open || q.open->span.start != paragraphs[cue.paragraph].span.start) return kNoCue;
+    if (!pq.open || pq.open->span.start != paragraphs[prev.paragraph].span.start) return kNoCue;
+    // The previous paragraph ends with its cue's sentence: nothing between
+    // the two quotations that could pose the question being answered.
+    const std::string_view para = analysis.view(paragraphs[prev.paragraph].span);
+    const size_t cue_end = std::max(prev.speaker.end, prev.verb.end);
+    if (cue_end < paragraphs[prev.paragraph].span.start) return kNoCue;
+    const std::string_view rest =
+        para.substr(std::min(para.size(), cue_end - paragraphs[prev.paragraph].span.start));
+    // (A second quotation of the same speaker may follow the cue.)
+    const size_t first = rest.find_first_not_of(" .\t");
+    if (first != std::string_view::npos) {
+      const std::string_view tail = rest.substr(first);
+      const bool quoted = (tail.starts_with("\u201C") || tail.starts_with("\"")) &&
+                          (tail.ends_with("\u201D") || tail.ends_with("\""));
+      if (!quoted) return kNoCue;
+    }
+    if (para.find('?') != std::string_view::npos) return kNoCue;
     return d;
   }
 
