@@ -22,8 +22,8 @@
 
 #include "bench/bench_util.h"
 #include "lint/article.h"
-#include "rules/links/blocklist.h"
-#include "rules/links/link_signals.h"
+#include "rules/link_blocklist.h"
+#include "rules/link_signals.h"
 
 namespace newslint {
 namespace {

@@ -23,7 +23,8 @@
 //            dataset rules stay silent).
 //
 // The world is closed: every rule in the catalogue runs with its default
-// options (through the Engine, so input/* findings count too), and any finding the fixture does not name fails the test, as does
+// options, or with the newslint.toml of the fixture's own folder if it has one
+// (fixtures/links/blocklisted/ names a blocklist that way) (through the Engine, so input/* findings count too), and any finding the fixture does not name fails the test, as does
 // any named finding that does not appear, or an annotation naming a rule id
 // the catalogue does not know.
 
@@ -45,6 +46,7 @@
 
 #include "lint/analysis.h"
 #include "lint/article.h"
+#include "lint/config.h"
 #include "lint/dataset_pass.h"
 #include "lint/engine.h"
 #include "lint/readers/reader.h"
@@ -100,14 +102,37 @@ Fixture ParseFixture(std::string_view content) {
   return f;
 }
 
-// Runs every rule of the catalogue with default options, as `newslint check
-// --no-config` would; findings come back located.
-std::vector<Finding> LintWithAllRules(const Article& article) {
-  static const Engine* engine = [] {
+// The engine settings of a fixture: every rule with default options, as
+// `newslint check --no-config` would run them, unless the fixture's own
+// folder holds a newslint.toml (not looked up further): then that config, as
+// `newslint check --config` would read it. Settings only a config can give,
+// such as [links] blocklists, are tested this way.
+EngineSettings SettingsForFixture(const std::string& path, std::string* error) {
+  EngineSettings settings;
+  if (path.empty()) return settings;
+  const std::filesystem::path config = std::filesystem::path(path).parent_path() / "newslint.toml";
+  if (!std::filesystem::exists(config)) return settings;
+  auto rules = MakeAllRules();
+  if (!LoadConfig(config.string(), AllRuleInfos(rules), &settings.config, error)) {
+    *error = "config: " + *error;
+  }
+  return settings;
+}
+
+// Runs the rules of the fixture's settings; findings come back located. One
+// engine per config, kept for the run.
+std::vector<Finding> LintWithAllRules(const Article& article, const std::string& path) {
+  static std::map<std::string, std::unique_ptr<Engine>> engines;
+  const std::string key = std::filesystem::path(path).parent_path().string();
+  auto it = engines.find(key);
+  if (it == engines.end()) {
     std::string error;
-    return Engine::Create(EngineSettings{}, &error).release();
-  }();
-  return engine->Lint(article);
+    std::unique_ptr<Engine> engine = Engine::Create(SettingsForFixture(path, &error), &error);
+    EXPECT_TRUE(engine != nullptr && error.empty()) << path << ": " << error;
+    if (!engine) return {};
+    it = engines.emplace(key, std::move(engine)).first;
+  }
+  return it->second->Lint(article);
 }
 
 std::string Quote(const Fixture& f, int64_t line) {
@@ -158,14 +183,15 @@ std::vector<std::string> CompareWithExpectations(const Fixture& f,
   return problems;
 }
 
-std::vector<std::string> LintFixture(std::string_view content, const std::string& name) {
+std::vector<std::string> LintFixture(std::string_view content, const std::string& name,
+                                     const std::string& path = "") {
   Fixture f = ParseFixture(content);
   Article article;
   article.id = name;
   article.source = name;
   article.record = 1;
   article.text = f.text;
-  return CompareWithExpectations(f, LintWithAllRules(article));
+  return CompareWithExpectations(f, LintWithAllRules(article, path));
 }
 
 std::filesystem::path FixtureRoot() {
@@ -223,7 +249,7 @@ std::vector<std::string> LintHtmlFixture(const std::string& path, std::string_vi
     std::istringstream in{std::string(ids)};
     for (std::string id; in >> id;) f.expected.emplace(hits[0], id);
   }
-  return CompareWithExpectations(f, LintWithAllRules(articles[0]));
+  return CompareWithExpectations(f, LintWithAllRules(articles[0], path));
 }
 
 // What an independent parse of a raw JSONL line says the reader must report.
@@ -258,7 +284,9 @@ std::vector<std::string> LintJsonlFixture(const std::string& path, std::string_v
   if (!problems.empty()) return problems;
   // A fresh engine per file: its dataset rules learn from this file only.
   std::string error;
-  std::unique_ptr<Engine> engine = Engine::Create(EngineSettings{}, &error);
+  EngineSettings settings = SettingsForFixture(path, &error);
+  if (!error.empty()) return {error};
+  std::unique_ptr<Engine> engine = Engine::Create(std::move(settings), &error);
   if (!engine) return {"engine: " + error};
   PipelineOptions options;
   options.files = {path};
@@ -303,7 +331,7 @@ TEST_P(FixtureTest, FindingsMatchAnnotations) {
   std::string ext = std::filesystem::path(path).extension().string();
   std::vector<std::string> problems = ext == ".html"    ? LintHtmlFixture(path, content)
                                       : ext == ".jsonl" ? LintJsonlFixture(path, content)
-                                                        : LintFixture(content, "fixtures/" + GetParam());
+                                                        : LintFixture(content, "fixtures/" + GetParam(), path);
   std::string report;
   for (const std::string& p : problems) report += p + "\n";
   EXPECT_TRUE(problems.empty()) << "fixtures/" << GetParam() << ": " << problems.size()

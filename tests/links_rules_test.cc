@@ -13,8 +13,8 @@
 #include "lint/config.h"
 #include "lint/readers/html_extractor.h"
 #include "lint/registry.h"
-#include "rules/links/blocklist.h"
-#include "rules/links/link_signals.h"
+#include "rules/link_blocklist.h"
+#include "rules/link_signals.h"
 #include "rules/rules.h"
 #include "tests/rule_test_util.h"
 

@@ -10,7 +10,7 @@
 #include "lint/attribution.h"
 #include "lint/people.h"
 #include "lint/quotations.h"
-#include "rules/attribution/likely_speaker.h"
+#include "rules/likely_speaker.h"
 #include "rules/rules.h"
 
 namespace newslint {

@@ -17,7 +17,7 @@
 #include "lint/dictionary.h"
 #include "lint/people.h"
 #include "lint/quotations.h"
-#include "rules/attribution/likely_speaker.h"
+#include "rules/likely_speaker.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/rules.h"
 

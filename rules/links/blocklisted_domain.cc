@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "rules/links/blocklist.h"
-#include "rules/links/link_signals.h"
+#include "rules/link_blocklist.h"
+#include "rules/link_signals.h"
 #include "rules/rules.h"
 
 namespace newslint {

@@ -8,7 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "rules/links/link_signals.h"
+#include "rules/link_signals.h"
 #include "rules/rules.h"
 
 namespace newslint {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "rules/links/link_signals.h"
+#include "rules/link_signals.h"
 #include "rules/rules.h"
 
 namespace newslint {

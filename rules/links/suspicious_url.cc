@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "rules/lexicons/lexicon.h"
-#include "rules/links/link_signals.h"
+#include "rules/link_signals.h"
 #include "rules/rules.h"
 
 namespace newslint {

@@ -13,8 +13,8 @@
 // the file name without extension). Lines are trimmed and lower-cased; blank
 // lines, "#" comments and a leading "*." or "www." are skipped.
 
-#ifndef NEWSLINT_RULES_LINKS_BLOCKLIST_H_
-#define NEWSLINT_RULES_LINKS_BLOCKLIST_H_
+#ifndef NEWSLINT_RULES_LINK_BLOCKLIST_H_
+#define NEWSLINT_RULES_LINK_BLOCKLIST_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -74,4 +74,4 @@ std::shared_ptr<const Blocklist> SharedBlocklist(const std::vector<std::string>&
 
 }  // namespace newslint::links
 
-#endif  // NEWSLINT_RULES_LINKS_BLOCKLIST_H_
+#endif  // NEWSLINT_RULES_LINK_BLOCKLIST_H_

@@ -7,8 +7,8 @@
 // pieces every rule needs live here so that the rules agree on what an
 // outbound link, a registered domain and a spam anchor are.
 
-#ifndef NEWSLINT_RULES_LINKS_LINK_SIGNALS_H_
-#define NEWSLINT_RULES_LINKS_LINK_SIGNALS_H_
+#ifndef NEWSLINT_RULES_LINK_SIGNALS_H_
+#define NEWSLINT_RULES_LINK_SIGNALS_H_
 
 #include <cstddef>
 #include <string>
@@ -117,4 +117,4 @@ class ArticleVocabulary {
 
 }  // namespace newslint::links
 
-#endif  // NEWSLINT_RULES_LINKS_LINK_SIGNALS_H_
+#endif  // NEWSLINT_RULES_LINK_SIGNALS_H_

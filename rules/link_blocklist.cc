@@ -1,4 +1,4 @@
-#include "rules/links/blocklist.h"
+#include "rules/link_blocklist.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,8 +1,8 @@
 // newslint: what the attribution rules share: the article's likely speaker
 // near a cue, and small text helpers.
 
-#ifndef NEWSLINT_RULES_ATTRIBUTION_LIKELY_SPEAKER_H_
-#define NEWSLINT_RULES_ATTRIBUTION_LIKELY_SPEAKER_H_
+#ifndef NEWSLINT_RULES_LIKELY_SPEAKER_H_
+#define NEWSLINT_RULES_LIKELY_SPEAKER_H_
 
 #include <cstddef>
 #include <string>
@@ -50,4 +50,4 @@ int64_t LineOf(Analysis& analysis, size_t offset);
 
 }  // namespace newslint
 
-#endif  // NEWSLINT_RULES_ATTRIBUTION_LIKELY_SPEAKER_H_
+#endif  // NEWSLINT_RULES_LIKELY_SPEAKER_H_

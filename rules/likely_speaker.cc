@@ -1,6 +1,6 @@
 // newslint: the likely speaker near a cue. See likely_speaker.h.
 
-#include "rules/attribution/likely_speaker.h"
+#include "rules/likely_speaker.h"
 
 #include <string>
 #include <vector>

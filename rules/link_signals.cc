@@ -1,4 +1,4 @@
-#include "rules/links/link_signals.h"
+#include "rules/link_signals.h"
 
 #include <algorithm>
 #include <charconv>
