@@ -223,6 +223,17 @@ std::vector<Span> FindUrlSpans(std::string_view p, size_t base) {
   return out;
 }
 
+bool CutShort(std::string_view p, bool last_paragraph) {
+  size_t end = p.size();
+  while (end > 0 && utf8::SpaceLengthBefore(p, end) > 0) end -= utf8::SpaceLengthBefore(p, end);
+  const std::string_view text = p.substr(0, end);
+  if (text.ends_with("...") || text.ends_with("\u2026") || text.ends_with("[\u2026]") ||
+      text.ends_with("[...]")) {
+    return true;
+  }
+  return last_paragraph && !EndsLikeSentence(p);
+}
+
 bool EndsLikeSentence(std::string_view p) {
   size_t end = p.size();
   while (end > 0) {

@@ -216,6 +216,12 @@ std::vector<Span> FindUrlSpans(std::string_view paragraph, size_t base = 0);
 // followed by closing quotation marks and brackets.
 bool EndsLikeSentence(std::string_view paragraph);
 
+// Whether a paragraph was cut short, so that a quotation or bracket it leaves
+// open is the cut's doing (garbled/truncated's finding), not a slip: it ends
+// with an ellipsis ("...", "…", "[…]", "[...]"), or it is the article's last
+// paragraph and does not end like a sentence.
+bool CutShort(std::string_view paragraph, bool last_paragraph);
+
 }  // namespace newslint
 
 #endif  // NEWSLINT_LINT_QUOTATIONS_H_

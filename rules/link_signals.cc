@@ -253,7 +253,7 @@ UrlParts ParseUrl(std::string_view url, bool allow_bare) {
     rest.remove_prefix(2);
   } else if (url.starts_with("//")) {
     rest = url.substr(2);
-  } else if (allow_bare || url.size() > 4 && LowerCopy(url.substr(0, 4)) == "www.") {
+  } else if (allow_bare || (url.size() > 4 && LowerCopy(url.substr(0, 4)) == "www.")) {
     rest = url;
   } else {
     return p;  // relative: the page's own site

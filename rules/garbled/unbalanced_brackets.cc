@@ -251,14 +251,6 @@ ParagraphResult ReadParagraph(std::string_view text, Span span, std::optional<Ki
 }
 
 // The paragraph ends with an ellipsis: an excerpt or a teaser cut short.
-bool EndsWithEllipsis(std::string_view p) {
-  size_t end = p.size();
-  while (end > 0 && utf8::SpaceLengthBefore(p, end) > 0) end -= utf8::SpaceLengthBefore(p, end);
-  p = p.substr(0, end);
-  return p.ends_with("...") || p.ends_with("\u2026") || p.ends_with("[\u2026]") ||
-         p.ends_with("[...]");
-}
-
 class UnbalancedBracketsRule : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
@@ -296,8 +288,7 @@ class UnbalancedBracketsRule : public Rule {
       if (r.emoticon_closer) continue;
       // A paragraph cut short inside the brackets: the cut is the defect
       // (garbled/truncated's finding at the article's end), not a slip.
-      if (EndsWithEllipsis(view)) continue;
-      if (p + 1 == paragraphs.size() && !EndsLikeSentence(view)) continue;
+      if (CutShort(view, p + 1 == paragraphs.size())) continue;
       for (const ParagraphResult::Open& o : r.open) {
         Report(analysis, {Problem::kUnclosed, o.mark, o.kind, {}}, r, sink);
       }

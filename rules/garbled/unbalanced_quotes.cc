@@ -23,14 +23,6 @@ const RuleInfo kInfo = {
 
 // The paragraph ends with an ellipsis: an excerpt or a teaser cut short
 // ("“We will never forget what…"), whose open quotation is the cut's doing.
-bool EndsWithEllipsis(std::string_view p) {
-  size_t end = p.size();
-  while (end > 0 && utf8::SpaceLengthBefore(p, end) > 0) end -= utf8::SpaceLengthBefore(p, end);
-  p = p.substr(0, end);
-  return p.ends_with("...") || p.ends_with("\u2026") || p.ends_with("[\u2026]") ||
-         p.ends_with("[...]");
-}
-
 class UnbalancedQuotesRule : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
@@ -48,8 +40,7 @@ class UnbalancedQuotesRule : public Rule {
         // A paragraph cut short leaves its quotation open: that is the cut
         // (garbled/truncated's finding at the article's end), not a slip.
         const std::string_view view = analysis.view(paragraphs[p.paragraph].span);
-        if (EndsWithEllipsis(view)) continue;
-        if (p.paragraph == last && !EndsLikeSentence(view)) continue;
+        if (CutShort(view, p.paragraph == last)) continue;
       }
       const std::string mark(analysis.view(p.mark.span));
       const ParagraphQuotes& counts = quotations.paragraph(p.paragraph);
