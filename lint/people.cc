@@ -28,6 +28,14 @@ WordSet LexiconSet(std::string_view name) {
   return set;
 }
 
+const WordSet& FemaleGivenNames() {
+  static const WordSet kSet = LexiconSet("given-names-female");
+  return kSet;
+}
+const WordSet& MaleGivenNames() {
+  static const WordSet kSet = LexiconSet("given-names-male");
+  return kSet;
+}
 const WordSet& OrganisationWords() {
   static const WordSet kSet = LexiconSet("attribution-organisation-words");
   return kSet;
@@ -592,9 +600,23 @@ void People::Build(Analysis& analysis, Dictionary* dictionary) {
       }
       if (person.gender == Gender::kUnknown) {
         person.gender = GenderOfTitle(AsciiLower(analysis.view(m.title)));
+        if (person.gender != Gender::kUnknown) person.gender_basis = "title";
       }
     }
     m.person = found;
+  }
+
+  // A gender no title gave, from a given name that names one gender only
+  // (rules/lexicons/given-names-*.txt leave out names both carry).
+  for (Person& person : persons_) {
+    if (person.gender != Gender::kUnknown || person.given.empty()) continue;
+    const std::string given = AsciiLower(person.given);
+    if (FemaleGivenNames().count(given)) {
+      person.gender = Gender::kFemale;
+    } else if (MaleGivenNames().count(given)) {
+      person.gender = Gender::kMale;
+    }
+    if (person.gender != Gender::kUnknown) person.gender_basis = "given-name";
   }
 
   // The other mentions: surnames, given names, unique titles.

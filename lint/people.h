@@ -46,8 +46,14 @@
 // Mentions inside quotations are the speaker's words, not the story's
 // events: their role is always "other" (they still resolve).
 //
+// Gender. From an honorific or gendered title ("Mr", "Dame", "spokeswoman"),
+// else from a given name that names one gender only (rules/lexicons/given-
+// names-*.txt: "Maria", "Owen"; names both carry, such as "Sam", "Jean" and
+// "Andrea", are not there); otherwise unknown. Never from pronouns, which is
+// what the attribution rules check against it.
+//
 // Precision over recall: a sentence-initial capitalised dictionary word alone
-// is never a name, and the view never guesses a gender.
+// is never a name.
 
 #ifndef NEWSLINT_LINT_PEOPLE_H_
 #define NEWSLINT_LINT_PEOPLE_H_
@@ -70,8 +76,8 @@ class Dictionary;
 enum class MentionRole : uint8_t { kParticipant, kReference, kOther };
 std::string_view MentionRoleName(MentionRole role);  // "participant", "reference", "other"
 
-// A grammatical gender known from an honorific (Mr, Mrs, Ms, Miss, Sir, Dame,
-// Lord, Lady, King, Queen, ...); kUnknown otherwise.
+// A person's gender as the text gives it (see Gender in the class comment);
+// kUnknown when it does not.
 enum class Gender : uint8_t { kUnknown, kMale, kFemale };
 
 struct NameMention {
@@ -102,6 +108,8 @@ struct Person {
   size_t introduced_at = 0;          // byte offset of the first introducing mention
   size_t first_mention = 0;          // index into People::mentions()
   Gender gender = Gender::kUnknown;
+  std::string_view gender_basis;     // "title" (an honorific or a gendered title:
+                                     // "Mrs", "spokeswoman"), "given-name", or ""
   int participant = 0;  // mentions by role
   int reference = 0;
   int other = 0;

@@ -29,6 +29,12 @@ void WriteAnalysisTable(JsonWriter& w, const Article& article) {
     w.BeginArray();
     for (const std::string& t : person.titles) w.String(t);
     w.EndArray();
+    w.Key("gender");
+    w.String(person.gender == Gender::kFemale ? "female"
+             : person.gender == Gender::kMale ? "male"
+                                              : "unknown");
+    w.Key("gender_basis");
+    w.String(person.gender_basis);
     w.Key("first_line");
     w.Int(line(people.mentions()[person.first_mention].span.start));
     w.Key("participant");

@@ -7,7 +7,8 @@
 //   "analysis": {
 //     "speakers": [                      // People (lint/people.h), in order of introduction
 //       {"name": "Antony Blinken", "aliases": ["Blinken"],
-//        "titles": ["US Secretary of State"], "first_line": 3,
+//        "titles": ["US Secretary of State"], "gender": "male",
+//        "gender_basis": "given-name", "first_line": 3,
 //        "participant": 6, "reference": 1, "other": 0, "cues": 4}, ...],
 //     "cues": [                          // Attribution (lint/attribution.h), in text order
 //       {"line": 13, "pattern": "speaker-verb", "verb": "pledge", "speaker": "Biden",

@@ -235,6 +235,51 @@ TEST(SpeakerMismatchTest, TheQuotationNamesItsSpeaker) {
                   .empty());
 }
 
+TEST(SpeakerMismatchTest, ThePronounThatFollowsHasTheOtherGender) {
+  const std::string base =
+      "The chair, Margaret Oduya, and the parents' representative, Thomas Brennan, met.\n\n";
+  const std::string text = base +
+                           "Oduya said parents had not been told about the plan.\n\n"
+                           "“We found out from a notice,” he said.\n";
+  auto f = RunRule(*MakeSpeakerMismatchRule(), text);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].span.start, text.rfind("Oduya"));
+  EXPECT_EQ(List(f[0], "signals"), std::vector<std::string>{"pronoun-gender"});
+  EXPECT_EQ(Str(f[0], "pronoun"), "he");
+  EXPECT_EQ(Int(f[0], "pronoun_line"), 5);
+  EXPECT_EQ(Str(f[0], "speaker_gender"), "female");
+  EXPECT_EQ(Str(f[0], "speaker_gender_basis"), "given-name");
+  EXPECT_EQ(Str(f[0], "likely_speaker"), "Thomas Brennan");
+  // The same pronoun agreeing with the speaker: nothing.
+  EXPECT_TRUE(RunRule(*MakeSpeakerMismatchRule(),
+                      base + "Brennan said parents had not been told.\n\n"
+                             "“We found out from a notice,” he said.\n")
+                  .empty());
+  // Something between could be "he": a man she talks about, a male noun.
+  for (const char* between : {"Oduya said his plan had not been shown to her.",
+                              "Oduya said her husband had read the notice.",
+                              "Oduya said a man had phoned the office."}) {
+    EXPECT_TRUE(RunRule(*MakeSpeakerMismatchRule(),
+                        base + between + "\n\n“We found out from a notice,” he said.\n")
+                    .empty())
+        << between;
+  }
+  // A given name both men and women carry gives no gender.
+  EXPECT_TRUE(RunRule(*MakeSpeakerMismatchRule(),
+                      "The chair, Sam Oduya, and the parents' representative, Thomas Brennan, "
+                      "met.\n\nOduya said parents had not been told.\n\n"
+                      "“We found out from a notice,” she said.\n")
+                  .empty());
+  // An honorific outranks the given-name list: "Mr Maria Oduya" is a man.
+  const std::string titled =
+      "The chair, Mr Maria Oduya, and the parents' representative, Joanna Brennan, met.\n\n"
+      "Oduya said parents had not been told.\n\n“We found out from a notice,” she said.\n";
+  auto g = RunRule(*MakeSpeakerMismatchRule(), titled);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(Str(g[0], "speaker_gender"), "male");
+  EXPECT_EQ(Str(g[0], "speaker_gender_basis"), "title");
+}
+
 TEST(SpeakerMismatchTest, AQuotationHandedToAnAbsentPersonMidThought) {
   const std::string text =
       "Agriculture Minister Grace Adebayo arrived in Abuja.\n"

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +19,8 @@
 
 namespace newslint {
 namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
 
 const RuleInfo kInfo = {
     "attribution/speaker-mismatch",
@@ -82,13 +85,21 @@ class SpeakerMismatchRule : public Rule {
       //     quotation made the whole previous paragraph: a reply answers
       //     someone else, so the replier is the other side of the exchange.
       const size_t echo = RepliesToSelf(analysis, quotes, cues, c);
-      if (self != nullptr || follows != kNoCue || echo != kNoCue) {
+      //   pronoun-gender: the next quotation goes on with "he said" or
+      //     "she said", and nothing between the two could be that pronoun
+      //     but this speaker, whose gender the article gives otherwise
+      //     ("Maria Lindqvist", "Mr Hartley"): the pronoun kept the real
+      //     speaker's gender when the name was swapped.
+      const size_t pronoun = PronounDisagrees(analysis, people, cues, c);
+      if (self != nullptr || follows != kNoCue || echo != kNoCue || pronoun != kNoCue) {
         // The other speaker whose words these are: the one who was speaking,
         // else the nearest other cue's person or the main participant.
         LikelySpeaker likely;
         if (echo != kNoCue) {
           likely = FindLikelySpeaker(attr, people, c, p);
           if (likely.person == cues[echo].person) likely.person = People::kNone;
+        } else if (pronoun != kNoCue && self == nullptr && follows == kNoCue) {
+          likely = PronounsPerson(people, cues, c, pronoun);
         } else if (follows != kNoCue) {
           likely.person = cues[follows].person;
           likely.basis = "preceding-speech";
@@ -103,6 +114,7 @@ class SpeakerMismatchRule : public Rule {
           if (self != nullptr) signals.emplace_back("quote-names-speaker");
           if (follows != kNoCue) signals.emplace_back("follows-other-speaker");
           if (echo != kNoCue) signals.emplace_back("replies-to-self");
+          if (pronoun != kNoCue) signals.emplace_back("pronoun-gender");
           Evidence evidence = {
               {"signals", signals},
               {"speaker", std::string(analysis.view(cue.name))},
@@ -123,12 +135,24 @@ class SpeakerMismatchRule : public Rule {
             evidence.emplace_back("established_by", std::string(analysis.view(established)));
             evidence.emplace_back("established_line", LineOf(analysis, established.start));
           }
+          if (pronoun != kNoCue) {
+            evidence.emplace_back("pronoun", std::string(analysis.view(cues[pronoun].speaker)));
+            evidence.emplace_back("pronoun_line", LineOf(analysis, cues[pronoun].speaker.start));
+            evidence.emplace_back("speaker_gender",
+                                  std::string(speaker.gender == Gender::kFemale ? "female"
+                                                                                : "male"));
+            evidence.emplace_back("speaker_gender_basis", std::string(speaker.gender_basis));
+          }
           if (echo != kNoCue) {
             evidence.emplace_back("reply_verb", std::string(analysis.view(cue.verb)));
             evidence.emplace_back("previous_quote_line", LineOf(analysis, cues[echo].speaker.start));
           }
           std::string message =
-              echo != kNoCue && self == nullptr
+              pronoun != kNoCue && self == nullptr && follows == kNoCue && echo == kNoCue
+                  ? "speech attributed to " + speaker.name + ", but the next quotation goes on "
+                        "with \"" + std::string(analysis.view(cues[pronoun].speaker)) +
+                        "\", which cannot be " + speaker.name + "; likely speaker: " + who.name
+              : echo != kNoCue && self == nullptr
                   ? "reply attributed to " + speaker.name + ", whose own quotation it answers; " +
                         "likely speaker: " + who.name
               : self != nullptr
@@ -317,6 +341,103 @@ class SpeakerMismatchRule : public Rule {
     }
     if (para.find('?') != std::string_view::npos) return kNoCue;
     return d;
+  }
+
+  // The cue right after cue `c` (continuations of `c` aside) when it is a
+  // "he"/"she" pronoun of the other gender than `c`'s person, in `c`'s
+  // paragraph or the next, and nothing between `c`'s speaker and the
+  // pronoun (outside quotation marks) could be what the pronoun stands for:
+  // no other name, no pronoun or gendered noun of the pronoun's gender ("his
+  // plan", "her husband"). `c`'s person must have a known gender and the
+  // pronoun must attribute a quotation. Else kNoCue.
+  static size_t PronounDisagrees(Analysis& analysis, const People& people,
+                                 const std::vector<Cue>& cues, size_t c) {
+    const Cue& cue = cues[c];
+    const Person& person = people.persons()[cue.person];
+    if (person.gender == Gender::kUnknown || cue.proxy) return kNoCue;
+    size_t d = c + 1;
+    while (d < cues.size() && cues[d].pattern == CuePattern::kContinuation) ++d;
+    if (d >= cues.size()) return kNoCue;
+    const Cue& next = cues[d];
+    if (next.kind != SpeakerKind::kPronoun || next.quotation == Attribution::kNoQuotation ||
+        next.paragraph > cue.paragraph + 1) {
+      return kNoCue;
+    }
+    const std::string pronoun = AsciiLower(analysis.view(next.speaker));
+    Gender want;
+    if (pronoun == "he") {
+      want = Gender::kMale;
+    } else if (pronoun == "she") {
+      want = Gender::kFemale;
+    } else {
+      return kNoCue;
+    }
+    if (want == person.gender) return kNoCue;
+    const Span between = {std::max(cue.speaker.end, cue.verb.end), next.speaker.start};
+    if (between.end <= between.start) return kNoCue;
+    for (const NameMention& m : people.mentions()) {
+      if (m.span.start >= between.end) break;
+      if (m.span.start < between.start || m.quoted) continue;
+      if (m.person != cue.person) return kNoCue;
+    }
+    static const WordSet kMaleWords = {"he",      "him",     "his",    "himself", "man",
+                                       "men",     "boy",     "father", "son",     "husband",
+                                       "brother", "uncle",   "nephew", "grandfather",
+                                       "boyfriend", "spokesman", "chairman"};
+    static const WordSet kFemaleWords = {"she",     "her",       "hers",   "herself",  "woman",
+                                         "women",   "girl",      "mother", "daughter", "wife",
+                                         "sister",  "aunt",      "niece",  "grandmother",
+                                         "girlfriend", "spokeswoman", "chairwoman"};
+    const WordSet& blockers = want == Gender::kMale ? kMaleWords : kFemaleWords;
+    const Quotations& quotes = analysis.Shared<Quotations>();
+    for (const Token& t : analysis.TokensIn(between)) {
+      if (!blockers.count(AsciiLower(analysis.view(t.span)))) continue;
+      if (quotes.At(t.span.start) == nullptr) return kNoCue;
+    }
+    return d;
+  }
+
+  // Who the pronoun of cue `d` stands for when it is not cue `c`'s person:
+  // its own resolution when that fits, else the latest other named speaker
+  // of the pronoun's gender before `c`.
+  static LikelySpeaker PronounsPerson(const People& people, const std::vector<Cue>& cues,
+                                      size_t c, size_t d) {
+    LikelySpeaker likely;
+    const Gender other = people.persons()[cues[c].person].gender == Gender::kMale
+                             ? Gender::kFemale
+                             : Gender::kMale;
+    auto fits = [&](size_t person) {
+      return person != People::kNone && person != cues[c].person &&
+             people.persons()[person].gender != people.persons()[cues[c].person].gender &&
+             (people.persons()[person].gender == other ||
+              people.persons()[person].gender == Gender::kUnknown);
+    };
+    if (fits(cues[d].person)) {
+      likely.person = cues[d].person;
+      likely.basis = "pronoun";
+      likely.cue = d;
+      return likely;
+    }
+    for (size_t e = c; e-- > 0;) {
+      if (cues[e].kind == SpeakerKind::kName && fits(cues[e].person) &&
+          people.persons()[cues[e].person].gender == other) {
+        likely.person = cues[e].person;
+        likely.basis = "nearby-cue";
+        likely.cue = e;
+        return likely;
+      }
+    }
+    // Else the person the story named last before the cue who may be the
+    // pronoun ("a contemporary photographer, Sam Whitehorse, ...").
+    const std::vector<NameMention>& mentions = people.mentions();
+    for (size_t k = mentions.size(); k-- > 0;) {
+      const NameMention& m = mentions[k];
+      if (m.span.start >= cues[c].speaker.start || m.quoted || !fits(m.person)) continue;
+      likely.person = m.person;
+      likely.basis = "earlier-mention";
+      return likely;
+    }
+    return likely;
   }
 
   // A mention of the cue's person by name in the words of the direct
