@@ -123,6 +123,38 @@ bool ReadLinks(const std::string& path, const toml::value& value, std::vector<st
   return true;
 }
 
+// [budgets]: "rule-or-family" = share, each a known rule id or family and a
+// number in [0, 1].
+bool ReadBudgets(const std::string& path, const toml::value& value,
+                 const std::vector<const RuleInfo*>& known, std::map<std::string, double>* out,
+                 std::string* error) {
+  if (!value.is_table()) {
+    *error = Where(path, value) + ": [budgets] must be a table of \"rule-or-family\" = share";
+    return false;
+  }
+  for (const auto& [id, v] : value.as_table()) {
+    bool is_known = false;
+    for (const RuleInfo* k : known) {
+      if (k->id == id || (id.find('/') == std::string::npos && k->family() == id)) is_known = true;
+    }
+    if (!is_known) {
+      *error = Where(path, v) + ": unknown rule or family '" + id +
+               "' in [budgets] (see `newslint rules`)";
+      return false;
+    }
+    double share = -1;
+    if (v.is_floating()) share = v.as_floating();
+    if (v.is_integer()) share = static_cast<double>(v.as_integer());
+    if (!(share >= 0 && share <= 1)) {  // also false for NaN and non-numbers
+      *error = Where(path, v) + ": budget of '" + id +
+               "' must be a share of articles from 0 to 1 (0.02 allows 2%)";
+      return false;
+    }
+    (*out)[id] = share;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool ReadConfigPacks(const std::string& path, std::vector<std::string>* packs,
@@ -176,6 +208,12 @@ bool LoadConfig(const std::string& path, const std::vector<const RuleInfo*>& kno
             return false;
           }
           config->fail_on = lvalue.as_string().str;
+        } else if (lkey == "language") {
+          if (!lvalue.is_string()) {
+            *error = Where(path, lvalue) + ": language must be a string, e.g. \"en\"";
+            return false;
+          }
+          config->language = lvalue.as_string().str;
         } else {
           *error = Where(path, lvalue) + ": unknown key '" + lkey + "' in [lint]";
           return false;
@@ -232,10 +270,17 @@ bool LoadConfig(const std::string& path, const std::vector<const RuleInfo*>& kno
       }
     } else if (key == "links") {
       if (!ReadLinks(path, value, &config->link_blocklists, error)) return false;
+    } else if (key == "budgets") {
+      if (!ReadBudgets(path, value, known, &config->budgets, error)) return false;
     } else {
       *error = Where(path, value) + ": unknown table or key '" + key + "'";
       return false;
     }
+  }
+  if (!config->language.empty()) {
+    // metadata/language reads the expected language as its option "expected";
+    // [rules."metadata/language"] expected, when given too, wins.
+    config->rules["metadata/language"].options.try_emplace("expected", config->language);
   }
   if (!config->link_blocklists.empty()) {
     // The rule reads its lists as an option; [rules."links/blocklisted-domain"]

@@ -18,6 +18,11 @@
 //   enabled = false                        # same as ignoring it
 //   min-sequences = 2                      # any rule option (see `newslint rules`)
 //
+//   [budgets]                              # CI gate (docs/ci.md): rule id or
+//   "boilerplate" = 0.02                   # family -> share of articles allowed
+//   "links/spam-anchor" = 0.0              # to have a finding of it, 0..1; a
+//                                          # broken budget makes the run exit 1
+//
 // The file is found by walking up from the working folder (the first
 // newslint.toml seen), unless --config names one. Command-line flags win over
 // the file. Unknown keys, unknown rule ids and options of the wrong type are
@@ -56,11 +61,14 @@ struct Config {
   std::vector<std::string> ignore;
   std::optional<std::string> fail_on;  // "error" | "warning" | "info" | "never"
   std::vector<std::string> packs;      // rule-pack files, resolved against the config's folder
+  std::string language;  // [lint] language: the expected language ("en"), for metadata/language
   std::map<std::string, RuleConfig> rules;
   // [links] blocklists, resolved against the config's folder. LoadConfig also
   // appends them to the "blocklists" option of links/blocklisted-domain, the
   // rule that reads them.
   std::vector<std::string> link_blocklists;
+  // [budgets]: rule id or family -> share of articles allowed (0..1).
+  std::map<std::string, double> budgets;
 };
 
 // Walks up from `start_dir` looking for newslint.toml; "" if none.

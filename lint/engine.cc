@@ -43,21 +43,23 @@ std::unique_ptr<Engine> Engine::Create(EngineSettings settings, std::string* err
   }
   engine->config_ = std::move(settings.config);
   const Config& config = engine->config_;
-  auto enabled = [&](std::string_view id) {
+  auto enabled = [&](const RuleInfo& info) {
+    const std::string_view id = info.id;
     bool input = id.substr(0, 6) == "input/";
-    if (!input && !settings.select.empty() && !MatchesAny(settings.select, id)) return false;
+    const bool selected = !settings.select.empty() && MatchesAny(settings.select, id);
+    if (!input && !settings.select.empty() && !selected) return false;
     if (MatchesAny(settings.ignore, id)) return false;
     auto it = config.rules.find(std::string(id));
-    if (it != config.rules.end() && it->second.enabled == false) return false;
-    return true;
+    if (it != config.rules.end() && it->second.enabled.has_value()) return *it->second.enabled;
+    return info.on_by_default || selected;
   };
   for (const RuleInfo* info : engine->catalogue_) {
-    if (enabled(info->id)) engine->enabled_ids_.emplace_back(info->id);
+    if (enabled(*info)) engine->enabled_ids_.emplace_back(info->id);
   }
   std::sort(engine->enabled_ids_.begin(), engine->enabled_ids_.end());
   for (const auto& rule : engine->rules_) {
     const RuleInfo& info = rule->info();
-    if (!enabled(info.id)) continue;
+    if (!enabled(info)) continue;
     RuleOptions options;
     if (auto it = config.rules.find(std::string(info.id)); it != config.rules.end()) {
       options = RuleOptions(it->second.options);

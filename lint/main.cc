@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
@@ -21,11 +22,15 @@
 #include "lint/engine.h"
 #include "lint/fixes.h"
 #include "lint/pipeline.h"
+#include "lint/shard.h"
 #include "lint/readers/reader.h"
 #include "lint/registry.h"
 #include "lint/rule_docs.h"
 #include "rules/rule_pack.h"
+#include "reports/baseline.h"
 #include "reports/json_writer.h"
+#include "reports/html.h"
+#include "reports/merge.h"
 #include "reports/reporter.h"
 
 namespace newslint {
@@ -43,9 +48,12 @@ Examples:
   newslint check a.jsonl --fix -o clean.jsonl  the records again with the safe fixes applied
   newslint rules                               list every rule
   newslint explain garbled/mojibake            read a rule's documentation
+  newslint check crawl/ --shard 2/8 -o p2.json one slice of a large run (K/N)
+  newslint merge p*.json -o all.json           join the slices' JSON reports
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
-2 the run failed (bad flag, unreadable config or input file).
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it
+or a [budgets] budget broken (even with --fail-on never), 2 the run failed
+(bad flag, unreadable config, baseline or input file). CI: docs/ci.md.
 Configuration: newslint.toml, found by walking up from the working folder
 (see `newslint check --help`). Docs: docs/architecture.md, docs/rules/,
 docs/rule-packs.md (house rules as data: --pack FILE).)";
@@ -61,11 +69,23 @@ one line per block. Any other file is one plain-text article.
 
 Outputs: --format and -o pair up in order (--format json -o r.json --format
 jsonl -o r.jsonl); with -o alone the format follows the extension (.json,
-.jsonl, .txt). The default is the text format on stdout.
+.jsonl, .txt, .sarif). The default is the text format on stdout.
   text   path:line:column: severity: message [rule], with an excerpt; then a
          summary. JSONL records show as path#record:line:column.
   jsonl  one line per input record, in input order, findings or not.
-  json   {"schema": "newslint.report/1", "tool", "run", "articles", "summary"}.
+  json   {"schema": "newslint.report/1", "tool", "run", "articles", "summary",
+         "sample"}.
+  sarif  SARIF 2.1.0 (.sarif) for GitHub code scanning: rules with doc links,
+         one result per finding with a stable fingerprint. A JSONL record's
+         region is its line in the file; its place in the text is in
+         properties.textRegion.
+  github ::error/::warning/::notice file=...,line=...::message workflow
+         commands for GitHub Actions (JSONL: line = the record's line).
+  html   one self-contained page (.html, .htm; or --report FILE.html): counts
+         and charts of the whole run, the articles with the most severe
+         findings (--report-articles, default 200) and the first of each rule
+         (--report-per-rule, default 20) with findings highlighted in the
+         text; filters by rule, family, severity, site and a text search.
 Spans are byte offsets into the text (end exclusive); columns count Unicode
 code points. See docs/reports.md.
 
@@ -81,6 +101,22 @@ to fix is written exactly as read. An HTML or text file becomes one line
 {"id","source","url","text"}. Bytes that are not UTF-8 are kept as read.
 --fix-rules boilerplate,garbled/mojibake limits which rules' fixes apply.
 
+CI gate (docs/ci.md):
+  newslint check out/ --baseline newslint.baseline.json \
+      --format sarif -o newslint.sarif --format github -o -
+--write-baseline FILE records every finding of the run; --baseline FILE
+suppresses the findings it records (matched on article id/url, rule and the
+matched text, not on offsets, so a re-scrape that moves text keeps them
+known) and reports the ones that are gone as fixed. Suppressed findings count
+neither for --fail-on nor for budgets. [budgets] in newslint.toml caps the
+share of articles with a finding of a rule or family; a broken budget exits 1.
+
+Large runs: --shard K/N lints the K-th of N byte-balanced, contiguous slices
+of the inputs (plain JSONL files split at line boundaries, record numbers
+kept; compressed, HTML and text files whole; not stdin); join the shards'
+JSON reports with `newslint merge part-*.json -o all.json`. A progress line
+(articles, MB, MB/s, ETA) is drawn on stderr when it is a terminal.
+
 A record that cannot be read never stops the run: it gets an input/* finding
 (input/invalid-json, input/missing-text, input/invalid-utf8, input/read-error)
 and still yields its output record.
@@ -94,6 +130,9 @@ Configuration (newslint.toml):
                                  # this file (docs/rule-packs.md); also --pack FILE
   [rules."garbled/mojibake"]
   severity = "warning"     # or: enabled = false, or any option of the rule
+  [budgets]                # share of articles allowed a finding of it (0..1)
+  "boilerplate" = 0.02
+  "links/spam-anchor" = 0.0
 Flags win over the file.)";
 
 std::string NowIso8601() {
@@ -108,6 +147,8 @@ std::string FormatFromExtension(const std::string& path) {
   if (ext == ".json") return "json";
   if (ext == ".jsonl" || ext == ".ndjson") return "jsonl";
   if (ext == ".txt" || ext == ".log") return "text";
+  if (ext == ".sarif") return "sarif";
+  if (ext == ".html" || ext == ".htm") return "html";
   return "";
 }
 
@@ -135,9 +176,40 @@ struct CheckFlags {
   bool include_text = false;
   bool show_clean = false;
   bool debug_analysis = false;
+  std::string docs_url = kDefaultDocsUrl;
+  std::string report;          // --report FILE.html
+  int report_articles = 200;   // --report-articles
+  int report_per_rule = 20;    // --report-per-rule
+  std::string baseline;        // --baseline FILE
+  std::string write_baseline;  // --write-baseline FILE
   std::string color = "auto";
   int jobs = 0;
+  std::string shard;         // --shard K/N
+  bool progress = false;     // --progress
+  bool no_progress = false;  // --no-progress
 };
+
+struct MergeFlags {
+  std::vector<std::string> parts;
+  std::vector<std::string> formats;
+  std::vector<std::string> outputs;
+  std::string report;   // --report FILE.html
+  std::string fail_on;  // "" = the parts'
+  std::string docs_url = kDefaultDocsUrl;
+  bool show_clean = false;
+  std::string color = "auto";
+};
+
+constexpr const char* kMergeFooter = R"(
+Sharded runs: each worker lints one slice and writes a JSON report,
+  newslint check crawl/ --shard K/N -o part-K.json      (K = 1..N)
+then one merge joins them into the report a single run would write:
+  newslint merge part-*.json -o all.json --report all.html
+Parts that record their shard are put in K order and must be 1..N, each
+once (else exit 2, naming what is missing or repeated); parts without one
+are taken in the order given. Summaries add up (elapsed: the longest part's;
+jobs: summed); the HTML page is drawn from the parts' samples. Exit codes
+as for check, judged on the merged counts. See docs/reports.md.)";
 
 int Fail(const std::string& message) {
   std::fprintf(stderr, "newslint: %s\n", message.c_str());
@@ -176,6 +248,7 @@ int RunCheck(const CheckFlags& flags) {
   settings.ignore = config.ignore;
   settings.ignore.insert(settings.ignore.end(), flags.ignore.begin(), flags.ignore.end());
   std::string fail_on = !flags.fail_on.empty() ? flags.fail_on : config.fail_on.value_or("error");
+  std::map<std::string, double> budgets = config.budgets;
   settings.config = std::move(config);
   settings.packs = std::move(packs);
   std::unique_ptr<Engine> engine = Engine::Create(std::move(settings), &error);
@@ -186,6 +259,15 @@ int RunCheck(const CheckFlags& flags) {
   if (!ExpandInputs(flags.paths, &options.files, &error)) return Fail(error);
   if (std::count(options.files.begin(), options.files.end(), "-") > 1) {
     return Fail("stdin (-) can be read only once");
+  }
+  // --shard K/N (lint/shard.h): checked here, before any report is opened.
+  if (!flags.shard.empty()) {
+    if (!ParseShardSpec(flags.shard, &options.shard, &error)) return Fail(error);
+    if (options.shard.count > 1 &&
+        std::find(options.files.begin(), options.files.end(), "-") != options.files.end()) {
+      return Fail("--shard " + flags.shard +
+                  " cannot read stdin (-): a shard needs the size of its input");
+    }
   }
   for (const std::string& f : flags.fields) {
     size_t eq = f.find('=');
@@ -240,11 +322,16 @@ int RunCheck(const CheckFlags& flags) {
   } else {
     return Fail("--format and -o pair up in order: give one -o per --format");
   }
+  // --report: the HTML page as one more output, whatever the other outputs are.
+  if (!flags.report.empty()) outputs.emplace_back("html", flags.report);
 
   ReportOptions report_options;
   report_options.include_text = flags.include_text;
   report_options.show_clean = flags.show_clean;
   report_options.debug_analysis = flags.debug_analysis;
+  report_options.docs_url = flags.docs_url;
+  report_options.report_articles = flags.report_articles;
+  report_options.report_per_rule = flags.report_per_rule;
   std::vector<std::unique_ptr<std::ofstream>> files;
   std::vector<std::unique_ptr<Reporter>> reporters;
   bool stdout_used = flags.fix && fix_path.empty();
@@ -273,8 +360,14 @@ int RunCheck(const CheckFlags& flags) {
       reporters.push_back(MakeJsonReporter(*out, ro));
     } else if (format == "jsonl") {
       reporters.push_back(MakeJsonlReporter(*out, ro));
+    } else if (format == "sarif") {
+      reporters.push_back(MakeSarifReporter(*out, ro));
+    } else if (format == "github") {
+      reporters.push_back(MakeGithubReporter(*out, ro));
+    } else if (format == "html") {
+      reporters.push_back(MakeHtmlReporter(*out, ro));
     } else {
-      return Fail("unknown --format '" + format + "' (text, json, jsonl)");
+      return Fail("unknown --format '" + format + "' (text, json, jsonl, sarif, github, html)");
     }
   }
 
@@ -302,10 +395,59 @@ int RunCheck(const CheckFlags& flags) {
   run.fail_never = fail_on == "never";
   run.fail_on = ParseSeverity(fail_on).value_or(Severity::kError);
   run.rules = engine->active_rule_ids();
+  if (!flags.shard.empty()) {
+    run.shard_index = options.shard.index;
+    run.shard_count = options.shard.count;
+  }
+  // The rules with their summaries (sarif's tool.driver.rules): those that
+  // run, then the input/* ids in force.
+  for (const RuleInfo* info : catalogue) {
+    std::string id(info->id);
+    bool input = info->family() == "input";
+    if (input ? !engine->IsEnabled(id)
+              : std::find(run.rules.begin(), run.rules.end(), id) == run.rules.end()) {
+      continue;
+    }
+    run.rule_descriptions.push_back({id, engine->SeverityOf(id), std::string(info->summary)});
+  }
+  std::stable_sort(run.rule_descriptions.begin(), run.rule_descriptions.end(),
+            [&](const RunInfo::RuleDescription& a, const RunInfo::RuleDescription& b) {
+              return (a.id.rfind("input/", 0) == 0) < (b.id.rfind("input/", 0) == 0);
+            });
+  for (const auto& [id, allowed] : budgets) {
+    bool runs = false;
+    for (const RunInfo::RuleDescription& r : run.rule_descriptions) {
+      runs |= r.id == id || r.id.substr(0, r.id.find('/')) == id;
+    }
+    if (!runs) {
+      std::fprintf(stderr,
+                   "newslint: warning: budget '%s' in [budgets]: none of its rules runs "
+                   "(--select/--ignore), so it cannot break\n",
+                   id.c_str());
+    }
+  }
+
+  // The CI gate: a baseline to suppress known findings, one to write.
+  std::unique_ptr<Baseline> baseline;
+  if (!flags.baseline.empty()) {
+    baseline = Baseline::Load(flags.baseline, &error);
+    if (!baseline) return Fail(error);
+    options.baseline = baseline.get();
+  }
+  BaselineWriter baseline_writer;
+  if (!flags.write_baseline.empty()) options.baseline_writer = &baseline_writer;
 
   std::vector<Reporter*> sinks;
   for (auto& r : reporters) sinks.push_back(r.get());
   Summary summary;
+  summary.budgets = budgets;
+  // The progress line (lint/progress.h): on a terminal stderr, unless a
+  // report is being printed on the same terminal; --progress forces it.
+  const bool stdout_is_report_terminal = stdout_used && isatty(STDOUT_FILENO);
+  if (flags.progress ||
+      (!flags.no_progress && isatty(STDERR_FILENO) && !stdout_is_report_terminal)) {
+    options.progress = stderr;
+  }
   bool ok = RunPipeline(options, *engine, sinks, run, &summary, &error);
   std::cout.flush();
   for (auto& f : files) {
@@ -313,6 +455,11 @@ int RunCheck(const CheckFlags& flags) {
     if (!*f) return Fail("writing a report failed (disk full?)");
   }
   if (!ok) return Fail(error);
+  if (!flags.write_baseline.empty()) {
+    if (!baseline_writer.Write(flags.write_baseline, &error)) return Fail(error);
+    std::fprintf(stderr, "newslint: wrote baseline %s (%zu findings)\n",
+                 flags.write_baseline.c_str(), baseline_writer.size());
+  }
 
   if (flags.fix) {
     std::fprintf(stderr,
@@ -337,15 +484,80 @@ int RunCheck(const CheckFlags& flags) {
                  static_cast<long long>(summary.by_severity[2]),
                  static_cast<long long>(summary.by_severity[1]),
                  static_cast<long long>(summary.by_severity[0]));
+    if (baseline) {
+      std::fprintf(stderr, "newslint: baseline: %lld known findings suppressed, %lld fixed\n",
+                   static_cast<long long>(summary.suppressed),
+                   static_cast<long long>(summary.baseline_fixed));
+    }
+    for (const Summary::BudgetResult& b : summary.Budgets()) {
+      if (!b.broken) continue;
+      std::fprintf(stderr,
+                   "newslint: budget '%s' broken: %.2f%% of articles (%lld of %lld), allowed "
+                   "%.2f%% (%lld)\n",
+                   b.rule.c_str(), 100 * b.actual, static_cast<long long>(b.articles),
+                   static_cast<long long>(summary.articles), 100 * b.allowed,
+                   static_cast<long long>(b.allowed_articles));
+    }
     for (const auto& [format, path] : outputs) {
       std::fprintf(stderr, "newslint: wrote %s (%s)\n", path.c_str(), format.c_str());
     }
   }
-  if (run.fail_never) return kExitClean;
-  for (int s = static_cast<int>(run.fail_on); s <= static_cast<int>(Severity::kError); ++s) {
-    if (summary.by_severity[s] > 0) return kExitFindings;
+  // Budgets gate even with --fail-on never (reports/reporter.h, docs/ci.md).
+  return RunExitCode(run, summary) == 0 ? kExitClean : kExitFindings;
+}
+
+// `newslint merge` (reports/merge.h): the outputs paired as in `check`.
+int RunMerge(const MergeFlags& flags) {
+  MergeOptions options;
+  options.parts = flags.parts;
+  if (flags.outputs.empty()) {
+    if (flags.formats.size() > 1) return Fail("several --format values need one -o FILE each");
+    if (!flags.formats.empty() || flags.report.empty()) {
+      options.outputs.emplace_back(flags.formats.empty() ? "text" : flags.formats[0], "");
+    }
+  } else if (flags.formats.empty()) {
+    for (const std::string& path : flags.outputs) {
+      std::string format = FormatFromExtension(path);
+      if (format != "json" && format != "jsonl" && format != "text" && format != "html") {
+        return Fail("cannot tell the format of -o " + path + " from its extension; add --format");
+      }
+      options.outputs.emplace_back(format, path == "-" ? "" : path);
+    }
+  } else if (flags.formats.size() == flags.outputs.size()) {
+    for (size_t i = 0; i < flags.formats.size(); ++i) {
+      options.outputs.emplace_back(flags.formats[i], flags.outputs[i] == "-" ? "" : flags.outputs[i]);
+    }
+  } else {
+    return Fail("--format and -o pair up in order: give one -o per --format");
   }
-  return kExitClean;
+  if (!flags.report.empty()) options.outputs.emplace_back("html", flags.report);
+  int on_stdout = 0;
+  for (const auto& [format, path] : options.outputs) on_stdout += path.empty();
+  if (on_stdout > 1) return Fail("only one format can go to stdout");
+  options.report.docs_url = flags.docs_url;
+  options.report.show_clean = flags.show_clean;
+  options.report.color = UseColor(flags.color);
+
+  MergeResult result;
+  std::string error;
+  if (!MergeReports(options, &result, &error)) return Fail(error);
+  if (!flags.fail_on.empty()) {
+    result.run.fail_never = flags.fail_on == "never";
+    result.run.fail_on = ParseSeverity(flags.fail_on).value_or(Severity::kError);
+  }
+  if (on_stdout == 0) {
+    const Summary& s = result.summary;
+    std::fprintf(stderr,
+                 "newslint: merged %zu parts: %lld articles, %lld findings (%lld errors, %lld "
+                 "warnings, %lld info)\n",
+                 flags.parts.size(), static_cast<long long>(s.articles),
+                 static_cast<long long>(s.findings()), static_cast<long long>(s.by_severity[2]),
+                 static_cast<long long>(s.by_severity[1]), static_cast<long long>(s.by_severity[0]));
+    for (const auto& [format, path] : options.outputs) {
+      std::fprintf(stderr, "newslint: wrote %s (%s)\n", path.c_str(), format.c_str());
+    }
+  }
+  return RunExitCode(result.run, result.summary) == 0 ? kExitClean : kExitFindings;
 }
 
 // The pack rule behind catalogue entry `info`, if it is one.
@@ -373,6 +585,7 @@ int RunRules(bool json, const std::vector<std::string>& flag_packs) {
       w.Key("family"); w.String(info->family());
       w.Key("severity"); w.String(SeverityName(info->default_severity));
       w.Key("summary"); w.String(info->summary);
+      w.Key("on_by_default"); w.Bool(info->on_by_default);
       std::optional<PackRuleRef> pack = PackRuleFor(rules, info);
       // A user's pack rule has no doc page: its pack file documents it.
       w.Key("doc");
@@ -410,7 +623,8 @@ int RunRules(bool json, const std::vector<std::string>& flag_packs) {
   for (const RuleInfo* info : catalogue) {
     std::string id(info->id);
     std::string sev(SeverityName(info->default_severity));
-    std::printf("%-*s  %-7s  %.*s\n", static_cast<int>(width), id.c_str(), sev.c_str(),
+    std::printf("%-*s  %-7s  %s%.*s\n", static_cast<int>(width), id.c_str(), sev.c_str(),
+                info->on_by_default ? "" : "(off by default: --select it) ",
                 static_cast<int>(info->summary.size()), info->summary.data());
     for (const OptionInfo& o : info->options) {
       std::printf("%-*s    option %.*s (%.*s, default %.*s): %.*s\n", static_cast<int>(width), "",
@@ -500,8 +714,9 @@ int main(int argc, char** argv) {
   check->footer(kCheckFooter);
   check->add_option("paths", flags.paths, "Files, folders, or - for JSON Lines on stdin")
       ->required();
-  check->add_option("-f,--format", flags.formats, "Output format: text, json, jsonl (repeatable)")
-      ->check(CLI::IsMember({"text", "json", "jsonl"}))
+  check->add_option("-f,--format", flags.formats,
+                    "Output format: text, json, jsonl, sarif, github, html (repeatable)")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "sarif", "github", "html"}))
       ->take_all();
   check->add_option("-o,--output", flags.outputs,
                     "Write the report to FILE (repeatable, paired with --format in order; "
@@ -530,6 +745,12 @@ int main(int argc, char** argv) {
                     "Exit 1 when a finding is at or above this severity [default: error]")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   check->add_option("--config", flags.config, "Read this newslint.toml (default: walk up from .)");
+  check->add_option("--baseline", flags.baseline,
+                    "Suppress the findings recorded in this baseline file (known debt; see "
+                    "docs/ci.md); findings it records that are gone are reported as fixed");
+  check->add_option("--write-baseline", flags.write_baseline,
+                    "Record every finding of this run (suppressed ones too) in FILE, a baseline "
+                    "for --baseline");
   check->add_flag("--no-config", flags.no_config, "Do not read any newslint.toml");
   check->add_option("-j,--jobs", flags.jobs, "Worker threads [default: all cores]")
       ->check(CLI::Range(1, 1024));
@@ -539,10 +760,62 @@ int main(int argc, char** argv) {
   check->add_flag("--include-text", flags.include_text,
                   "json/jsonl: add the linted text to each record");
   check->add_flag("--show-clean", flags.show_clean, "text: list articles without findings too");
+  check->add_option("--docs-url", flags.docs_url,
+                    "sarif/html: base URL of the rule docs; a rule's page is BASE + family/name.md")
+      ->capture_default_str();
+  check->add_option("--report", flags.report,
+                    "Also write the HTML report, one self-contained page, to FILE (e.g. "
+                    "report.html; same as --format html -o FILE)");
+  check->add_option("--report-articles", flags.report_articles,
+                    "html/json: articles with the most severe findings the page embeds (counts "
+                    "and charts always cover every article)")
+      ->check(CLI::Range(0, 1000000))
+      ->capture_default_str();
+  check->add_option("--report-per-rule", flags.report_per_rule,
+                    "html/json: also embed the first N articles of each rule")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
   check->add_flag("--debug-analysis", flags.debug_analysis,
                   "json/jsonl: add each article's speaker table (names, aliases, participant "
                   "and reference mentions) and attribution cues, as \"analysis\"");
   check->add_option("--color", flags.color, "text on a terminal: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_option("--shard", flags.shard,
+                    "Lint only slice K of N (e.g. 2/8): the inputs cut into N byte-balanced, "
+                    "contiguous slices in input order; merge the JSON reports with `newslint "
+                    "merge`")
+      ->allow_extra_args(false);
+  CLI::Option* progress_flag = check->add_flag(
+      "--progress", flags.progress,
+      "Show the progress line (articles, MB, MB/s, ETA) on stderr even when it is not a "
+      "terminal [default: on a terminal]");
+  check->add_flag("--no-progress", flags.no_progress, "Never show the progress line")
+      ->excludes(progress_flag);
+
+  MergeFlags merge_flags;
+  CLI::App* merge = app.add_subcommand(
+      "merge", "Join the JSON reports of shards (--shard K/N) into one report");
+  merge->footer(kMergeFooter);
+  merge->add_option("parts", merge_flags.parts, "JSON reports of `newslint check --format json`")
+      ->required();
+  merge->add_option("-f,--format", merge_flags.formats,
+                    "Output format: json, jsonl, text, html (repeatable)")
+      ->check(CLI::IsMember({"json", "jsonl", "text", "html"}))
+      ->take_all();
+  merge->add_option("-o,--output", merge_flags.outputs,
+                    "Write the merged report to FILE (repeatable, paired with --format in order; "
+                    "else the format follows the extension)")
+      ->take_all();
+  merge->add_option("--report", merge_flags.report,
+                    "Also write the HTML report of the whole run to FILE");
+  merge->add_option("--fail-on", merge_flags.fail_on,
+                    "Exit 1 when a finding is at or above this severity [default: the parts']")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  merge->add_option("--docs-url", merge_flags.docs_url, "html: base URL of the rule docs")
+      ->capture_default_str();
+  merge->add_flag("--show-clean", merge_flags.show_clean,
+                  "text: list articles without findings too");
+  merge->add_option("--color", merge_flags.color, "text on a terminal: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
   bool rules_json = false;
@@ -576,6 +849,7 @@ int main(int argc, char** argv) {
   try {
     if (check->parsed()) return RunCheck(flags);
     if (rules->parsed()) return RunRules(rules_json, rules_packs);
+    if (merge->parsed()) return RunMerge(merge_flags);
     if (explain->parsed()) return RunExplain(explain_id, explain_packs);
   } catch (const std::exception& e) {
     return Fail(std::string("internal error: ") + e.what());

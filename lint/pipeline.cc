@@ -1,20 +1,24 @@
 #include "lint/pipeline.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <memory>
 #include <thread>
 
 #include "lint/dataset_pass.h"
+#include "lint/progress.h"
+#include "lint/shard.h"
 
 namespace newslint {
 namespace {
 
-// Pulls articles from the input files one after another.
+// Pulls articles from the pieces of the input files (the whole files unless
+// --shard) one after another.
 class ArticleStream {
  public:
-  ArticleStream(const PipelineOptions& options, Summary* summary)
-      : options_(options), summary_(summary) {}
+  ArticleStream(const PipelineOptions& options, const ShardPlan& plan, Summary* summary)
+      : options_(options), plan_(plan), summary_(summary) {}
 
   // Fills *batch (cleared first) up to the batch limits. False on a run
   // failure (*error set); an empty batch at the end of the inputs.
@@ -23,17 +27,19 @@ class ArticleStream {
     size_t bytes = 0;
     while (batch->size() < options_.batch_articles && bytes < options_.batch_bytes) {
       if (!reader_) {
-        if (next_file_ == options_.files.size()) break;
-        const std::string& file = options_.files[next_file_++];
-        reader_ = OpenReader(file, options_.read, error);
+        if (next_piece_ == plan_.pieces.size()) break;
+        const ShardPiece& piece = plan_.pieces[next_piece_++];
+        reader_ = OpenShardPiece(piece, options_.read, error);
         if (!reader_) return false;
-        ++summary_->files;
+        // A file split across shards counts once, in the shard with its first byte.
+        if (piece.counts_file) ++summary_->files;
       }
       batch->emplace_back();
       if (!reader_->Next(&batch->back())) {
         batch->pop_back();
         summary_->input_bytes += static_cast<int64_t>(reader_->bytes_read());
         reader_.reset();
+        done_bytes_ += plan_.pieces[next_piece_ - 1].bytes();
         continue;
       }
       bytes += batch->back().text.size();
@@ -41,10 +47,19 @@ class ArticleStream {
     return true;
   }
 
+  // Input bytes read so far as stored, for the progress line.
+  uint64_t position() const {
+    if (!reader_) return done_bytes_;
+    return done_bytes_ +
+           std::min(reader_->source_position(), plan_.pieces[next_piece_ - 1].bytes());
+  }
+
  private:
   const PipelineOptions& options_;
+  const ShardPlan& plan_;
   Summary* summary_;
-  size_t next_file_ = 0;
+  size_t next_piece_ = 0;
+  uint64_t done_bytes_ = 0;  // bytes of the pieces read to the end
   std::unique_ptr<ArticleReader> reader_;
 };
 
@@ -55,14 +70,24 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
                  std::string* error) {
   const auto started = std::chrono::steady_clock::now();
   summary->jobs = options.jobs;
+  // What this run reads: every file whole, or the slice of --shard K/N.
+  ShardPlan plan;
+  if (!PlanShard(options.files, options.shard, &plan, error)) return false;
   // Dataset rules (e.g. boilerplate/template-line) first read every input
-  // once for their statistics; an unopenable input fails the run here.
+  // once for their statistics (every file, also in a shard, so that a
+  // shard's findings are a single run's); an unopenable input fails the run
+  // here.
   if (!RunDatasetPass(options, engine.dataset_rules(), error)) return false;
   for (Reporter* r : reporters) r->Begin(run);
 
-  ArticleStream stream(options, summary);
+  ArticleStream stream(options, plan, summary);
+  std::unique_ptr<ProgressLine> progress;
+  if (options.progress != nullptr) {
+    progress = std::make_unique<ProgressLine>(options.progress, plan.shard_bytes, plan.sizes_known);
+  }
   std::vector<Article> current, next;
   bool ok = stream.ReadBatch(&current, error);
+  uint64_t current_position = stream.position();  // where the reader was after `current`
   while (ok && !current.empty()) {
     std::vector<std::vector<Finding>> results(current.size());
     std::atomic<size_t> cursor{0};
@@ -76,15 +101,23 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
     workers.reserve(jobs);
     for (int j = 0; j < jobs; ++j) workers.emplace_back(work);
     ok = stream.ReadBatch(&next, error);  // overlaps with the workers
+    const uint64_t next_position = stream.position();
     for (std::thread& t : workers) t.join();
     for (size_t i = 0; i < current.size(); ++i) {
+      if (options.baseline_writer) options.baseline_writer->Add(current[i], results[i]);
+      if (options.baseline) options.baseline->Filter(current[i], &results[i], summary);
       summary->Add(current[i], results[i]);
       for (Reporter* r : reporters) r->Add(current[i], results[i]);
     }
+    if (progress) progress->Update(summary->articles, current_position);
+    current_position = next_position;
     std::swap(current, next);
   }
   summary->elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (options.baseline) options.baseline->Finish(summary);
+  if (!ok) summary->failure = *error;
+  if (progress) progress->Finish();  // before End(): the text report may share the terminal
   for (Reporter* r : reporters) r->End(run, *summary);
   return ok;
 }

@@ -13,11 +13,14 @@
 #define NEWSLINT_LINT_PIPELINE_H_
 
 #include <cstddef>
+#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "lint/engine.h"
 #include "lint/readers/reader.h"
+#include "lint/shard.h"
+#include "reports/baseline.h"
 #include "reports/reporter.h"
 #include "reports/summary.h"
 
@@ -29,11 +32,23 @@ struct PipelineOptions {
   int jobs = 1;
   size_t batch_articles = 1024;
   size_t batch_bytes = 16 << 20;
+  // --write-baseline: sees every finding, before the baseline filters them.
+  BaselineWriter* baseline_writer = nullptr;
+  // --baseline: removes known findings before the summary and the reporters
+  // see them, and counts what it removed and what it never saw.
+  Baseline* baseline = nullptr;
+  // --shard K/N: lint only this slice of `files` (lint/shard.h); the dataset
+  // pass still reads every file. 1/1 is the whole input.
+  ShardSpec shard;
+  // Where to draw the progress line (lint/progress.h), e.g. stderr; null for
+  // none.
+  std::FILE* progress = nullptr;
 };
 
 // Lints every file and feeds each reporter. Returns false with *error when an
 // input cannot be opened (a run failure: exit 2); reporters may then hold a
-// partial report. `summary` is filled either way.
+// partial report, and summary->failure says why before their End(). `summary`
+// is filled either way.
 bool RunPipeline(const PipelineOptions& options, const Engine& engine,
                  const std::vector<Reporter*>& reporters, const RunInfo& run, Summary* summary,
                  std::string* error);

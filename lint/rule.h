@@ -57,6 +57,11 @@ struct RuleInfo {
   Severity default_severity = Severity::kWarning;
   std::string_view summary;  // one sentence, same as the doc page's first sentence
   std::vector<OptionInfo> options;
+  // Off by default: the rule runs only when --select / [lint] select names it
+  // (or its family), or [rules."<id>"] enabled = true. For measurements a
+  // data team opts into (the quality/* filters), not verdicts on every
+  // article.
+  bool on_by_default = true;
 
   std::string_view family() const { return id.substr(0, id.find('/')); }
   // "docs/rules/<id>.md"

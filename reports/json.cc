@@ -38,7 +38,8 @@
 // JSON: one document, indented by two spaces, except that each element of
 // "articles" is a record written on one line exactly as in JSONL. It is
 // written as the run goes (the header at the start, one record per article,
-// the summary at the end), so memory stays bounded and "summary" comes last:
+// the summary and the sample at the end), so memory stays bounded and
+// "summary" and "sample" come last:
 //
 //   {
 //     "schema": "newslint.report/1",
@@ -48,7 +49,8 @@
 //       "started_at": "2025-01-31T12:00:00Z",
 //       "jobs": 8,
 //       "fail_on": "error",             // "error" | "warning" | "info" | "never"
-//       "rules": ["garbled/mojibake", ...]   // the rules that ran
+//       "rules": ["garbled/mojibake", ...],  // the rules that ran
+//       "shard": {"index": 2, "count": 8}    // only with --shard K/N (lint/shard.h)
 //     },
 //     "articles": [
 //       {"id":...,"findings":[...]},    // every record, in input order
@@ -63,11 +65,33 @@
 //       "mb_per_second_per_core": 0.001536,   // ... / jobs
 //       "jobs": 8,
 //       "by_severity": {"error": 3, "warning": 1, "info": 0},
+//       "findings_per_article": {"0": 1, "1": 1, "2": 0, "3-5": 1, "6-10": 0, "11+": 0},
+//                                       // articles by number of findings (exact)
 //       "by_rule": {"garbled/mojibake": {"findings": 3, "articles": 2, "severity": "error"}},
-//       "by_site": {"example.com": {"articles": 9, "articles_with_findings": 2, "findings": 4}}
+//       "by_site": {"example.com": {"articles": 9, "articles_with_findings": 2, "findings": 4,
+//                                   "by_rule": {"garbled/mojibake": {"findings": 3, "articles": 1}}}}
 //                                       // per site (host of the url); "" = no url
+//     },
+//     "sample": {                       // the articles the HTML page shows
+//       "limits": {"worst": 200, "per_rule": 20, "max_text_bytes": 200000},
+//       "articles": [                   // most severe first, one per line
+//         {"order": 0,                  // input position (0-based) within this run
+//          "name": "crawl/part-1.jsonl#1", "id", "source", "record", "url", "site",
+//          "title": "...",
+//          "text": "..." | {"bytes": "..."},   // cut to max_text_bytes (see Strings)
+//          "text_cut": false,
+//          "findings": [Finding...]},
+//         ...]
 //     }
 //   }
+//
+// The sample (reports/report_sample.h) holds the `worst` articles by
+// severity (most errors, then warnings, then info; ties by order) and the
+// first `per_rule` articles of each rule; its size is bounded by the limits
+// (--report-articles, --report-per-rule), not by the input. Samples of
+// shards merge into the sample of the whole (ReportSample::Merge, with the
+// orders of a later shard offset by the articles before it), which is how
+// `newslint merge` draws one page from many JSON reports.
 //
 // A report cut short (the run failed or was killed) is not valid JSON; use
 // JSONL where partial output must stay readable.
@@ -87,6 +111,7 @@
 #include <string>
 
 #include "reports/json_writer.h"
+#include "reports/report_sample.h"
 #include "reports/reporter.h"
 
 namespace newslint {
@@ -96,38 +121,15 @@ namespace {
 class JsonReporter : public Reporter {
  public:
   JsonReporter(std::ostream& out, const ReportOptions& options)
-      : out_(out), options_(options), writer_(&buf_, JsonWriter::Layout::kIndented) {}
+      : out_(out),
+        options_(options),
+        writer_(&buf_, JsonWriter::Layout::kIndented),
+        sample_(SampleLimits{options.report_articles, options.report_per_rule}) {}
 
   void Begin(const RunInfo& run) override {
     if (begun_) return;
     begun_ = true;
-    writer_.BeginObject();
-    writer_.Key("schema");
-    writer_.String("newslint.report/1");
-    writer_.Key("tool");
-    writer_.BeginObject(/*one_line=*/true);
-    writer_.Key("name");
-    writer_.String("newslint");
-    writer_.Key("version");
-    writer_.String(run.tool_version);
-    writer_.EndObject();
-    writer_.Key("run");
-    writer_.BeginObject();
-    writer_.Key("inputs");
-    writer_.BeginArray();
-    for (const std::string& input : run.inputs) writer_.String(input);
-    writer_.EndArray();
-    writer_.Key("started_at");
-    writer_.String(run.started_at);
-    writer_.Key("jobs");
-    writer_.Int(run.jobs);
-    writer_.Key("fail_on");
-    writer_.String(run.fail_never ? "never" : SeverityName(run.fail_on));
-    writer_.Key("rules");
-    writer_.BeginArray();
-    for (const std::string& rule : run.rules) writer_.String(rule);
-    writer_.EndArray();
-    writer_.EndObject();
+    WriteReportHeader(writer_, run);
     writer_.Key("articles");
     writer_.BeginArray();
     Flush();
@@ -136,6 +138,7 @@ class JsonReporter : public Reporter {
   void Add(const Article& article, const std::vector<Finding>& findings) override {
     if (!begun_) Begin(RunInfo{});
     WriteRecord(writer_, article, findings, options_);
+    sample_.Add(order_++, article, findings);
     Flush();
   }
 
@@ -144,6 +147,8 @@ class JsonReporter : public Reporter {
     writer_.EndArray();
     writer_.Key("summary");
     WriteSummary(writer_, summary);
+    writer_.Key("sample");
+    sample_.WriteJson(writer_);
     writer_.EndObject();
     buf_.push_back('\n');
     Flush();
@@ -160,6 +165,10 @@ class JsonReporter : public Reporter {
   ReportOptions options_;
   std::string buf_;
   JsonWriter writer_;
+  // The bounded sample the HTML page embeds, so `newslint merge` can draw
+  // the page from JSON reports alone.
+  ReportSample sample_;
+  uint64_t order_ = 0;  // input position of the next record
   bool begun_ = false;
 };
 

@@ -7,6 +7,8 @@
 #include <type_traits>
 #include <variant>
 
+#include <simdjson.h>
+
 #include "reports/analysis_table.h"
 
 namespace newslint {
@@ -383,6 +385,13 @@ void WriteSummary(JsonWriter& w, const Summary& s) {
     w.Int(s.by_severity[static_cast<size_t>(sev)]);
   }
   w.EndObject();
+  w.Key("findings_per_article");
+  w.BeginObject(/*one_line=*/true);
+  for (size_t i = 0; i < s.findings_histogram.size(); ++i) {
+    w.Key(Summary::HistogramLabels()[i]);
+    w.Int(s.findings_histogram[i]);
+  }
+  w.EndObject();
   w.Key("by_rule");
   w.BeginObject();
   for (const auto& [id, count] : s.by_rule) {
@@ -408,10 +417,310 @@ void WriteSummary(JsonWriter& w, const Summary& s) {
     w.Int(count.articles_with_findings);
     w.Key("findings");
     w.Int(count.findings);
+    w.Key("by_rule");
+    w.BeginObject();
+    for (const auto& [rule, rc] : count.by_rule) {
+      w.Key(rule);
+      w.BeginObject();
+      w.Key("findings");
+      w.Int(rc.findings);
+      w.Key("articles");
+      w.Int(rc.articles);
+      w.EndObject();
+    }
+    w.EndObject();
     w.EndObject();
   }
   w.EndObject();
+  w.Key("by_family");
+  w.BeginObject();
+  for (const auto& [family, articles] : s.by_family) {
+    w.Key(family);
+    w.BeginObject(true);
+    w.Key("articles");
+    w.Int(articles);
+    w.EndObject();
+  }
   w.EndObject();
+  // The CI gate (docs/ci.md): budgets judged, baseline suppressions and
+  // fixed findings.
+  w.Key("budgets");
+  w.BeginArray();
+  for (const Summary::BudgetResult& b : s.Budgets()) {
+    w.BeginObject(true);
+    w.Key("rule");
+    w.String(b.rule);
+    w.Key("allowed");
+    w.Double(b.allowed);
+    w.Key("actual");
+    w.Double(b.actual);
+    w.Key("articles");
+    w.Int(b.articles);
+    w.Key("allowed_articles");
+    w.Int(b.allowed_articles);
+    w.Key("broken");
+    w.Bool(b.broken);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("suppressed");
+  w.Int(s.suppressed);
+  w.Key("baseline_fixed");
+  w.Int(s.baseline_fixed);
+  w.Key("fixed");
+  w.BeginArray();
+  for (const Summary::FixedFinding& f : s.fixed) {
+    w.BeginObject(true);
+    w.Key("rule");
+    w.String(f.rule);
+    w.Key("article");
+    w.String(f.article);
+    w.Key("text");
+    w.String(f.text);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+// --- The report header and the summary read back (newslint merge) -----------
+
+void WriteReportHeader(JsonWriter& w, const RunInfo& run) {
+  w.BeginObject();
+  w.Key("schema");
+  w.String("newslint.report/1");
+  w.Key("tool");
+  w.BeginObject(/*one_line=*/true);
+  w.Key("name");
+  w.String("newslint");
+  w.Key("version");
+  w.String(run.tool_version);
+  w.EndObject();
+  w.Key("run");
+  w.BeginObject();
+  w.Key("inputs");
+  w.BeginArray();
+  for (const std::string& input : run.inputs) w.String(input);
+  w.EndArray();
+  w.Key("started_at");
+  w.String(run.started_at);
+  w.Key("jobs");
+  w.Int(run.jobs);
+  w.Key("fail_on");
+  w.String(run.fail_never ? "never" : SeverityName(run.fail_on));
+  w.Key("rules");
+  w.BeginArray();
+  for (const std::string& rule : run.rules) w.String(rule);
+  w.EndArray();
+  if (run.shard_count > 0) {
+    w.Key("shard");
+    w.BeginObject(/*one_line=*/true);
+    w.Key("index");
+    w.Int(run.shard_index);
+    w.Key("count");
+    w.Int(run.shard_count);
+    w.EndObject();
+  }
+  w.EndObject();
+}
+
+namespace {
+
+namespace dom = simdjson::dom;
+
+bool SummaryError(std::string* error, std::string message) {
+  *error = "summary: " + std::move(message);
+  return false;
+}
+
+// An integer member; absent is 0 unless `required`.
+bool SummaryInt(dom::object o, std::string_view key, int64_t* out, std::string* error,
+                bool required = true) {
+  dom::element e;
+  if (o.at_key(key).get(e) != simdjson::SUCCESS) {
+    if (!required) return true;
+    return SummaryError(error, "no \"" + std::string(key) + "\"");
+  }
+  if (e.get_int64().get(*out) != simdjson::SUCCESS) {
+    return SummaryError(error, "\"" + std::string(key) + "\" is not an integer");
+  }
+  return true;
+}
+
+// An object member. When it is absent and not `required`, *present is set
+// false (a default dom::object must not be read).
+bool SummaryObject(dom::object o, std::string_view key, dom::object* out, std::string* error,
+                   bool required = true, bool* present = nullptr) {
+  dom::element e;
+  if (present != nullptr) *present = false;
+  if (o.at_key(key).get(e) != simdjson::SUCCESS) {
+    if (required) return SummaryError(error, "no \"" + std::string(key) + "\"");
+    return true;
+  }
+  if (present != nullptr) *present = true;
+  if (e.get_object().get(*out) != simdjson::SUCCESS) {
+    return SummaryError(error, "\"" + std::string(key) + "\" is not an object");
+  }
+  return true;
+}
+
+bool SummaryString(dom::object o, std::string_view key, std::string* out, std::string* error) {
+  std::string_view s;
+  if (o.at_key(key).get_string().get(s) != simdjson::SUCCESS) {
+    return SummaryError(error, "\"" + std::string(key) + "\" is not a string");
+  }
+  out->assign(s);
+  return true;
+}
+
+}  // namespace
+
+bool ParseSummaryJson(std::string_view json, Summary* out, std::string* error) {
+  dom::parser parser;
+  simdjson::padded_string padded(json);
+  dom::element root;
+  if (auto e = parser.parse(padded).get(root); e != simdjson::SUCCESS) {
+    return SummaryError(error, std::string("not valid JSON: ") + simdjson::error_message(e));
+  }
+  dom::object o;
+  if (root.get_object().get(o) != simdjson::SUCCESS) return SummaryError(error, "not an object");
+  Summary s;
+  int64_t jobs = 1;
+  if (!SummaryInt(o, "files", &s.files, error) || !SummaryInt(o, "articles", &s.articles, error) ||
+      !SummaryInt(o, "articles_with_findings", &s.articles_with_findings, error) ||
+      !SummaryInt(o, "bytes", &s.bytes, error) ||
+      !SummaryInt(o, "input_bytes", &s.input_bytes, error) ||
+      !SummaryInt(o, "jobs", &jobs, error) ||
+      !SummaryInt(o, "suppressed", &s.suppressed, error, /*required=*/false) ||
+      !SummaryInt(o, "baseline_fixed", &s.baseline_fixed, error, /*required=*/false)) {
+    return false;
+  }
+  s.jobs = static_cast<int>(jobs);
+  dom::element elapsed;
+  if (o.at_key("elapsed_seconds").get(elapsed) == simdjson::SUCCESS && !elapsed.is_null() &&
+      elapsed.get_double().get(s.elapsed_seconds) != simdjson::SUCCESS) {
+    return SummaryError(error, "\"elapsed_seconds\" is not a number");
+  }
+
+  dom::object by_severity;
+  if (!SummaryObject(o, "by_severity", &by_severity, error)) return false;
+  for (Severity sev : {Severity::kError, Severity::kWarning, Severity::kInfo}) {
+    if (!SummaryInt(by_severity, SeverityName(sev), &s.by_severity[static_cast<size_t>(sev)],
+                    error)) {
+      return false;
+    }
+  }
+  dom::object histogram;
+  bool has_histogram = false;
+  if (!SummaryObject(o, "findings_per_article", &histogram, error, /*required=*/false,
+                     &has_histogram)) {
+    return false;
+  }
+  for (size_t i = 0; has_histogram && i < s.findings_histogram.size(); ++i) {
+    if (!SummaryInt(histogram, Summary::HistogramLabels()[i], &s.findings_histogram[i], error,
+                    /*required=*/false)) {
+      return false;
+    }
+  }
+
+  dom::object by_rule;
+  if (!SummaryObject(o, "by_rule", &by_rule, error)) return false;
+  for (auto [key, value] : by_rule) {
+    dom::object r;
+    if (value.get_object().get(r) != simdjson::SUCCESS) {
+      return SummaryError(error, "by_rule entry is not an object");
+    }
+    RuleCount count;
+    std::string severity;
+    if (!SummaryInt(r, "findings", &count.findings, error) ||
+        !SummaryInt(r, "articles", &count.articles, error) ||
+        !SummaryString(r, "severity", &severity, error)) {
+      return false;
+    }
+    std::optional<Severity> sev = ParseSeverity(severity);
+    if (!sev) return SummaryError(error, "unknown severity '" + severity + "'");
+    count.severity = *sev;
+    s.by_rule[std::string(key)] = count;
+  }
+  dom::object by_site;
+  if (!SummaryObject(o, "by_site", &by_site, error)) return false;
+  for (auto [key, value] : by_site) {
+    dom::object site;
+    if (value.get_object().get(site) != simdjson::SUCCESS) {
+      return SummaryError(error, "by_site entry is not an object");
+    }
+    SiteCount count;
+    if (!SummaryInt(site, "articles", &count.articles, error) ||
+        !SummaryInt(site, "articles_with_findings", &count.articles_with_findings, error) ||
+        !SummaryInt(site, "findings", &count.findings, error)) {
+      return false;
+    }
+    dom::object site_rules;
+    bool has_site_rules = false;
+    if (!SummaryObject(site, "by_rule", &site_rules, error, /*required=*/false,
+                       &has_site_rules)) {
+      return false;
+    }
+    if (has_site_rules) {
+      for (auto [rule, rv] : site_rules) {
+        dom::object r;
+        if (rv.get_object().get(r) != simdjson::SUCCESS) {
+          return SummaryError(error, "by_site by_rule entry is not an object");
+        }
+        SiteRuleCount rc;
+        if (!SummaryInt(r, "findings", &rc.findings, error) ||
+            !SummaryInt(r, "articles", &rc.articles, error)) {
+          return false;
+        }
+        count.by_rule[std::string(rule)] = rc;
+      }
+    }
+    s.by_site[std::string(key)] = count;
+  }
+  dom::object by_family;
+  bool has_by_family = false;
+  if (!SummaryObject(o, "by_family", &by_family, error, /*required=*/false, &has_by_family)) {
+    return false;
+  }
+  if (has_by_family) {
+    for (auto [key, value] : by_family) {
+      dom::object family;
+      int64_t articles = 0;
+      if (value.get_object().get(family) != simdjson::SUCCESS ||
+          !SummaryInt(family, "articles", &articles, error)) {
+        return SummaryError(error, "by_family entry is not {\"articles\": N}");
+      }
+      s.by_family[std::string(key)] = articles;
+    }
+  }
+  dom::array budgets;
+  if (o.at_key("budgets").get_array().get(budgets) == simdjson::SUCCESS) {
+    for (dom::element b : budgets) {
+      std::string_view rule;
+      double allowed = 0;
+      if (b.at_key("rule").get_string().get(rule) != simdjson::SUCCESS ||
+          b.at_key("allowed").get_double().get(allowed) != simdjson::SUCCESS) {
+        return SummaryError(error, "budget without rule or allowed");
+      }
+      s.budgets[std::string(rule)] = allowed;
+    }
+  }
+  dom::array fixed;
+  if (o.at_key("fixed").get_array().get(fixed) == simdjson::SUCCESS) {
+    for (dom::element f : fixed) {
+      dom::object fo;
+      Summary::FixedFinding ff;
+      if (f.get_object().get(fo) != simdjson::SUCCESS ||
+          !SummaryString(fo, "rule", &ff.rule, error) ||
+          !SummaryString(fo, "article", &ff.article, error) ||
+          !SummaryString(fo, "text", &ff.text, error)) {
+        return SummaryError(error, "fixed entry is not {\"rule\", \"article\", \"text\"}");
+      }
+      s.fixed.push_back(std::move(ff));
+    }
+  }
+  *out = std::move(s);
+  return true;
 }
 
 }  // namespace newslint

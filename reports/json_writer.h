@@ -143,9 +143,29 @@ void WriteRecord(JsonWriter& w, const Article& article, const std::vector<Findin
 // The run summary: {"files", "articles", "articles_with_findings",
 // "findings", "bytes", "input_bytes", "elapsed_seconds", "mb_per_second",
 // "mb_per_second_per_core", "jobs", "by_severity": {"error", "warning",
-// "info"}, "by_rule": {id: {"findings", "articles", "severity"}}, "by_site":
-// {site: {"articles", "articles_with_findings", "findings"}}}. by_rule and by_site are sorted by key.
+// "info"}, "findings_per_article": {"0", "1", "2", "3-5", "6-10", "11+"},
+// "by_rule": {id: {"findings", "articles", "severity"}}, "by_site":
+// {site: {"articles", "articles_with_findings", "findings", "by_rule": {id:
+// {"findings", "articles"}}}}, "by_family":
+// {family: {"articles"}}, "budgets": [{"rule", "allowed", "actual",
+// "articles", "allowed_articles", "broken"}], "suppressed",
+// "baseline_fixed", "fixed": [{"rule", "article", "text"}]}. by_rule,
+// by_site, by_family and budgets are sorted by key.
 void WriteSummary(JsonWriter& w, const Summary& summary);
+
+// Reads a summary back from the JSON WriteSummary wrote (`newslint merge`
+// merges the summaries of shard reports). Derived values (findings,
+// mb_per_second, budget verdicts) are recomputed, not read; members missing
+// from an older report keep their defaults. False with *error on malformed
+// input.
+bool ParseSummaryJson(std::string_view json, Summary* out, std::string* error);
+
+// The JSON report's opening, up to and including "run": `{"schema":
+// "newslint.report/1", "tool": {...}, "run": {"inputs", "started_at", "jobs",
+// "fail_on", "rules", and "shard": {"index", "count"} for a shard}` (the
+// object left open, for "articles" to follow). Shared by the JSON reporter
+// and `newslint merge`.
+void WriteReportHeader(JsonWriter& w, const RunInfo& run);
 
 }  // namespace newslint
 

@@ -6,7 +6,7 @@
 // (the HTML report, later, keeps a bounded sample).
 //
 // One format per file: reports/text.cc, reports/json.cc, reports/jsonl.cc,
-// and reports/fixed.cc (the cleaned records of --fix).
+// reports/sarif.cc, reports/github.cc, and reports/fixed.cc (the cleaned records of --fix).
 // The JSON wire formats are written down at the top of reports/json.cc and in
 // docs/reports.md.
 
@@ -36,7 +36,35 @@ struct RunInfo {
   Severity fail_on = Severity::kError;
   bool fail_never = false;              // --fail-on never
   std::vector<std::string> rules;       // ids of the rules that ran
+  // --shard K/N (lint/shard.h): this run is slice K of N; 0/0 when not
+  // sharded. The JSON report records it so `newslint merge` can order and
+  // check its parts.
+  int64_t shard_index = 0;
+  int64_t shard_count = 0;
+  // The rules that ran and the input/* ids in force, with the severity their
+  // findings get in this run and their one-sentence summary (sarif lists
+  // them in tool.driver.rules). May be empty (then sarif lists `rules`).
+  struct RuleDescription {
+    std::string id;
+    Severity severity = Severity::kWarning;
+    std::string summary;
+  };
+  std::vector<RuleDescription> rule_descriptions;
 };
+
+// The exit code a run ends with (docs/ci.md): 2 when summary.failure is set;
+// 1 when a finding is at or above run.fail_on (not with fail_never) or a
+// budget is broken (also with fail_never: budgets are a gate of their own,
+// configured on purpose); else 0. Findings suppressed by a baseline are not
+// in the summary's counts, so they never fail a run. The sarif report
+// records it as the invocation's exitCode.
+int RunExitCode(const RunInfo& run, const Summary& summary);
+
+// Where rule documentation lives: a rule's page is this + "<family>/<name>.md"
+// (the layout of docs/rules/). Reports that link to rules (sarif, html) use
+// ReportOptions::docs_url, set by --docs-url.
+inline constexpr const char* kDefaultDocsUrl =
+    "https://github.com/newslint/newslint/blob/main/docs/rules/";
 
 struct ReportOptions {
   bool include_text = false;  // jsonl/json: add the linted text to each record
@@ -44,6 +72,12 @@ struct ReportOptions {
   bool show_clean = false;    // text: list articles without findings too
   bool debug_analysis = false;  // json/jsonl: add each article's speaker table and cues
                                 // (reports/analysis_table.h)
+  std::string docs_url = kDefaultDocsUrl;  // sarif/html: base of the rule doc links
+  // html (and the JSON report's "sample"): the articles embedded, the
+  // `report_articles` with the most severe findings plus the first
+  // `report_per_rule` of each rule (SampleLimits, reports/report_sample.h).
+  int report_articles = 200;   // --report-articles
+  int report_per_rule = 20;    // --report-per-rule
 };
 
 class Reporter {
@@ -69,6 +103,17 @@ std::unique_ptr<Reporter> MakeJsonReporter(std::ostream& out, const ReportOption
 // jsonl (reports/jsonl.cc): exactly one compact JSON line per input record,
 // in input order, also for records without findings.
 std::unique_ptr<Reporter> MakeJsonlReporter(std::ostream& out, const ReportOptions& options);
+// sarif (reports/sarif.cc): one SARIF 2.1.0 log with one run, streamed like
+// the JSON report (rules in Begin, one result per finding in Add, the
+// invocation in End). Locations and fingerprints: top of reports/sarif.cc
+// and docs/reports.md.
+std::unique_ptr<Reporter> MakeSarifReporter(std::ostream& out, const ReportOptions& options);
+// github (reports/github.cc): GitHub Actions workflow commands, one
+// `::error|warning|notice file=...,line=...::message` line per finding as it
+// comes, then one line per broken budget and for fixed baseline findings.
+std::unique_ptr<Reporter> MakeGithubReporter(std::ostream& out, const ReportOptions& options);
+// html (reports/html.cc, declared in reports/html.h): one self-contained
+// page, written at End() from the Summary and a bounded ReportSample.
 
 // What the cleaned output of `newslint check --fix` did, counted as it goes.
 struct FixedStats {

@@ -1,7 +1,10 @@
 #include "reports/summary.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string_view>
+
+#include "reports/reporter.h"
 
 namespace newslint {
 
@@ -10,20 +13,29 @@ void Summary::Add(const Article& article, const std::vector<Finding>& findings) 
   bytes += static_cast<int64_t>(article.text.size());
   SiteCount& site = by_site[article.site];
   ++site.articles;
+  ++findings_histogram[HistogramBucket(findings.size())];
   if (findings.empty()) return;
   ++articles_with_findings;
   ++site.articles_with_findings;
   site.findings += static_cast<int64_t>(findings.size());
-  // Rules seen in this article, to count each rule's articles once.
-  std::vector<std::string_view> seen;
+  // Rules and families seen in this article, to count each one's articles once.
+  std::vector<std::string_view> seen, families;
   for (const Finding& f : findings) {
     ++by_severity[static_cast<size_t>(f.severity)];
     RuleCount& count = by_rule[f.rule];
     ++count.findings;
     count.severity = f.severity;
+    SiteRuleCount& site_rule = site.by_rule[f.rule];
+    ++site_rule.findings;
     if (std::find(seen.begin(), seen.end(), f.rule) == seen.end()) {
       seen.push_back(f.rule);
       ++count.articles;
+      ++site_rule.articles;
+    }
+    std::string_view family = std::string_view(f.rule).substr(0, f.rule.find('/'));
+    if (std::find(families.begin(), families.end(), family) == families.end()) {
+      families.push_back(family);
+      ++by_family[std::string(family)];
     }
   }
 }
@@ -43,18 +55,79 @@ void Summary::Merge(const Summary& other) {
     jobs += other.jobs;
   }
   for (size_t i = 0; i < by_severity.size(); ++i) by_severity[i] += other.by_severity[i];
+  for (size_t i = 0; i < findings_histogram.size(); ++i) {
+    findings_histogram[i] += other.findings_histogram[i];
+  }
   for (const auto& [id, count] : other.by_rule) {
     auto [it, inserted] = by_rule.try_emplace(id, count);
     if (inserted) continue;
     it->second.findings += count.findings;
     it->second.articles += count.articles;
   }
+  for (const auto& [family, n] : other.by_family) by_family[family] += n;
+  for (const auto& [rule, allowed] : other.budgets) budgets.try_emplace(rule, allowed);
+  suppressed += other.suppressed;
+  baseline_fixed += other.baseline_fixed;
+  for (const FixedFinding& f : other.fixed) {
+    if (fixed.size() >= kMaxFixedListed) break;
+    fixed.push_back(f);
+  }
+  if (failure.empty()) failure = other.failure;
   for (const auto& [name, count] : other.by_site) {
     SiteCount& site = by_site[name];
     site.articles += count.articles;
     site.articles_with_findings += count.articles_with_findings;
     site.findings += count.findings;
+    for (const auto& [rule, rc] : count.by_rule) {
+      SiteRuleCount& mine = site.by_rule[rule];
+      mine.findings += rc.findings;
+      mine.articles += rc.articles;
+    }
   }
+}
+
+size_t Summary::HistogramBucket(size_t findings) {
+  if (findings <= 2) return findings;
+  if (findings <= 5) return 3;
+  if (findings <= 10) return 4;
+  return 5;
+}
+
+const std::array<const char*, 6>& Summary::HistogramLabels() {
+  static const std::array<const char*, 6> kLabels = {"0", "1", "2", "3-5", "6-10", "11+"};
+  return kLabels;
+}
+
+std::vector<Summary::BudgetResult> Summary::Budgets() const {
+  std::vector<BudgetResult> results;
+  for (const auto& [rule, allowed] : budgets) {
+    BudgetResult r;
+    r.rule = rule;
+    r.allowed = allowed;
+    if (rule.find('/') != std::string::npos) {
+      auto it = by_rule.find(rule);
+      if (it != by_rule.end()) r.articles = it->second.articles;
+    } else {
+      auto it = by_family.find(rule);
+      if (it != by_family.end()) r.articles = it->second;
+    }
+    r.actual = articles > 0 ? static_cast<double>(r.articles) / static_cast<double>(articles) : 0;
+    // In integers, so that 0.02 of 100 articles allows exactly 2: the
+    // product is nudged by a relative 1e-9 before flooring, because 0.07 *
+    // 100 is 7.000000000000001 in doubles and 0.29 * 100 is 28.999999999999996.
+    double allowed_exact = allowed * static_cast<double>(articles);
+    r.allowed_articles = static_cast<int64_t>(std::floor(allowed_exact * (1 + 1e-9)));
+    r.broken = r.articles > r.allowed_articles;
+    results.push_back(std::move(r));
+  }
+  return results;
+}
+
+bool Summary::budget_broken() const {
+  for (const BudgetResult& r : Budgets()) {
+    if (r.broken) return true;
+  }
+  return false;
 }
 
 int Summary::max_severity() const {
@@ -71,6 +144,16 @@ double Summary::mb_per_second() const {
 
 double Summary::mb_per_second_per_core() const {
   return mb_per_second() / std::max(jobs, 1);
+}
+
+int RunExitCode(const RunInfo& run, const Summary& summary) {
+  if (!summary.failure.empty()) return 2;
+  if (summary.budget_broken()) return 1;
+  if (run.fail_never) return 0;
+  for (int s = static_cast<int>(run.fail_on); s <= static_cast<int>(Severity::kError); ++s) {
+    if (summary.by_severity[static_cast<size_t>(s)] > 0) return 1;
+  }
+  return 0;
 }
 
 }  // namespace newslint

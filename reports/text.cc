@@ -293,6 +293,7 @@ class TextReporter : public Reporter {
             Plural(s.jobs, "job", "jobs") + ").\n";
     if (s.findings() == 0) {
       buf_ += "No findings in " + Plural(s.articles, "article", "articles") + ".\n";
+      Gate(s);
       Flush();
       return;
     }
@@ -308,6 +309,7 @@ class TextReporter : public Reporter {
     Paint(SeverityColor(Severity::kInfo), Count(sev(Severity::kInfo)) + " info");
     buf_ += ".\n\n";
     RuleTable(s);
+    Gate(s);
     Flush();
   }
 
@@ -373,6 +375,59 @@ class TextReporter : public Reporter {
       columns += excerpt[i] == '\t' ? 1 : static_cast<size_t>(ColumnsOf(excerpt[i]));
     Paint(SeverityColor(f.severity), std::string(std::max<size_t>(columns, 1), '^'));
     buf_ += '\n';
+  }
+
+  // The CI gate after the summary: what the baseline suppressed and what
+  // it knew that is gone, then each budget with its verdict.
+  //
+  //   Baseline: 3 known findings suppressed; 1 fixed since the baseline:
+  //     fixed: garbled/mojibake in abc-123: "didnâ€™t"
+  //   Budgets: 1 of 2 broken.
+  //     boilerplate        3.00% of articles (3 of 100), allowed 2.00% (2): broken, 1 article over
+  //     links/spam-anchor  0.00% of articles (0 of 100), allowed 0.00% (0): ok
+  void Gate(const Summary& s) {
+    if (s.suppressed > 0 || s.baseline_fixed > 0) {
+      buf_ += "\nBaseline: " + Plural(s.suppressed, "known finding", "known findings") +
+              " suppressed; " + Count(s.baseline_fixed) + " fixed since the baseline";
+      buf_ += s.fixed.empty() ? ".\n" : ":\n";
+      for (const Summary::FixedFinding& f : s.fixed) {
+        buf_ += "  fixed: ";
+        AppendSafe(&buf_, f.rule);
+        buf_ += " in ";
+        AppendSafe(&buf_, f.article);
+        buf_ += ": \"";
+        AppendSafe(&buf_, f.text);
+        buf_ += "\"\n";
+      }
+      if (s.baseline_fixed > static_cast<int64_t>(s.fixed.size())) {
+        buf_ += "  ... and " + Count(s.baseline_fixed - static_cast<int64_t>(s.fixed.size())) +
+                " more\n";
+      }
+    }
+    std::vector<Summary::BudgetResult> budgets = s.Budgets();
+    if (budgets.empty()) return;
+    int64_t broken = std::count_if(budgets.begin(), budgets.end(),
+                                   [](const Summary::BudgetResult& b) { return b.broken; });
+    buf_ += "\nBudgets: " + Count(broken) + " of " +
+            Plural(static_cast<int64_t>(budgets.size()), "budget", "budgets") + " broken.\n";
+    size_t width = 0;
+    for (const auto& b : budgets) width = std::max(width, b.rule.size());
+    for (const auto& b : budgets) {
+      buf_ += "  ";
+      Paint(kBold, b.rule);
+      buf_.append(width - b.rule.size() + 2, ' ');
+      buf_ += Fixed(100 * b.actual, 2) + "% of articles (" + Count(b.articles) + " of " +
+              Count(s.articles) + "), allowed " + Fixed(100 * b.allowed, 2) + "% (" +
+              Count(b.allowed_articles) + "): ";
+      if (b.broken) {
+        Paint(SeverityColor(Severity::kError),
+              "broken, " + Plural(b.articles - b.allowed_articles, "article", "articles") +
+                  " over");
+      } else {
+        buf_ += "ok";
+      }
+      buf_ += '\n';
+    }
   }
 
   void RuleTable(const Summary& s) {

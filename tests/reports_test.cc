@@ -235,8 +235,10 @@ TEST(SummaryTest, AddCountsRulesSeveritiesSitesAndArticles) {
   EXPECT_EQ(s.by_rule["r/two"].articles, 2);
   EXPECT_EQ(s.by_rule["r/two"].severity, Severity::kInfo);
   // a and c share a site (www. dropped); c has no finding but counts as an article.
-  EXPECT_EQ(s.by_site, (std::map<std::string, SiteCount>{{"", {1, 1, 1}},
-                                                         {"example.com", {2, 1, 3}}}));
+  EXPECT_EQ(s.by_site,
+            (std::map<std::string, SiteCount>{
+                {"", {1, 1, 1, {{"r/two", {1, 1}}}}},
+                {"example.com", {2, 1, 3, {{"r/one", {2, 1}}, {"r/two", {1, 1}}}}}}));
 }
 
 TEST(SummaryTest, MaxSeverityIsMinusOneWithoutFindings) {
@@ -277,8 +279,11 @@ TEST(SummaryTest, MergeAddsShards) {
   EXPECT_EQ(total.by_rule["r/one"].articles, 2);
   EXPECT_EQ(total.by_rule["r/two"].articles, 1);
   EXPECT_EQ(total.by_rule["r/two"].severity, Severity::kError);
-  EXPECT_EQ(total.by_site, (std::map<std::string, SiteCount>{{"x.org", {2, 2, 3}},
-                                                             {"y.org", {1, 0, 0}}}));
+  // Per site and rule: r/one on x.org in both shards adds up.
+  EXPECT_EQ(total.by_site,
+            (std::map<std::string, SiteCount>{
+                {"x.org", {2, 2, 3, {{"r/one", {2, 2}}, {"r/two", {1, 1}}}}},
+                {"y.org", {1, 0, 0, {}}}}));
 
   // Merging is the same as adding everything to one summary.
   Summary direct = a;

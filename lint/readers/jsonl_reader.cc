@@ -94,9 +94,9 @@ struct SlotValue {
 class JsonlReader : public ArticleReader {
  public:
   JsonlReader(std::string path, std::unique_ptr<ByteSource> bytes, JsonlFieldNames names,
-              bool keep_html, bool keep_raw)
+              bool keep_html, bool keep_raw, int64_t first_line)
       : path_(std::move(path)), lines_(std::move(bytes)), keep_html_(keep_html),
-        keep_raw_(keep_raw) {
+        keep_raw_(keep_raw), line_number_(first_line - 1) {
     auto add = [&](Slot slot, const std::vector<std::string>& list) {
       slot_names_[slot] = list;
       for (size_t i = 0; i < list.size(); ++i) {
@@ -141,6 +141,7 @@ class JsonlReader : public ArticleReader {
   }
 
   uint64_t bytes_read() const override { return lines_.bytes_consumed(); }
+  uint64_t source_position() const override { return lines_.raw_bytes_read(); }
 
  private:
   struct NameEntry {
@@ -480,9 +481,9 @@ bool ResolveJsonlFieldNames(const ReadOptions& options, JsonlFieldNames* names,
 
 std::unique_ptr<ArticleReader> MakeJsonlReader(std::string path, std::unique_ptr<ByteSource> bytes,
                                                JsonlFieldNames names, bool keep_html,
-                                               bool keep_raw_record) {
+                                               bool keep_raw_record, int64_t first_line) {
   return std::make_unique<JsonlReader>(std::move(path), std::move(bytes), std::move(names),
-                                       keep_html, keep_raw_record);
+                                       keep_html, keep_raw_record, first_line);
 }
 
 }  // namespace newslint

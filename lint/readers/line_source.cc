@@ -43,6 +43,7 @@ class FileSource : public ByteSource {
   }
 
   const std::string& error() const override { return error_; }
+  uint64_t raw_bytes_read() const override { return raw_bytes_read_; }
 
   // The first `n` bytes (fewer at the end of the file), without consuming them.
   std::string_view Peek(size_t n) {
@@ -60,7 +61,10 @@ class FileSource : public ByteSource {
     if (!error_.empty()) return 0;
     for (;;) {
       ssize_t got = ::read(fd_, buffer, size);
-      if (got >= 0) return static_cast<size_t>(got);
+      if (got >= 0) {
+        raw_bytes_read_ += static_cast<uint64_t>(got);
+        return static_cast<size_t>(got);
+      }
       if (errno == EINTR) continue;
       error_ = std::string("read error: ") + std::strerror(errno);
       return 0;
@@ -72,6 +76,7 @@ class FileSource : public ByteSource {
   std::string peeked_;
   size_t peeked_pos_ = 0;
   std::string error_;
+  uint64_t raw_bytes_read_ = 0;
 };
 
 // Concatenated gzip members, inflated with zlib.
@@ -122,6 +127,7 @@ class GzipSource : public ByteSource {
   }
 
   const std::string& error() const override { return error_; }
+  uint64_t raw_bytes_read() const override { return raw_->raw_bytes_read(); }
 
  private:
   void Fail(std::string message) {
@@ -181,6 +187,7 @@ class ZstdSource : public ByteSource {
   }
 
   const std::string& error() const override { return error_; }
+  uint64_t raw_bytes_read() const override { return raw_->raw_bytes_read(); }
 
  private:
   void Fail(std::string message) {
@@ -244,6 +251,21 @@ std::unique_ptr<ByteSource> OpenByteSource(const std::string& path, Compression 
     default:
       return file;
   }
+}
+
+std::unique_ptr<ByteSource> OpenByteSourceAt(const std::string& path, uint64_t offset,
+                                             std::string* error) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    *error = "cannot read '" + path + "': " + std::strerror(errno);
+    return nullptr;
+  }
+  if (::lseek(fd, static_cast<off_t>(offset), SEEK_SET) < 0) {
+    *error = "cannot read '" + path + "': " + std::strerror(errno);
+    ::close(fd);
+    return nullptr;
+  }
+  return std::make_unique<FileSource>(fd, /*owned=*/true);
 }
 
 LineSource::LineSource(std::unique_ptr<ByteSource> bytes)

@@ -54,6 +54,10 @@ class ByteSource {
   // "" while the stream is sound; after Read() returned 0, the reason the
   // stream ended early, e.g. "gzip stream is truncated".
   virtual const std::string& error() const = 0;
+
+  // Bytes taken from the file itself so far (compressed bytes for .gz and
+  // .zst), for the progress line; runs ahead of what was decompressed.
+  virtual uint64_t raw_bytes_read() const = 0;
 };
 
 // Opens `path` ("-" for stdin) and decompresses it as asked. Returns null
@@ -62,6 +66,11 @@ class ByteSource {
 // show up later, through ByteSource::error().
 std::unique_ptr<ByteSource> OpenByteSource(const std::string& path, Compression compression,
                                            std::string* error);
+
+// The bytes of the plain (uncompressed) file `path` from byte `offset` on,
+// for a shard that starts inside a file (lint/shard.h). Errors as above.
+std::unique_ptr<ByteSource> OpenByteSourceAt(const std::string& path, uint64_t offset,
+                                             std::string* error);
 
 // Bytes guaranteed readable after the end of every line LineSource returns
 // (the padding simdjson needs to parse a line where it lies).
@@ -85,6 +94,8 @@ class LineSource {
 
   // Bytes handed out so far, newlines included.
   uint64_t bytes_consumed() const { return bytes_consumed_; }
+  // Bytes taken from the file (ByteSource::raw_bytes_read), for progress.
+  uint64_t raw_bytes_read() const { return bytes_->raw_bytes_read(); }
 
  private:
   bool Fill();  // reads more bytes after end_; false when the stream ended

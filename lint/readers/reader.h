@@ -51,6 +51,10 @@ class ArticleReader {
   virtual bool Next(Article* article) = 0;
   // Bytes of input consumed so far (uncompressed), for throughput figures.
   virtual uint64_t bytes_read() const = 0;
+  // Bytes of the file as stored (compressed for .gz/.zst) read so far, for
+  // the progress line; may run ahead of the records returned (read buffers).
+  // 0 when the reader cannot tell (then progress moves file by file).
+  virtual uint64_t source_position() const { return 0; }
 };
 
 // Opens `path` ("-" for stdin, read as JSONL). Returns null and sets *error
