@@ -17,6 +17,8 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include "tests/cli_test_util.h"
+
 namespace newslint {
 namespace {
 
@@ -24,47 +26,8 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-class CliTest : public ::testing::Test {
+class CliTest : public CliFolderTest {
  protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "newslint-cli-XXXXXX").string();
-    dir_ = mkdtemp(tmpl.data());
-    ASSERT_FALSE(dir_.empty());
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path Write(const std::string& name, const std::string& bytes) {
-    fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-  }
-
-  static std::string Slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-
-  // Runs `newslint ARGS` in the temp folder, optionally with stdin from a file.
-  RunResult Run(const std::string& args, const std::string& stdin_file = "") {
-    std::string cmd = "cd '" + dir_.string() + "' && '" NEWSLINT_BINARY "' " + args + " >out.txt 2>err.txt";
-    cmd += stdin_file.empty() ? " </dev/null" : " <'" + stdin_file + "'";
-    int status = std::system(cmd.c_str());
-    RunResult r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = Slurp(dir_ / "out.txt");
-    r.err = Slurp(dir_ / "err.txt");
-    return r;
-  }
-
   static std::vector<std::string> Lines(const std::string& s) {
     std::vector<std::string> lines;
     std::istringstream in(s);
@@ -83,7 +46,6 @@ class CliTest : public ::testing::Test {
     return rules;
   }
 
-  fs::path dir_;
 };
 
 constexpr char kClean[] =

@@ -13,6 +13,8 @@
 #include <sstream>
 #include <string>
 
+#include "tests/cli_test_util.h"
+
 namespace newslint {
 namespace {
 
@@ -20,50 +22,10 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-class GateCliTest : public ::testing::Test {
+class GateCliTest : public CliFolderTest {
  protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "newslint-gate-XXXXXX").string();
-    dir_ = mkdtemp(tmpl.data());
-    ASSERT_FALSE(dir_.empty());
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path Write(const std::string& name, const std::string& bytes) {
-    fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-  }
-
-  static std::string Slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-
-  RunResult Run(const std::string& args) {
-    std::string cmd = "cd '" + dir_.string() + "' && '" NEWSLINT_BINARY "' " + args +
-                      " >out.txt 2>err.txt </dev/null";
-    int status = std::system(cmd.c_str());
-    RunResult r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = Slurp(dir_ / "out.txt");
-    r.err = Slurp(dir_ / "err.txt");
-    return r;
-  }
-
   // `newslint check in.jsonl` with kRules and `args`.
   RunResult Check(const std::string& args);
-
-  fs::path dir_;
 };
 
 // Four articles, one with mojibake (an error), one with a consent banner (a

@@ -19,6 +19,8 @@
 #include "reports/json_writer.h"
 #include "reports/summary.h"
 
+#include "tests/cli_test_util.h"
+
 namespace newslint {
 namespace {
 
@@ -128,47 +130,8 @@ TEST(ParseSummaryJsonTest, RejectsMalformedSummaries) {
 
 // --- End to end -----------------------------------------------------------------
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-class ShardMergeTest : public ::testing::Test {
+class ShardMergeTest : public CliFolderTest {
  protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "newslint-merge-XXXXXX").string();
-    dir_ = mkdtemp(tmpl.data());
-    ASSERT_FALSE(dir_.empty());
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path Write(const std::string& name, const std::string& bytes) {
-    fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-  }
-
-  static std::string Slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-
-  RunResult Run(const std::string& args, const std::string& stdin_file = "") {
-    std::string cmd = "cd '" + dir_.string() + "' && '" NEWSLINT_BINARY "' " + args +
-                      " >out.txt 2>err.txt";
-    cmd += stdin_file.empty() ? " </dev/null" : " <'" + stdin_file + "'";
-    int status = std::system(cmd.c_str());
-    RunResult r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = Slurp(dir_ / "out.txt");
-    r.err = Slurp(dir_ / "err.txt");
-    return r;
-  }
-
   // The report without what legitimately differs between a single run and
   // merged shards: timings, jobs, the shard.
   static std::string WithoutTimings(const std::string& report) {
@@ -226,7 +189,6 @@ class ShardMergeTest : public ::testing::Test {
     Write("crawl/f.jsonl", "");
   }
 
-  fs::path dir_;
 };
 
 TEST_F(ShardMergeTest, MergedShardsEqualOneRun) {
