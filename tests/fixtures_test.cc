@@ -16,7 +16,8 @@
 //            "LINE RULE" strings; a line that is not a JSON object is
 //            expected to yield exactly input/invalid-json (judged by an
 //            independent parse here, not by the reader under test).
-//            Dataset rules (boilerplate/template-line) see the whole file:
+//            Dataset rules (boilerplate/template-line, dataset/duplicate-
+//            article) see the whole file:
 //            the dataset pass runs over it before its records are linted,
 //            so the records of one file are the dataset. Text and HTML
 //            fixtures are one article each and get no dataset pass (their

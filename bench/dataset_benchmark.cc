@@ -1,0 +1,155 @@
+// Throughput of the dataset family's first pass on one core: what
+// dataset/duplicate-article costs per article before the lint pass (the
+// story's words from the page layout, 176 min-hashes per 5-gram shingle, band
+// keys and nibbles), and the whole pass with Absorb and Finish (sorting the
+// exact hashes and the 24 bands, verifying candidates). The corpus is every
+// fixtures/**/*.txt (annotations stripped) repeated to about 4 MB, so the
+// copies are exact duplicates and Finish has real groups to pair.
+//
+// Read the figures as ratios against the references in the same run:
+//   BM_DatasetReference_MemchrLines    a memchr pass over the same bytes;
+//   BM_DatasetReference_StoryWords     the page layout and the story's words
+//                                      alone (what signing must read first).
+//
+//   build-dataset/newslint_bench --benchmark_filter='Dataset'
+// (dataset/repeated-body, an ordinary rule, is measured by
+// BM_FamilyRule/dataset/repeated-body in families_benchmark.cc.)
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+#include "bench/bench_util.h"
+#include "lint/analysis.h"
+#include "lint/article.h"
+#include "lint/rule.h"
+#include "rules/dataset_text.h"
+#include "rules/rules.h"
+
+namespace newslint {
+namespace {
+
+const std::vector<Article>& DatasetCorpus() {
+  static const std::vector<Article> corpus = [] {
+    std::vector<std::filesystem::path> paths;
+    const auto root = std::filesystem::path(NEWSLINT_SOURCE_DIR) / "fixtures";
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".txt") paths.push_back(entry.path());
+    }
+    std::sort(paths.begin(), paths.end());
+    std::vector<std::string> texts;
+    for (const auto& path : paths) {
+      std::ifstream in(path, std::ios::binary);
+      std::string line, text;
+      while (std::getline(in, line)) {
+        if (line.rfind("#!", 0) == 0) continue;
+        text += line + '\n';
+      }
+      texts.push_back(std::move(text));
+    }
+    std::vector<Article> articles;
+    size_t bytes = 0;
+    for (size_t i = 0; !texts.empty() && bytes < (4u << 20); ++i) {
+      Article a;
+      a.source = "bench.jsonl";
+      a.record = static_cast<int64_t>(i + 1);
+      a.id = "a" + std::to_string(i);
+      a.text = texts[i % texts.size()];
+      bytes += a.text.size();
+      articles.push_back(std::move(a));
+    }
+    return articles;
+  }();
+  return corpus;
+}
+
+void BM_DatasetReference_MemchrLines(benchmark::State& state) {
+  MemchrLinesReference(state, DatasetCorpus());
+}
+BENCHMARK(BM_DatasetReference_MemchrLines)->Unit(benchmark::kMillisecond);
+
+void BM_DatasetReference_StoryWords(benchmark::State& state) {
+  const auto& corpus = DatasetCorpus();
+  size_t words = 0;
+  std::vector<dataset::Word> w;
+  for (auto _ : state) {
+    for (const Article& a : corpus) {
+      Analysis analysis(a);
+      w.clear();
+      dataset::StoryWords(analysis, &w);
+      words += w.size();
+    }
+  }
+  benchmark::DoNotOptimize(std::as_const(words));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes(corpus)));
+}
+BENCHMARK(BM_DatasetReference_StoryWords)->Unit(benchmark::kMillisecond);
+
+// Observe alone: the part of the first pass that runs on the worker threads.
+void BM_DatasetFirstPass_Observe(benchmark::State& state) {
+  const auto& corpus = DatasetCorpus();
+  auto rule = MakeDuplicateArticleRule();
+  auto& dataset_rule = dynamic_cast<DatasetRule&>(*rule);
+  dataset_rule.Begin(RuleOptions());
+  for (auto _ : state) {
+    auto observer = dataset_rule.MakeObserver();
+    for (const Article& a : corpus) {
+      Analysis analysis(a);
+      observer->Observe(a, analysis);
+    }
+    benchmark::DoNotOptimize(observer.get());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes(corpus)));
+  state.counters["articles"] = static_cast<double>(corpus.size());
+}
+BENCHMARK(BM_DatasetFirstPass_Observe)->Unit(benchmark::kMillisecond);
+
+// The whole first pass on one thread: Begin, Observe, Absorb, Finish.
+void BM_DatasetFirstPass_Whole(benchmark::State& state) {
+  const auto& corpus = DatasetCorpus();
+  auto rule = MakeDuplicateArticleRule();
+  auto& dataset_rule = dynamic_cast<DatasetRule&>(*rule);
+  for (auto _ : state) {
+    dataset_rule.Begin(RuleOptions());
+    auto observer = dataset_rule.MakeObserver();
+    for (const Article& a : corpus) {
+      Analysis analysis(a);
+      observer->Observe(a, analysis);
+    }
+    dataset_rule.Absorb(*observer);
+    dataset_rule.Finish();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes(corpus)));
+}
+BENCHMARK(BM_DatasetFirstPass_Whole)->Unit(benchmark::kMillisecond);
+
+// Signing alone, words already split: the MinHash arithmetic.
+void BM_DatasetSignature(benchmark::State& state) {
+  const auto& corpus = DatasetCorpus();
+  std::vector<std::vector<dataset::Word>> stories;
+  for (const Article& a : corpus) {
+    Analysis analysis(a);
+    stories.emplace_back();
+    dataset::StoryWords(analysis, &stories.back());
+  }
+  dataset::Signature s;
+  uint64_t sink = 0;
+  for (auto _ : state) {
+    for (const auto& w : stories) {
+      dataset::MakeSignature(w.data(), w.size(), &s);
+      sink ^= s.bands[0];
+    }
+  }
+  benchmark::DoNotOptimize(std::as_const(sink));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes(corpus)));
+}
+BENCHMARK(BM_DatasetSignature)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace newslint
