@@ -121,6 +121,7 @@ BENCHMARK_CAPTURE(BM_Family, boilerplate, "boilerplate")->Unit(benchmark::kMilli
 BENCHMARK_CAPTURE(BM_Family, garbled, "garbled")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Family, attribution, "attribution")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Family, links, "links")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Family, quality, "quality")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Family, all, "")->Unit(benchmark::kMillisecond);
 
 // One benchmark per rule, BM_FamilyRule/<id>: which rule of a family costs

@@ -128,8 +128,12 @@ Configuration (newslint.toml):
   fail-on = "warning"
   packs = ["house-rules.toml"]   # rule packs: phrase rules as data, relative to
                                  # this file (docs/rule-packs.md); also --pack FILE
+  language = "en"          # the expected language, for metadata/language
   [rules."garbled/mojibake"]
   severity = "warning"     # or: enabled = false, or any option of the rule
+  [rules."quality/word-count"]
+  enabled = true           # quality/* (the Gopher, C4 and FineWeb filters) are
+                           # off by default: enable them here or --select quality
   [budgets]                # share of articles allowed a finding of it (0..1)
   "boilerplate" = 0.02
   "links/spam-anchor" = 0.0
@@ -703,8 +707,10 @@ int main(int argc, char** argv) {
   using namespace newslint;
   CLI::App app{"newslint " NEWSLINT_VERSION
                ": a fast linter for scraped news. It finds leaked site boilerplate,\n"
-               "garbled text, quotes pinned on the wrong speaker, spam links and broken\n"
-               "records in JSONL, HTML and plain-text articles."};
+               "garbled text, quotes pinned on the wrong speaker, spam links, duplicate\n"
+               "articles, broken metadata and broken records in JSONL, HTML and\n"
+               "plain-text articles, and measures the pretraining filters' heuristics\n"
+               "(quality/*, on request). Reports: text, json, jsonl, sarif, github, html."};
   app.footer(kMainFooter);
   app.set_version_flag("--version", "newslint " NEWSLINT_VERSION);
   app.require_subcommand(1);

@@ -52,6 +52,29 @@ std::vector<std::unique_ptr<Rule>> MakeCppRules() {
   rules.push_back(MakeOffTopicAnchorRule());
   rules.push_back(MakeLinkFarmRule());
   rules.push_back(MakeSuspiciousUrlRule());
+  rules.push_back(MakeDuplicateArticleRule());
+  rules.push_back(MakeRepeatedBodyRule());
+  rules.push_back(MakeQualityWordCountRule());
+  rules.push_back(MakeQualityMeanWordLengthRule());
+  rules.push_back(MakeQualitySymbolRatioRule());
+  rules.push_back(MakeQualityBulletLinesRule());
+  rules.push_back(MakeQualityEllipsisLinesRule());
+  rules.push_back(MakeQualityAlphabeticWordsRule());
+  rules.push_back(MakeQualityStopWordsRule());
+  rules.push_back(MakeQualityDuplicateLinesRule());
+  rules.push_back(MakeQualityDuplicateParagraphsRule());
+  rules.push_back(MakeQualityTopNgramRule());
+  rules.push_back(MakeQualityDuplicateNgramsRule());
+  rules.push_back(MakeQualityTerminalPunctuationRule());
+  rules.push_back(MakeQualityShortLinesRule());
+  rules.push_back(MakeQualityLoremIpsumRule());
+  rules.push_back(MakeQualityCurlyBracesRule());
+  rules.push_back(MakeQualityJavascriptRule());
+  rules.push_back(MakeMissingFieldRule());
+  rules.push_back(MakeImplausibleDateRule());
+  rules.push_back(MakeBylineNotAPersonRule());
+  rules.push_back(MakeTitleMismatchRule());
+  rules.push_back(MakeLanguageRule());
   return rules;
 }
 

@@ -46,6 +46,29 @@ std::unique_ptr<Rule> MakeHiddenLinkRule();           // links/hidden-link
 std::unique_ptr<Rule> MakeOffTopicAnchorRule();       // links/off-topic-anchor
 std::unique_ptr<Rule> MakeLinkFarmRule();             // links/link-farm
 std::unique_ptr<Rule> MakeSuspiciousUrlRule();        // links/suspicious-url
+std::unique_ptr<Rule> MakeDuplicateArticleRule();     // dataset/duplicate-article (dataset rule)
+std::unique_ptr<Rule> MakeRepeatedBodyRule();         // dataset/repeated-body
+std::unique_ptr<Rule> MakeQualityWordCountRule();            // quality/word-count
+std::unique_ptr<Rule> MakeQualityMeanWordLengthRule();       // quality/mean-word-length
+std::unique_ptr<Rule> MakeQualitySymbolRatioRule();          // quality/symbol-ratio
+std::unique_ptr<Rule> MakeQualityBulletLinesRule();          // quality/bullet-lines
+std::unique_ptr<Rule> MakeQualityEllipsisLinesRule();        // quality/ellipsis-lines
+std::unique_ptr<Rule> MakeQualityAlphabeticWordsRule();      // quality/alphabetic-words
+std::unique_ptr<Rule> MakeQualityStopWordsRule();            // quality/stop-words
+std::unique_ptr<Rule> MakeQualityDuplicateLinesRule();       // quality/duplicate-lines
+std::unique_ptr<Rule> MakeQualityDuplicateParagraphsRule();  // quality/duplicate-paragraphs
+std::unique_ptr<Rule> MakeQualityTopNgramRule();             // quality/top-ngram
+std::unique_ptr<Rule> MakeQualityDuplicateNgramsRule();      // quality/duplicate-ngrams
+std::unique_ptr<Rule> MakeQualityTerminalPunctuationRule();  // quality/terminal-punctuation
+std::unique_ptr<Rule> MakeQualityShortLinesRule();           // quality/short-lines
+std::unique_ptr<Rule> MakeQualityLoremIpsumRule();           // quality/lorem-ipsum
+std::unique_ptr<Rule> MakeQualityCurlyBracesRule();          // quality/curly-braces
+std::unique_ptr<Rule> MakeQualityJavascriptRule();           // quality/javascript
+std::unique_ptr<Rule> MakeMissingFieldRule();         // metadata/missing-field (dataset rule)
+std::unique_ptr<Rule> MakeImplausibleDateRule();      // metadata/implausible-date
+std::unique_ptr<Rule> MakeBylineNotAPersonRule();     // metadata/byline-not-a-person
+std::unique_ptr<Rule> MakeTitleMismatchRule();        // metadata/title-mismatch
+std::unique_ptr<Rule> MakeLanguageRule();             // metadata/language
 
 }  // namespace newslint
 

@@ -51,11 +51,46 @@ Article MakeArticle(std::string text) {
   return a;
 }
 
-TEST(EngineTest, RunsEveryRuleByDefault) {
+TEST(EngineTest, RunsEveryRuleThatIsOnByDefault) {
   auto engine = MakeEngine({});
   std::vector<std::string> ids = engine->active_rule_ids();
-  EXPECT_EQ(ids.size(), MakeAllRules().size());
+  size_t on = 0;
+  for (const auto& rule : MakeAllRules()) {
+    if (rule->info().on_by_default) {
+      ++on;
+    } else {
+      EXPECT_THAT(ids, ::testing::Not(::testing::Contains(std::string(rule->info().id))));
+    }
+  }
+  EXPECT_EQ(ids.size(), on);
   EXPECT_THAT(ids, ::testing::Contains("garbled/mojibake"));
+  EXPECT_THAT(ids, ::testing::Not(::testing::Contains("quality/word-count")));
+}
+
+std::vector<std::string> ActiveWith(std::vector<std::string> select,
+                                    std::vector<std::string> ignore = {}) {
+  EngineSettings settings;
+  settings.select = std::move(select);
+  settings.ignore = std::move(ignore);
+  return MakeEngine(std::move(settings))->active_rule_ids();
+}
+
+TEST(EngineTest, ARuleOffByDefaultRunsWhenSelectedOrEnabled) {
+  // By family and by id.
+  EXPECT_THAT(ActiveWith({"quality"}), ::testing::Contains("quality/word-count"));
+  // (input/* rules always run.)
+  EXPECT_THAT(ActiveWith({"quality/word-count"}), ::testing::Contains("quality/word-count"));
+  // Selecting another family leaves it off; so does ignoring it.
+  EXPECT_THAT(ActiveWith({"garbled"}), ::testing::Not(::testing::Contains("quality/word-count")));
+  EXPECT_THAT(ActiveWith({"quality"}, {"quality/word-count"}),
+              ::testing::Not(::testing::Contains("quality/word-count")));
+  // [rules."quality/word-count"] enabled = true in newslint.toml.
+  EngineSettings settings;
+  settings.config.rules["quality/word-count"].enabled = true;
+  std::string error;
+  auto engine = Engine::Create(std::move(settings), &error);
+  ASSERT_NE(engine, nullptr) << error;
+  EXPECT_THAT(engine->active_rule_ids(), ::testing::Contains("quality/word-count"));
 }
 
 struct SelectionCase {

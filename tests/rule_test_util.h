@@ -29,6 +29,16 @@ inline std::vector<Finding> RunRule(const Rule& rule, const std::string& text,
   return findings;
 }
 
+// The same for a whole article (metadata rules read its fields).
+inline std::vector<Finding> RunRule(const Rule& rule, const Article& article,
+                                    std::map<std::string, OptionValue> options = {}) {
+  Analysis analysis(article);
+  std::vector<Finding> findings;
+  FindingSink sink(rule.info().id, rule.info().default_severity, &findings);
+  rule.Check(article, analysis, RuleOptions(std::move(options)), sink);
+  return findings;
+}
+
 // The evidence value under `key`, or nullptr.
 inline const EvidenceValue* EvidenceOf(const Evidence& evidence, std::string_view key) {
   for (const auto& [k, v] : evidence) {
