@@ -5,6 +5,11 @@
 # travel better than absolute times).
 #
 #   bench/throughput.sh [BUILD_DIR] [CORPUS_MB]      default: build 64
+#
+# Prints, for each run: seconds (best of 3), MB/s, MB/s per core,
+# articles/s, peak RSS and the ratio against the read-only reference pass;
+# the speed-up from 1 to all cores; .zst and .gz input; and whether the JSONL
+# output is byte-identical with 1 and with all jobs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -36,30 +41,51 @@ bytes=$(stat -c %s "$work/corpus.jsonl")
 records=$(wc -l < "$work/corpus.jsonl")
 cores=$(nproc)
 
-seconds() {  # wall seconds of a command, best of 3
-  local best=
+seconds() {  # "SECONDS RSS_KB" of a command: the best of 3 runs
+  local best= best_rss=
   for _ in 1 2 3; do
-    local t0 t1
-    t0=$(date +%s.%N); "$@" > /dev/null 2>&1 || true; t1=$(date +%s.%N)
-    best=$(echo "$t0 $t1 $best" | awk '{d=$2-$1; if ($3=="" || d<$3) print d; else print $3}')
+    local out d m
+    /usr/bin/time -o "$work/time.txt" -f '%e %M' "$@" > /dev/null 2>&1 || true
+    out=$(tail -1 "$work/time.txt")
+    d=${out% *}; m=${out#* }
+    if [[ -z $best ]] || awk -v a="$d" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$d; best_rss=$m; fi
   done
-  echo "$best"
+  echo "$best $best_rss"
 }
+# Runs `seconds` and splits its answer into $t (seconds) and $rss (KB).
+timed() { local r; r=$(seconds "$@"); t=${r% *}; rss=${r#* }; }
 
-ref_wc=$(seconds wc -l "$work/corpus.jsonl")
-one=$(seconds "$bin" check "$work/corpus.jsonl" --no-config --jobs 1 --format jsonl -o /dev/null --fail-on never)
-all=$(seconds "$bin" check "$work/corpus.jsonl" --no-config --jobs "$cores" --format jsonl -o /dev/null --fail-on never)
+# References over the same bytes: counting lines (memory bandwidth) and
+# newslint reading and parsing every record with only the input/* rules
+# (the floor of any newslint run).
+timed wc -l "$work/corpus.jsonl"; ref_wc=$t
+timed "$bin" check "$work/corpus.jsonl" --no-config --jobs 1 --select input --format jsonl -o /dev/null --fail-on never; ref_read=$t; rss_read=$rss
+timed "$bin" check "$work/corpus.jsonl" --no-config --jobs 1 --format jsonl -o /dev/null --fail-on never; one=$t; rss_one=$rss
+timed "$bin" check "$work/corpus.jsonl" --no-config --jobs "$cores" --format jsonl -o /dev/null --fail-on never; all=$t; rss_all=$rss
 
 awk -v r="$records" -v b="$bytes" -v c="$cores" 'BEGIN { printf "corpus: %d records, %.1f MB (fixtures/ repeated), %d cores\n", r, b/1e6, c }'
-report() {  # name seconds jobs
-  awk -v n="$1" -v s="$2" -v j="$3" -v b="$bytes" -v r="$ref_wc" -v a="$records" 'BEGIN {
-    printf "%-34s %8.3f s %9.1f MB/s %9.1f MB/s/core %10.0f articles/s  %6.4f x wc -l\n",
-           n, s, b/1e6/s, b/1e6/s/j, a/s, r/s }'
+report() {  # name seconds jobs rss_kb
+  awk -v n="$1" -v s="$2" -v j="$3" -v m="$4" -v b="$bytes" -v r="$ref_read" -v a="$records" 'BEGIN {
+    printf "%-40s %8.3f s %8.1f MB/s %8.1f MB/s/core %9.0f articles/s %7.1f MB RSS  %7.4f x read-only pass\n",
+           n, s, b/1e6/s, b/1e6/s/j, a/s, m/1024, r/s }'
 }
-report "reference: wc -l" "$ref_wc" 1
-report "newslint check --jobs 1" "$one" 1
-report "newslint check --jobs $cores" "$all" "$cores"
+report "reference: wc -l" "$ref_wc" 1 0
+report "reference: read only (--select input)" "$ref_read" 1 "$rss_read"
+report "newslint check --jobs 1" "$one" 1 "$rss_one"
+report "newslint check --jobs $cores" "$all" "$cores" "$rss_all"
+awk -v a="$one" -v b="$all" -v c="$cores" 'BEGIN { printf "speed-up with %d jobs: %.2fx\n", c, a/b }'
 if [[ -f $work/corpus.jsonl.zst ]]; then
-  zst=$(seconds "$bin" check "$work/corpus.jsonl.zst" --no-config --jobs "$cores" --format jsonl -o /dev/null --fail-on never)
-  report "newslint check .zst --jobs $cores" "$zst" "$cores"
+  timed "$bin" check "$work/corpus.jsonl.zst" --no-config --jobs "$cores" --format jsonl -o /dev/null --fail-on never
+  report "newslint check .zst --jobs $cores" "$t" "$cores" "$rss"
+fi
+gzip -c -1 "$work/corpus.jsonl" > "$work/corpus.jsonl.gz"
+timed "$bin" check "$work/corpus.jsonl.gz" --no-config --jobs "$cores" --format jsonl -o /dev/null --fail-on never
+report "newslint check .gz --jobs $cores" "$t" "$cores" "$rss"
+# Output independent of --jobs: byte-identical JSONL with 1 and with all jobs.
+"$bin" check "$work/corpus.jsonl" --no-config --jobs 1 -o "$work/j1.jsonl" --fail-on never 2>/dev/null
+"$bin" check "$work/corpus.jsonl" --no-config --jobs "$cores" -o "$work/jn.jsonl" --fail-on never 2>/dev/null
+if cmp -s "$work/j1.jsonl" "$work/jn.jsonl"; then
+  echo "jsonl output with --jobs 1 and --jobs $cores: byte-identical"
+else
+  echo "jsonl output with --jobs 1 and --jobs $cores: DIFFERENT"
 fi
