@@ -199,6 +199,17 @@ Carets PlaceCarets(const std::vector<char32_t>& excerpt, std::string_view text,
 
   Carets c;
   bool placed = false;
+  if (text.empty() && f.span.start > 0) {
+    // No text to place by (a merged report whose parts lacked
+    // --include-text): the finding's column, when the excerpt starts at the
+    // start of its line.
+    const bool cut = excerpt.size() >= 3 && excerpt[0] == '.' && excerpt[1] == '.' &&
+                     excerpt[2] == '.';
+    const int64_t column = std::max<int64_t>(f.column, 1) - 1;
+    c.start = cut ? 0 : std::min(static_cast<size_t>(column), excerpt.size());
+    c.count = c.start < excerpt.size() ? 1 : 0;
+    return c;
+  }
   if (whole_prefix && pre.size() <= excerpt.size() &&
       std::equal(pre.begin(), pre.end(), excerpt.begin())) {
     c.start = pre.size();

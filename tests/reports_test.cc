@@ -499,6 +499,17 @@ TEST(TextReportTest, CaretsFollowTheSpanIntoACutExcerpt) {
   EXPECT_EQ(f.column, 202);
 }
 
+TEST(TextReportTest, WithoutTheTextCaretsGoToTheFindingsColumn) {
+  // A merged report whose parts were written without --include-text: the
+  // finding keeps its line, column and excerpt, the article has no text.
+  Article full = MakeArticle("t.txt", 1, "t.txt", "", "The minister didn't comment.");
+  Finding f = At(full, "comment", "x/y", Severity::kInfo, "m");
+  Article bare = MakeArticle("t.txt", 1, "t.txt", "", "");
+  auto [excerpt, carets] = Frame(bare, f);
+  EXPECT_EQ(excerpt, "    1 | The minister didn't comment.");
+  EXPECT_EQ(carets, "      | " + std::string(20, ' ') + "^");
+}
+
 TEST(TextReportTest, RepeatedPhraseGetsCaretsUnderTheRightOccurrence) {
   Article a = MakeArticle("t.txt", 1, "t.txt", "", "Read more: Read more:");
   Finding f = At(a, "Read more:", "x/y", Severity::kInfo, "m", {}, 1);
