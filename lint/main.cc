@@ -21,6 +21,7 @@
 #include "lint/config.h"
 #include "lint/engine.h"
 #include "lint/fixes.h"
+#include "lint/output_file.h"
 #include "lint/pipeline.h"
 #include "lint/shard.h"
 #include "lint/readers/reader.h"
@@ -336,18 +337,17 @@ int RunCheck(const CheckFlags& flags) {
   report_options.docs_url = flags.docs_url;
   report_options.report_articles = flags.report_articles;
   report_options.report_per_rule = flags.report_per_rule;
-  std::vector<std::unique_ptr<std::ofstream>> files;
+  // Report files are written under a temporary name and renamed when the
+  // run is complete (lint/output_file.h): never a truncated report.
+  std::vector<std::unique_ptr<OutputFile>> files;
   std::vector<std::unique_ptr<Reporter>> reporters;
   bool stdout_used = flags.fix && fix_path.empty();
   for (const auto& [format, path] : outputs) {
     std::ostream* out = &std::cout;
     if (!path.empty()) {
-      std::error_code ec;
-      auto parent = std::filesystem::path(path).parent_path();
-      if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-      auto file = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
-      if (!*file) return Fail("cannot write '" + path + "'");
-      out = file.get();
+      auto file = std::make_unique<OutputFile>();
+      if (!file->Open(path, &error)) return Fail(error);
+      out = &file->stream();
       files.push_back(std::move(file));
     } else {
       if (stdout_used) {
@@ -380,12 +380,9 @@ int RunCheck(const CheckFlags& flags) {
   if (flags.fix) {
     std::ostream* out = &std::cout;
     if (!fix_path.empty()) {
-      std::error_code ec;
-      auto parent = std::filesystem::path(fix_path).parent_path();
-      if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-      auto file = std::make_unique<std::ofstream>(fix_path, std::ios::binary | std::ios::trunc);
-      if (!*file) return Fail("cannot write '" + fix_path + "'");
-      out = file.get();
+      auto file = std::make_unique<OutputFile>();
+      if (!file->Open(fix_path, &error)) return Fail(error);
+      out = &file->stream();
       files.push_back(std::move(file));
     }
     reporters.push_back(MakeFixedReporter(*out, FixFilter{flags.fix_rules}, &fixed_stats));
@@ -454,11 +451,11 @@ int RunCheck(const CheckFlags& flags) {
   }
   bool ok = RunPipeline(options, *engine, sinks, run, &summary, &error);
   std::cout.flush();
-  for (auto& f : files) {
-    f->flush();
-    if (!*f) return Fail("writing a report failed (disk full?)");
-  }
+  // A failed run keeps no report: the temporary files go when `files` does.
   if (!ok) return Fail(error);
+  for (auto& f : files) {
+    if (!f->Commit(&error)) return Fail(error);
+  }
   if (!flags.write_baseline.empty()) {
     if (!baseline_writer.Write(flags.write_baseline, &error)) return Fail(error);
     std::fprintf(stderr, "newslint: wrote baseline %s (%zu findings)\n",

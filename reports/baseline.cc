@@ -9,6 +9,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "lint/output_file.h"
 #include "reports/fingerprint.h"
 #include "reports/json_writer.h"
 
@@ -199,15 +200,11 @@ std::string BaselineWriter::Json() const {
 }
 
 bool BaselineWriter::Write(const std::string& path, std::string* error) const {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  std::string json = Json();
-  out.write(json.data(), static_cast<std::streamsize>(json.size()));
-  out.close();
-  if (!out) {
-    *error = "cannot write baseline '" + path + "'";
-    return false;
-  }
-  return true;
+  OutputFile out;  // renamed into place when whole (lint/output_file.h)
+  if (!out.Open(path, error)) return false;
+  const std::string json = Json();
+  out.stream().write(json.data(), static_cast<std::streamsize>(json.size()));
+  return out.Commit(error);
 }
 
 }  // namespace newslint

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string_view>
 
+#include "lint/output_file.h"
 #include "reports/html.h"
 #include "reports/json_writer.h"
 #include "reports/report_sample.h"
@@ -459,7 +460,7 @@ struct Output {
   std::string format;
   std::string path;  // "" = stdout
   std::ostream* out = nullptr;
-  std::unique_ptr<std::ofstream> file;
+  std::unique_ptr<OutputFile> file;  // renamed into place when complete
   std::unique_ptr<Reporter> text;  // format text
   int64_t records = 0;             // json: records written
 };
@@ -498,15 +499,12 @@ bool MergeReports(const MergeOptions& options, MergeResult* result, std::string*
     o.path = path;
     o.out = &std::cout;
     if (!path.empty()) {
-      std::error_code ec;
-      auto parent = std::filesystem::path(path).parent_path();
-      if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-      o.file = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
-      if (!*o.file) {
-        *error = "merge: cannot write '" + path + "'";
+      o.file = std::make_unique<OutputFile>();
+      if (!o.file->Open(path, error)) {
+        *error = "merge: " + *error;
         return false;
       }
-      o.out = o.file.get();
+      o.out = &o.file->stream();
     }
     if (format == "text") {
       ReportOptions ro = options.report;
@@ -621,6 +619,12 @@ bool MergeReports(const MergeOptions& options, MergeResult* result, std::string*
     if (!*o.out) {
       *error = "merge: writing " + (o.path.empty() ? std::string("stdout") : o.path) +
                " failed (disk full?)";
+      return false;
+    }
+  }
+  for (Output& o : outputs) {
+    if (o.file && !o.file->Commit(error)) {
+      *error = "merge: " + *error;
       return false;
     }
   }

@@ -499,3 +499,38 @@ TEST_F(CliTest, RulesAndExplainKnowPackRules) {
 
 }  // namespace
 }  // namespace newslint
+
+namespace newslint {
+namespace {
+
+class OutputFileCliTest : public CliFolderTest {};
+
+TEST_F(OutputFileCliTest, AFailedRunLeavesNoReportAndKeepsTheOldOne) {
+  Write("a.txt", "The minister didn\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2t comment.\n");
+  RunResult first = Run("check a.txt --fail-on never -o r.json");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const std::string whole = Slurp(dir_ / "r.json");
+  ASSERT_FALSE(whole.empty());
+  // The second run fails on an input it cannot read: r.json stays the first
+  // run's, new.json is never created, and no temporary file is left.
+  RunResult failed = Run("check a.txt missing.txt --fail-on never -o r.json -o new.jsonl");
+  EXPECT_EQ(failed.exit_code, 2);
+  EXPECT_EQ(Slurp(dir_ / "r.json"), whole);
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "new.jsonl"));
+  for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos)
+        << entry.path();
+  }
+}
+
+TEST_F(OutputFileCliTest, AFullDiskIsARunFailure) {
+  if (!std::filesystem::exists("/dev/full")) GTEST_SKIP() << "no /dev/full here";
+  Write("a.txt", "Plain words.\n");
+  RunResult r = Run("check a.txt --fail-on never --format json -o /dev/full");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("disk full"), std::string::npos) << r.err;
+  EXPECT_TRUE(std::filesystem::is_character_file("/dev/full"));  // not replaced
+}
+
+}  // namespace
+}  // namespace newslint
