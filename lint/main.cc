@@ -119,7 +119,8 @@ JSON reports with `newslint merge part-*.json -o all.json`. A progress line
 (articles, MB, MB/s, ETA) is drawn on stderr when it is a terminal.
 
 A record that cannot be read never stops the run: it gets an input/* finding
-(input/invalid-json, input/missing-text, input/invalid-utf8, input/read-error)
+(input/invalid-json, input/missing-text, input/invalid-utf8, input/read-error,
+input/record-too-large over --max-record-bytes)
 and still yields its output record.
 
 Configuration (newslint.toml):
@@ -181,6 +182,7 @@ struct CheckFlags {
   bool include_text = false;
   bool show_clean = false;
   bool debug_analysis = false;
+  uint64_t max_record_bytes = kDefaultMaxRecordBytes;
   std::string docs_url = kDefaultDocsUrl;
   std::string report;          // --report FILE.html
   int report_articles = 200;   // --report-articles
@@ -288,6 +290,7 @@ int RunCheck(const CheckFlags& flags) {
   options.jobs = flags.jobs > 0 ? flags.jobs
                                 : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.read.keep_raw_record = flags.fix;  // cleaned JSONL records rewrite the line as read
+  options.read.max_record_bytes = flags.max_record_bytes;
   for (const std::string& name : flags.fix_rules) {
     if (!Engine::IsKnownIdOrFamily(name, catalogue)) {
       return Fail("unknown rule or family '" + name + "' in --fix-rules (see `newslint rules`)");
@@ -760,6 +763,10 @@ int main(int argc, char** argv) {
   check->add_option("--field", flags.fields,
                     "Read an article field from another JSON key, e.g. text=body (repeatable)")
       ->allow_extra_args(false);
+  check->add_option("--max-record-bytes", flags.max_record_bytes,
+                    "Records (JSONL lines, HTML or text files) larger than this are skipped "
+                    "with an input/record-too-large finding, never read into memory")
+      ->capture_default_str();
   check->add_flag("--include-text", flags.include_text,
                   "json/jsonl: add the linted text to each record");
   check->add_flag("--show-clean", flags.show_clean, "text: list articles without findings too");

@@ -145,6 +145,8 @@ const std::vector<RuleInfo>& InputRuleInfos() {
        "Text that is not valid UTF-8, kept byte for byte as it was read.", {}},
       {"input/read-error", Severity::kError,
        "An input that could not be read to its end, such as a truncated .gz or .zst stream.", {}},
+      {"input/record-too-large", Severity::kError,
+       "A record larger than --max-record-bytes, skipped without being read into memory.", {}},
   };
   return kInfos;
 }

@@ -422,6 +422,58 @@ TEST(JsonlReaderTest, LongLineGrowsTheBuffer) {
   EXPECT_EQ(articles[2].text, "end");
 }
 
+TEST(JsonlReaderTest, ARecordOverTheLimitIsSkippedAndReported) {
+  ScratchFolder dir;
+  const std::string long_text(300 * 1024, 'x');
+  const std::string big = "{\"text\":\"" + long_text + "\"}";
+  const std::string content = "{\"text\":\"short\"}\n" + big + "\n{\"text\":\"end\"}\n" + big;
+  ReadOptions options;
+  options.max_record_bytes = 100 * 1024;
+  std::string error;
+  auto reader = OpenReader(dir.Write("a.jsonl", content), options, &error);
+  ASSERT_NE(reader, nullptr) << error;
+  std::vector<Article> articles;
+  for (Article a; reader->Next(&a);) articles.push_back(a);
+  ASSERT_EQ(articles.size(), 4u);
+  EXPECT_EQ(articles[0].text, "short");
+  EXPECT_TRUE(articles[1].text.empty());
+  EXPECT_EQ(Rules(articles[1]), std::vector<std::string>{"input/record-too-large"});
+  EXPECT_EQ(articles[1].record, 2);
+  EXPECT_EQ(articles[1].id, dir.path() + "/a.jsonl:2");
+  const Finding* f = FindingOf(articles[1], "input/record-too-large");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(std::get<int64_t>(f->evidence[0].second), static_cast<int64_t>(big.size()));
+  EXPECT_EQ(std::get<int64_t>(f->evidence[1].second), 100 * 1024);
+  // Reading goes on after it, with the right line numbers, also for a last
+  // record without a final newline.
+  EXPECT_EQ(articles[2].text, "end");
+  EXPECT_EQ(articles[2].record, 3);
+  EXPECT_EQ(Rules(articles[3]), std::vector<std::string>{"input/record-too-large"});
+  EXPECT_EQ(reader->bytes_read(), content.size());
+  // --fix reads every record whole.
+  options.keep_raw_record = true;
+  articles = ReadArticles(dir.path() + "/a.jsonl", options);
+  ASSERT_EQ(articles.size(), 4u);
+  EXPECT_EQ(articles[1].text, long_text);
+}
+
+TEST(TextFileReaderTest, AFileOverTheLimitIsOneRecordTooLarge) {
+  ScratchFolder dir;
+  ReadOptions options;
+  options.max_record_bytes = 1000;
+  std::vector<Article> articles =
+      ReadArticles(dir.Write("a.txt", std::string(5000, 'y')), options);
+  ASSERT_EQ(articles.size(), 1u);
+  EXPECT_TRUE(articles[0].text.empty());
+  EXPECT_EQ(Rules(articles[0]), std::vector<std::string>{"input/record-too-large"});
+  articles = ReadArticles(dir.Write("b.html", "<p>" + std::string(5000, 'z') + "</p>"), options);
+  ASSERT_EQ(articles.size(), 1u);
+  EXPECT_EQ(Rules(articles[0]), std::vector<std::string>{"input/record-too-large"});
+  // At the limit: read.
+  articles = ReadArticles(dir.Write("c.txt", std::string(1000, 'y')), options);
+  EXPECT_EQ(articles[0].text.size(), 1000u);
+}
+
 TEST(JsonlReaderTest, BytesReadCountsTheWholeInput) {
   ScratchFolder dir;
   const std::string content = "{\"text\":\"a\"}\n\n{\"text\":\"bb\"}";

@@ -43,16 +43,23 @@ bool ResolveJsonlFieldNames(const ReadOptions& options, JsonlFieldNames* names, 
 std::unique_ptr<ArticleReader> MakeJsonlReader(std::string path, std::unique_ptr<ByteSource> bytes,
                                                JsonlFieldNames names, bool keep_html,
                                                bool keep_raw_record = false,
-                                               int64_t first_line = 1);
+                                               int64_t first_line = 1,
+                                               uint64_t max_record_bytes = UINT64_MAX);
 
 // One Article per file: the page's visible text, extracted with libxml2.
 std::unique_ptr<ArticleReader> MakeHtmlFileReader(std::string path,
                                                   std::unique_ptr<ByteSource> bytes,
-                                                  bool keep_html);
+                                                  bool keep_html,
+                                                  uint64_t max_record_bytes = UINT64_MAX);
 
 // One Article per file: the file's bytes as text (a UTF-8 BOM removed).
 std::unique_ptr<ArticleReader> MakeTextFileReader(std::string path,
-                                                  std::unique_ptr<ByteSource> bytes);
+                                                  std::unique_ptr<ByteSource> bytes,
+                                                  uint64_t max_record_bytes = UINT64_MAX);
+
+// The input/record-too-large finding of a record of `bytes` bytes over
+// `limit`, on an article left empty.
+void AddRecordTooLarge(Article* article, uint64_t bytes, uint64_t limit);
 
 // Empties every field of *article, keeping the allocated capacity of its
 // strings for the next record.

@@ -94,9 +94,13 @@ struct SlotValue {
 class JsonlReader : public ArticleReader {
  public:
   JsonlReader(std::string path, std::unique_ptr<ByteSource> bytes, JsonlFieldNames names,
-              bool keep_html, bool keep_raw, int64_t first_line)
+              bool keep_html, bool keep_raw, int64_t first_line, uint64_t max_record_bytes)
       : path_(std::move(path)), lines_(std::move(bytes)), keep_html_(keep_html),
         keep_raw_(keep_raw), line_number_(first_line - 1) {
+    max_record_bytes_ = max_record_bytes;
+    if (max_record_bytes < static_cast<uint64_t>(SIZE_MAX)) {
+      lines_.set_max_line(static_cast<size_t>(max_record_bytes));
+    }
     auto add = [&](Slot slot, const std::vector<std::string>& list) {
       slot_names_[slot] = list;
       for (size_t i = 0; i < list.size(); ++i) {
@@ -125,6 +129,16 @@ class JsonlReader : public ArticleReader {
     if (keep_raw_) {
       article->has_raw_record = true;
       article->raw_record.assign(bom ? line.substr(3) : line);
+    }
+    if (lines_.oversized() > 0) {
+      article->id = DefaultId();
+      AddRecordTooLarge(article, lines_.oversized(), max_record_bytes_);
+      if (!lines_.error().empty()) {
+        article->AddInputFinding("input/read-error",
+                                 "input ends early in line " + std::to_string(line_number_) +
+                                     ": " + lines_.error());
+      }
+      return true;
     }
     if (!lines_.error().empty()) {
       std::string message =
@@ -432,6 +446,7 @@ class JsonlReader : public ArticleReader {
 
   std::string path_;
   LineSource lines_;
+  uint64_t max_record_bytes_ = UINT64_MAX;
   bool keep_html_;
   bool keep_raw_;
   const char* json_base_ = nullptr;  // the buffer being parsed (the line, or masked_line_)
@@ -481,9 +496,10 @@ bool ResolveJsonlFieldNames(const ReadOptions& options, JsonlFieldNames* names,
 
 std::unique_ptr<ArticleReader> MakeJsonlReader(std::string path, std::unique_ptr<ByteSource> bytes,
                                                JsonlFieldNames names, bool keep_html,
-                                               bool keep_raw_record, int64_t first_line) {
+                                               bool keep_raw_record, int64_t first_line,
+                                               uint64_t max_record_bytes) {
   return std::make_unique<JsonlReader>(std::move(path), std::move(bytes), std::move(names),
-                                       keep_html, keep_raw_record, first_line);
+                                       keep_html, keep_raw_record, first_line, max_record_bytes);
 }
 
 }  // namespace newslint

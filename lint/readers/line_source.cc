@@ -273,6 +273,7 @@ LineSource::LineSource(std::unique_ptr<ByteSource> bytes)
 
 bool LineSource::Next(std::string_view* line) {
   line_error_.clear();
+  oversized_ = 0;
   for (;;) {
     const char* data = buffer_.data();
     const size_t search_from = begin_ + scanned_;
@@ -286,6 +287,35 @@ bool LineSource::Next(std::string_view* line) {
       return true;
     }
     scanned_ = end_ - begin_;
+    if (end_ - begin_ > max_line_) {
+      // Too long to keep: drop what is buffered and read on to the line's
+      // end, keeping only its length.
+      uint64_t length = end_ - begin_;
+      bytes_consumed_ += length;
+      begin_ = end_ = scanned_ = 0;
+      bool ended = true;
+      while (!stream_ended_ && Fill()) {
+        const void* nl = std::memchr(buffer_.data(), '\n', end_);
+        if (nl != nullptr) {
+          const size_t at = static_cast<const char*>(nl) - buffer_.data();
+          length += at;
+          bytes_consumed_ += at + 1;
+          begin_ = at + 1;
+          ended = false;
+          break;
+        }
+        length += end_;
+        bytes_consumed_ += end_;
+        end_ = 0;
+      }
+      oversized_ = length;
+      *line = std::string_view(buffer_.data(), 0);
+      if (ended) {
+        line_error_ = bytes_->error();
+        error_reported_ = !line_error_.empty();
+      }
+      return true;
+    }
     if (!stream_ended_ && Fill()) continue;
 
     if (begin_ < end_ || (!bytes_->error().empty() && !error_reported_)) {

@@ -92,6 +92,13 @@ class LineSource {
   // "" for a sound line; else why the input ended in (or before) this line.
   const std::string& error() const { return line_error_; }
 
+  // Lines longer than `bytes` are not kept: Next() skips over such a line
+  // without buffering it, returns it empty and oversized() says how long it
+  // was. Memory stays bounded by the limit, whatever the input holds.
+  void set_max_line(size_t bytes) { max_line_ = bytes; }
+  // The length of the line Next() skipped as too long, else 0.
+  uint64_t oversized() const { return oversized_; }
+
   // Bytes handed out so far, newlines included.
   uint64_t bytes_consumed() const { return bytes_consumed_; }
   // Bytes taken from the file (ByteSource::raw_bytes_read), for progress.
@@ -109,6 +116,8 @@ class LineSource {
   bool error_reported_ = false;
   std::string line_error_;
   uint64_t bytes_consumed_ = 0;
+  size_t max_line_ = static_cast<size_t>(-1);
+  uint64_t oversized_ = 0;
 };
 
 }  // namespace newslint

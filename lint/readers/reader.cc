@@ -116,6 +116,18 @@ void ClearArticle(Article* article) {
   article->raw_text_value = {};
 }
 
+uint64_t RecordLimit(const ReadOptions& options) {
+  return options.keep_raw_record ? UINT64_MAX : options.max_record_bytes;
+}
+
+void AddRecordTooLarge(Article* article, uint64_t bytes, uint64_t limit) {
+  article->AddInputFinding("input/record-too-large",
+                           "record of " + std::to_string(bytes) + " bytes is over the limit of " +
+                               std::to_string(limit) + " bytes (--max-record-bytes); not read",
+                           {}, {{"bytes", static_cast<int64_t>(bytes)},
+                                {"limit", static_cast<int64_t>(limit)}});
+}
+
 std::unique_ptr<ArticleReader> OpenReader(const std::string& path, const ReadOptions& options,
                                           std::string* error) {
   const Format format = FormatOf(path);
@@ -130,13 +142,14 @@ std::unique_ptr<ArticleReader> OpenReader(const std::string& path, const ReadOpt
   switch (format) {
     case Format::kJsonl:
       return MakeJsonlReader(path, std::move(bytes), std::move(names), options.keep_html,
-                             options.keep_raw_record);
+                             options.keep_raw_record, 1, RecordLimit(options));
     case Format::kHtml:
-      return MakeHtmlFileReader(path, std::move(bytes), options.keep_html);
+      return MakeHtmlFileReader(path, std::move(bytes), options.keep_html,
+                                RecordLimit(options));
     case Format::kText:
       break;
   }
-  return MakeTextFileReader(path, std::move(bytes));
+  return MakeTextFileReader(path, std::move(bytes), RecordLimit(options));
 }
 
 bool ExpandInputs(const std::vector<std::string>& paths, std::vector<std::string>* files,

@@ -32,6 +32,10 @@
 
 namespace newslint {
 
+// --max-record-bytes default: far above any news article with its HTML,
+// far below what would exhaust memory.
+inline constexpr uint64_t kDefaultMaxRecordBytes = 64ull << 20;
+
 struct ReadOptions {
   // Overrides of the JSONL field for an Article field, from --field
   // ARTICLE_FIELD=RECORD_FIELD, e.g. {"text", "body"}. Keys: id, url, title,
@@ -42,6 +46,11 @@ struct ReadOptions {
   // JSONL: keep each record's line and the place of its text value in it
   // (Article::raw_record, raw_text_value), for writing cleaned records.
   bool keep_raw_record = false;
+  // Records (JSONL lines, whole HTML or text files) larger than this many
+  // bytes are not read into memory: each becomes an input/record-too-large
+  // finding on an empty article, and the run goes on (--max-record-bytes).
+  // Not applied with keep_raw_record (--fix must write every record back).
+  uint64_t max_record_bytes = kDefaultMaxRecordBytes;
 };
 
 class ArticleReader {
