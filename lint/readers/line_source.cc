@@ -281,6 +281,12 @@ bool LineSource::Next(std::string_view* line) {
     if (newline != nullptr) {
       size_t at = static_cast<const char*>(newline) - data;
       *line = std::string_view(data + begin_, at - begin_);
+      if (line->size() > max_line_) {
+        // Already buffered whole (it fit in what one read brought), but too
+        // long all the same: the same answer as for a line skipped unread.
+        oversized_ = line->size();
+        *line = std::string_view(data + begin_, 0);
+      }
       bytes_consumed_ += at + 1 - begin_;
       begin_ = at + 1;
       scanned_ = 0;

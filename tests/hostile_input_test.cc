@@ -1,0 +1,176 @@
+// End-to-end: hostile and broken input never crashes newslint, never loses a
+// record, and never reaches outside the input (issue 10). Each test runs the
+// real binary over files written here.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <simdjson.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "tests/cli_test_util.h"
+
+namespace newslint {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class HostileInputTest : public CliFolderTest {
+ protected:
+  // The output lines of a JSONL report, parsed: (record number, rule ids).
+  std::vector<std::pair<int64_t, std::vector<std::string>>> Records(const std::string& jsonl) {
+    std::vector<std::pair<int64_t, std::vector<std::string>>> out;
+    simdjson::dom::parser parser;
+    size_t start = 0;
+    while (start < jsonl.size()) {
+      size_t end = jsonl.find('\n', start);
+      if (end == std::string::npos) end = jsonl.size();
+      simdjson::dom::element e;
+      EXPECT_EQ(parser.parse(jsonl.substr(start, end - start)).get(e), simdjson::SUCCESS)
+          << jsonl.substr(start, end - start);
+      int64_t record = 0;
+      std::vector<std::string> rules;
+      if (e.is_object()) {
+        (void)e["record"].get(record);
+        simdjson::dom::array findings;
+        if (e["findings"].get(findings) == simdjson::SUCCESS) {
+          for (simdjson::dom::element f : findings) {
+            std::string_view rule;
+            if (f["rule"].get(rule) == simdjson::SUCCESS) rules.emplace_back(rule);
+          }
+        }
+      }
+      out.emplace_back(record, rules);
+      start = end + 1;
+    }
+    return out;
+  }
+};
+
+// One JSONL file with a bit of everything that goes wrong in real crawls:
+// every line must come out as exactly one record, in order.
+TEST_F(HostileInputTest, EveryRecordYieldsOneOutputRecordInOrder) {
+  std::string in;
+  in += "\xEF\xBB\xBF{\"id\":\"bom\",\"text\":\"A byte order mark opens the file.\"}\n";
+  in += "{\"id\":\"crlf\",\"text\":\"Windows line end.\"}\r\n";
+  in += "{\"id\":\"nul\",\"text\":\"A NUL \\u0000 escaped, and a raw one: ";
+  in += std::string(1, '\0');
+  in += "\"}\n";
+  in += "\x89PNG\r\x1A\n";  // binary junk: a PNG header split by its own newline
+  in += "{\"id\":\"bad-utf8-\xFF\",\"url\":\"https://ex.com/\xC3\",\"title\":\"\xE2\x82\","
+        "\"text\":\"Broken \xF0\x9F bytes\"}\n";
+  in += "{\"id\":\"lone-cr\",\"text\":\"one\\rtwo\rthree\"}\n";
+  in += "not json at all\n";
+  in += "\n";
+  in += "{\"id\":\"big\",\"text\":\"" + std::string(200000, 'x') + "\"}\n";
+  in += "{\"id\":\"deep\",\"text\":\"t\",\"x\":" + std::string(5000, '[') + std::string(5000, ']') +
+        "}\n";
+  in += "{\"id\":\"last\",\"text\":\"The end, without a final newline.\"}";
+  Write("mixed.jsonl", in);
+  RunResult r = Run("check mixed.jsonl --no-config --fail-on never --max-record-bytes 100000 "
+                    "--format jsonl -o out.jsonl");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto records = Records(Slurp(dir_ / "out.jsonl"));
+  // 11 lines (the PNG header's "\r\x1A\n" is one line).
+  ASSERT_EQ(records.size(), 11u);
+  for (size_t i = 0; i < records.size(); ++i) EXPECT_EQ(records[i].first, int64_t(i + 1));
+  EXPECT_THAT(records[3].second, ::testing::Contains("input/invalid-json"));  // PNG
+  EXPECT_THAT(records[4].second, ::testing::Contains("input/invalid-utf8"));
+  EXPECT_THAT(records[6].second, ::testing::Contains("input/invalid-json"));
+  EXPECT_THAT(records[7].second, ::testing::Contains("input/invalid-json"));  // blank line
+  EXPECT_THAT(records[8].second, ::testing::Contains("input/record-too-large"));
+  EXPECT_THAT(records[10].second, Not(::testing::Contains(::testing::StartsWith("input/"))));
+}
+
+std::string Gzip(const std::string& bytes) {
+  std::string out(compressBound(bytes.size()) + 64, '\0');
+  z_stream z{};
+  deflateInit2(&z, 9, Z_DEFLATED, 16 + 15, 9, Z_DEFAULT_STRATEGY);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  z.avail_in = static_cast<uInt>(bytes.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+// A .gz that expands a thousandfold is streamed, and a truncated one is a
+// finding on its last record, not an abort.
+TEST_F(HostileInputTest, CompressionBombsAndTruncatedStreams) {
+  std::string record = "{\"id\":\"z\",\"text\":\"" + std::string(2'000'000, 'a') + "\"}\n";
+  std::string bomb;
+  for (int i = 0; i < 10; ++i) bomb += record;  // 20 MB of text, ~20 kB compressed
+  const std::string gz = Gzip(bomb);
+  ASSERT_LT(gz.size() * 500, bomb.size());
+  Write("bomb.jsonl.gz", gz);
+  RunResult r = Run("check bomb.jsonl.gz --no-config --fail-on never --select input "
+                    "--max-record-bytes 1000000 --format jsonl -o out.jsonl");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto records = Records(Slurp(dir_ / "out.jsonl"));
+  ASSERT_EQ(records.size(), 10u);
+  for (const auto& rec : records) {
+    EXPECT_THAT(rec.second, ::testing::Contains("input/record-too-large"));
+  }
+  // Truncated: half of a two-record stream.
+  const std::string two = Gzip("{\"text\":\"one\"}\n{\"text\":\"two\"}\n");
+  Write("cut.jsonl.gz", two.substr(0, two.size() / 2));
+  r = Run("check cut.jsonl.gz --no-config --fail-on never --format jsonl -o cut.jsonl");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  records = Records(Slurp(dir_ / "cut.jsonl"));
+  ASSERT_FALSE(records.empty());
+  EXPECT_THAT(records.back().second, ::testing::Contains("input/read-error"));
+}
+
+// Deeply nested HTML, and HTML that declares external entities: no crash, no
+// stack overflow, nothing fetched or expanded.
+TEST_F(HostileInputTest, DeepHtmlAndExternalEntities) {
+  std::string deep = "<html><body>";
+  for (int i = 0; i < 100000; ++i) deep += "<div>";
+  deep += "<p>Deep text at the bottom.</p>";
+  for (int i = 0; i < 100000; ++i) deep += "</div>";
+  deep += "</body></html>";
+  Write("deep.html", deep);
+  RunResult r = Run("check deep.html --no-config --fail-on never --format jsonl -o deep.jsonl");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Records(Slurp(dir_ / "deep.jsonl")).size(), 1u);
+
+  Write("secret.txt", "TOP-SECRET-CONTENT\n");
+  const std::string secret = (dir_ / "secret.txt").string();
+  Write("xxe.html",
+        "<!DOCTYPE html [<!ENTITY xxe SYSTEM \"file://" + secret +
+            "\"><!ENTITY % remote SYSTEM \"http://127.0.0.1:9/x.dtd\"> %remote;]>\n"
+            "<html><body><p>Before &xxe; after.</p></body></html>\n");
+  r = Run("check xxe.html --no-config --fail-on never --include-text --format jsonl -o xxe.jsonl");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(Slurp(dir_ / "xxe.jsonl"), Not(HasSubstr("TOP-SECRET-CONTENT")));
+}
+
+// A folder with a symlink loop is walked once; a UTF-16 file is a finding.
+TEST_F(HostileInputTest, SymlinkLoopsAndUtf16Files) {
+  Write("crawl/a.txt", "A plain article.\n");
+  std::filesystem::create_directory_symlink(dir_ / "crawl", dir_ / "crawl" / "loop");
+  RunResult r = Run("check crawl --no-config --fail-on never --format jsonl -o out.jsonl");
+  EXPECT_NE(r.exit_code, -1);
+  EXPECT_LE(r.exit_code, 2);
+  // UTF-16 with its byte order mark: invalid UTF-8, reported, not a crash.
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string("Hello")) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  Write("u16.txt", utf16);
+  r = Run("check u16.txt --no-config --fail-on never --format jsonl -o u16.jsonl");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto records = Records(Slurp(dir_ / "u16.jsonl"));
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_THAT(records[0].second, ::testing::Contains("input/invalid-utf8"));
+}
+
+}  // namespace
+}  // namespace newslint
