@@ -66,7 +66,10 @@ class Dictionary {
   // loaded on the first call from this thread and reused on later calls.
   // nullptr when either file cannot be read; the first failure for a base
   // in the process writes one line to stderr (see SetMissingReporter), and
-  // the thread does not retry.
+  // the thread does not retry. When a thread ends, its dictionary is kept
+  // for the next new thread (cache kept warm, counters reset) rather than
+  // destroyed: the pipeline starts workers per batch, and loading and
+  // destroying Hunspell cost more than linting a few MB of news.
   static Dictionary* ForThread(std::string_view base = kDefaultBase);
 
   // A dictionary of one's own (tests, benchmarks): not cached per thread,
