@@ -443,9 +443,15 @@ class Builder {
     const size_t p = sentences_[s].paragraph;
     const size_t first_cue = cues_.size();
     for (size_t j = base; j < end; ++j) {
-      if (tokens_[j].shape != TokenShape::kLower || Quoted(j)) continue;
+      if (tokens_[j].shape != TokenShape::kLower) continue;
       const std::string_view w = Lower(j);
-      if (w == "according" && j + 1 < end && Lower(j + 1) == "to" && utf8::IsAllSpace(Gap(j, j + 1))) {
+      // Most words are no cue: look the word up before asking whether it is
+      // quoted (a search of the paragraph's quotations).
+      const bool according = w == "according";
+      auto found = Verbs().forms.find(w);
+      if (!according && found == Verbs().forms.end()) continue;
+      if (Quoted(j)) continue;
+      if (according && j + 1 < end && Lower(j + 1) == "to" && utf8::IsAllSpace(Gap(j, j + 1))) {
         Slot slot = SpeakerAfter(end, j + 1);
         if (slot.kind == SpeakerKind::kName || slot.kind == SpeakerKind::kNominal) {
           Cue cue;
@@ -460,7 +466,6 @@ class Builder {
         }
         continue;
       }
-      auto found = Verbs().forms.find(w);
       if (found == Verbs().forms.end()) continue;
       const ReportingVerb verb = found->second;
       if (verb.form == VerbForm::kIng || verb.form == VerbForm::kParticiple) continue;
@@ -730,7 +735,7 @@ std::string_view SpeakerKindName(SpeakerKind kind) {
 
 std::optional<ReportingVerb> FindReportingVerb(std::string_view lower) {
   const VerbTable& t = Verbs();
-  auto it = t.forms.find(std::string(lower));
+  auto it = t.forms.find(lower);
   if (it == t.forms.end()) return std::nullopt;
   return it->second;
 }

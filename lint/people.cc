@@ -62,6 +62,13 @@ struct TitleTable {
   };
   std::unordered_map<std::string, std::vector<std::vector<std::string>>, Hash, std::equal_to<>>
       by_first;
+  // Per first byte of a first word, a bit per length (bit 31: 31 or more):
+  // MatchTitle runs on every token, and this rejects most without hashing.
+  uint32_t lengths[256] = {};
+  bool MayStart(std::string_view key) const {
+    return !key.empty() &&
+           (lengths[static_cast<unsigned char>(key[0])] >> std::min<size_t>(key.size(), 31) & 1);
+  }
 };
 
 std::string DropDots(std::string_view s) {
@@ -89,6 +96,8 @@ const TitleTable& Titles() {
       if (std::find(list.begin(), list.end(), words) == list.end()) list.push_back(words);
     }
     for (auto& [first, list] : t.by_first) {
+      t.lengths[static_cast<unsigned char>(first[0])] |= uint32_t{1}
+                                                          << std::min<size_t>(first.size(), 31);
       std::sort(list.begin(), list.end(),
                 [](const auto& a, const auto& b) { return a.size() > b.size(); });
     }
@@ -227,7 +236,9 @@ size_t MatchTitle(Analysis& analysis, std::span<const Token> tokens, size_t i) {
     return *scratch;
   };
   std::string scratch;
-  auto it = table.by_first.find(key(tokens[i], &scratch));
+  const std::string_view first = key(tokens[i], &scratch);
+  if (!table.MayStart(first)) return 0;
+  auto it = table.by_first.find(first);
   if (it == table.by_first.end()) return 0;
   for (const std::vector<std::string>& words : it->second) {
     if (i + words.size() > tokens.size()) continue;
@@ -254,6 +265,10 @@ bool IsActionVerb(std::string_view lower) {
   return v && (v->form == VerbForm::kPast || v->form == VerbForm::kPresent);
 }
 
+namespace {
+std::unordered_map<std::string, bool>* ThreadNameCache(Dictionary* dict);
+}  // namespace
+
 Gender GenderOfTitle(std::string_view lower_title) {
   static const WordSet kMale = {"mr", "sir", "lord", "king", "prince", "emperor", "sheikh",
                                 "emir", "sultan", "father", "congressman", "chairman",
@@ -269,16 +284,22 @@ Gender GenderOfTitle(std::string_view lower_title) {
   return Gender::kUnknown;
 }
 
-People::People(Analysis& analysis) { Build(analysis, Dictionary::ForThread()); }
+People::People(Analysis& analysis) {
+  Dictionary* dictionary = Dictionary::ForThread();
+  Build(analysis, dictionary, dictionary != nullptr ? ThreadNameCache(dictionary) : nullptr);
+}
 
-People::People(Analysis& analysis, Dictionary* dictionary) { Build(analysis, dictionary); }
+People::People(Analysis& analysis, Dictionary* dictionary) { Build(analysis, dictionary, nullptr); }
 
 namespace {
 
 // What a name word is to the dictionary.
 class NameLexicon {
  public:
-  explicit NameLexicon(Dictionary* dict) : dict_(dict) {}
+  using Cache = std::unordered_map<std::string, bool>;
+  // `cache` holds verdicts of `dict` (it may outlive the article: see
+  // ThreadNameCache).
+  NameLexicon(Dictionary* dict, Cache* cache) : dict_(dict), cache_(*cache) {}
 
   // Unknown to the dictionary, or known to it as a proper noun ("Susan",
   // "Rice", "Biden"): a word a name may be made of. Without a dictionary,
@@ -306,18 +327,36 @@ class NameLexicon {
 
  private:
   Dictionary* dict_;
-  std::unordered_map<std::string, bool> cache_;
+  Cache& cache_;
 };
+
+// Verdicts of the thread's own dictionary, kept across articles: Hunspell's
+// stem() on every capitalised word was a tenth of the attribution views, and
+// names recur from article to article. Only for Dictionary::ForThread(),
+// which lives as long as the process, so its address names it; bounded like
+// the dictionary's own cache.
+NameLexicon::Cache* ThreadNameCache(Dictionary* dict) {
+  constexpr size_t kCapacity = size_t{1} << 15;
+  thread_local Dictionary* owner = nullptr;
+  thread_local NameLexicon::Cache cache;
+  if (owner != dict || cache.size() >= kCapacity) {
+    cache.clear();
+    owner = dict;
+  }
+  return &cache;
+}
 
 }  // namespace
 
-void People::Build(Analysis& analysis, Dictionary* dictionary) {
+void People::Build(Analysis& analysis, Dictionary* dictionary,
+                   std::unordered_map<std::string, bool>* name_cache) {
   const std::vector<Token>& tokens = analysis.tokens();
   const std::vector<Sentence>& sentences = analysis.sentences();
   const std::vector<Paragraph>& paragraphs = analysis.paragraphs();
   const Quotations& quotations = analysis.Shared<Quotations>();
   const std::string_view text = analysis.text();
-  NameLexicon names(dictionary);
+  NameLexicon::Cache article_cache;
+  NameLexicon names(dictionary, name_cache != nullptr ? name_cache : &article_cache);
   article_title_ = analysis.article().title;
 
   // Title-case paragraphs: headlines and sub-headings, where every word is
@@ -365,11 +404,19 @@ void People::Build(Analysis& analysis, Dictionary* dictionary) {
            cp.value == U'\u00AB' || cp.value == U'\u201E';
   };
 
+  // Each sentence's tokens as [first, end) indices, found once: the roles
+  // below need them per mention.
+  std::vector<std::pair<size_t, size_t>> sentence_tokens(sentences.size());
   for (size_t s = 0; s < sentences.size(); ++s) {
     std::span<const Token> in = analysis.TokensIn(sentences[s].span);
-    if (in.empty()) continue;
-    const size_t base = static_cast<size_t>(in.data() - tokens.data());
-    const size_t end = base + in.size();
+    const size_t first = static_cast<size_t>(in.data() - tokens.data());
+    sentence_tokens[s] = {first, first + in.size()};
+  }
+
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const size_t base = sentence_tokens[s].first;
+    const size_t end = sentence_tokens[s].second;
+    if (base == end) continue;
     const size_t paragraph = sentences[s].paragraph;
     std::span<const Token> all(tokens);
 
@@ -619,6 +666,15 @@ void People::Build(Analysis& analysis, Dictionary* dictionary) {
     if (person.gender != Gender::kUnknown) person.gender_basis = "given-name";
   }
 
+  // Persons' names are final now: lower them once for Resolve(), which
+  // otherwise lowered every person's name on every call.
+  lower_names_.clear();
+  lower_names_.reserve(persons_.size());
+  for (const Person& person : persons_) {
+    lower_names_.push_back(
+        {AsciiLower(person.name), AsciiLower(person.surname), AsciiLower(person.given)});
+  }
+
   // The other mentions: surnames, given names, unique titles.
   for (NameMention& m : mentions_) {
     if (m.person != kNone) continue;
@@ -660,9 +716,8 @@ void People::Build(Analysis& analysis, Dictionary* dictionary) {
   // Roles.
   for (NameMention& m : mentions_) {
     const size_t s = m.sentence;
-    std::span<const Token> in = analysis.TokensIn(sentences[s].span);
-    const size_t base = static_cast<size_t>(in.data() - tokens.data());
-    const size_t end = base + in.size();
+    const size_t base = sentence_tokens[s].first;
+    const size_t end = sentence_tokens[s].second;
     auto lower_at = [&](size_t j) { return analysis.lower_view(tokens[j].span); };
     auto set = [&](MentionRole role, std::string_view reason, bool subject = false) {
       m.role = role;
@@ -851,16 +906,13 @@ size_t People::Resolve(std::string_view name, size_t offset) const {
   if (lower.empty()) return kNone;
   std::vector<size_t> matches;
   for (size_t p = 0; p < persons_.size(); ++p) {
-    const Person& person = persons_[p];
-    if (AsciiLower(person.name) == lower || AsciiLower(person.surname) == lower) {
-      matches.push_back(p);
-    }
+    if (lower_names_[p].name == lower || lower_names_[p].surname == lower) matches.push_back(p);
   }
   if (matches.empty()) {
     // A unique given name ("Antony" for "Antony Blinken").
     size_t only = kNone;
     for (size_t p = 0; p < persons_.size(); ++p) {
-      if (!persons_[p].given.empty() && AsciiLower(persons_[p].given) == lower) {
+      if (!persons_[p].given.empty() && lower_names_[p].given == lower) {
         if (only != kNone) return kNone;
         only = p;
       }

@@ -158,7 +158,10 @@ class People {
   bool TitleCaseParagraph(size_t p) const { return p < title_case_.size() && title_case_[p]; }
 
  private:
-  void Build(Analysis& analysis, Dictionary* dictionary);
+  // `name_cache`: dictionary verdicts on name words kept across articles, or
+  // nullptr for a cache of this article only.
+  void Build(Analysis& analysis, Dictionary* dictionary,
+             std::unordered_map<std::string, bool>* name_cache);
 
   std::vector<Person> persons_;
   std::vector<NameMention> mentions_;
@@ -167,6 +170,13 @@ class People {
   // used as a name.
   std::unordered_map<std::string, std::vector<size_t>> name_uses_;
   std::string article_title_;
+  // Per person, lower-case name, surname and given name (for Resolve()).
+  struct LowerNames {
+    std::string name;
+    std::string surname;
+    std::string given;
+  };
+  std::vector<LowerNames> lower_names_;
 };
 
 // Lexicons shared with lint/attribution.cc, compiled once.
