@@ -1,12 +1,14 @@
 #include "lint/dataset_pass.h"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <memory>
 #include <thread>
 
 #include "lint/analysis.h"
 #include "lint/readers/reader.h"
+#include "lint/worker_pool.h"
 
 namespace newslint {
 namespace {
@@ -83,6 +85,7 @@ bool RunDatasetPass(const PipelineOptions& options, const std::vector<DatasetRul
   };
 
   BatchReader reader(options);
+  WorkerPool pool(jobs);  // one set of threads for the whole pass
   std::vector<Article> current, next;
   bool ok = reader.ReadBatch(&current, error);
   int g = 0;
@@ -106,12 +109,13 @@ bool RunDatasetPass(const PipelineOptions& options, const std::vector<DatasetRul
         }
       }
     };
-    std::vector<std::thread> workers;
-    workers.reserve(jobs);
-    for (int j = 0; j < jobs; ++j) workers.emplace_back(work, j);
+    // Each worker takes one slice; which worker takes which does not matter,
+    // the slices are merged in slice order.
+    std::atomic<int> slice{0};
+    pool.Start([&] { work(slice.fetch_add(1)); });
     if (pending) absorb(1 - g);  // overlaps with the workers
     ok = reader.ReadBatch(&next, error);
-    for (std::thread& t : workers) t.join();
+    pool.Wait();
     pending = true;
     g = 1 - g;
     std::swap(current, next);

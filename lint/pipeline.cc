@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "lint/dataset_pass.h"
+#include "lint/worker_pool.h"
 #include "lint/progress.h"
 #include "lint/shard.h"
 
@@ -86,6 +87,9 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
     progress = std::make_unique<ProgressLine>(options.progress, plan.shard_bytes, plan.sizes_known);
   }
   std::vector<Article> current, next;
+  // One set of workers for the whole run: their thread-local state (the
+  // Hunspell instance and its cache, scratch buffers) lives across batches.
+  WorkerPool pool(options.jobs);
   bool ok = stream.ReadBatch(&current, error);
   uint64_t current_position = stream.position();  // where the reader was after `current`
   while (ok && !current.empty()) {
@@ -96,13 +100,10 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
         results[i] = engine.Lint(current[i]);
       }
     };
-    std::vector<std::thread> workers;
-    const int jobs = std::max(1, options.jobs);
-    workers.reserve(jobs);
-    for (int j = 0; j < jobs; ++j) workers.emplace_back(work);
+    pool.Start(work);
     ok = stream.ReadBatch(&next, error);  // overlaps with the workers
     const uint64_t next_position = stream.position();
-    for (std::thread& t : workers) t.join();
+    pool.Wait();
     for (size_t i = 0; i < current.size(); ++i) {
       if (options.baseline_writer) options.baseline_writer->Add(current[i], results[i]);
       if (options.baseline) options.baseline->Filter(current[i], &results[i], summary);
