@@ -17,7 +17,7 @@ DEPS := cmake ninja-build g++ pkg-config libxml2-dev libsimdjson-dev zlib1g-dev 
 TEST_DEPS := chromium
 test screenshots: EXTRA_DEPS = $(TEST_DEPS)
 
-.PHONY: all deps build run test snapshots screenshots bench clean
+.PHONY: all deps build run test snapshots screenshots bench clean fuzz
 
 all: build
 
@@ -68,6 +68,35 @@ screenshots: run
 	$(SHOT) --screenshot=docs/images/report-overview.png "file://$(abspath $(REPORT_DIR))/report.html" 2>/dev/null
 	$(SHOT) --screenshot=docs/images/report-article.png \
 	  "file://$(abspath $(REPORT_DIR))/report.html#article=$(SHOT_ARTICLE)&overview=hide" 2>/dev/null
+
+# Hostile input: the whole suite under ASan+UBSan and each libFuzzer target
+# for FUZZ_SECONDS, in build-fuzz/ with clang (docs/security.md). Seeds come
+# from fixtures/; a crash leaves its input as crash-* in build-fuzz/ (turn
+# it into a regression test in the normal suite).
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_DEPS := clang libclang-rt-14-dev
+FUZZ_TARGETS := jsonl_reader html_reader analysis rules
+fuzz: EXTRA_DEPS = $(FUZZ_DEPS)
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DNEWSLINT_FUZZ=ON -DNEWSLINT_BUILD_BENCH=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir $(FUZZ_BUILD) --output-on-failure -j $(JOBS) -E html_report_browser
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  seeds=$(FUZZ_BUILD)/seeds/$$t; corpus=$(FUZZ_BUILD)/corpus/$$t; mkdir -p $$seeds $$corpus; \
+	  case $$t in \
+	    jsonl_reader) find fixtures -name '*.jsonl' -size -64k -exec cp {} $$seeds/ \; ;; \
+	    html_reader) find fixtures -name '*.html' -size -64k -exec cp {} $$seeds/ \; ;; \
+	    *) find fixtures -name '*.txt' -size -64k -exec cp {} $$seeds/ \; ;; \
+	  esac; \
+	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+	  if (cd $(FUZZ_BUILD) && ./fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	        -rss_limit_mb=2048 -print_final_stats=1 corpus/$$t seeds/$$t > fuzz_$$t.log 2>&1); \
+	  then tail -4 $(FUZZ_BUILD)/fuzz_$$t.log; \
+	  else tail -40 $(FUZZ_BUILD)/fuzz_$$t.log; exit 1; fi; \
+	done
 
 bench: build
 	$(BUILD)/newslint_bench --benchmark_min_time=0.2
