@@ -315,31 +315,6 @@ RunInfo MergedRun(const std::vector<PartHeader>& parts, std::FILE* notes) {
 
 // --- Records read back, for the text report ----------------------------------
 
-bool DecodeBase64(std::string_view in, std::string* out) {
-  auto value = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+') return 62;
-    if (c == '/') return 63;
-    return -1;
-  };
-  out->clear();
-  uint32_t acc = 0;
-  int bits = 0;
-  for (char c : in) {
-    if (c == '=') break;
-    int v = value(c);
-    if (v < 0) return false;
-    acc = (acc << 6) | static_cast<uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out->push_back(static_cast<char>((acc >> bits) & 0xFF));
-    }
-  }
-  return true;
-}
 
 std::string StringOf(dom::element e, std::string_view key) {
   std::string_view s;
@@ -351,55 +326,6 @@ int64_t IntOf(dom::element e, std::string_view key) {
   int64_t v = 0;
   if (e.at_key(key).get_int64().get(v) != simdjson::SUCCESS) return 0;
   return v;
-}
-
-void ParseEvidence(dom::element e, Evidence* out) {
-  dom::object o;
-  if (e.get_object().get(o) != simdjson::SUCCESS) return;
-  for (auto [key, value] : o) {
-    EvidenceValue v;
-    switch (value.type()) {
-      case dom::element_type::BOOL: {
-        bool b = false;
-        if (value.get_bool().get(b) != simdjson::SUCCESS) continue;
-        v = b;
-        break;
-      }
-      case dom::element_type::INT64:
-      case dom::element_type::UINT64: {
-        int64_t i = 0;
-        if (value.get_int64().get(i) != simdjson::SUCCESS) continue;
-        v = i;
-        break;
-      }
-      case dom::element_type::DOUBLE: {
-        double d = 0;
-        if (value.get_double().get(d) != simdjson::SUCCESS) continue;
-        v = d;
-        break;
-      }
-      case dom::element_type::STRING: {
-        std::string_view str;
-        if (value.get_string().get(str) != simdjson::SUCCESS) continue;
-        v = std::string(str);
-        break;
-      }
-      case dom::element_type::ARRAY: {
-        std::vector<std::string> list;
-        dom::array items;
-        if (value.get_array().get(items) != simdjson::SUCCESS) continue;
-        for (dom::element item : items) {
-          std::string_view s;
-          if (item.get_string().get(s) == simdjson::SUCCESS) list.emplace_back(s);
-        }
-        v = std::move(list);
-        break;
-      }
-      default:
-        continue;
-    }
-    out->emplace_back(std::string(key), std::move(v));
-  }
 }
 
 bool ParseRecord(dom::parser& parser, std::string_view json, Article* article,
@@ -426,29 +352,8 @@ bool ParseRecord(dom::parser& parser, std::string_view json, Article* article,
   if (r.at_key("findings").get_array().get(list) != simdjson::SUCCESS) return false;
   for (dom::element f : list) {
     Finding finding;
-    finding.rule = StringOf(f, "rule");
-    finding.severity = ParseSeverity(StringOf(f, "severity")).value_or(Severity::kWarning);
-    finding.message = StringOf(f, "message");
-    dom::element span;
-    if (f.at_key("span").get(span) == simdjson::SUCCESS) {
-      finding.span.start = static_cast<size_t>(IntOf(span, "start"));
-      finding.span.end = static_cast<size_t>(IntOf(span, "end"));
-    }
-    finding.line = IntOf(f, "line");
-    finding.column = IntOf(f, "column");
-    finding.excerpt = StringOf(f, "excerpt");
-    dom::element evidence;
-    if (f.at_key("evidence").get(evidence) == simdjson::SUCCESS) {
-      ParseEvidence(evidence, &finding.evidence);
-    }
-    dom::element fix;
-    if (f.at_key("fix").get(fix) == simdjson::SUCCESS && fix.is_object()) {
-      Fix x;
-      x.span.start = static_cast<size_t>(IntOf(fix, "start"));
-      x.span.end = static_cast<size_t>(IntOf(fix, "end"));
-      x.text = StringOf(fix, "text");
-      finding.fix = std::move(x);
-    }
+    std::string error;
+    if (!ParseFindingJson(f, &finding, &error)) return false;
     findings->push_back(std::move(finding));
   }
   return true;

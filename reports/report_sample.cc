@@ -36,7 +36,7 @@ size_t CutPoint(std::string_view text, int64_t max_bytes) {
   return cut;
 }
 
-bool DecodeBase64(std::string_view in, std::string* out) {
+bool DecodeBase64Impl(std::string_view in, std::string* out) {
   auto value = [](char c) -> int {
     if (c >= 'A' && c <= 'Z') return c - 'A';
     if (c >= 'a' && c <= 'z') return c - 'a' + 26;
@@ -189,7 +189,7 @@ bool ParseArticle(element e, SampledArticle* a, std::string* error) {
     if (text.get(s) == simdjson::SUCCESS) {
       a->text.assign(s);
     } else if (text.get(bytes) == simdjson::SUCCESS && bytes["bytes"].get(s) == simdjson::SUCCESS) {
-      if (!DecodeBase64(s, &a->text)) return Fail(error, "text.bytes is not base64");
+      if (!DecodeBase64Impl(s, &a->text)) return Fail(error, "text.bytes is not base64");
     } else {
       return Fail(error, "text is neither a string nor {\"bytes\"}");
     }
@@ -209,6 +209,12 @@ bool ParseArticle(element e, SampledArticle* a, std::string* error) {
 }
 
 }  // namespace
+
+bool ParseFindingJson(const simdjson::dom::element& e, Finding* out, std::string* error) {
+  return ParseFinding(e, out, error);
+}
+
+bool DecodeBase64(std::string_view in, std::string* out) { return DecodeBase64Impl(in, out); }
 
 // --- Selection ------------------------------------------------------------
 

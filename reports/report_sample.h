@@ -34,7 +34,18 @@
 #include "lint/finding.h"
 #include "reports/json_writer.h"
 
+namespace simdjson::dom {
+class element;
+}  // namespace simdjson::dom
+
 namespace newslint {
+
+// Pieces of the JSON wire format (reports/json.cc) read back, shared by the
+// sample and `newslint merge`. False with *error on malformed input.
+//   a finding object, as WriteFinding writes it
+bool ParseFindingJson(const simdjson::dom::element& e, Finding* out, std::string* error);
+//   the standard base64 of JsonWriter::Text's {"bytes": ...} form
+bool DecodeBase64(std::string_view in, std::string* out);
 
 struct SampleLimits {
   int worst = 200;     // articles with the most severe findings
