@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -179,21 +178,25 @@ TEST(BlocklistTest, LoadsUt1FoldersAndPlainFiles) {
   fs::remove_all(dir);
 }
 
-TEST(BlocklistTest, LoadsAMillionDomainsInWellUnderASecond) {
+// A million domains load and are all found. How fast is a benchmark's
+// question (BM_LinksBlocklistLoad in bench/links_benchmark.cc), not a test's.
+TEST(BlocklistTest, LoadsAMillionDomains) {
   std::mt19937_64 rng(7);
   std::string text;
   text.reserve(20 << 20);
+  std::string first;
   for (int i = 0; i < 1000000; ++i) {
     uint64_t r = rng();
+    const size_t at = text.size();
     for (int k = 0; k < 10; ++k, r /= 26) text.push_back(static_cast<char>('a' + r % 26));
     text += ".example\n";
+    if (i == 0) first = text.substr(at, text.size() - at - 1);
   }
   links::Blocklist list;
-  auto start = std::chrono::steady_clock::now();
   list.AddDomains(text, "bulk");
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_GT(list.size(), 990000u);
-  EXPECT_LT(seconds, 0.9);
+  EXPECT_TRUE(list.Find(first).has_value()) << first;
+  EXPECT_FALSE(list.Find("not-listed.example").has_value());
 }
 
 // --- Config ----------------------------------------------------------------
