@@ -84,6 +84,13 @@ bool RunDatasetPass(const PipelineOptions& options, const std::vector<DatasetRul
     }
   };
 
+  std::vector<size_t> rows;  // --timings rows, one per rule
+  if (options.timings) {
+    for (const DatasetRuleRun& r : rules) {
+      rows.push_back(options.timings->Row(std::string(r.rule->info().id) + " (first pass)"));
+    }
+  }
+
   BatchReader reader(options);
   WorkerPool pool(jobs);  // one set of threads for the whole pass
   std::vector<Article> current, next;
@@ -99,6 +106,7 @@ bool RunDatasetPass(const PipelineOptions& options, const std::vector<DatasetRul
       for (size_t i = begin; i < end; ++i) {
         Analysis analysis(current[i]);
         for (size_t k = 0; k < set.size(); ++k) {
+          ScopedTiming timing(options.timings, options.timings ? rows[k] : 0);
           try {
             set[k]->Observe(current[i], analysis);
           } catch (const std::exception& e) {

@@ -24,6 +24,7 @@
 #include "lint/config.h"
 #include "lint/finding.h"
 #include "lint/rule.h"
+#include "lint/timings.h"
 
 namespace newslint {
 
@@ -54,6 +55,12 @@ class Engine {
   // runs its first pass for. The rules are the engine's own instances.
   std::vector<DatasetRuleRun> dataset_rules() const;
 
+  // --timings: from now on, Lint() charges each rule's Check() and its own
+  // work to a row of `timings` (one per active rule, registered here). Call
+  // before the run; `timings` must outlive it. Null turns measuring off.
+  void set_timings(RuleTimings* timings);
+  RuleTimings* timings() const { return timings_; }
+
   // Whether `name` is a known rule id or family.
   static bool IsKnownIdOrFamily(std::string_view name,
                                 const std::vector<const RuleInfo*>& catalogue);
@@ -71,6 +78,9 @@ class Engine {
   std::vector<const RuleInfo*> catalogue_;
   std::vector<std::string> enabled_ids_;  // sorted; includes input/* ids in force
   Config config_;
+  RuleTimings* timings_ = nullptr;
+  std::vector<size_t> timing_rows_;  // per active_ rule
+  size_t engine_row_ = 0;            // the engine's own work
 };
 
 }  // namespace newslint

@@ -194,6 +194,7 @@ struct CheckFlags {
   std::string shard;         // --shard K/N
   bool progress = false;     // --progress
   bool no_progress = false;  // --no-progress
+  bool timings = false;      // --timings
 };
 
 struct MergeFlags {
@@ -452,7 +453,19 @@ int RunCheck(const CheckFlags& flags) {
       (!flags.no_progress && isatty(STDERR_FILENO) && !stdout_is_report_terminal)) {
     options.progress = stderr;
   }
+  // --timings (lint/timings.h): measured from here on, printed at the end.
+  std::unique_ptr<RuleTimings> timings;
+  if (flags.timings) {
+    timings = std::make_unique<RuleTimings>(std::vector<std::string>{});
+    engine->set_timings(timings.get());
+    options.timings = timings.get();
+  }
+  const auto run_start = std::chrono::steady_clock::now();
   bool ok = RunPipeline(options, *engine, sinks, run, &summary, &error);
+  if (timings) {
+    timings->Print(stderr, std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                                         run_start).count());
+  }
   std::cout.flush();
   // A failed run keeps no report: the temporary files go when `files` does.
   if (!ok) return Fail(error);
@@ -801,6 +814,9 @@ int main(int argc, char** argv) {
       "terminal [default: on a terminal]");
   check->add_flag("--no-progress", flags.no_progress, "Never show the progress line")
       ->excludes(progress_flag);
+  check->add_flag("--timings", flags.timings,
+                  "Print on stderr, at the end, the CPU time each rule took (slowest first), to "
+                  "find the rule that makes a run slow");
 
   MergeFlags merge_flags;
   CLI::App* merge = app.add_subcommand(

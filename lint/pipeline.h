@@ -20,6 +20,7 @@
 #include "lint/engine.h"
 #include "lint/readers/reader.h"
 #include "lint/shard.h"
+#include "lint/timings.h"
 #include "reports/baseline.h"
 #include "reports/reporter.h"
 #include "reports/summary.h"
@@ -43,6 +44,9 @@ struct PipelineOptions {
   // Where to draw the progress line (lint/progress.h), e.g. stderr; null for
   // none.
   std::FILE* progress = nullptr;
+  // --timings (lint/timings.h): the dataset pass charges each dataset rule's
+  // Observe() here; the engine's rows are set with Engine::set_timings.
+  RuleTimings* timings = nullptr;
 };
 
 // Lints every file and feeds each reporter. Returns false with *error when an

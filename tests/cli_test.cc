@@ -162,6 +162,49 @@ TEST_F(CliTest, JobsDoNotChangeTheOutput) {
   EXPECT_EQ(one.out, four.out);
 }
 
+TEST_F(CliTest, TimingsListEveryRuleThatRanAndChangeNoOutput) {
+  std::string input;
+  for (int i = 0; i < 40; ++i) {
+    input += "{\"id\": \"t" + std::to_string(i) + "\", \"url\": \"https://a.example/" +
+             std::to_string(i) + "\", \"text\": \"Prices rose , again on Monday.\"}\n";
+  }
+  Write("t.jsonl", input);
+  const std::string select =
+      "--select garbled/stray-punctuation,garbled/repeated-word,dataset/duplicate-article";
+  RunResult plain = Run("check t.jsonl --format jsonl --fail-on never " + select);
+  RunResult timed = Run("check t.jsonl --format jsonl --fail-on never --timings " + select);
+  EXPECT_EQ(plain.out, timed.out);
+  EXPECT_EQ(plain.err.find("timings"), std::string::npos) << plain.err;
+  // One row per rule that ran, the dataset rule's first pass as its own row,
+  // and a total; rules that did not run are not listed.
+  for (const char* row : {"  garbled/stray-punctuation ", "  garbled/repeated-word ",
+                          "  dataset/duplicate-article ", "  dataset/duplicate-article (first pass) ",
+                          "  (analysis and sorting) ", "  total "}) {
+    EXPECT_NE(timed.err.find(row), std::string::npos) << row << "\n" << timed.err;
+  }
+  EXPECT_EQ(timed.err.find("garbled/spelling"), std::string::npos) << timed.err;
+  // Rows are sorted slowest first: the seconds column never increases.
+  std::istringstream lines(timed.err);
+  double previous = 1e300;
+  int rows = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("  ", 0) != 0 || line.find("  rule ") == 0 || line.find("  total ") == 0) {
+      continue;
+    }
+    // name ... seconds share% us/call: the seconds are third from the end.
+    std::istringstream fields(line);
+    std::vector<std::string> words;
+    for (std::string w; fields >> w;) words.push_back(w);
+    ASSERT_GE(words.size(), 4u) << line;
+    const double seconds = std::stod(words[words.size() - 3]);
+    ASSERT_GE(seconds, 0) << line;
+    EXPECT_LE(seconds, previous) << line;
+    previous = seconds;
+    ++rows;
+  }
+  EXPECT_EQ(rows, 5) << timed.err;
+}
+
 TEST_F(CliTest, TruncatedGzipKeepsTheRecordsReadAndReportsTheBreak) {
   std::string input;
   for (int i = 0; i < 50; ++i) {
