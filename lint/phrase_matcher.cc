@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <type_traits>
 
 namespace newslint {
 
@@ -159,6 +160,7 @@ void PhraseMatcher::Compile() {
   dict_link_.assign(states, -1);
   output_link_.assign(states, -1);
   std::deque<size_t> queue;
+  std::vector<size_t> bfs_order = {0};  // the root, then states as the queue pops them
   for (size_t c = 0; c < class_count_; ++c) {
     int32_t& edge = next_[c];
     if (edge < 0 || c == 0) {
@@ -170,6 +172,7 @@ void PhraseMatcher::Compile() {
   while (!queue.empty()) {
     size_t s = queue.front();
     queue.pop_front();
+    bfs_order.push_back(s);
     int32_t f = fail[s];
     dict_link_[s] = ends_here_[f].empty() ? dict_link_[f] : f;
     if (s == 0) dict_link_[s] = -1;
@@ -185,11 +188,76 @@ void PhraseMatcher::Compile() {
       }
     }
   }
+  Pack(bfs_order);
 }
+
+void PhraseMatcher::Pack(const std::vector<size_t>& bfs_order) {
+  const size_t states = ends_here_.size();
+  // Renumber breadth-first: new id = position in bfs_order.
+  std::vector<int32_t> new_id(states);
+  for (size_t i = 0; i < states; ++i) new_id[bfs_order[i]] = static_cast<int32_t>(i);
+  auto renumber = [&](int32_t s) { return s < 0 ? s : new_id[static_cast<size_t>(s)]; };
+  std::vector<int32_t> output_link(states), dict_link(states);
+  std::vector<std::vector<uint32_t>> ends_here(states);
+  for (size_t old = 0; old < states; ++old) {
+    const size_t n = static_cast<size_t>(new_id[old]);
+    output_link[n] = renumber(output_link_[old]);
+    dict_link[n] = renumber(dict_link_[old]);
+    ends_here[n] = std::move(ends_here_[old]);
+  }
+  output_link_ = std::move(output_link);
+  dict_link_ = std::move(dict_link);
+  ends_here_ = std::move(ends_here);
+
+  auto fill = [&](auto& cells) {
+    cells.resize(states * class_count_);
+    for (size_t old = 0; old < states; ++old) {
+      const size_t n = static_cast<size_t>(new_id[old]);
+      for (size_t c = 0; c < class_count_; ++c) {
+        const int32_t to = new_id[static_cast<size_t>(next_[old * class_count_ + c])];
+        const uint32_t reports = output_link_[static_cast<size_t>(to)] >= 0 ? 1 : 0;
+        cells[n * class_count_ + c] =
+            static_cast<typename std::decay_t<decltype(cells)>::value_type>(
+                (static_cast<uint32_t>(to) << 1) | reports);
+      }
+    }
+  };
+  if (states <= 0x7FFF) {
+    fill(cells16_);
+  } else {
+    fill(cells32_);
+  }
+  next_.clear();
+  next_.shrink_to_fit();  // the scan reads the packed cells only
+}
+
+// Bytes that fold to themselves or to a lower-case letter in one step, with
+// what they fold to; -1 for the bytes NextUnit must look at (whitespace, and
+// the lead bytes of U+00A0 and of U+2009/U+202F/typographic quotes).
+struct FastFold {
+  int16_t symbol[256];
+  constexpr FastFold() : symbol() {
+    for (int c = 0; c < 256; ++c) {
+      symbol[c] = static_cast<int16_t>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    for (int c : {0x20, 0x09, 0x0D, 0x0A, 0x0C, 0x0B, 0xC2, 0xE2}) symbol[c] = -1;
+  }
+};
+constexpr FastFold kFastFold;
 
 template <typename OnMatch>
 void PhraseMatcher::Scan(std::string_view text, size_t base, OnMatch&& on_match) const {
   if (ends_here_.size() <= 1) return;
+  if (!cells16_.empty()) {
+    ScanWith(cells16_, text, base, on_match);
+  } else {
+    ScanWith(cells32_, text, base, on_match);
+  }
+}
+
+template <typename Cell, typename OnMatch>
+void PhraseMatcher::ScanWith(const std::vector<Cell>& table, std::string_view text, size_t base,
+                             OnMatch&& on_match) const {
   size_t unit_start[64];
   std::vector<size_t> long_history;
   size_t* history = unit_start;
@@ -197,16 +265,25 @@ void PhraseMatcher::Scan(std::string_view text, size_t base, OnMatch&& on_match)
     long_history.resize(history_mask_ + 1);
     history = long_history.data();
   }
+  const Cell* cells = table.data();
   size_t fed = 0;
-  int32_t state = 0;
+  size_t state = 0;
   for (size_t i = 0; i < text.size();) {
-    Unit u = NextUnit(text, i);
     history[fed & history_mask_] = i;
     ++fed;
-    i += u.length;
-    state = next_[static_cast<size_t>(state) * class_count_ + byte_class_[u.symbol]];
-    for (int32_t s = output_link_[static_cast<size_t>(state)]; s >= 0;
-         s = dict_link_[static_cast<size_t>(s)]) {
+    unsigned char symbol;
+    if (int16_t fast = kFastFold.symbol[static_cast<unsigned char>(text[i])]; fast >= 0) {
+      symbol = static_cast<unsigned char>(fast);
+      ++i;
+    } else {
+      Unit u = NextUnit(text, i);
+      symbol = u.symbol;
+      i += u.length;
+    }
+    const uint32_t cell = cells[state * class_count_ + byte_class_[symbol]];
+    state = cell >> 1;
+    if ((cell & 1) == 0) continue;  // no phrase ends here
+    for (int32_t s = output_link_[state]; s >= 0; s = dict_link_[static_cast<size_t>(s)]) {
       for (uint32_t p : ends_here_[static_cast<size_t>(s)]) {
         size_t start = history[(fed - folded_[p].size()) & history_mask_];
         if (needs_start_boundary_[p] && WordCharBefore(text, start)) continue;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -100,6 +102,69 @@ TEST(PhraseMatcherTest, ContainsAnyStopsEarly) {
 
 TEST(PhraseMatcherTest, FoldIsTheComparisonForm) {
   EXPECT_EQ(PhraseMatcher::Fold("  Accept\u00a0 ALL\u2019s \u201cx\u201d "), "accept all's \"x\"");
+}
+
+// The scan table has 16-bit cells up to 32,767 states and 32-bit cells above
+// (lint/phrase_matcher.h). Both must find exactly what a naive search finds:
+// every phrase at every whole-word position, overlaps included.
+std::vector<std::pair<size_t, size_t>> NaiveMatches(const std::vector<std::string>& phrases,
+                                                    const std::string& text) {
+  auto word = [&](size_t i) {
+    return i < text.size() && std::isalnum(static_cast<unsigned char>(text[i]));
+  };
+  std::vector<std::pair<size_t, size_t>> out;  // (start, phrase)
+  for (size_t p = 0; p < phrases.size(); ++p) {
+    for (size_t at = text.find(phrases[p]); at != std::string::npos;
+         at = text.find(phrases[p], at + 1)) {
+      if ((at > 0 && word(at - 1)) || word(at + phrases[p].size())) continue;
+      out.emplace_back(at, p);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void ExpectSameAsNaive(size_t phrase_count, bool wide_cells) {
+  // Lower-case words from a small alphabet, so phrases share prefixes and
+  // suffixes (deep failure and dictionary links), joined by single spaces.
+  uint64_t seed = 12345 + phrase_count;
+  auto next = [&] {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<size_t>(seed >> 33);
+  };
+  auto make_word = [&] {
+    std::string w;
+    for (size_t n = 2 + next() % 5; n > 0; --n) w.push_back(static_cast<char>('a' + next() % 6));
+    return w;
+  };
+  std::vector<std::string> phrases;
+  for (size_t i = 0; i < phrase_count; ++i) {
+    std::string p = make_word();
+    for (size_t n = next() % 3; n > 0; --n) p += " " + make_word();
+    phrases.push_back(p);
+  }
+  std::string text;
+  for (int i = 0; i < 4000; ++i) {
+    text += (next() % 4 == 0 ? phrases[next() % phrases.size()] : make_word());
+    text += next() % 9 == 0 ? ", " : " ";
+  }
+  PhraseMatcher matcher(phrases);
+  EXPECT_EQ(matcher.state_count() > 0x7FFF, wide_cells) << matcher.state_count();
+  std::vector<std::pair<size_t, size_t>> found;
+  for (const PhraseMatch& m : matcher.FindAll(text)) {
+    ASSERT_EQ(text.substr(m.span.start, m.span.size()), phrases[m.phrase]);
+    found.emplace_back(m.span.start, m.phrase);
+  }
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, NaiveMatches(phrases, text));
+  EXPECT_GT(found.size(), 500u);
+}
+
+TEST(PhraseMatcherTest, SmallAutomatonFindsWhatANaiveSearchFinds) { ExpectSameAsNaive(300, false); }
+
+TEST(PhraseMatcherTest, LargeAutomatonFindsWhatANaiveSearchFinds) {
+  // ~20,000 phrases of up to ~27 bytes: well over 32,767 states.
+  ExpectSameAsNaive(20000, true);
 }
 
 TEST(PhraseMatcherTest, InvalidUtf8PassesThrough) {
