@@ -80,10 +80,19 @@
   }
   // The rule's doc page: docs_url + family/name.md. docs_url comes from the
   // command line (--docs-url): http(s) or a relative path, no other scheme.
+  // The address is judged as the browser resolves it, not as written: the
+  // URL parser drops leading blanks and tabs or newlines anywhere, so
+  // " javascript:" or "java\tscript:" would pass a test of the text.
   function docsHref(rule) {
     var base = data.docs_url || '';
-    if (!base || (/^[a-z][a-z0-9+.\-]*:/i.test(base) && !/^https?:/i.test(base))) return null;
-    return base + rule.split('/').map(encodeURIComponent).join('/') + '.md';
+    if (!base) return null;
+    try {
+      var u = new URL(base + rule.split('/').map(encodeURIComponent).join('/') + '.md', document.baseURI);
+      var ok = u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === location.protocol;
+      return ok ? u.href : null;
+    } catch (e) {
+      return null;
+    }
   }
   function ruleLink(rule) {
     var href = docsHref(rule);
