@@ -832,8 +832,11 @@ void People::Build(Analysis& analysis, Dictionary* dictionary,
     if (has_prev && (prev_word == "and" || prev_word == "then" || prev_word == "or")) {
       size_t q = prev;
       while (q > base && (lower_at(q) == "and" || lower_at(q) == "then" || lower_at(q) == "or")) --q;
-      for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
-        if (&*it == &m) continue;
+      // The mention ending at token q + 1 comes before m (mentions ascend
+      // and do not overlap): walk back from m, not from the last mention.
+      for (size_t k = static_cast<size_t>(&m - mentions_.data()); k-- > 0;) {
+        const NameMention* it = &mentions_[k];
+        if (it->end_token < q + 1) break;
         if (it->end_token == q + 1 && it->sentence == s && !it->possessive &&
             it->role != MentionRole::kOther && !it->subject) {
           set(it->role, it->reason);
@@ -893,12 +896,15 @@ const NameMention* People::MentionAt(size_t offset) const {
 }
 
 const NameMention* People::MentionIn(Span span) const {
-  const NameMention* found = nullptr;
-  for (const NameMention& m : mentions_) {
-    if (m.span.start >= span.end) break;
-    if (m.span.end > span.start) found = &m;
-  }
-  return found;
+  // Mentions are found left to right and never overlap, so both their starts
+  // and their ends ascend: the last mention starting before span.end is the
+  // only candidate. (A linear scan here made long articles quadratic: it is
+  // asked once per token.)
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), span.end,
+                             [](const NameMention& m, size_t end) { return m.span.start < end; });
+  if (it == mentions_.begin()) return nullptr;
+  --it;
+  return it->span.end > span.start ? &*it : nullptr;
 }
 
 size_t People::Resolve(std::string_view name, size_t offset) const {
@@ -921,18 +927,17 @@ size_t People::Resolve(std::string_view name, size_t offset) const {
   }
   if (matches.size() == 1) return matches[0];
   // Several persons with the surname: the one mentioned last before offset.
-  size_t best = kNone;
-  size_t best_at = 0;
-  for (const NameMention& m : mentions_) {
-    if (m.span.start >= offset) break;
-    if (m.person != kNone && std::find(matches.begin(), matches.end(), m.person) != matches.end()) {
-      if (best == kNone || m.span.start >= best_at) {
-        best = m.person;
-        best_at = m.span.start;
-      }
+  // Mentions ascend by start: walk back from the last one before offset.
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), offset,
+                             [](const NameMention& m, size_t at) { return m.span.start < at; });
+  while (it != mentions_.begin()) {
+    --it;
+    if (it->person != kNone &&
+        std::find(matches.begin(), matches.end(), it->person) != matches.end()) {
+      return it->person;
     }
   }
-  return best != kNone ? best : matches[0];
+  return matches[0];
 }
 
 size_t People::ResolveTitle(std::string_view word) const {

@@ -166,6 +166,7 @@ struct Scratch {
   std::vector<uint32_t> lines;        // paragraph -> layout line index
   std::vector<uint64_t> hashes;       // paragraph -> normalised hash
   std::vector<uint32_t> prev_same;    // paragraph -> earlier paragraph with the same hash, or npos
+  std::vector<uint32_t> first_same;   // paragraph -> first paragraph with the same hash (itself if none)
   std::vector<std::pair<uint64_t, uint32_t>> order;
   std::vector<Verdict> verdicts;
 };
@@ -202,18 +203,21 @@ class DuplicateBlockRule : public Rule {
     }
     std::sort(s.order.begin(), s.order.end());
     s.prev_same.assign(n, kNone32);
+    s.first_same.resize(n);
+    for (size_t k = 0; k < n; ++k) s.first_same[k] = static_cast<uint32_t>(k);
     for (size_t j = 1; j < s.order.size(); ++j) {
-      if (s.order[j].first == s.order[j - 1].first) s.prev_same[s.order[j].second] = s.order[j - 1].second;
+      if (s.order[j].first == s.order[j - 1].first) {
+        s.prev_same[s.order[j].second] = s.order[j - 1].second;
+        s.first_same[s.order[j].second] = s.first_same[s.order[j - 1].second];
+      }
     }
     s.verdicts.assign(n, Verdict{});
 
     auto L = [&](size_t k) -> const LineLayout& { return layout.line(s.lines[k]); };
     auto region = [&](size_t k) { return layout.region(s.lines[k]); };
-    auto first_of = [&](size_t k) {
-      size_t m = k;
-      while (s.prev_same[m] != kNone32) m = s.prev_same[m];
-      return m;
-    };
+    // The first line with the same text (precomputed: walking prev_same made
+    // an article of many repeated lines quadratic).
+    auto first_of = [&](size_t k) { return static_cast<size_t>(s.first_same[k]); };
     auto set = [&](size_t k, Verdict v) {
       if (static_cast<int>(v.kind) > static_cast<int>(s.verdicts[k].kind)) s.verdicts[k] = v;
     };
