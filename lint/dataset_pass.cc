@@ -25,7 +25,12 @@ class BatchReader {
       if (!reader_) {
         if (next_file_ == options_.files.size()) break;
         reader_ = OpenReader(options_.files[next_file_++], options_.read, error);
-        if (!reader_) return false;
+        if (!reader_) {
+          // The lint pass reports the file (input/read-error); it adds
+          // nothing to the statistics.
+          error->clear();
+          continue;
+        }
       }
       batch->emplace_back();
       if (!reader_->Next(&batch->back())) {

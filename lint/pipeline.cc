@@ -9,6 +9,7 @@
 #include "lint/dataset_pass.h"
 #include "lint/worker_pool.h"
 #include "lint/progress.h"
+#include "lint/readers/formats.h"
 #include "lint/shard.h"
 
 namespace newslint {
@@ -31,9 +32,24 @@ class ArticleStream {
         if (next_piece_ == plan_.pieces.size()) break;
         const ShardPiece& piece = plan_.pieces[next_piece_++];
         reader_ = OpenShardPiece(piece, options_.read, error);
-        if (!reader_) return false;
         // A file split across shards counts once, in the shard with its first byte.
         if (piece.counts_file) ++summary_->files;
+        if (!reader_) {
+          // A file that cannot be opened (no permission, gone since the
+          // folder was listed) is one record carrying input/read-error, as a
+          // file that breaks off mid-read is: one bad file never ends a long
+          // run. Reported by the shard that owns the file's first byte.
+          done_bytes_ += piece.bytes();
+          if (!piece.counts_file) continue;
+          batch->emplace_back();
+          Article& article = batch->back();
+          article.id = piece.path;
+          article.source = piece.path;
+          article.record = 1;
+          article.AddInputFinding("input/read-error", *error);
+          error->clear();
+          continue;
+        }
       }
       batch->emplace_back();
       if (!reader_->Next(&batch->back())) {
@@ -71,6 +87,13 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
                  std::string* error) {
   const auto started = std::chrono::steady_clock::now();
   summary->jobs = options.jobs;
+  // Bad --field names are a run failure, checked once here: from now on a
+  // reader that cannot be opened means a file that cannot be (a finding).
+  JsonlFieldNames names;
+  if (!ResolveJsonlFieldNames(options.read, &names, error)) {
+    summary->failure = *error;
+    return false;
+  }
   // What this run reads: every file whole, or the slice of --shard K/N.
   ShardPlan plan;
   if (!PlanShard(options.files, options.shard, &plan, error)) return false;

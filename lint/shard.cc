@@ -238,8 +238,13 @@ bool PlanShard(const std::vector<std::string>& files, ShardSpec spec, ShardPlan*
     } else {
       struct stat st;
       if (::stat(path.c_str(), &st) != 0) {
-        *error = CannotRead(path);
-        return false;
+        // Gone since the inputs were listed: planned as an empty file, so the
+        // shard that owns its place reports it (input/read-error) and the
+        // others go on.
+        in.size_known = true;
+        in.size = 0;
+        inputs.push_back(std::move(in));
+        continue;
       }
       in.size_known = S_ISREG(st.st_mode);
       in.size = in.size_known ? static_cast<uint64_t>(st.st_size) : 0;

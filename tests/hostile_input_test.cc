@@ -5,9 +5,15 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <simdjson.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -48,6 +54,29 @@ class HostileInputTest : public CliFolderTest {
       start = end + 1;
     }
     return out;
+  }
+
+  // Runs newslint ARGS in the folder without a shell, and returns its exit
+  // code and its own peak resident memory in bytes (wait4's rusage of that
+  // child alone, so nothing else the test process ran counts).
+  std::pair<int, int64_t> RunMeasured(const std::vector<std::string>& args) {
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(NEWSLINT_BINARY));
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    const std::string err = (dir_ / "err.txt").string();
+    pid_t pid = fork();
+    if (pid == 0) {
+      if (chdir(dir_.c_str()) != 0) _exit(126);
+      int fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (fd >= 0) dup2(fd, 2);
+      execv(NEWSLINT_BINARY, argv.data());
+      _exit(127);
+    }
+    int status = 0;
+    struct rusage usage {};
+    if (pid < 0 || wait4(pid, &status, 0, &usage) != pid) return {-1, 0};
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, int64_t{usage.ru_maxrss} * 1024};
   }
 };
 
@@ -125,6 +154,96 @@ TEST_F(HostileInputTest, CompressionBombsAndTruncatedStreams) {
   records = Records(Slurp(dir_ / "cut.jsonl"));
   ASSERT_FALSE(records.empty());
   EXPECT_THAT(records.back().second, ::testing::Contains("input/read-error"));
+}
+
+// A 200 MB record on one line, between two ordinary ones: it becomes an
+// input/record-too-large finding (default --max-record-bytes, 8 MiB) and is
+// never held in memory; its neighbours are linted.
+TEST_F(HostileInputTest, TwoHundredMegabyteLineIsAFindingNotAnAllocation) {
+  {
+    std::ofstream out(dir_ / "huge.jsonl", std::ios::binary);
+    out << "{\"id\":\"before\",\"text\":\"An ordinary record.\"}\n";
+    out << "{\"id\":\"huge\",\"text\":\"";
+    const std::string chunk(1 << 20, 'w');
+    for (int i = 0; i < 200; ++i) out << chunk;
+    out << "\"}\n";
+    out << "{\"id\":\"after\",\"text\":\"Another ordinary record.\"}\n";
+  }
+  auto [exit_code, peak] = RunMeasured(
+      {"check", "huge.jsonl", "--no-config", "--fail-on", "never", "--format", "jsonl", "-o",
+       "out.jsonl"});
+  ASSERT_EQ(exit_code, 0) << Slurp(dir_ / "err.txt");
+  auto records = Records(Slurp(dir_ / "out.jsonl"));
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_THAT(records[1].second, ::testing::ElementsAre("input/record-too-large"));
+  EXPECT_THAT(records[0].second, Not(::testing::Contains(::testing::StartsWith("input/"))));
+  EXPECT_THAT(records[2].second, Not(::testing::Contains(::testing::StartsWith("input/"))));
+  // Holding the line would take 200 MB at least; a run of two small records
+  // takes a few tens of MB (the dictionary, the rules' tables).
+  EXPECT_LT(peak, 150 << 20) << "peak RSS " << peak;
+  std::filesystem::remove(dir_ / "huge.jsonl");
+}
+
+// A truncated .zst, like a truncated .gz: the records before the cut are
+// linted and the break is a finding on the last one.
+TEST_F(HostileInputTest, TruncatedZstdKeepsWhatWasRead) {
+  // Varied words, so the stream holds several zstd blocks (a block is
+  // decoded whole: a cut inside the first one would leave nothing to read).
+  std::string plain;
+  uint64_t seed = 42;
+  for (int i = 0; i < 3000; ++i) {
+    plain += "{\"id\":\"z" + std::to_string(i) + "\",\"text\":\"Record";
+    for (int w = 0; w < 30; ++w) {
+      seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+      plain += " w" + std::to_string(seed >> 44);
+    }
+    plain += ".\"}\n";
+  }
+  std::string packed(ZSTD_compressBound(plain.size()), '\0');
+  size_t n = ZSTD_compress(packed.data(), packed.size(), plain.data(), plain.size(), 3);
+  ASSERT_FALSE(ZSTD_isError(n));
+  Write("cut.jsonl.zst", packed.substr(0, n * 2 / 3));
+  RunResult r = Run("check cut.jsonl.zst --no-config --fail-on never --format jsonl -o out.jsonl");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto records = Records(Slurp(dir_ / "out.jsonl"));
+  ASSERT_GT(records.size(), 100u);
+  ASSERT_LT(records.size(), 3000u);
+  for (size_t i = 0; i < records.size(); ++i) EXPECT_EQ(records[i].first, int64_t(i + 1));
+  EXPECT_THAT(records.back().second, ::testing::Contains("input/read-error"));
+}
+
+// A file newslint may not read, in a folder with readable ones: one record
+// with input/read-error naming the file, the others linted, exit 1 (an
+// error finding), reports written. As root (CI), the run drops to `nobody`
+// so that the permission bits apply.
+TEST_F(HostileInputTest, UnreadableFileIsAFindingAndTheRunGoesOn) {
+  Write("crawl/a.jsonl", "{\"id\":\"a\",\"text\":\"Prices rose on Monday.\"}\n");
+  Write("crawl/b.jsonl", "{\"id\":\"b\",\"text\":\"Nobody may read this.\"}\n");
+  Write("crawl/c.jsonl", "{\"id\":\"c\",\"text\":\"Prices fell on Tuesday.\"}\n");
+  namespace fs = std::filesystem;
+  fs::permissions(dir_ / "crawl" / "b.jsonl", fs::perms::none);
+  std::string prefix;
+  if (geteuid() == 0) {
+    if (std::system("command -v runuser >/dev/null 2>&1") != 0) GTEST_SKIP() << "no runuser";
+    prefix = "runuser -u nobody -- ";
+    fs::permissions(dir_, fs::perms::all);  // nobody writes the report here
+    // ... and must reach the binary: skip where its folders are private.
+    if (std::system(("runuser -u nobody -- test -x '" NEWSLINT_BINARY "'")) != 0) {
+      GTEST_SKIP() << "the user nobody cannot run " NEWSLINT_BINARY;
+    }
+  }
+  const std::string cmd = "cd '" + dir_.string() + "' && " + prefix + "'" NEWSLINT_BINARY
+                          "' check crawl --no-config --format jsonl -o out.jsonl 2>err.txt";
+  const int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1) << Slurp(dir_ / "err.txt");
+  const std::string out = Slurp(dir_ / "out.jsonl");
+  auto records = Records(out);
+  ASSERT_EQ(records.size(), 3u) << out;
+  EXPECT_THAT(records[0].second, ::testing::IsEmpty());
+  EXPECT_THAT(records[1].second, ::testing::ElementsAre("input/read-error"));
+  EXPECT_THAT(records[2].second, ::testing::IsEmpty());
+  EXPECT_THAT(out, HasSubstr("cannot read 'crawl/b.jsonl': Permission denied"));
 }
 
 // Deeply nested HTML, and HTML that declares external entities: no crash, no

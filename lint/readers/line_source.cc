@@ -315,6 +315,14 @@ bool LineSource::Next(std::string_view* line) {
         end_ = 0;
       }
       oversized_ = length;
+      // Give the grown buffer back: the next lines are likely ordinary.
+      if (buffer_.size() > kInitialLineBuffer + kLinePadding && end_ - begin_ <= kInitialLineBuffer) {
+        std::vector<char> small(kInitialLineBuffer + kLinePadding);
+        std::memcpy(small.data(), buffer_.data() + begin_, end_ - begin_);
+        end_ -= begin_;
+        begin_ = 0;
+        buffer_.swap(small);
+      }
       *line = std::string_view(buffer_.data(), 0);
       if (ended) {
         line_error_ = bytes_->error();
@@ -345,7 +353,11 @@ bool LineSource::Fill() {
   }
   size_t capacity = buffer_.size() - kLinePadding;
   if (end_ == capacity) {
-    capacity *= 2;
+    // Grow, but never past what tells an oversized line (max_line_ + 1
+    // bytes): a line over the limit costs at most that much memory, however
+    // long it is.
+    const size_t enough = max_line_ == static_cast<size_t>(-1) ? max_line_ : max_line_ + 1;
+    capacity = std::max(capacity + 1, std::min(capacity * 2, enough));
     buffer_.resize(capacity + kLinePadding);
   }
   size_t got = bytes_->Read(buffer_.data() + end_, capacity - end_);
