@@ -1,27 +1,17 @@
-// Fuzz target: the shared analysis views (lines, sentences, tokens,
-// quotations, people, attribution cues, page layout) over arbitrary text.
+// Fuzz target: the shared analysis views over arbitrary text.
+// What it does and checks: fuzz::AnalysisViews in fuzz/fuzz_targets.h, which the
+// normal suite runs too (tests/fuzz_regression_test.cc).
 
 #include <cstdint>
-#include <string>
+#include <cstdio>
+#include <cstdlib>
 
-#include "lint/analysis.h"
-#include "lint/article.h"
-#include "lint/attribution.h"
-#include "lint/people.h"
-#include "lint/quotations.h"
-#include "rules/page_layout.h"
+#include "fuzz/fuzz_targets.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace newslint;
-  Article article;
-  article.text.assign(reinterpret_cast<const char*>(data), size);
-  Analysis analysis(article);
-  (void)analysis.sentences();
-  (void)analysis.tokens();
-  (void)analysis.Shared<Quotations>();
-  (void)analysis.Shared<People>();
-  (void)analysis.Shared<Attribution>();
-  (void)analysis.Shared<PageLayout>();
-  if (!article.text.empty()) (void)analysis.Locate(size / 2);
+  if (const char* broken = newslint::fuzz::AnalysisViews(data, size)) {
+    std::fprintf(stderr, "fuzz_analysis: %s\n", broken);
+    std::abort();
+  }
   return 0;
 }

@@ -21,12 +21,24 @@ bool Readable(const std::string& path) {
   return true;
 }
 
+// Creating and destroying a Hunspell is not thread-safe: a UTF-8
+// dictionary shares one process-wide case table (initialize_utf_tbl /
+// free_utf_tbl in Hunspell's csutil.cxx) through a plain static pointer and
+// reference count. Workers loading their dictionaries at the same time
+// raced on it (LeakSanitizer saw one table overwritten and leaked; a lost
+// count could free the table under another thread), so both hold this lock.
+std::mutex& HunspellLifetimeMutex() {
+  static std::mutex* mu = new std::mutex();  // never destroyed: used at thread exit
+  return *mu;
+}
+
 std::unique_ptr<Hunspell> OpenHunspell(std::string_view base) {
   const std::string aff = std::string(base) + ".aff";
   const std::string dic = std::string(base) + ".dic";
   // Hunspell accepts missing files and then knows no word at all, which
   // would make every word unknown: check first.
   if (!Readable(aff) || !Readable(dic)) return nullptr;
+  std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
   return std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
 }
 
@@ -205,7 +217,10 @@ Dictionary::Dictionary(std::string base, std::unique_ptr<Hunspell> hunspell, siz
   cache_.reserve(std::min<size_t>(cache_capacity_, 4096));
 }
 
-Dictionary::~Dictionary() = default;
+Dictionary::~Dictionary() {
+  std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
+  hunspell_.reset();
+}
 
 std::unique_ptr<Dictionary> Dictionary::Load(std::string_view base, size_t cache_capacity) {
   std::unique_ptr<Hunspell> h = OpenHunspell(base);
