@@ -456,7 +456,7 @@ int RunCheck(const CheckFlags& flags) {
   // --timings (lint/timings.h): measured from here on, printed at the end.
   std::unique_ptr<RuleTimings> timings;
   if (flags.timings) {
-    timings = std::make_unique<RuleTimings>(std::vector<std::string>{});
+    timings = std::make_unique<RuleTimings>();
     engine->set_timings(timings.get());
     options.timings = timings.get();
   }

@@ -29,11 +29,10 @@ namespace newslint {
 
 class RuleTimings {
  public:
-  // One row per name, in this order; Add() takes the row's index.
-  explicit RuleTimings(std::vector<std::string> names);
+  RuleTimings();
 
-  // Returns the index of `name`, adding a row if it is new. Not thread-safe:
-  // register every row before the run starts.
+  // Returns the index of `name`, adding a row if it is new; Add() takes
+  // that index. Not thread-safe: register every row before the run starts.
   size_t Row(const std::string& name);
 
   void Add(size_t row, std::chrono::nanoseconds elapsed) {
