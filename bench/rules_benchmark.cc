@@ -26,7 +26,9 @@
 #include "bench/bench_util.h"
 #include "bench/synthetic_text.h"
 #include "lint/analysis.h"
+#include "lint/phrase_bank.h"
 #include "lint/phrase_matcher.h"
+#include "lint/registry.h"
 #include "lint/rule.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/rules.h"
@@ -145,6 +147,39 @@ void BM_PhraseMatcher_ConsentLexicons(benchmark::State& state) {
   state.counters["phrases"] = static_cast<double>(phrases.size());
 }
 BENCHMARK(BM_PhraseMatcher_ConsentLexicons);
+
+// The one shared scan per article (lint/phrase_bank.h): every phrase of every
+// built-in rule that scans phrases, in one automaton, over each whole text.
+// Compare with BM_PhraseMatcher_ConsentLexicons (one rule's lexicons): the
+// combined automaton is much larger, so its table misses the caches more,
+// but it replaces a dozen such scans.
+void BM_PhraseBank_AllBuiltinRules(benchmark::State& state) {
+  const std::vector<std::unique_ptr<Rule>> rules = MakeAllRules();
+  std::vector<const PhraseMatcher*> matchers;
+  for (const auto& rule : rules) {
+    if (const auto* user = dynamic_cast<const PhraseUser*>(rule.get())) {
+      for (const PhraseMatcher* m : user->phrase_matchers()) matchers.push_back(m);
+    }
+  }
+  const PhraseBank bank(matchers);
+  std::vector<PhraseMatch> matches;
+  size_t found = 0;
+  for (auto _ : state) {
+    for (const Article& article : Corpus()) {
+      matches.clear();
+      bank.combined().FindAll(article.text, 0, &matches);
+      found += matches.size();
+    }
+  }
+  benchmark::DoNotOptimize(std::as_const(found));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
+  state.counters["phrases"] = static_cast<double>(bank.phrase_count());
+  state.counters["states"] = static_cast<double>(bank.combined().state_count());
+  state.counters["matches/MB"] = static_cast<double>(found) /
+                                 static_cast<double>(std::max<int64_t>(1, state.iterations())) /
+                                 (static_cast<double>(CorpusBytes()) / 1e6);
+}
+BENCHMARK(BM_PhraseBank_AllBuiltinRules);
 
 // Reference: find every line with memchr over the same bytes.
 void BM_RulesReference_MemchrLines(benchmark::State& state) { MemchrLinesReference(state, Corpus()); }

@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "lint/analysis.h"
+#include "lint/phrase_bank.h"
 #include "lint/registry.h"
 
 namespace newslint {
@@ -66,6 +67,13 @@ std::unique_ptr<Engine> Engine::Create(EngineSettings settings, std::string* err
     }
     engine->active_.push_back({rule.get(), engine->SeverityOf(info.id), std::move(options)});
   }
+  std::vector<const PhraseMatcher*> matchers;
+  for (const ActiveRule& a : engine->active_) {
+    if (const auto* user = dynamic_cast<const PhraseUser*>(a.rule)) {
+      for (const PhraseMatcher* m : user->phrase_matchers()) matchers.push_back(m);
+    }
+  }
+  if (!matchers.empty()) engine->phrase_bank_ = std::make_shared<const PhraseBank>(matchers);
   return engine;
 }
 
@@ -113,6 +121,9 @@ std::vector<Finding> Engine::Lint(const Article& article) const {
   std::vector<Finding> findings;
   ScopedTiming engine_time(timings_, engine_row_);
   Analysis analysis(article);
+  if (phrase_bank_) {
+    analysis.Shared<ActivePhraseBank>([&] { return ActivePhraseBank(phrase_bank_.get()); });
+  }
   for (size_t r = 0; r < active_.size(); ++r) {
     const ActiveRule& a = active_[r];
     FindingSink sink(a.rule->info().id, a.severity, &findings);

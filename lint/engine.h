@@ -28,6 +28,8 @@
 
 namespace newslint {
 
+class PhraseBank;
+
 struct EngineSettings {
   std::vector<std::string> select;  // ids or families; empty = all
   std::vector<std::string> ignore;  // ids or families
@@ -78,6 +80,9 @@ class Engine {
   std::vector<const RuleInfo*> catalogue_;
   std::vector<std::string> enabled_ids_;  // sorted; includes input/* ids in force
   Config config_;
+  // The active rules' phrase lexicons in one automaton (lint/phrase_bank.h);
+  // null when no active rule scans phrases.
+  std::shared_ptr<const PhraseBank> phrase_bank_;
   RuleTimings* timings_ = nullptr;
   std::vector<size_t> timing_rows_;  // per active_ rule
   size_t engine_row_ = 0;            // the engine's own work

@@ -98,6 +98,14 @@ bool IsAsciiAlnum(unsigned char c) {
 
 }  // namespace
 
+bool PhraseMatcher::CleanEdges(std::string_view text, size_t start, size_t end) {
+  auto continuation = [&](size_t i) {
+    return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  };
+  return start <= end && end <= text.size() && !continuation(start) && !continuation(end) &&
+         !WordCharBefore(text, start) && !WordCharAt(text, end);
+}
+
 std::string PhraseMatcher::Fold(std::string_view text) {
   std::string out;
   for (size_t i = 0; i < text.size();) {
@@ -208,6 +216,14 @@ void PhraseMatcher::Pack(const std::vector<size_t>& bfs_order) {
   output_link_ = std::move(output_link);
   dict_link_ = std::move(dict_link);
   ends_here_ = std::move(ends_here);
+  end_info_.assign(states, 0);
+  for (size_t n = 0; n < states; ++n) {
+    if (ends_here_[n].empty()) continue;
+    const uint32_t p = ends_here_[n][0];
+    end_info_[n] = static_cast<uint32_t>(folded_[p].size() << 2) |
+                   (needs_start_boundary_[p] ? kNeedsStart : 0u) |
+                   (needs_end_boundary_[p] ? kNeedsEnd : 0u);
+  }
 
   auto fill = [&](auto& cells) {
     cells.resize(states * class_count_);
@@ -284,10 +300,13 @@ void PhraseMatcher::ScanWith(const std::vector<Cell>& table, std::string_view te
     state = cell >> 1;
     if ((cell & 1) == 0) continue;  // no phrase ends here
     for (int32_t s = output_link_[state]; s >= 0; s = dict_link_[static_cast<size_t>(s)]) {
+      // Every phrase ending at a state folds to the same text (the state's
+      // path from the root): one length and one boundary check for all.
+      const uint32_t info = end_info_[static_cast<size_t>(s)];
+      const size_t start = history[(fed - (info >> 2)) & history_mask_];
+      if ((info & kNeedsStart) && WordCharBefore(text, start)) continue;
+      if ((info & kNeedsEnd) && WordCharAt(text, i)) continue;
       for (uint32_t p : ends_here_[static_cast<size_t>(s)]) {
-        size_t start = history[(fed - folded_[p].size()) & history_mask_];
-        if (needs_start_boundary_[p] && WordCharBefore(text, start)) continue;
-        if (needs_end_boundary_[p] && WordCharAt(text, i)) continue;
         if (!on_match(PhraseMatch{p, {base + start, base + i}})) return;
       }
     }

@@ -96,6 +96,12 @@ class PhraseMatcher {
   // True when some phrase occurs in `text`; stops at the first occurrence.
   bool ContainsAny(std::string_view text) const;
 
+  // Whether the piece [start, end) of `text` has clean edges: neither end
+  // inside a UTF-8 sequence, no word character (letter or digit) right
+  // before it nor right after it. A piece with clean edges holds exactly the
+  // matches that scanning the piece alone finds (see lint/phrase_bank.h).
+  static bool CleanEdges(std::string_view text, size_t start, size_t end);
+
   // The folded form of `text` that phrases are compared against (lower-case
   // ASCII, whitespace runs as one space, ASCII quotes), trimmed. For tests and
   // for callers that want to compare a whole line with a phrase.
@@ -129,6 +135,10 @@ class PhraseMatcher {
   std::vector<int32_t> output_link_;  // the state itself if a phrase ends there, else dict_link_
   std::vector<int32_t> dict_link_;    // longest proper suffix state where a phrase ends, or -1
   std::vector<std::vector<uint32_t>> ends_here_;  // phrases ending exactly at a state
+  // Per state where phrases end: (folded length << 2) | kNeedsStart | kNeedsEnd,
+  // the same for every phrase ending there.
+  static constexpr uint32_t kNeedsStart = 2, kNeedsEnd = 1;
+  std::vector<uint32_t> end_info_;
   size_t history_mask_ = 0;       // ring buffer of unit starts, size a power of two
 };
 

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/phrase_bank.h"
 #include "lint/phrase_matcher.h"
 #include "rules/label_lines.h"
 #include "rules/lexicons/lexicon.h"
@@ -83,8 +84,10 @@ struct Verdict {
   std::vector<std::string> phrases;
 };
 
-class AccountPromptRule : public Rule {
+class AccountPromptRule : public Rule, public PhraseUser {
  public:
+  std::vector<const PhraseMatcher*> phrase_matchers() const override { return {&matcher_}; }
+
   AccountPromptRule() : matcher_(BuildMatcher(&kinds_)) {}
 
   const RuleInfo& info() const override { return kInfo; }
@@ -101,7 +104,7 @@ class AccountPromptRule : public Rule {
       if (line.blank || line.words > max_words) continue;
       std::string_view text = analysis.view(line.span);
       matches.clear();
-      matcher_.FindAll(text, 0, &matches);
+      FindPhrases(analysis, matcher_, text, 0, &matches);
       if (matches.empty()) continue;
       Verdict v = Judge(analysis, layout, i, text, matches);
       if (v.level == Verdict::kNone) continue;

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/phrase_bank.h"
 #include "lint/phrase_matcher.h"
 #include "lint/utf8.h"
 #include "rules/lexicons/lexicon.h"
@@ -87,8 +88,10 @@ struct CreditFacts {
   std::string_view agency_name;
 };
 
-class CaptionRule : public Rule {
+class CaptionRule : public Rule, public PhraseUser {
  public:
+  std::vector<const PhraseMatcher*> phrase_matchers() const override { return {&matcher_}; }
+
   CaptionRule() : matcher_(BuildMatcher(&kinds_)) {}
 
   const RuleInfo& info() const override { return kInfo; }
@@ -107,7 +110,7 @@ class CaptionRule : public Rule {
       if (l.blank || l.letters_words == 0) continue;
       std::string_view line = text.substr(l.span.start, l.span.size());
       matches.clear();
-      matcher_.FindAll(line, 0, &matches);
+      FindPhrases(analysis, matcher_, line, 0, &matches);
       // HTML input: the page itself says the line is a caption.
       if (InFigureCaption(article, layout, i) && l.words <= max_caption_words + 16) {
         reported[i] = 1;
@@ -404,7 +407,7 @@ class CaptionRule : public Rule {
     if (sentences > 1) return;
     thread_local std::vector<PhraseMatch> above;
     above.clear();
-    matcher_.FindAll(line, 0, &above);
+    FindPhrases(analysis, matcher_, line, 0, &above);
     std::string_view cue;
     for (const PhraseMatch& m : above) {
       if (kinds_[m.phrase] == PhraseKind::kCue) {

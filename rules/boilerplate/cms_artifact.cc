@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "lint/phrase_bank.h"
 #include "rules/label_lines.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
@@ -130,8 +131,10 @@ bool OnlySeparators(std::string_view line, size_t from, size_t to) {
   return true;
 }
 
-class CmsArtifactRule : public Rule {
+class CmsArtifactRule : public Rule, public PhraseUser {
  public:
+  std::vector<const PhraseMatcher*> phrase_matchers() const override { return {&Lexicon().matcher()}; }
+
   const RuleInfo& info() const override { return kInfo; }
 
   void Check(const Article&, Analysis& analysis, const RuleOptions&,
@@ -144,7 +147,7 @@ class CmsArtifactRule : public Rule {
       if (l.blank) continue;
       std::string_view line = analysis.view(l.span);
       const bool markup = line.find_first_of("[{%$") != std::string_view::npos;
-      const bool phrases = lexicon.matcher().ContainsAny(line);
+      const bool phrases = ContainsPhrase(analysis, lexicon.matcher(), line);
       if (!markup && !phrases) continue;
       LineArtifacts found;
       if (phrases) CheckPhrases(lexicon, l, line, &matches, &labels, &context, &found);

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/phrase_bank.h"
 #include "lint/phrase_matcher.h"
 #include "rules/label_lines.h"
 #include "rules/lexicons/lexicon.h"
@@ -148,8 +149,10 @@ struct LineVerdict {
   size_t banner = 0;    // kButton: the banner line its chain starts from
 };
 
-class ConsentBannerRule : public Rule {
+class ConsentBannerRule : public Rule, public PhraseUser {
  public:
+  std::vector<const PhraseMatcher*> phrase_matchers() const override { return {&matcher_}; }
+
   ConsentBannerRule() : matcher_(BuildMatcher(&kinds_)) {}
 
   const RuleInfo& info() const override { return kInfo; }
@@ -176,7 +179,7 @@ class ConsentBannerRule : public Rule {
     for (size_t i = 0; i < paragraphs.size(); ++i) {
       std::string_view line = analysis.view(paragraphs[i].span);
       matches.clear();
-      matcher_.FindAll(line, 0, &matches);
+      FindPhrases(analysis, matcher_, line, 0, &matches);
       bool address = false, veto = false;
       for (const PhraseMatch& m : matches) {
         address = address || KindOf(m.phrase) == PhraseKind::kAddress;

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/phrase_bank.h"
 #include "lint/phrase_matcher.h"
 #include "lint/utf8.h"
 #include "rules/lexicons/lexicon.h"
@@ -91,8 +92,10 @@ struct LineState {
   std::string_view phrase;  // the header or teaser phrase matched
 };
 
-class RelatedContentRule : public Rule {
+class RelatedContentRule : public Rule, public PhraseUser {
  public:
+  std::vector<const PhraseMatcher*> phrase_matchers() const override { return {matcher_.get()}; }
+
   RelatedContentRule() {
     matcher_ = std::make_unique<PhraseMatcher>(CompileLexicons<uint8_t>(
         {{"related-content-headers", kHeader},
@@ -161,7 +164,7 @@ class RelatedContentRule : public Rule {
 
     void Find(std::string_view text) const {
       scratch->clear();
-      rule->matcher_->FindAll(text, 0, scratch);
+      FindPhrases(*analysis, *rule->matcher_, text, 0, scratch);
     }
 
     // "Previous Article <headline>", "Next article" on a line of its own.

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "lint/phrase_bank.h"
 #include "rules/label_lines.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
@@ -71,8 +72,10 @@ LineVerdict Judge(const LabelLexicon& lexicon, std::string_view line, const Labe
 
 bool EndsWithColon(std::string_view s) { return !s.empty() && s.back() == ':'; }
 
-class ShareWidgetRule : public Rule {
+class ShareWidgetRule : public Rule, public PhraseUser {
  public:
+  std::vector<const PhraseMatcher*> phrase_matchers() const override { return {&Lexicon().matcher()}; }
+
   const RuleInfo& info() const override { return kInfo; }
 
   void Check(const Article&, Analysis& analysis, const RuleOptions& options,
@@ -89,7 +92,7 @@ class ShareWidgetRule : public Rule {
       const LineLayout& l = layout.line(i);
       if (l.blank || l.words > max_words || l.prose) continue;
       std::string_view line = analysis.view(l.span);
-      if (!lexicon.matcher().ContainsAny(line)) continue;
+      if (!ContainsPhrase(analysis, lexicon.matcher(), line)) continue;
       LabelScan scan = ScanLabelLine(lexicon, line, &scratch, &labels);
       LineVerdict v = Judge(lexicon, line, scan, labels);
       if (v.strength == LineVerdict::kNone) continue;

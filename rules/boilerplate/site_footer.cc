@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/phrase_bank.h"
 #include "lint/phrase_matcher.h"
 #include "rules/label_lines.h"
 #include "rules/lexicons/lexicon.h"
@@ -145,8 +146,10 @@ struct Verdict {
   const char* what = nullptr;
 };
 
-class SiteFooterRule : public Rule {
+class SiteFooterRule : public Rule, public PhraseUser {
  public:
+  std::vector<const PhraseMatcher*> phrase_matchers() const override { return {&matcher_}; }
+
   SiteFooterRule() : matcher_(BuildMatcher(&kinds_, &legal_)) {}
 
   const RuleInfo& info() const override { return kInfo; }
@@ -163,7 +166,7 @@ class SiteFooterRule : public Rule {
       if (line.blank || line.words > max_words) continue;
       std::string_view text = analysis.view(line.span);
       matches.clear();
-      matcher_.FindAll(text, 0, &matches);
+      FindPhrases(analysis, matcher_, text, 0, &matches);
       const bool email = HasEmailAddress(text);
       if (matches.empty() && !email) continue;
       Verdict v = Judge(analysis, layout, i, text, matches, email);

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "lint/phrase_bank.h"
 #include "rules/label_lines.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
@@ -60,8 +61,10 @@ std::string_view TrimAscii(std::string_view s) {
   return s;
 }
 
-class UiTextRule : public Rule {
+class UiTextRule : public Rule, public PhraseUser {
  public:
+  std::vector<const PhraseMatcher*> phrase_matchers() const override { return {&Lexicon().matcher()}; }
+
   const RuleInfo& info() const override { return kInfo; }
 
   void Check(const Article& article, Analysis& analysis, const RuleOptions& options,
@@ -77,7 +80,7 @@ class UiTextRule : public Rule {
       const LineLayout& l = layout.line(i);
       if (l.blank || l.prose || l.words > max_headline_words + 4) continue;
       std::string_view line = analysis.view(l.span);
-      if (!lexicon.matcher().ContainsAny(line)) continue;
+      if (!ContainsPhrase(analysis, lexicon.matcher(), line)) continue;
       const LabelScan scan = ScanLabelLine(lexicon, line, &scratch, &labels);
       LineVerdict v;
       if (!labels.empty() && labels[0].span.start == 0 &&

@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/phrase_bank.h"
 #include "lint/phrase_matcher.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/rules.h"
@@ -131,8 +132,10 @@ bool IsQuotedMention(std::string_view text, Span span) {
   return QuoteBefore(text, span.start) > 0 && QuoteAt(text, span.end);
 }
 
-class SpunPhraseRule : public Rule {
+class SpunPhraseRule : public Rule, public PhraseUser {
  public:
+  std::vector<const PhraseMatcher*> phrase_matchers() const override { return {&Lexicon().matcher}; }
+
   SpunPhraseRule() { Lexicon(); }  // compile at registration, not on the first article
 
   const RuleInfo& info() const override { return kInfo; }
@@ -142,7 +145,7 @@ class SpunPhraseRule : public Rule {
     const SpunLexicon& lex = Lexicon();
     std::vector<PhraseMatch> matches;
     for (const Paragraph& p : analysis.paragraphs()) {
-      lex.matcher.FindAll(analysis.view(p.span), p.span.start, &matches);
+      FindPhrases(analysis, lex.matcher, analysis.view(p.span), p.span.start, &matches);
     }
     if (matches.empty()) return;  // the common case: nothing more to compute
 
