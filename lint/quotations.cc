@@ -145,27 +145,59 @@ bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= '
 }  // namespace
 
 bool LooksLikeCode(std::string_view p) {
-  for (size_t i = 0; i + 1 < p.size(); ++i) {
-    if (p[i] == '<' && p[i + 1] == '/' && i + 2 < p.size() && IsAsciiAlpha(p[i + 2])) return true;
-    if (p[i] == '/' && p[i + 1] == '>') return true;
-    if (p[i] == '=' && p[i + 1] == '>') return true;
-    // An attribute: href="...", [caption id="..."].
-    if (i > 0 && p[i] == '=' && (p[i + 1] == '"' || p[i + 1] == '\'') && IsAsciiAlpha(p[i - 1])) {
-      return true;
+  // One pass over the bytes (this runs on every paragraph, for several
+  // rules): any of the sure signs returns at once; braces count only with
+  // a ";", "=" or "\":" somewhere in the paragraph.
+  bool braces = false, assignment_like = false;
+  const size_t n = p.size();
+  for (size_t i = 0; i < n; ++i) {
+    const char c = p[i];
+    const char next = i + 1 < n ? p[i + 1] : '\0';
+    switch (c) {
+      case '<':
+        if (next == '/' && i + 2 < n && IsAsciiAlpha(p[i + 2])) return true;  // </p
+        if (p.substr(i, 4) == "<!--") return true;
+        break;
+      case '/':
+        if (next == '>') return true;  // <br/>
+        break;
+      case '=':
+        if (next == '>') return true;  // =>
+        // An attribute: href="...", [caption id="..."].
+        if (i > 0 && (next == '"' || next == '\'') && IsAsciiAlpha(p[i - 1])) return true;
+        assignment_like = true;
+        break;
+      case '(':
+        if (p.substr(i, 3) == "();") return true;
+        break;
+      case ')':
+        if (next == '{') return true;
+        break;
+      case '{':
+      case '}':
+        braces = true;
+        break;
+      case ';':
+        assignment_like = true;
+        break;
+      case '"':
+        if (next == ':') assignment_like = true;
+        break;
+      default:
+        break;
     }
   }
-  if (p.find("<!--") != std::string_view::npos || p.find("();") != std::string_view::npos ||
-      p.find("){") != std::string_view::npos) {
-    return true;
-  }
-  const bool braces = p.find_first_of("{}") != std::string_view::npos;
-  return braces &&
-         (p.find(';') != std::string_view::npos || p.find('=') != std::string_view::npos ||
-          p.find("\":") != std::string_view::npos);
+  return braces && assignment_like;
 }
 
 std::vector<Span> FindUrlSpans(std::string_view p, size_t base) {
   std::vector<Span> out;
+  // Every URL below holds "://" (the schemes), "ww." or "WW." (www.) or "@"
+  // (an address): most paragraphs have none of them and need no walk.
+  if (p.find("://") == std::string_view::npos && p.find("ww.") == std::string_view::npos &&
+      p.find("WW.") == std::string_view::npos && p.find('@') == std::string_view::npos) {
+    return out;
+  }
   size_t i = 0;
   while (i < p.size()) {
     // One run of non-space characters.
@@ -396,7 +428,8 @@ void ScanMarks(std::string_view para, size_t base, std::vector<RawMark>* out) {
   // Every mark is ASCII or starts with 0xC2 (« »), 0xE2 (‘ ’ “ ” „ ‚ ‹ ›)
   // or 0xE3 (「 」 『 』).
   if (para.find_first_of("\"'\xC2\xE2\xE3") == std::string_view::npos) return;
-  std::vector<Cp> cps;
+  thread_local std::vector<Cp> cps;  // reused: no allocation per paragraph
+  cps.clear();
   bool any = false;
   for (size_t i = 0; i < para.size();) {
     utf8::CodePoint cp = utf8::DecodeAt(para, i);

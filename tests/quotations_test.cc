@@ -185,6 +185,24 @@ TEST(QuotationsTest, CodeParagraphsAreSkipped) {
   EXPECT_FALSE(LooksLikeCode("He said \u201cyes\u201d (twice) = a lot; see [1]."));
 }
 
+// Each sign of code on its own, at the start, in the middle and at the end
+// of a paragraph, and the news text that comes close to them.
+TEST(QuotationsTest, LooksLikeCodeSignsAnywhereInTheParagraph) {
+  for (const char* code : {"</p>", "<br/>", "x => y", "href=\"a\"", "<!-- ad -->", "init();",
+                           "if (a){", "{ color: red; }", "{ width = 3 }", "{\"k\":1}"}) {
+    const std::string c = code;
+    EXPECT_TRUE(LooksLikeCode(c)) << c;
+    EXPECT_TRUE(LooksLikeCode("The page read " + c)) << c;
+    EXPECT_TRUE(LooksLikeCode(c + " and more")) << c;
+  }
+  for (const char* prose :
+       {"Scores rose 3<4 in the poll.", "He wrote a/b testing in {curly} braces.",
+        "The vote was 5 = 5 on Tuesday.", "It ended (finally).", "A { lone brace",
+        "She said: \"No.\"", "The score: 2 > 1; final", "</ 3 spaces", "x =\"", "<!- almost"}) {
+    EXPECT_FALSE(LooksLikeCode(prose)) << prose;
+  }
+}
+
 TEST(QuotationsTest, NewsConventionContinuesAcrossParagraphs) {
   Fixture f(
       "\u201cWe heard every side,\u201d she said. \u201cThe ferry stays.\n"
