@@ -5,10 +5,9 @@
 #include <algorithm>
 #include <span>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
+#include "lint/flat_hash.h"
 #include "lint/quotations.h"
 #include "lint/utf8.h"
 #include "rules/lexicons/lexicon.h"
@@ -16,15 +15,13 @@
 namespace newslint {
 namespace {
 
-using WordSet = std::unordered_set<std::string_view>;
+// Lexicon words, looked up per token. Never iterated (lint/flat_hash.h).
+using WordSet = StringViewSet;
 
 struct VerbTable {
   std::vector<std::string> bases;  // owns the base forms
-  struct Hash {  // lookups by string_view, without building a string
-    using is_transparent = void;
-    size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
-  };
-  std::unordered_map<std::string, ReportingVerb, Hash, std::equal_to<>> forms;
+  // Looked up by string_view per token; never iterated.
+  StringMap<ReportingVerb> forms;
 };
 
 const VerbTable& Verbs() {

@@ -35,8 +35,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "lint/flat_hash.h"
 
 class Hunspell;
 
@@ -116,10 +117,6 @@ class Dictionary {
  private:
   Dictionary(std::string base, std::unique_ptr<Hunspell> hunspell, size_t cache_capacity);
 
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   // Bits of a cached entry.
   static constexpr uint8_t kKnown = 1;          // Hunspell knows the word as written
   static constexpr uint8_t kVariantsDone = 2;   // AmericanForms were tried
@@ -135,7 +132,9 @@ class Dictionary {
   std::string base_;
   std::unique_ptr<Hunspell> hunspell_;
   size_t cache_capacity_;
-  std::unordered_map<std::string, uint8_t, Hash, std::equal_to<>> cache_;
+  // Asked once or more per word of every article: a flat map (lint/flat_hash.h).
+  // Never iterated; nothing keeps a pointer into it across Store().
+  StringMap<uint8_t> cache_;
   Counters counters_;
   std::string scratch_;
 };

@@ -7,12 +7,11 @@
 #include <algorithm>
 #include <span>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "lint/attribution.h"
 #include "lint/dictionary.h"
+#include "lint/flat_hash.h"
 #include "lint/quotations.h"
 #include "lint/utf8.h"
 #include "rules/lexicons/lexicon.h"
@@ -20,7 +19,8 @@
 namespace newslint {
 namespace {
 
-using WordSet = std::unordered_set<std::string_view>;
+// Lexicon words, looked up per token. Never iterated (lint/flat_hash.h).
+using WordSet = StringViewSet;
 
 WordSet LexiconSet(std::string_view name) {
   WordSet set;
@@ -56,12 +56,8 @@ const WordSet& ActionVerbs() {
 // Titles as word sequences (lower case, full stops dropped), grouped by first
 // word, longest first.
 struct TitleTable {
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
-  };
-  std::unordered_map<std::string, std::vector<std::vector<std::string>>, Hash, std::equal_to<>>
-      by_first;
+  // Iterated only to fill `lengths` and sort each list, where order is moot.
+  StringMap<std::vector<std::vector<std::string>>> by_first;
   // Per first byte of a first word, a bit per length (bit 31: 31 or more):
   // MatchTitle runs on every token, and this rejects most without hashing.
   uint32_t lengths[256] = {};
@@ -266,7 +262,7 @@ bool IsActionVerb(std::string_view lower) {
 }
 
 namespace {
-std::unordered_map<std::string, bool>* ThreadNameCache(Dictionary* dict);
+StringMap<bool>* ThreadNameCache(Dictionary* dict);
 }  // namespace
 
 Gender GenderOfTitle(std::string_view lower_title) {
@@ -296,7 +292,8 @@ namespace {
 // What a name word is to the dictionary.
 class NameLexicon {
  public:
-  using Cache = std::unordered_map<std::string, bool>;
+  // Looked up by string_view; never iterated.
+  using Cache = StringMap<bool>;
   // `cache` holds verdicts of `dict` (it may outlive the article: see
   // ThreadNameCache).
   NameLexicon(Dictionary* dict, Cache* cache) : dict_(dict), cache_(*cache) {}
@@ -306,13 +303,13 @@ class NameLexicon {
   // every word may.
   bool NameLike(std::string_view word) {
     if (dict_ == nullptr) return true;
-    std::string w(StripPossessive(word));
+    const std::string_view w = StripPossessive(word);
     auto it = cache_.find(w);
     if (it != cache_.end()) return it->second;
     bool result = true;
     if (dict_->Knows(w) || dict_->Knows(AsciiLower(w))) {
       result = false;
-      for (const std::string& stem : dict_->hunspell().stem(w)) {
+      for (const std::string& stem : dict_->hunspell().stem(std::string(w))) {
         if (!stem.empty() && IsAsciiUpper(stem[0])) {
           result = true;
           break;
@@ -321,7 +318,7 @@ class NameLexicon {
       // A word Hunspell knows in both cases but whose stems all come from
       // the lower-case entry is a common word ("Changing", "Flashing").
     }
-    cache_.emplace(std::move(w), result);
+    cache_.emplace(w, result);
     return result;
   }
 
@@ -348,8 +345,7 @@ NameLexicon::Cache* ThreadNameCache(Dictionary* dict) {
 
 }  // namespace
 
-void People::Build(Analysis& analysis, Dictionary* dictionary,
-                   std::unordered_map<std::string, bool>* name_cache) {
+void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* name_cache) {
   const std::vector<Token>& tokens = analysis.tokens();
   const std::vector<Sentence>& sentences = analysis.sentences();
   const std::vector<Paragraph>& paragraphs = analysis.paragraphs();
@@ -605,7 +601,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary,
   }
 
   // Persons, from the introductions in text order.
-  std::unordered_map<std::string, std::vector<size_t>> by_surname;  // lower surname -> persons
+  StringMap<std::vector<size_t>> by_surname;  // lower surname -> persons (never iterated)
   for (size_t mi = 0; mi < mentions_.size(); ++mi) {
     NameMention& m = mentions_[mi];
     if (!m.introduces) continue;
@@ -878,8 +874,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary,
     }
     if (!run) continue;
     for (size_t k = m.name_token; k < m.end_token; ++k) {
-      std::string w(StripPossessive(analysis.view(tokens[k].span)));
-      name_uses_[w].push_back(tokens[k].span.start);
+      name_uses_[StripPossessive(analysis.view(tokens[k].span))].push_back(tokens[k].span.start);
     }
   }
 }
@@ -959,7 +954,7 @@ size_t People::ResolveTitle(std::string_view word) const {
 }
 
 bool People::UsedAsNameOutside(std::string_view word, Span except) const {
-  std::string w(StripPossessive(word));
+  const std::string_view w = StripPossessive(word);
   if (auto it = name_uses_.find(w); it != name_uses_.end()) {
     for (size_t at : it->second) {
       if (at < except.start || at >= except.end) return true;

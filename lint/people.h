@@ -63,11 +63,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "lint/analysis.h"
 #include "lint/finding.h"
+#include "lint/flat_hash.h"
 
 namespace newslint {
 
@@ -160,15 +160,14 @@ class People {
  private:
   // `name_cache`: dictionary verdicts on name words kept across articles, or
   // nullptr for a cache of this article only.
-  void Build(Analysis& analysis, Dictionary* dictionary,
-             std::unordered_map<std::string, bool>* name_cache);
+  void Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* name_cache);
 
   std::vector<Person> persons_;
   std::vector<NameMention> mentions_;
   std::vector<bool> title_case_;
   // Capitalised words (possessive stripped) -> byte offsets where they are
-  // used as a name.
-  std::unordered_map<std::string, std::vector<size_t>> name_uses_;
+  // used as a name. Only looked up (never iterated), by string_view.
+  StringMap<std::vector<size_t>> name_uses_;
   std::string article_title_;
   // Per person, lower-case name, surname and given name (for Resolve()).
   struct LowerNames {

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 
+#include "lint/flat_hash.h"
 #include "rules/lexicons/lexicon.h"
 
 namespace newslint::links {
@@ -24,8 +25,9 @@ std::string LowerCopy(std::string_view s) {
   return out;
 }
 
-std::unordered_set<std::string> WordSet(std::string_view lexicon) {
-  std::unordered_set<std::string> out;
+// Lexicon words, looked up by string_view per word; never iterated.
+StringSet WordSet(std::string_view lexicon) {
+  StringSet out;
   for (std::string_view e : LexiconEntries(lexicon)) out.insert(LowerCopy(e));
   return out;
 }
@@ -33,7 +35,7 @@ std::unordered_set<std::string> WordSet(std::string_view lexicon) {
 // Two-label public suffixes common in news links: a stand-in for the public
 // suffix list, which the binary does not carry.
 bool IsSecondLevelSuffix(std::string_view label2, std::string_view tld) {
-  static const std::unordered_set<std::string_view> kSecond = {
+  static const StringViewSet kSecond = {
       "co", "com", "net", "org", "gov", "edu", "ac", "ltd", "plc", "me", "or", "ne", "go", "gob",
       "nic", "mil", "sch", "nhs", "police", "gv", "asn", "id", "in", "info", "biz", "nom"};
   return tld.size() == 2 && kSecond.count(label2) > 0;
@@ -79,7 +81,8 @@ struct Term {
 // Phrases by the words they can start with (their first word, and their
 // words run together), so a text is compared only with phrases that may
 // match it.
-using PhraseIndex = std::unordered_map<std::string, std::vector<int>>;
+// Looked up only (Candidates); never iterated.
+using PhraseIndex = StringMap<std::vector<int>>;
 
 void IndexPhrase(PhraseIndex* index, const std::vector<std::string>& words,
                  const std::string& joined, int id) {
@@ -94,9 +97,9 @@ struct Lexicon {
   std::vector<std::string> titles_joined;
   PhraseIndex term_index;
   PhraseIndex title_index;
-  std::unordered_set<std::string> currency;
-  std::unordered_set<std::string> cues;
-  std::unordered_set<std::string> vetoes;
+  StringSet currency;
+  StringSet cues;
+  StringSet vetoes;
 };
 
 const Lexicon& SpamLexicon() {
@@ -318,15 +321,15 @@ bool IsOutbound(std::string_view host, std::string_view site) {
 }
 
 bool IsSocialHost(std::string_view host) {
-  static const std::unordered_set<std::string> kHosts = WordSet("links-social-hosts");
-  return kHosts.count(std::string(host)) > 0 || kHosts.count(RegisteredDomain(host)) > 0;
+  static const StringSet kHosts = WordSet("links-social-hosts");
+  return kHosts.count(host) > 0 || kHosts.count(RegisteredDomain(host)) > 0;
 }
 
 std::vector<std::string> MatchWords(std::string_view text) { return Read(text).raw; }
 
 bool IsStopWord(std::string_view word) {
-  static const std::unordered_set<std::string> kStop = WordSet("links-stopwords");
-  return kStop.count(std::string(word)) > 0;
+  static const StringSet kStop = WordSet("links-stopwords");
+  return kStop.count(word) > 0;
 }
 
 std::vector<std::string> ContentWords(std::string_view text) {
@@ -342,19 +345,19 @@ std::vector<std::string> ContentWords(std::string_view text) {
 }
 
 bool IsCommercialCue(std::string_view word) {
-  return SpamLexicon().cues.count(std::string(word)) > 0 || IsDosage(word);
+  return SpamLexicon().cues.count(word) > 0 || IsDosage(word);
 }
 
 bool IsSellingWord(std::string_view word) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const StringViewSet kWords = {
       "buy", "cheap", "cheapest", "discount", "discounts", "sale", "wholesale", "coupon",
       "coupons", "promo", "deals", "outlet"};
   return kWords.count(word) > 0 || IsDosage(word);
 }
 
 bool IsRetailerWord(std::string_view word) {
-  static const std::unordered_set<std::string> kShops = WordSet("links-retailers");
-  return kShops.count(std::string(word)) > 0;
+  static const StringSet kShops = WordSet("links-retailers");
+  return kShops.count(word) > 0;
 }
 
 SpamScore ScoreSpam(std::string_view text) {
@@ -421,7 +424,7 @@ SpamScore ScoreSpam(std::string_view text) {
       if (role[i] != 0) continue;
       const std::string& w = r.raw[i];
       bool number = std::all_of(w.begin(), w.end(), IsDigit);  // "fifa 24 coins", "100k"
-      static const std::unordered_set<std::string_view> kFiller = {
+      static const StringViewSet kFiller = {
           "for", "the", "and", "of", "to", "in", "on", "with", "get", "us", "eu", "na", "pc",
           "ps4", "ps5", "xbox", "switch", "reliable", "secure", "100", "k", "m", "fast", "sell"};
       if (!number && !kFiller.count(w) && !lex.cues.count(w)) filler_only = false;

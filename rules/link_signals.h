@@ -13,13 +13,12 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "lint/analysis.h"
 #include "lint/article.h"
 #include "lint/finding.h"
+#include "lint/flat_hash.h"
 
 namespace newslint::links {
 
@@ -112,7 +111,7 @@ class ArticleVocabulary {
   bool Has(const std::string& word) const;
 
  private:
-  std::unordered_map<std::string, int> counts_;
+  StringMap<int> counts_;  // looked up only, never iterated
 };
 
 }  // namespace newslint::links

@@ -10,11 +10,11 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "lint/attribution.h"
 #include "lint/dictionary.h"
+#include "lint/flat_hash.h"
 #include "lint/people.h"
 #include "lint/quotations.h"
 #include "rules/likely_speaker.h"
@@ -343,7 +343,7 @@ class SpeakerCommonWordRule : public Rule {
     return false;
   }
 
-  std::unordered_set<std::string_view> non_speakers_;
+  StringViewSet non_speakers_;  // looked up only
 };
 
 }  // namespace

@@ -6,11 +6,11 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_set>
 #include <string_view>
 #include <vector>
 
 #include "lint/attribution.h"
+#include "lint/flat_hash.h"
 #include "lint/people.h"
 #include "lint/quotations.h"
 #include "rules/likely_speaker.h"
@@ -20,7 +20,7 @@
 namespace newslint {
 namespace {
 
-using WordSet = std::unordered_set<std::string_view>;
+using WordSet = StringViewSet;  // looked up per token, never iterated
 
 const RuleInfo kInfo = {
     "attribution/speaker-mismatch",

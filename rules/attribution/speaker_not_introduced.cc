@@ -5,11 +5,11 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "lint/attribution.h"
 #include "lint/dictionary.h"
+#include "lint/flat_hash.h"
 #include "lint/people.h"
 #include "lint/quotations.h"
 #include "rules/likely_speaker.h"
@@ -125,7 +125,7 @@ class SpeakerNotIntroducedRule : public Rule {
   }
 
  private:
-  std::unordered_set<std::string_view> skip_;
+  StringViewSet skip_;  // looked up only
 };
 
 }  // namespace

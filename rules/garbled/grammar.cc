@@ -20,10 +20,10 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "lint/flat_hash.h"
 #include "lint/utf8.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/rules.h"
@@ -227,8 +227,8 @@ std::string_view TrimRightSpace(std::string_view s) {
 
 // Prepositions that share a dangling one's object in a list: "before,
 // during and after.", "inside, outside."
-const std::unordered_set<std::string_view>& CoordinatedPrepositions() {
-  static const std::unordered_set<std::string_view> kWords = {
+const StringViewSet& CoordinatedPrepositions() {
+  static const StringViewSet kWords = {
       "before", "after",   "during", "since",  "until",   "till",  "throughout",
       "inside", "outside", "around", "within", "without", "above", "below",
       "over",   "under",   "near",   "beyond", "among",   "amid",  "despite"};
@@ -645,8 +645,9 @@ class GrammarRule : public Rule {
 
   WordTable words_;
   std::vector<std::vector<std::string>> dangling_;
-  std::unordered_set<std::string> pairs_;
-  std::unordered_set<std::string> fragment_openers_;
+  // Looked up per sentence, never iterated.
+  StringSet pairs_;
+  StringSet fragment_openers_;
 };
 
 }  // namespace

@@ -5,9 +5,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
+#include "lint/flat_hash.h"
 #include "lint/utf8.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/rules.h"
@@ -28,8 +28,8 @@ const RuleInfo kInfo = {
 
 // Closed-class words: their second copy is certainly a slip, so deleting it
 // is a safe fix.
-const std::unordered_set<std::string_view>& FunctionWords() {
-  static const std::unordered_set<std::string_view> kWords = {
+const StringViewSet& FunctionWords() {
+  static const StringViewSet kWords = {
       "the", "a", "an", "to", "of", "in", "on", "at", "by", "for", "from", "with", "into",
       "onto", "and", "or", "but", "nor", "as", "than", "is", "was", "are", "were", "be",
       "been", "being", "has", "have", "will", "would", "shall", "should", "can", "could",
@@ -42,8 +42,8 @@ const std::unordered_set<std::string_view>& FunctionWords() {
 
 // Prepositions that are also verb particles: "he was sworn in in January",
 // "she came in in second place", "the deal was signed off off the record".
-const std::unordered_set<std::string_view>& Particles() {
-  static const std::unordered_set<std::string_view> kWords = {
+const StringViewSet& Particles() {
+  static const StringViewSet kWords = {
       "in", "on", "up", "out", "off", "over", "down", "by", "around", "through", "along",
       "about", "back", "away", "behind", "across", "apart", "aside", "ahead"};
   return kWords;
@@ -52,8 +52,8 @@ const std::unordered_set<std::string_view>& Particles() {
 // Verbs that take one of the particles above and do not end in -ed, -en or
 // -ing ("came in in", "set up up" is not among them: "up up" is flagged
 // after a verb not listed here).
-const std::unordered_set<std::string_view>& ParticleVerbs() {
-  static const std::unordered_set<std::string_view> kWords = {
+const StringViewSet& ParticleVerbs() {
+  static const StringViewSet kWords = {
       "come", "comes", "came", "go", "goes", "went", "get", "gets", "got", "give", "gives",
       "gave", "put", "puts", "set", "sets", "let", "lets", "cut", "cuts", "shut", "shuts",
       "run", "runs", "ran", "sit", "sits", "sat", "stand", "stands", "stood", "hold", "holds",
@@ -74,8 +74,8 @@ const std::unordered_set<std::string_view>& ParticleVerbs() {
 
 // Words before "is is" / "was was" that open a clause the first copy closes:
 // "What it is is a tax", "All he was was tired", "The thing is is that".
-const std::unordered_set<std::string_view>& ClauseOpeners() {
-  static const std::unordered_set<std::string_view> kWords = {
+const StringViewSet& ClauseOpeners() {
+  static const StringViewSet kWords = {
       "what", "where", "who", "how", "why", "when", "whatever", "whoever", "all", "thing",
       "problem", "question", "point", "truth", "fact", "issue", "reason"};
   return kWords;
@@ -106,7 +106,7 @@ class RepeatedWordRule : public Rule {
 
   void Check(const Article&, Analysis& analysis, const RuleOptions& options,
              FindingSink& sink) const override {
-    std::unordered_set<std::string> extra;
+    StringSet extra;
     for (const std::string& w : options.GetList("allow")) extra.insert(Lower(w));
 
     for (const Sentence& s : analysis.sentences()) {
@@ -192,7 +192,7 @@ class RepeatedWordRule : public Rule {
     sink.Report(span, std::move(message), std::move(evidence), std::move(fix));
   }
 
-  std::unordered_set<std::string> allowed_;
+  StringSet allowed_;  // looked up only
 };
 
 }  // namespace

@@ -4,9 +4,9 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
+#include "lint/flat_hash.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
@@ -213,7 +213,7 @@ class SentenceFragmentRule : public Rule {
     const size_t after = t.span.end - s.span.start;
     if (after < text.size() && text[after] == '.') {
       if (after + 1 < text.size()) return false;
-      if (abbreviations_.count(std::string(word))) return false;
+      if (abbreviations_.count(word)) return false;
     }
     const std::string lower = Lower(word);
     if (names_.count(lower)) return false;  // "adidas", written in lower case
@@ -248,12 +248,13 @@ class SentenceFragmentRule : public Rule {
     return false;
   }
 
-  std::unordered_set<std::string> abbreviations_;
-  std::unordered_set<std::string> particles_;
-  std::unordered_set<std::string> names_;
-  std::unordered_set<std::string> verbs_;
-  std::unordered_set<std::string> openers_;
-  std::unordered_set<std::string> enders_;
+  // Lexicon words, looked up per token (by string_view); never iterated.
+  StringSet abbreviations_;
+  StringSet particles_;
+  StringSet names_;
+  StringSet verbs_;
+  StringSet openers_;
+  StringSet enders_;
 };
 
 }  // namespace

@@ -18,10 +18,10 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "lint/dictionary.h"
+#include "lint/flat_hash.h"
 #include "lint/quotations.h"
 #include "lint/utf8.h"
 #include "rules/lexicons/lexicon.h"
@@ -56,11 +56,8 @@ const RuleInfo kInfo = {
          "The Hunspell dictionary, as a path without \".aff\" and \".dic\"."},
     }};
 
-struct Hash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using WordSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
+// Known words, looked up by string_view per word; never iterated.
+using WordSet = StringSet;
 
 // English function words that are not also common words of the other
 // languages news comes in ("in", "a", "die", "was", "will", "is", "so",

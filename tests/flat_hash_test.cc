@@ -1,0 +1,54 @@
+#include "lint/flat_hash.h"
+
+#include <string>
+#include <string_view>
+
+#include <gtest/gtest.h>
+
+namespace newslint {
+namespace {
+
+// The hot paths look words up as views into the article's text: the hash
+// must depend on the characters only, not on where they are stored.
+TEST(FlatHashTest, HashAndEqualityFollowTheCharactersNotTheBuffer) {
+  const std::string owned = "minister";
+  const std::string text = "the minister said";
+  const std::string_view view = std::string_view(text).substr(4, 8);
+  ASSERT_NE(static_cast<const void*>(view.data()), static_cast<const void*>(owned.data()));
+  EXPECT_EQ(StringHash{}(owned), StringHash{}(view));
+  EXPECT_TRUE(StringEq{}(owned, view));
+  EXPECT_FALSE(StringEq{}(owned, std::string_view(text).substr(4, 7)));
+}
+
+TEST(FlatHashTest, StringSetIsSearchedByViewAndLiteral) {
+  StringSet set = {"said", "told"};
+  const std::string text = "she told them";
+  EXPECT_TRUE(set.contains(std::string_view(text).substr(4, 4)));
+  EXPECT_TRUE(set.contains("said"));
+  EXPECT_FALSE(set.contains(std::string_view(text).substr(4, 3)));  // "tol"
+  EXPECT_FALSE(set.contains("them"));
+}
+
+// A StringMap inserted through a view owns its key: the view's buffer may
+// change or go (an article's text) and the entry stays findable.
+TEST(FlatHashTest, StringMapOwnsKeysInsertedThroughAView) {
+  StringMap<int> map;
+  std::string buffer = "Blinken's";
+  map[std::string_view(buffer).substr(0, 7)] += 2;
+  buffer.assign("XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX");  // reallocates, overwrites
+  auto it = map.find(std::string_view("Blinken"));
+  ASSERT_NE(it, map.end());
+  EXPECT_EQ(it->first, "Blinken");
+  EXPECT_EQ(it->second, 2);
+  EXPECT_EQ(map.size(), 1u);
+}
+
+TEST(FlatHashTest, StringViewSetIsSearchedByOwnedString) {
+  static constexpr std::string_view kWords[] = {"mr", "mrs", "dr"};
+  StringViewSet set(std::begin(kWords), std::end(kWords));
+  EXPECT_TRUE(set.contains(std::string("mrs")));
+  EXPECT_FALSE(set.contains(std::string("ms")));
+}
+
+}  // namespace
+}  // namespace newslint
