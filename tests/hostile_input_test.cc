@@ -178,9 +178,11 @@ TEST_F(HostileInputTest, TwoHundredMegabyteLineIsAFindingNotAnAllocation) {
   EXPECT_THAT(records[1].second, ::testing::ElementsAre("input/record-too-large"));
   EXPECT_THAT(records[0].second, Not(::testing::Contains(::testing::StartsWith("input/"))));
   EXPECT_THAT(records[2].second, Not(::testing::Contains(::testing::StartsWith("input/"))));
-  // Holding the line would take 200 MB at least; a run of two small records
-  // takes a few tens of MB (the dictionary, the rules' tables).
-  EXPECT_LT(peak, 150 << 20) << "peak RSS " << peak;
+  // Holding the line would take 200 MB on top of the run's own memory; a run
+  // of two small records takes a few tens of MB (the dictionary, the rules'
+  // tables), and about 150 MB in the sanitized build (ASan's shadow memory
+  // and quarantine), so the bound sits just under the line's size.
+  EXPECT_LT(peak, 190 << 20) << "peak RSS " << peak;
   std::filesystem::remove(dir_ / "huge.jsonl");
 }
 

@@ -94,8 +94,6 @@ struct LineState {
 
 class RelatedContentRule : public Rule, public PhraseUser {
  public:
-  std::vector<const PhraseMatcher*> phrase_matchers() const override { return {matcher_.get()}; }
-
   RelatedContentRule() {
     matcher_ = std::make_unique<PhraseMatcher>(CompileLexicons<uint8_t>(
         {{"related-content-headers", kHeader},
@@ -107,6 +105,8 @@ class RelatedContentRule : public Rule, public PhraseUser {
          {"navigation-regions", kMenu}},
         &kinds_));
   }
+
+  std::vector<const PhraseMatcher*> phrase_matchers() const override { return {matcher_.get()}; }
 
   const RuleInfo& info() const override { return kInfo; }
 

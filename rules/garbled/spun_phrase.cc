@@ -134,9 +134,9 @@ bool IsQuotedMention(std::string_view text, Span span) {
 
 class SpunPhraseRule : public Rule, public PhraseUser {
  public:
-  std::vector<const PhraseMatcher*> phrase_matchers() const override { return {&Lexicon().matcher}; }
-
   SpunPhraseRule() { Lexicon(); }  // compile at registration, not on the first article
+
+  std::vector<const PhraseMatcher*> phrase_matchers() const override { return {&Lexicon().matcher}; }
 
   const RuleInfo& info() const override { return kInfo; }
 
