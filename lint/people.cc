@@ -175,11 +175,11 @@ const WordSet& Abbreviations() {
 
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
+inline bool EndsWith(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
 
 bool HasPossessive(std::string_view word) {
+  // Asked of nearly every token: most end in neither "s" nor "S".
+  if (word.empty() || (word.back() != 's' && word.back() != 'S')) return false;
   return EndsWith(word, "'s") || EndsWith(word, "\xE2\x80\x99s") || EndsWith(word, "'S") ||
          EndsWith(word, "\xE2\x80\x99S");
 }
@@ -199,6 +199,11 @@ std::string AsciiLower(std::string_view s) {
 }
 
 std::string_view StripPossessive(std::string_view word) {
+  // Every ending below ends in "s", "S", "'" or the last byte of U+2019.
+  if (word.empty()) return word;
+  if (const char last = word.back(); last != 's' && last != 'S' && last != '\'' && last != '\x99') {
+    return word;
+  }
   if (EndsWith(word, "'s") || EndsWith(word, "'S")) return word.substr(0, word.size() - 2);
   if (EndsWith(word, "\xE2\x80\x99s") || EndsWith(word, "\xE2\x80\x99S")) {
     return word.substr(0, word.size() - 4);
