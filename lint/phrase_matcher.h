@@ -45,8 +45,8 @@
 // distinct entries and each is reported.
 //
 // Cost: building is linear in the total length of the phrases; the automaton
-// takes about (number of states) x (distinct bytes in the phrases) x 2 bytes
-// (x 4 above 32,767 states).
+// takes about (number of states) x (distinct bytes in the phrases, rounded up
+// to a multiple of 32) x 2 bytes (x 4 above 32,767 states).
 // Scanning is linear in the text plus the number of matches and allocates
 // nothing unless a match is found.
 
@@ -87,6 +87,9 @@ class PhraseMatcher {
   // States of the automaton (the root included); its scan table holds
   // state_count() x (distinct bytes in the phrases) cells.
   size_t state_count() const { return ends_here_.size(); }
+  // Columns of the scan table: the distinct folded bytes of the phrases, plus
+  // one for every other byte.
+  size_t class_count() const { return class_count_; }
 
   // Appends every whole-word occurrence in `text` to *out; spans are offsets
   // into `text` plus `base` (pass the line's start to get article offsets).
@@ -122,6 +125,7 @@ class PhraseMatcher {
   std::vector<uint8_t> needs_end_boundary_;    // per phrase
 
   uint8_t byte_class_[256] = {};  // folded byte -> column of `next_`
+  int16_t fast_class_[256] = {};  // text byte -> its column when it folds alone, else -1
   size_t class_count_ = 1;        // column 0: bytes that occur in no phrase
   std::vector<int32_t> next_;     // DFA: next_[state * class_count_ + class]
   // The DFA as the scan reads it (Pack()): states numbered breadth-first, so
@@ -132,6 +136,8 @@ class PhraseMatcher {
   // on this table; halving it and packing the hot rows is what makes it fast.
   std::vector<uint16_t> cells16_;
   std::vector<uint32_t> cells32_;
+  size_t stride_ = 0;      // cells per row: class_count_ rounded up to whole cache lines
+  size_t first_cell_ = 0;  // where row 0 starts: the first cell on a 64-byte boundary
   std::vector<int32_t> output_link_;  // the state itself if a phrase ends there, else dict_link_
   std::vector<int32_t> dict_link_;    // longest proper suffix state where a phrase ends, or -1
   std::vector<std::vector<uint32_t>> ends_here_;  // phrases ending exactly at a state
