@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <set>
 #include <utility>
@@ -75,6 +76,28 @@ void ReportMissing(std::string_view base) {
 // `word` with typographic apostrophes (U+2019, U+02BC) as "'"; a view of
 // `word` itself when it has none, else of *scratch.
 std::string_view NormalizeApostrophes(std::string_view word, std::string* scratch) {
+  // Both lead bytes are non-ASCII: an ASCII word (nearly every lookup) is
+  // told by or-ing its bytes eight at a time, not by a memchr call for each.
+  const char* p = word.data();
+  size_t n = word.size();
+  uint64_t bits = 0;
+  if (n >= 8) {
+    uint64_t v;
+    for (; n > 8; p += 8, n -= 8) {
+      std::memcpy(&v, p, 8);
+      bits |= v;
+    }
+    std::memcpy(&v, p + n - 8, 8);  // the last 8 bytes, overlapping the loop's
+    bits |= v;
+  } else if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    bits = lo | hi;
+  } else {
+    for (; n > 0; ++p, --n) bits |= static_cast<unsigned char>(*p);
+  }
+  if ((bits & 0x8080808080808080ull) == 0) return word;
   if (word.find('\xE2') == std::string_view::npos && word.find('\xCA') == std::string_view::npos) {
     return word;
   }
@@ -215,6 +238,7 @@ Dictionary::Dictionary(std::string base, std::unique_ptr<Hunspell> hunspell, siz
     : base_(std::move(base)), hunspell_(std::move(hunspell)),
       cache_capacity_(std::max<size_t>(1, cache_capacity)) {
   cache_.reserve(std::min<size_t>(cache_capacity_, 4096));
+  front_ = std::make_unique<FrontSlot[]>(size_t{1} << kFrontBits);
 }
 
 Dictionary::~Dictionary() {
@@ -310,10 +334,88 @@ bool Dictionary::SpellUncached(std::string_view word) {
   return Spell(NormalizeApostrophes(word, &scratch_));
 }
 
+size_t Dictionary::FrontIndex(std::string_view word) {
+  // Up to 16 bytes of the word (its first and last 8, or 4, or the first,
+  // middle and last byte) and its length, mixed by one multiplication.
+  const char* p = word.data();
+  const size_t n = word.size();
+  uint64_t a = n, b = 0;
+  if (n >= 8) {
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    a = (uint64_t{hi} << 32) | lo;
+  } else if (n > 0) {
+    const auto byte = [&](size_t i) { return uint64_t{static_cast<unsigned char>(p[i])}; };
+    a = byte(0) << 16 | byte(n / 2) << 8 | byte(n - 1);
+  }
+  const uint64_t h = (a ^ (b << 29 | b >> 35) ^ (uint64_t{n} << 56)) * 0x9E3779B97F4A7C15ull;
+  return static_cast<size_t>(h >> (64 - kFrontBits));
+}
+
+void Dictionary::SetFront(std::string_view word, uint8_t flags) {
+  if (word.size() > sizeof(FrontSlot::word)) return;  // rare long words: the map alone
+  FrontSlot& slot = front_[FrontIndex(word)];
+  slot.size = static_cast<uint8_t>(word.size());
+  slot.flags = flags;
+  std::memcpy(slot.word, word.data(), word.size());
+}
+
+namespace {
+
+// Whether the n bytes at a and b are equal, for the short words of the front
+// table: a few overlapping loads instead of a call to memcmp.
+bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n >= 8) {
+    uint64_t x, y;
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&x, a + i, 8);
+      std::memcpy(&y, b + i, 8);
+      if (x != y) return false;
+    }
+    std::memcpy(&x, a + n - 8, 8);
+    std::memcpy(&y, b + n - 8, 8);
+    return x == y;
+  }
+  if (n >= 4) {
+    uint32_t x1, y1, x2, y2;
+    std::memcpy(&x1, a, 4);
+    std::memcpy(&y1, b, 4);
+    std::memcpy(&x2, a + n - 4, 4);
+    std::memcpy(&y2, b + n - 4, 4);
+    return x1 == y1 && x2 == y2;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool Dictionary::Find(std::string_view word, uint8_t* flags) {
+  if (word.size() <= sizeof(FrontSlot::word)) {
+    const FrontSlot& slot = front_[FrontIndex(word)];
+    if (slot.size == word.size() && SameBytes(slot.word, word.data(), word.size())) {
+      *flags = slot.flags;
+      return true;
+    }
+  }
+  auto it = cache_.find(word);
+  if (it == cache_.end()) return false;
+  *flags = it->second;
+  SetFront(word, *flags);
+  return true;
+}
+
 void Dictionary::Store(std::string_view word, uint8_t flags) {
   auto it = cache_.find(word);
   if (it != cache_.end()) {
     it->second = flags;
+    SetFront(word, flags);
     return;
   }
   if (cache_.size() >= cache_capacity_) {
@@ -321,19 +423,21 @@ void Dictionary::Store(std::string_view word, uint8_t flags) {
     // per lookup, and news vocabulary refills the hot words within an
     // article or two.
     cache_.clear();
+    for (size_t i = 0; i < (size_t{1} << kFrontBits); ++i) front_[i].size = kEmptySlot;
     ++counters_.clears;
   }
   cache_.emplace(std::string(word), flags);
+  SetFront(word, flags);
 }
 
 bool Dictionary::Knows(std::string_view word) {
   const std::string_view w = NormalizeApostrophes(word, &scratch_);
   ++counters_.lookups;
   if (w.size() > kMaxWordBytes) return false;
-  auto it = cache_.find(w);
-  if (it != cache_.end()) {
+  uint8_t flags;
+  if (Find(w, &flags)) {
     ++counters_.cache_hits;
-    return (it->second & kKnown) != 0;
+    return (flags & kKnown) != 0;
   }
   const bool known = Spell(w);
   Store(w, known ? kKnown : 0);
@@ -345,9 +449,7 @@ bool Dictionary::KnowsAnyEnglish(std::string_view word) {
   ++counters_.lookups;
   if (w.size() > kMaxWordBytes) return false;
   uint8_t flags = 0;
-  auto it = cache_.find(w);
-  if (it != cache_.end()) {
-    flags = it->second;
+  if (Find(w, &flags)) {
     if ((flags & (kKnown | kVariantsDone)) != 0) {
       ++counters_.cache_hits;
       return (flags & (kKnown | kVariantKnown)) != 0;
@@ -409,9 +511,7 @@ bool Dictionary::LooksMisspelt(std::string_view word) {
   if (word.size() < 2 || word.size() > 30 || !IsAsciiLowerWord(word)) return false;
   ++counters_.lookups;
   uint8_t flags = 0;
-  auto it = cache_.find(word);
-  if (it != cache_.end()) {
-    flags = it->second;
+  if (Find(word, &flags)) {
     if ((flags & kNearDone) != 0) {
       ++counters_.cache_hits;
       return (flags & kNear) != 0;

@@ -124,6 +124,23 @@ class Dictionary {
   static constexpr uint8_t kNearDone = 8;       // LooksMisspelt was computed
   static constexpr uint8_t kNear = 16;          // ... and it is true
 
+  // A direct-mapped copy of recently used entries of cache_, keyed by a
+  // cheap hash of the word: the words of news repeat, and one slot compare
+  // answers them without hashing and probing the big flat map. It only ever
+  // holds (word, flags) pairs that cache_ holds too: Find() copies an entry
+  // in on a hit, Store() writes through, and emptying cache_ empties it.
+  struct FrontSlot {
+    uint8_t size = kEmptySlot;  // bytes of `word` used, or kEmptySlot
+    uint8_t flags = 0;
+    char word[22];
+  };
+  static constexpr uint8_t kEmptySlot = 0xFF;
+  static constexpr size_t kFrontBits = 12;  // 4,096 slots of 24 bytes
+  static size_t FrontIndex(std::string_view word);
+  void SetFront(std::string_view word, uint8_t flags);
+
+  // The cached flags of `word` into *flags; false when it is not cached.
+  bool Find(std::string_view word, uint8_t* flags);
   // Caches `flags` for `word`, emptying the cache first when it is full.
   void Store(std::string_view word, uint8_t flags);
   bool Spell(std::string_view word);
@@ -135,6 +152,7 @@ class Dictionary {
   // Asked once or more per word of every article: a flat map (lint/flat_hash.h).
   // Never iterated; nothing keeps a pointer into it across Store().
   StringMap<uint8_t> cache_;
+  std::unique_ptr<FrontSlot[]> front_;
   Counters counters_;
   std::string scratch_;
 };

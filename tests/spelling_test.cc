@@ -143,6 +143,38 @@ TEST(DictionaryTest, CacheStaysWithinItsCapacity) {
   EXPECT_FALSE(dict->Knows("rivr"));
 }
 
+// The verdict cache keeps recent words in a small direct-mapped front table
+// as well as in its map: more words than the table has slots (so many share
+// a slot and overwrite each other), short and long, asked twice and through
+// both entry points, must get Hunspell's own verdict every time.
+TEST(DictionaryTest, CachedVerdictsMatchHunspellWhenWordsShareSlots) {
+  REQUIRE_DICTIONARY();
+  auto dict = Dictionary::Load(Dictionary::kDefaultBase);
+  ASSERT_NE(dict, nullptr);
+  std::vector<std::string> words = {"river", "rivers", "rivr", "a", "internationalisation",
+                                    "antidisestablishmentarianism", "antidisestablishmentarianizm"};
+  for (int i = 0; i < 6000; ++i) {
+    std::string w;
+    for (int v = i; v > 0 || w.empty(); v /= 26) w.push_back(static_cast<char>('a' + v % 26));
+    words.push_back(w);
+    words.push_back(w + "ing");
+  }
+  size_t known = 0;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const std::string& w : words) {
+      const bool truth = dict->SpellUncached(w);
+      ASSERT_EQ(dict->Knows(w), truth) << w << " pass " << pass;
+      if (truth) {
+        ASSERT_TRUE(dict->KnowsAnyEnglish(w)) << w;
+        ++known;
+      }
+    }
+  }
+  EXPECT_GT(known, 100u);  // the list mixes known and unknown words
+  EXPECT_EQ(dict->counters().clears, 0u);
+  EXPECT_TRUE(dict->KnowsAnyEnglish("internationalisation"));  // by its American form
+}
+
 TEST(DictionaryTest, ForThreadGivesEachThreadItsOwnInstance) {
   REQUIRE_DICTIONARY();
   Dictionary* mine = Dictionary::ForThread();

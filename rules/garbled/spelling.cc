@@ -75,7 +75,7 @@ constexpr std::string_view kEnglishFunctionWords[] = {
 // A word of up to eight ASCII letters packed into an integer, lower-cased:
 // the gate asks about every word of an article, and comparing integers is
 // several times cheaper than hashing strings.
-uint64_t PackLower(std::string_view w) {
+constexpr uint64_t PackLower(std::string_view w) {
   uint64_t v = 0;
   for (char c : w) {
     v = v << 8 | static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
@@ -83,15 +83,39 @@ uint64_t PackLower(std::string_view w) {
   return v;
 }
 
-const std::vector<uint64_t>& EnglishFunctionWordKeys() {
-  static const std::vector<uint64_t> kKeys = [] {
-    std::vector<uint64_t> keys;
-    for (std::string_view w : kEnglishFunctionWords) keys.push_back(PackLower(w));
-    std::sort(keys.begin(), keys.end());
-    return keys;
-  }();
-  return kKeys;
-}
+// kEnglishFunctionWords packed, in an open-addressed table of kSlots keys
+// (0 marks an empty slot: a packed word of two letters or more is never 0).
+// The gate asks about up to 400 words of every article and one or more of
+// every sentence; a multiplicative hash finds most words in one probe where
+// a binary search over the sorted keys took six unpredictable branches.
+class FunctionWordTable {
+ public:
+  constexpr FunctionWordTable() {
+    for (std::string_view w : kEnglishFunctionWords) {
+      const uint64_t key = PackLower(w);
+      size_t i = Slot(key);
+      while (slots_[i] != 0 && slots_[i] != key) i = (i + 1) % kSlots;
+      slots_[i] = key;
+    }
+  }
+  constexpr bool Contains(uint64_t key) const {
+    for (size_t i = Slot(key);; i = (i + 1) % kSlots) {
+      if (slots_[i] == key) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = 256;  // over four times the words: short probe runs
+  static constexpr size_t Slot(uint64_t key) {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 56);  // the top 8 bits
+  }
+  uint64_t slots_[kSlots] = {};
+};
+
+constexpr FunctionWordTable kFunctionWordTable;
+static_assert(kFunctionWordTable.Contains(PackLower("because")) &&
+              !kFunctionWordTable.Contains(PackLower("becaus")));
 
 // Stems of chemical and drug names, which news writes in lower case and no
 // general dictionary lists in full ("perfluorooctanoic", "semaglutide").
@@ -129,6 +153,22 @@ std::string Trim(std::string_view s) {
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
   return std::string(s.substr(b, e - b));
 }
+
+// The bytes next to which a word can be part of a URL, an address, a
+// handle, a hashtag, a file name or markup (see Judge): a table, asked for
+// both neighbours of every candidate word, where a find() in the string
+// was a memchr call each.
+struct MachineBytes {
+  bool is[256] = {};
+  constexpr MachineBytes() {
+    for (char c : std::string_view("./@#_=:&\\~^|*<>{}?%+")) {
+      is[static_cast<unsigned char>(c)] = true;
+    }
+  }
+};
+constexpr MachineBytes kMachineBytes;
+
+bool IsMachineByte(char c) { return kMachineBytes.is[static_cast<unsigned char>(c)]; }
 
 bool IsSpaceAt(std::string_view s, size_t i) { return utf8::SpaceLengthAt(s, i) > 0; }
 
@@ -240,8 +280,7 @@ class SpellingRule : public Rule {
     if (t.shape != TokenShape::kLower && t.shape != TokenShape::kCapitalized) return false;
     const std::string_view w = analysis.view(t.span);
     if (w.size() < 2 || w.size() > 7) return false;
-    const std::vector<uint64_t>& keys = EnglishFunctionWordKeys();
-    return std::binary_search(keys.begin(), keys.end(), PackLower(w));
+    return kFunctionWordTable.Contains(PackLower(w));
   }
 
   // Whether at least `min_share` of the article's words are English
@@ -346,13 +385,11 @@ class SpellingRule : public Rule {
     // "e.g.", codes and foreign words.
     if (w.size() < 3 || !IsCandidateShape(w)) return Verdict::kSkipped;
     const std::string_view text = analysis.text().substr(0, para.end);
-    // Only a word touching one of these can be part of a URL, an address,
-    // a handle, a hashtag, a file name or markup; the others skip the scan.
-    constexpr std::string_view kMachine = "./@#_=:&\\~^|*<>{}?%+";
-    const bool touches = (t.span.start > para.start &&
-                          kMachine.find(text[t.span.start - 1]) != std::string_view::npos) ||
-                         (t.span.end < para.end &&
-                          kMachine.find(text[t.span.end]) != std::string_view::npos);
+    // Only a word touching one of kMachineBytes can be part of a URL, an
+    // address, a handle, a hashtag, a file name or markup; the others skip
+    // the scan.
+    const bool touches = (t.span.start > para.start && IsMachineByte(text[t.span.start - 1])) ||
+                         (t.span.end < para.end && IsMachineByte(text[t.span.end]));
     if (touches && InMachineChunk(text.substr(para.start), t.span.start - para.start,
                                   t.span.end - para.start)) {
       return Verdict::kSkipped;
@@ -373,9 +410,18 @@ class SpellingRule : public Rule {
       // A name written in lower case ("paris", "google", "monday") is a
       // style, not garbling: Hunspell knows it capitalised.
       if (!known) {
-        std::string cap(w);
-        cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
-        if (dict.Knows(cap)) return Verdict::kSkipped;
+        // Capitalised in a buffer on the stack, not a std::string per miss
+        // (a longer word, which Hunspell never knows, takes a string).
+        char cap[128];
+        if (w.size() <= sizeof(cap)) {
+          std::copy(w.begin(), w.end(), cap);
+          cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
+          if (dict.Knows(std::string_view(cap, w.size()))) return Verdict::kSkipped;
+        } else {
+          std::string big(w);
+          big[0] = static_cast<char>(big[0] - 'a' + 'A');
+          if (dict.Knows(big)) return Verdict::kSkipped;
+        }
       }
     } else {
       // A compound is known when Hunspell knows it whole or knows each part
