@@ -7,7 +7,7 @@
 // run (BM_Reference_*: memchr newline counting, simdjson's UTF-8 validator),
 // because absolute times on shared machines drift.
 //
-//   build/newslint_bench --benchmark_filter='Reference|Utf8|Tokenize|Split|Analysis'
+//   build/newslint_bench --benchmark_filter='Reference|Utf8|Tokenize|Split|Analysis|Attribution'
 
 #include <cstring>
 #include <string>
@@ -19,6 +19,8 @@
 
 #include "bench/synthetic_text.h"
 #include "lint/analysis.h"
+#include "lint/attribution.h"
+#include "lint/people.h"
 
 namespace newslint {
 namespace {
@@ -243,6 +245,30 @@ void BM_AnalysisAllViews(benchmark::State& state) {
                          benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_AnalysisAllViews);
+
+// The attribution views the attribution rules share, built once per article
+// (lint/attribution.h): Quotations, People (names, persons, roles; a token
+// walk with a title match per token) and the cues (a reporting-verb lookup
+// per lower-case token). The Analysis views under them are included: compare
+// with BM_AnalysisAllViews.
+void BM_AttributionViews(benchmark::State& state) {
+  const Corpus& corpus = EnglishCorpus();
+  std::vector<Article> articles(corpus.articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) articles[i].text = corpus.articles[i];
+  size_t cues = 0;
+  size_t mentions = 0;
+  for (auto _ : state) {
+    for (const Article& a : articles) {
+      Analysis an(a);
+      cues += an.Shared<Attribution>().cues().size();
+      mentions += an.Shared<People>().mentions().size();
+    }
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(corpus.all.size()));
+  state.counters["cues"] = benchmark::Counter(double(cues), benchmark::Counter::kIsRate);
+  state.counters["mentions"] = benchmark::Counter(double(mentions), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_AttributionViews);
 
 }  // namespace
 }  // namespace newslint

@@ -22,6 +22,17 @@ struct VerbTable {
   std::vector<std::string> bases;  // owns the base forms
   // Looked up by string_view per token; never iterated.
   StringMap<ReportingVerb> forms;
+  // Per first and per last byte of a form, a bit per length (bit 31: 31 or
+  // more): ScanSentence asks of every lower-case token, and these reject
+  // most without hashing ("the", "of", "with"; not "and", like "add").
+  uint32_t first_lengths[256] = {};
+  uint32_t last_lengths[256] = {};
+  bool MayBeForm(std::string_view w) const {
+    if (w.empty()) return false;
+    const size_t bit = std::min<size_t>(w.size(), 31);
+    return (first_lengths[static_cast<unsigned char>(w.front())] >> bit & 1) &&
+           (last_lengths[static_cast<unsigned char>(w.back())] >> bit & 1);
+  }
 };
 
 const VerbTable& Verbs() {
@@ -54,6 +65,11 @@ const VerbTable& Verbs() {
         // A form listed twice (a past that is also the participle) keeps
         // its first reading.
         t.forms.emplace(w, ReportingVerb{base, form});
+        if (!w.empty()) {
+          const uint32_t bit = uint32_t{1} << std::min<size_t>(w.size(), 31);
+          t.first_lengths[static_cast<unsigned char>(w.front())] |= bit;
+          t.last_lengths[static_cast<unsigned char>(w.back())] |= bit;
+        }
       }
     }
     return t;
@@ -143,6 +159,7 @@ class Builder {
   Builder(Analysis& analysis, std::vector<Cue>* cues)
       : an_(analysis),
         tokens_(analysis.tokens()),
+        lower_text_(analysis.lower_view({0, analysis.text().size()})),
         sentences_(analysis.sentences()),
         paragraphs_(analysis.paragraphs()),
         quotes_(analysis.Shared<Quotations>()),
@@ -178,7 +195,11 @@ class Builder {
     return q.open ? q.open->span.start : q.content.start;
   }
 
-  std::string_view Lower(size_t j) const { return an_.lower_view(tokens_[j].span); }
+  // The lowered text is taken once (lower_text_): Lower runs per token.
+  std::string_view Lower(size_t j) const {
+    const Span t = tokens_[j].span;
+    return lower_text_.substr(t.start, t.end - t.start);
+  }
   std::string_view Gap(size_t a, size_t b) const {
     return an_.view({tokens_[a].span.end, tokens_[b].span.start});
   }
@@ -433,20 +454,22 @@ class Builder {
   }
 
   void ScanSentence(size_t s) {
-    std::span<const Token> in = an_.TokensIn(sentences_[s].span);
-    if (in.empty()) return;
-    const size_t base = static_cast<size_t>(in.data() - tokens_.data());
-    const size_t end = base + in.size();
+    // People found each sentence's tokens already (Analysis::TokensIn).
+    const auto [base, end] = people_.SentenceTokens(s);
+    if (base == end) return;
     const size_t p = sentences_[s].paragraph;
     const size_t first_cue = cues_.size();
+    const VerbTable& verbs = Verbs();
     for (size_t j = base; j < end; ++j) {
       if (tokens_[j].shape != TokenShape::kLower) continue;
       const std::string_view w = Lower(j);
       // Most words are no cue: look the word up before asking whether it is
-      // quoted (a search of the paragraph's quotations).
+      // quoted (a search of the paragraph's quotations), and reject most
+      // without hashing.
       const bool according = w == "according";
-      auto found = Verbs().forms.find(w);
-      if (!according && found == Verbs().forms.end()) continue;
+      if (!according && !verbs.MayBeForm(w)) continue;
+      auto found = verbs.forms.find(w);
+      if (!according && found == verbs.forms.end()) continue;
       if (Quoted(j)) continue;
       if (according && j + 1 < end && Lower(j + 1) == "to" && utf8::IsAllSpace(Gap(j, j + 1))) {
         Slot slot = SpeakerAfter(end, j + 1);
@@ -463,7 +486,7 @@ class Builder {
         }
         continue;
       }
-      if (found == Verbs().forms.end()) continue;
+      if (found == verbs.forms.end()) continue;
       const ReportingVerb verb = found->second;
       if (verb.form == VerbForm::kIng || verb.form == VerbForm::kParticiple) continue;
       if (j > base && utf8::IsAllSpace(Gap(j - 1, j)) && NotCueBefore().count(Lower(j - 1))) {
@@ -687,6 +710,7 @@ class Builder {
 
   Analysis& an_;
   const std::vector<Token>& tokens_;
+  const std::string_view lower_text_;  // Analysis::lower_view of the whole text
   const std::vector<Sentence>& sentences_;
   const std::vector<Paragraph>& paragraphs_;
   const Quotations& quotes_;

@@ -5,6 +5,9 @@
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
+#include <bitset>
+#include <iterator>
+#include <optional>
 #include <span>
 #include <string>
 #include <utility>
@@ -61,9 +64,23 @@ struct TitleTable {
   // Per first byte of a first word, a bit per length (bit 31: 31 or more):
   // MatchTitle runs on every token, and this rejects most without hashing.
   uint32_t lengths[256] = {};
+  // The same per last byte of a first word: "and" passes the first test
+  // but not this one.
+  uint32_t last_lengths[256] = {};
   bool MayStart(std::string_view key) const {
-    return !key.empty() &&
-           (lengths[static_cast<unsigned char>(key[0])] >> std::min<size_t>(key.size(), 31) & 1);
+    if (key.empty()) return false;
+    const size_t bit = std::min<size_t>(key.size(), 31);
+    return (lengths[static_cast<unsigned char>(key.front())] >> bit & 1) &&
+           (last_lengths[static_cast<unsigned char>(key.back())] >> bit & 1);
+  }
+  // MayStart for a lowered token, without making its key: a token without
+  // dots is its own key; one with dots is left to MatchTitle. People::Build
+  // asks this inline before calling MatchTitle on every token.
+  bool MayStartToken(std::string_view lower) const {
+    for (char c : lower) {
+      if (c == '.') return true;
+    }
+    return MayStart(lower);
   }
 };
 
@@ -92,8 +109,9 @@ const TitleTable& Titles() {
       if (std::find(list.begin(), list.end(), words) == list.end()) list.push_back(words);
     }
     for (auto& [first, list] : t.by_first) {
-      t.lengths[static_cast<unsigned char>(first[0])] |= uint32_t{1}
-                                                          << std::min<size_t>(first.size(), 31);
+      const uint32_t bit = uint32_t{1} << std::min<size_t>(first.size(), 31);
+      t.lengths[static_cast<unsigned char>(first.front())] |= bit;
+      t.last_lengths[static_cast<unsigned char>(first.back())] |= bit;
       std::sort(list.begin(), list.end(),
                 [](const auto& a, const auto& b) { return a.size() > b.size(); });
     }
@@ -113,16 +131,46 @@ const WordSet& Particles() {
 
 // Capitalised words that open sentences and never name anyone; skipping
 // them keeps the mention list short.
+constexpr std::string_view kFunctionWords[] = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
+    "those", "there", "here", "his", "her", "its", "their", "our", "my", "your", "and", "but",
+    "or", "so", "yet", "if", "when", "while", "as", "at", "in", "on", "of", "for", "to",
+    "from", "with", "by", "after", "before", "since", "until", "what", "who", "which", "why",
+    "how", "where", "also", "not", "no", "yes", "all", "some", "many", "most", "one", "both",
+    "each", "every", "any", "however", "meanwhile", "nevertheless", "still", "then", "now",
+    "later", "earlier", "last", "next"};
+
 const WordSet& FunctionWords() {
-  static const WordSet kSet = {
-      "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
-      "those", "there", "here", "his", "her", "its", "their", "our", "my", "your", "and", "but",
-      "or", "so", "yet", "if", "when", "while", "as", "at", "in", "on", "of", "for", "to",
-      "from", "with", "by", "after", "before", "since", "until", "what", "who", "which", "why",
-      "how", "where", "also", "not", "no", "yes", "all", "some", "many", "most", "one", "both",
-      "each", "every", "any", "however", "meanwhile", "nevertheless", "still", "then", "now",
-      "later", "earlier", "last", "next"};
+  static const WordSet kSet(std::begin(kFunctionWords), std::end(kFunctionWords));
   return kSet;
+}
+
+// A word of one to three letters a-z as a number below 27^3 (letters are
+// digits 1-26: no two such words share one).
+constexpr size_t kShortWords = 27 * 27 * 27;
+std::optional<size_t> ShortWordIndex(std::string_view w) {
+  if (w.empty() || w.size() > 3) return std::nullopt;
+  size_t index = 0;
+  for (char c : w) {
+    if (c < 'a' || c > 'z') return std::nullopt;
+    index = index * 27 + static_cast<size_t>(c - 'a' + 1);
+  }
+  return index;
+}
+
+// FunctionWords().count(lower) for a word of at most three bytes, from a
+// bitset: the title-case test asks it of every short token ("the", "of"),
+// where the hash lookups showed in profiles.
+bool IsShortFunctionWord(std::string_view lower) {
+  static const std::bitset<kShortWords> kBits = [] {
+    std::bitset<kShortWords> bits;
+    for (std::string_view w : kFunctionWords) {
+      if (std::optional<size_t> index = ShortWordIndex(w)) bits.set(*index);
+    }
+    return bits;
+  }();
+  std::optional<size_t> index = ShortWordIndex(lower);
+  return index && kBits.test(*index);
 }
 
 // Prepositions whose object is talked about, not present in the scene.
@@ -225,14 +273,23 @@ std::string_view MentionRoleName(MentionRole role) {
   return "other";
 }
 
-size_t MatchTitle(Analysis& analysis, std::span<const Token> tokens, size_t i) {
+namespace {
+
+// MatchTitle on the text and its lowered copy (Analysis::lower_view of the
+// whole text, taken once): People::Build asks it of every token, where a call
+// of lower_view per token showed in profiles.
+size_t MatchTitleIn(std::string_view text, std::string_view lower_text,
+                    std::span<const Token> tokens, size_t i) {
   if (i >= tokens.size()) return 0;
   const TitleTable& table = Titles();
   // Lowered views of the text (no copy); dots are dropped only when there
   // are any ("Gov." is "gov"), which is rare: MatchTitle runs on every token.
+  // Tokens are short: a plain loop beats a call of memchr.
   auto key = [&](const Token& t, std::string* scratch) -> std::string_view {
-    std::string_view lower = analysis.lower_view(t.span);
-    if (lower.find('.') == std::string_view::npos) return lower;
+    std::string_view lower = lower_text.substr(t.span.start, t.span.end - t.span.start);
+    bool dot = false;
+    for (char c : lower) dot |= c == '.';
+    if (!dot) return lower;
     *scratch = DropDots(lower);
     return *scratch;
   };
@@ -247,7 +304,7 @@ size_t MatchTitle(Analysis& analysis, std::span<const Token> tokens, size_t i) {
     for (size_t k = 1; k < words.size() && ok; ++k) {
       const Token& prev = tokens[i + k - 1];
       const Token& t = tokens[i + k];
-      std::string_view gap = analysis.view({prev.span.end, t.span.start});
+      std::string_view gap = text.substr(prev.span.end, t.span.start - prev.span.end);
       if (gap.starts_with(".")) gap.remove_prefix(1);
       if (gap.empty() || !utf8::IsAllSpace(gap)) {
         ok = false;
@@ -258,6 +315,14 @@ size_t MatchTitle(Analysis& analysis, std::span<const Token> tokens, size_t i) {
     if (ok) return words.size();
   }
   return 0;
+}
+
+}  // namespace
+
+size_t MatchTitle(Analysis& analysis, std::span<const Token> tokens, size_t i) {
+  if (i >= tokens.size()) return 0;
+  const std::string_view text = analysis.text();
+  return MatchTitleIn(text, analysis.lower_view({0, text.size()}), tokens, i);
 }
 
 bool IsActionVerb(std::string_view lower) {
@@ -350,12 +415,52 @@ NameLexicon::Cache* ThreadNameCache(Dictionary* dict) {
 
 }  // namespace
 
+namespace {
+
+// For each of `items` (paragraphs or sentences, in text order), the tokens
+// lying wholly inside its span as [first, end) indices: what
+// Analysis::TokensIn gives, found by one walk of the token index (tokens
+// ascend and never overlap) rather than two binary searches per span, which
+// showed in profiles of the attribution views.
+template <typename Item>
+std::vector<std::pair<size_t, size_t>> TokenRanges(const std::vector<Token>& tokens,
+                                                   const std::vector<Item>& items) {
+  std::vector<std::pair<size_t, size_t>> out(items.size());
+  const size_t n = tokens.size();
+  size_t from = 0;  // every token before it starts before the next span
+  for (size_t k = 0; k < items.size(); ++k) {
+    const Span span = items[k].span;
+    size_t first = from;
+    if (first > 0 && tokens[first - 1].span.start >= span.start) {
+      // A span before the last one's end: search as TokensIn does.
+      first = static_cast<size_t>(
+          std::lower_bound(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(first),
+                           span.start,
+                           [](const Token& t, size_t o) { return t.span.start < o; }) -
+          tokens.begin());
+    }
+    while (first < n && tokens[first].span.start < span.start) ++first;
+    size_t last = first;
+    while (last < n && tokens[last].span.end <= span.end) ++last;
+    out[k] = {first, last};
+    from = last;
+  }
+  return out;
+}
+
+}  // namespace
+
 void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* name_cache) {
   const std::vector<Token>& tokens = analysis.tokens();
   const std::vector<Sentence>& sentences = analysis.sentences();
   const std::vector<Paragraph>& paragraphs = analysis.paragraphs();
   const Quotations& quotations = analysis.Shared<Quotations>();
   const std::string_view text = analysis.text();
+  // The lowered text, taken once: lower_view per token showed in profiles.
+  const std::string_view lower_text = analysis.lower_view({0, text.size()});
+  auto lower_of = [&](const Token& t) {
+    return lower_text.substr(t.span.start, t.span.end - t.span.start);
+  };
   NameLexicon::Cache article_cache;
   NameLexicon names(dictionary, name_cache != nullptr ? name_cache : &article_cache);
   article_title_ = analysis.article().title;
@@ -363,13 +468,15 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
   // Title-case paragraphs: headlines and sub-headings, where every word is
   // capitalised and capitals say nothing about names.
   title_case_.assign(paragraphs.size(), false);
+  const std::vector<std::pair<size_t, size_t>> paragraph_tokens = TokenRanges(tokens, paragraphs);
   for (size_t p = 0; p < paragraphs.size(); ++p) {
     int words = 0;
     int capitals = 0;
-    for (const Token& t : analysis.TokensIn(paragraphs[p].span)) {
+    for (size_t j = paragraph_tokens[p].first; j < paragraph_tokens[p].second; ++j) {
+      const Token& t = tokens[j];
       if (t.shape == TokenShape::kNumber || t.shape == TokenShape::kAlphanumeric) continue;
-      std::string_view lower = analysis.lower_view(t.span);
-      if (lower.size() <= 3 && FunctionWords().count(lower)) continue;
+      std::string_view lower = lower_of(t);
+      if (lower.size() <= 3 && IsShortFunctionWord(lower)) continue;
       ++words;
       if (IsTitleCaseWord(t.shape)) ++capitals;
     }
@@ -407,12 +514,9 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
 
   // Each sentence's tokens as [first, end) indices, found once: the roles
   // below need them per mention.
-  std::vector<std::pair<size_t, size_t>> sentence_tokens(sentences.size());
-  for (size_t s = 0; s < sentences.size(); ++s) {
-    std::span<const Token> in = analysis.TokensIn(sentences[s].span);
-    const size_t first = static_cast<size_t>(in.data() - tokens.data());
-    sentence_tokens[s] = {first, first + in.size()};
-  }
+  sentence_tokens_ = TokenRanges(tokens, sentences);
+  const TitleTable& titles = Titles();
+  const std::vector<std::pair<size_t, size_t>>& sentence_tokens = sentence_tokens_;
 
   for (size_t s = 0; s < sentences.size(); ++s) {
     const size_t base = sentence_tokens[s].first;
@@ -429,7 +533,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       if (gap.size() >= 2 && gap[0] == '.' && utf8::IsAllSpace(gap.substr(1))) {
         std::string_view prev = analysis.view(tokens[j - 1].span);
         if (prev.size() == 1 && IsAsciiUpper(prev[0])) return true;
-        return Abbreviations().count(AsciiLower(prev)) > 0;
+        return Abbreviations().count(lower_of(tokens[j - 1])) > 0;
       }
       return false;
     };
@@ -463,7 +567,10 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       bool possessive = false;
       while (j < end) {
         if (j > i && !connected(j)) break;
-        if (size_t k = MatchTitle(analysis, all, j); k > 0 && j + k <= end) {
+        if (size_t k = titles.MayStartToken(lower_of(tokens[j]))
+                           ? MatchTitleIn(text, lower_text, all, j)
+                           : 0;
+            k > 0 && j + k <= end) {
           bool chain = true;
           for (size_t m = j + 1; m < j + k; ++m) chain = chain && connected(m);
           if (chain) {
@@ -493,7 +600,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
         }
         if (name_start != static_cast<size_t>(-1) && j + 1 < end &&
             tokens[j].shape == TokenShape::kLower &&
-            Particles().count(analysis.lower_view(tokens[j].span)) && is_cap(j + 1) &&
+            Particles().count(lower_of(tokens[j])) && is_cap(j + 1) &&
             connected(j + 1)) {
           ++j;
           continue;
@@ -506,7 +613,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       }
       // A capitalised function word ("The", "He") opens no name.
       if (tokens[i].shape == TokenShape::kCapitalized &&
-          FunctionWords().count(analysis.lower_view(tokens[i].span))) {
+          FunctionWords().count(lower_of(tokens[i]))) {
         ++i;
         continue;
       }
@@ -526,7 +633,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
         // Titles and modifiers only ("the foreign minister", "US"): a
         // mention only as a title after "the".
         bool after_the = i > base &&
-                         analysis.lower_view(tokens[i - 1].span) == "the" &&
+                         lower_of(tokens[i - 1]) == "the" &&
                          utf8::IsAllSpace(gap_of(i - 1, i));
         if (last_title_end == static_cast<size_t>(-1) || !after_the || possessive) {
           i = j;
@@ -543,8 +650,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
         m.name = {tokens[first_name].span.start, tokens[run_end - 1].span.end};
         m.name_words = static_cast<int>(run_end - first_name);
         if (m.name_words == 1 && last_title_end == static_cast<size_t>(-1)) {
-          std::string lower = AsciiLower(StripPossessive(analysis.view(tokens[first_name].span)));
-          if (FunctionWords().count(lower)) {
+          if (FunctionWords().count(StripPossessive(lower_of(tokens[first_name])))) {
             i = j;
             continue;
           }
@@ -572,11 +678,16 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
   auto name_word = [&](const NameMention& m, size_t k) {
     return StripPossessive(analysis.view(tokens[m.name_token + k].span));
   };
+  // AsciiLower(name_word(m, k)) without a copy: the possessive endings
+  // StripPossessive drops are the same length in either case.
+  auto lower_name_word = [&](const NameMention& m, size_t k) {
+    return StripPossessive(lower_of(tokens[m.name_token + k]));
+  };
   auto valid_name = [&](const NameMention& m) {
     if (m.name_words < 1) return false;
     int words = 0;
     for (int k = 0; k < m.name_words; ++k) {
-      std::string lower = AsciiLower(name_word(m, k));
+      const std::string_view lower = lower_name_word(m, k);
       if (Particles().count(lower)) continue;
       ++words;
       if (OrganisationWords().count(lower)) return false;
@@ -590,15 +701,14 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       continue;
     }
     if (m.name_words < 2 || title_case_[m.paragraph]) continue;
-    std::string first = AsciiLower(name_word(m, 0));
-    if (PlaceStarts().count(first)) continue;
+    if (PlaceStarts().count(lower_name_word(m, 0))) continue;
     // Every word must be name-like, except that a first name which is also
     // a common word ("Tor", "Grace", "Will") passes where its capital is not
     // owed to the start of a sentence.
     bool all_names = true;
     for (int k = 0; k < m.name_words && all_names; ++k) {
       std::string_view w = name_word(m, k);
-      if (Particles().count(AsciiLower(w))) continue;
+      if (Particles().count(lower_name_word(m, k))) continue;
       if (w.size() == 1) continue;  // an initial
       all_names = names.NameLike(w) || (k == 0 && !SentenceInitial(m.name_token, m.sentence));
     }
@@ -719,7 +829,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
     const size_t s = m.sentence;
     const size_t base = sentence_tokens[s].first;
     const size_t end = sentence_tokens[s].second;
-    auto lower_at = [&](size_t j) { return analysis.lower_view(tokens[j].span); };
+    auto lower_at = [&](size_t j) { return lower_of(tokens[j]); };
     auto set = [&](MentionRole role, std::string_view reason, bool subject = false) {
       m.role = role;
       m.reason = reason;
@@ -744,7 +854,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
         break;
       }
       if (HasPossessive(v) && tokens[prev].shape != TokenShape::kLower) continue;
-      std::string_view lv = analysis.lower_view(tokens[prev].span);
+      std::string_view lv = lower_of(tokens[prev]);
       if (lv == "his" || lv == "her" || lv == "their" || lv == "its" || lv == "our") continue;
       break;
     }
@@ -910,11 +1020,21 @@ const NameMention* People::MentionIn(Span span) const {
 size_t People::Resolve(std::string_view name, size_t offset) const {
   std::string lower = AsciiLower(StripPossessive(name));
   if (lower.empty()) return kNone;
-  std::vector<size_t> matches;
+  // Whether person p's full name or surname is `lower`. The matches are
+  // counted, not collected: Resolve runs per mention, and a vector of them
+  // cost an allocation per call.
+  auto named = [&](size_t p) {
+    return lower_names_[p].name == lower || lower_names_[p].surname == lower;
+  };
+  size_t first = kNone;
+  size_t count = 0;
   for (size_t p = 0; p < persons_.size(); ++p) {
-    if (lower_names_[p].name == lower || lower_names_[p].surname == lower) matches.push_back(p);
+    if (named(p)) {
+      if (first == kNone) first = p;
+      ++count;
+    }
   }
-  if (matches.empty()) {
+  if (count == 0) {
     // A unique given name ("Antony" for "Antony Blinken").
     size_t only = kNone;
     for (size_t p = 0; p < persons_.size(); ++p) {
@@ -925,19 +1045,16 @@ size_t People::Resolve(std::string_view name, size_t offset) const {
     }
     return only;
   }
-  if (matches.size() == 1) return matches[0];
+  if (count == 1) return first;
   // Several persons with the surname: the one mentioned last before offset.
   // Mentions ascend by start: walk back from the last one before offset.
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), offset,
                              [](const NameMention& m, size_t at) { return m.span.start < at; });
   while (it != mentions_.begin()) {
     --it;
-    if (it->person != kNone &&
-        std::find(matches.begin(), matches.end(), it->person) != matches.end()) {
-      return it->person;
-    }
+    if (it->person != kNone && named(it->person)) return it->person;
   }
-  return matches[0];
+  return first;
 }
 
 size_t People::ResolveTitle(std::string_view word) const {

@@ -63,6 +63,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lint/analysis.h"
@@ -157,6 +158,11 @@ class People {
   // sub-heading: most words capitalised), where capitals say nothing.
   bool TitleCaseParagraph(size_t p) const { return p < title_case_.size() && title_case_[p]; }
 
+  // The tokens of sentence `s` as [first, end) indices into
+  // Analysis::tokens(), as Analysis::TokensIn(sentences()[s].span) gives
+  // them: found once here for the attribution views.
+  std::pair<size_t, size_t> SentenceTokens(size_t s) const { return sentence_tokens_[s]; }
+
  private:
   // `name_cache`: dictionary verdicts on name words kept across articles, or
   // nullptr for a cache of this article only.
@@ -165,6 +171,7 @@ class People {
   std::vector<Person> persons_;
   std::vector<NameMention> mentions_;
   std::vector<bool> title_case_;
+  std::vector<std::pair<size_t, size_t>> sentence_tokens_;  // per sentence
   // Capitalised words (possessive stripped) -> byte offsets where they are
   // used as a name. Only looked up (never iterated), by string_view.
   StringMap<std::vector<size_t>> name_uses_;

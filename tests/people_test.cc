@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lint/analysis.h"
@@ -178,6 +180,35 @@ TEST_F(PeopleTest, MainParticipantHasMostParticipantMentions) {
       "Ruiz said the team was ready.\n");
   ASSERT_NE(people.MainParticipant(), People::kNone);
   EXPECT_EQ(people.persons()[people.MainParticipant()].name, "Ana Ruiz");
+}
+
+TEST_F(PeopleTest, ShortFunctionWordsDoNotCountInTitleCase) {
+  const People& people = Build(
+      "Blinken in Astana for the Talks\n"
+      "Blinken met Kral in Astana for the talks\n"
+      "Blinken Met Kral in Astana for Oil and Gas\n");
+  // Only "Blinken", "Astana" and "Talks" count: all capitalised.
+  EXPECT_TRUE(people.TitleCaseParagraph(0));
+  // "met" and "talks" count, lower case.
+  EXPECT_FALSE(people.TitleCaseParagraph(1));
+  // Three letters but no function word: "Met", "Oil" and "Gas" count.
+  EXPECT_TRUE(people.TitleCaseParagraph(2));
+}
+
+TEST_F(PeopleTest, SentenceTokensAreTheTokensInEachSentence) {
+  const People& people = Build(
+      "Minister Jane Roe arrived. She met Kral!\n"
+      "\n"
+      "“We will sign,” Roe said. ... — Then nothing.\n"
+      "Kral’s aides, in Astana, said: “No.”\n");
+  const std::vector<Sentence>& sentences = analysis_->sentences();
+  ASSERT_GE(sentences.size(), 5u);
+  const Token* first = analysis_->tokens().data();
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    std::span<const Token> in = analysis_->TokensIn(sentences[s].span);
+    const size_t begin = static_cast<size_t>(in.data() - first);
+    EXPECT_EQ(people.SentenceTokens(s), std::make_pair(begin, begin + in.size())) << s;
+  }
 }
 
 }  // namespace
