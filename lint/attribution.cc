@@ -22,17 +22,10 @@ struct VerbTable {
   std::vector<std::string> bases;  // owns the base forms
   // Looked up by string_view per token; never iterated.
   StringMap<ReportingVerb> forms;
-  // Per first and per last byte of a form, a bit per length (bit 31: 31 or
-  // more): ScanSentence asks of every lower-case token, and these reject
-  // most without hashing ("the", "of", "with"; not "and", like "add").
-  uint32_t first_lengths[256] = {};
-  uint32_t last_lengths[256] = {};
-  bool MayBeForm(std::string_view w) const {
-    if (w.empty()) return false;
-    const size_t bit = std::min<size_t>(w.size(), 31);
-    return (first_lengths[static_cast<unsigned char>(w.front())] >> bit & 1) &&
-           (last_lengths[static_cast<unsigned char>(w.back())] >> bit & 1);
-  }
+  // ScanSentence asks of every lower-case token: this rejects most without
+  // hashing ("the", "of", "with"; not "and", like "add").
+  EdgeLengthFilter filter;
+  bool MayBeForm(std::string_view w) const { return filter.MayContain(w); }
 };
 
 const VerbTable& Verbs() {
@@ -65,11 +58,7 @@ const VerbTable& Verbs() {
         // A form listed twice (a past that is also the participle) keeps
         // its first reading.
         t.forms.emplace(w, ReportingVerb{base, form});
-        if (!w.empty()) {
-          const uint32_t bit = uint32_t{1} << std::min<size_t>(w.size(), 31);
-          t.first_lengths[static_cast<unsigned char>(w.front())] |= bit;
-          t.last_lengths[static_cast<unsigned char>(w.back())] |= bit;
-        }
+        t.filter.Add(w);
       }
     }
     return t;

@@ -21,6 +21,7 @@
 #define NEWSLINT_LINT_FLAT_HASH_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -49,6 +50,32 @@ template <typename V>
 using StringMap = absl::flat_hash_map<std::string, V, StringHash, StringEq>;
 // Views of strings that outlive the set (embedded lexicons, literals).
 using StringViewSet = absl::flat_hash_set<std::string_view, StringHash, StringEq>;
+
+// A filter in front of a word set, for lookups made on every token: per
+// first and per last byte of the words added, a bit per length (bit 31: 31
+// bytes or more). MayContain(w) false means w was never added, so the
+// hash lookup can be skipped; most tokens ("the", "of", "with") are rejected
+// by two table reads.
+class EdgeLengthFilter {
+ public:
+  void Add(std::string_view w) {
+    if (w.empty()) return;
+    const uint32_t bit = uint32_t{1} << Bit(w);
+    first_[static_cast<unsigned char>(w.front())] |= bit;
+    last_[static_cast<unsigned char>(w.back())] |= bit;
+  }
+  bool MayContain(std::string_view w) const {
+    if (w.empty()) return false;
+    const size_t bit = Bit(w);
+    return (first_[static_cast<unsigned char>(w.front())] >> bit & 1) &&
+           (last_[static_cast<unsigned char>(w.back())] >> bit & 1);
+  }
+
+ private:
+  static size_t Bit(std::string_view w) { return w.size() < 31 ? w.size() : 31; }
+  uint32_t first_[256] = {};
+  uint32_t last_[256] = {};
+};
 
 }  // namespace newslint
 

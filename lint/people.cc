@@ -59,20 +59,12 @@ const WordSet& ActionVerbs() {
 // Titles as word sequences (lower case, full stops dropped), grouped by first
 // word, longest first.
 struct TitleTable {
-  // Iterated only to fill `lengths` and sort each list, where order is moot.
+  // Iterated only to fill `first_words` and sort each list, where order is moot.
   StringMap<std::vector<std::vector<std::string>>> by_first;
-  // Per first byte of a first word, a bit per length (bit 31: 31 or more):
-  // MatchTitle runs on every token, and this rejects most without hashing.
-  uint32_t lengths[256] = {};
-  // The same per last byte of a first word: "and" passes the first test
-  // but not this one.
-  uint32_t last_lengths[256] = {};
-  bool MayStart(std::string_view key) const {
-    if (key.empty()) return false;
-    const size_t bit = std::min<size_t>(key.size(), 31);
-    return (lengths[static_cast<unsigned char>(key.front())] >> bit & 1) &&
-           (last_lengths[static_cast<unsigned char>(key.back())] >> bit & 1);
-  }
+  // The first words: MatchTitle runs on every token, and this rejects most
+  // without hashing.
+  EdgeLengthFilter first_words;
+  bool MayStart(std::string_view key) const { return first_words.MayContain(key); }
   // MayStart for a lowered token, without making its key: a token without
   // dots is its own key; one with dots is left to MatchTitle. People::Build
   // asks this inline before calling MatchTitle on every token.
@@ -109,9 +101,7 @@ const TitleTable& Titles() {
       if (std::find(list.begin(), list.end(), words) == list.end()) list.push_back(words);
     }
     for (auto& [first, list] : t.by_first) {
-      const uint32_t bit = uint32_t{1} << std::min<size_t>(first.size(), 31);
-      t.lengths[static_cast<unsigned char>(first.front())] |= bit;
-      t.last_lengths[static_cast<unsigned char>(first.back())] |= bit;
+      t.first_words.Add(first);
       std::sort(list.begin(), list.end(),
                 [](const auto& a, const auto& b) { return a.size() > b.size(); });
     }

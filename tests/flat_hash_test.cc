@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -48,6 +49,25 @@ TEST(FlatHashTest, StringViewSetIsSearchedByOwnedString) {
   StringViewSet set(std::begin(kWords), std::end(kWords));
   EXPECT_TRUE(set.contains(std::string("mrs")));
   EXPECT_FALSE(set.contains(std::string("ms")));
+}
+
+// The filter never rejects a word that was added (it only spares lookups),
+// and rejects words whose edges or length no added word has.
+TEST(FlatHashTest, EdgeLengthFilterKeepsEveryAddedWordAndRejectsOthers) {
+  EdgeLengthFilter filter;
+  const std::vector<std::string> added = {"said", "told", "a", "acknowledged",
+                                          std::string(40, 'x') + "y"};
+  for (const std::string& w : added) filter.Add(w);
+  for (const std::string& w : added) EXPECT_TRUE(filter.MayContain(w)) << w;
+  EXPECT_FALSE(filter.MayContain(""));
+  EXPECT_FALSE(filter.MayContain("the"));    // no word starts with "t" and ends with "e"
+  EXPECT_FALSE(filter.MayContain("sad"));    // "s...d" added, but with 4 bytes
+  EXPECT_FALSE(filter.MayContain("saith"));  // ends with "h"
+  // Lengths of 31 bytes and more share one bit.
+  EXPECT_TRUE(filter.MayContain(std::string(35, 'x') + "y"));
+  // Only edges and length are kept: a word with the edges and the length of
+  // an added one passes (the lookup behind the filter decides).
+  EXPECT_TRUE(filter.MayContain("sand"));
 }
 
 }  // namespace
