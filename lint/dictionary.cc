@@ -9,6 +9,8 @@
 #include <set>
 #include <utility>
 
+#include "lint/byte_set.h"
+
 namespace newslint {
 namespace {
 
@@ -77,27 +79,8 @@ void ReportMissing(std::string_view base) {
 // `word` itself when it has none, else of *scratch.
 std::string_view NormalizeApostrophes(std::string_view word, std::string* scratch) {
   // Both lead bytes are non-ASCII: an ASCII word (nearly every lookup) is
-  // told by or-ing its bytes eight at a time, not by a memchr call for each.
-  const char* p = word.data();
-  size_t n = word.size();
-  uint64_t bits = 0;
-  if (n >= 8) {
-    uint64_t v;
-    for (; n > 8; p += 8, n -= 8) {
-      std::memcpy(&v, p, 8);
-      bits |= v;
-    }
-    std::memcpy(&v, p + n - 8, 8);  // the last 8 bytes, overlapping the loop's
-    bits |= v;
-  } else if (n >= 4) {
-    uint32_t lo, hi;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    bits = lo | hi;
-  } else {
-    for (; n > 0; ++p, --n) bits |= static_cast<unsigned char>(*p);
-  }
-  if ((bits & 0x8080808080808080ull) == 0) return word;
+  // told without a memchr call for each.
+  if (IsAscii(word)) return word;
   if (word.find('\xE2') == std::string_view::npos && word.find('\xCA') == std::string_view::npos) {
     return word;
   }

@@ -1,5 +1,7 @@
 #include "lint/phrase_matcher.h"
 
+#include "lint/byte_set.h"
+
 #include <algorithm>
 #include <deque>
 #include <type_traits>
@@ -113,14 +115,7 @@ constexpr FastFold kFastFold;
 
 // Bytes that may start a whitespace character (SpaceLength): ASCII spaces and
 // the lead bytes of U+00A0, U+2009 and U+202F.
-struct MayStartSpace {
-  bool at[256];
-  constexpr MayStartSpace() : at() {
-    for (int c : {0x20, 0x09, 0x0D, 0x0A, 0x0C, 0x0B, 0xC2, 0xE2}) at[c] = true;
-  }
-};
-constexpr MayStartSpace kMayStartSpaceTable;
-constexpr const bool* kMayStartSpace = kMayStartSpaceTable.at;
+constexpr ByteSet kMayStartSpace(" \t\r\n\f\v\xC2\xE2");
 }  // namespace
 
 bool PhraseMatcher::CleanEdges(std::string_view text, size_t start, size_t end) {
@@ -339,7 +334,7 @@ struct FastPath {
       size_t column;
       if (const int16_t f = fast[c]; f >= 0) {
         column = static_cast<size_t>(f);
-      } else if (c == ' ' && (i + 1 == size || !kMayStartSpace[static_cast<unsigned char>(bytes[i + 1])])) {
+      } else if (c == ' ' && (i + 1 == size || !kMayStartSpace.Has(bytes[i + 1]))) {
         column = space_col;  // a single space between words: NextUnit's answer
       } else {
         break;

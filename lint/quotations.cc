@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "lint/byte_set.h"
 #include "lint/utf8.h"
 
 namespace newslint {
@@ -151,15 +152,11 @@ bool LooksLikeCode(std::string_view p) {
   // a ";", "=" or "\":" somewhere in the paragraph.
   // The bytes the switch below looks at; prose is skipped a byte at a time
   // without branching on each of them.
-  static constexpr auto kSign = [] {
-    std::array<bool, 256> sign{};
-    for (unsigned char c : std::string_view("</=(){};\"")) sign[c] = true;
-    return sign;
-  }();
+  static constexpr ByteSet kSign("</=(){};\"");
   bool braces = false, assignment_like = false;
   const size_t n = p.size();
   for (size_t i = 0; i < n; ++i) {
-    if (!kSign[static_cast<unsigned char>(p[i])]) continue;
+    if (!kSign.Has(p[i])) continue;
     const char c = p[i];
     const char next = i + 1 < n ? p[i + 1] : '\0';
     switch (c) {
@@ -450,13 +447,9 @@ void ScanMarks(std::string_view para, size_t base, std::vector<RawMark>* out) {
   // Every mark is ASCII or starts with 0xC2 (« »), 0xE2 (‘ ’ “ ” „ ‚ ‹ ›)
   // or 0xE3 (「 」 『 』).
   // (A table per byte: find_first_of calls memchr on the set per byte.)
-  static constexpr auto kLead = [] {
-    std::array<bool, 256> lead{};
-    for (unsigned char c : std::string_view("\"'\xC2\xE2\xE3")) lead[c] = true;
-    return lead;
-  }();
+  static constexpr ByteSet kLead("\"'\xC2\xE2\xE3");
   if (std::none_of(para.begin(), para.end(),
-                   [](char c) { return kLead[static_cast<unsigned char>(c)]; })) {
+                   [](char c) { return kLead.Has(c); })) {
     return;
   }
   thread_local std::vector<Cp> cps;  // reused: no allocation per paragraph

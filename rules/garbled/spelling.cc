@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lint/byte_set.h"
 #include "lint/dictionary.h"
 #include "lint/flat_hash.h"
 #include "lint/quotations.h"
@@ -158,17 +159,7 @@ std::string Trim(std::string_view s) {
 // handle, a hashtag, a file name or markup (see Judge): a table, asked for
 // both neighbours of every candidate word, where a find() in the string
 // was a memchr call each.
-struct MachineBytes {
-  bool is[256] = {};
-  constexpr MachineBytes() {
-    for (char c : std::string_view("./@#_=:&\\~^|*<>{}?%+")) {
-      is[static_cast<unsigned char>(c)] = true;
-    }
-  }
-};
-constexpr MachineBytes kMachineBytes;
-
-bool IsMachineByte(char c) { return kMachineBytes.is[static_cast<unsigned char>(c)]; }
+constexpr ByteSet kMachineBytes("./@#_=:&\\~^|*<>{}?%+");
 
 bool IsSpaceAt(std::string_view s, size_t i) { return utf8::SpaceLengthAt(s, i) > 0; }
 
@@ -388,8 +379,8 @@ class SpellingRule : public Rule {
     // Only a word touching one of kMachineBytes can be part of a URL, an
     // address, a handle, a hashtag, a file name or markup; the others skip
     // the scan.
-    const bool touches = (t.span.start > para.start && IsMachineByte(text[t.span.start - 1])) ||
-                         (t.span.end < para.end && IsMachineByte(text[t.span.end]));
+    const bool touches = (t.span.start > para.start && kMachineBytes.Has(text[t.span.start - 1])) ||
+                         (t.span.end < para.end && kMachineBytes.Has(text[t.span.end]));
     if (touches && InMachineChunk(text.substr(para.start), t.span.start - para.start,
                                   t.span.end - para.start)) {
       return Verdict::kSkipped;

@@ -1,0 +1,35 @@
+#include "lint/byte_set.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace newslint {
+namespace {
+
+TEST(ByteSetTest, HoldsExactlyTheBytesOfItsString) {
+  constexpr ByteSet set("<=\"\xC2\xE2");
+  for (int c = 0; c < 256; ++c) {
+    const bool want = c == '<' || c == '=' || c == '"' || c == 0xC2 || c == 0xE2;
+    EXPECT_EQ(set.Has(static_cast<unsigned char>(c)), want) << c;
+    EXPECT_EQ(set.Has(static_cast<char>(c)), want) << c;
+  }
+}
+
+// A byte >= 0x80 at every position of strings of every length up to 20 (the
+// word-at-a-time loop, its overlapping tail and the short loop).
+TEST(ByteSetTest, IsAsciiFindsAHighByteAtAnyPosition) {
+  EXPECT_TRUE(IsAscii(""));
+  for (size_t n = 1; n <= 20; ++n) {
+    std::string s(n, 'a');
+    EXPECT_TRUE(IsAscii(s)) << n;
+    for (size_t at = 0; at < n; ++at) {
+      std::string t = s;
+      t[at] = '\x80';
+      EXPECT_FALSE(IsAscii(t)) << n << " " << at;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newslint
