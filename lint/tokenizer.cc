@@ -55,6 +55,34 @@ inline bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 inline bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011 || c == 0xAD; }
 inline bool IsWordKind(Kind k) { return k == Kind::kLetter || k == Kind::kDigit; }
 
+// The shape of a word from its counts of upper-case letters, other letters
+// and digits and the case of its first letter. `possessive`: the word ends
+// in "'s" or "’s", which does not count ("NATO's" is kUpper).
+TokenShape ShapeOfCounts(int upper, int lower, int digits, LetterCase first, bool possessive) {
+  if (possessive && upper + lower > 1) --lower;
+  if (upper + lower == 0) return TokenShape::kNumber;
+  if (digits > 0) return TokenShape::kAlphanumeric;
+  if (upper == 0) return TokenShape::kLower;
+  if (lower == 0 && upper >= 2) return TokenShape::kUpper;
+  if (first == LetterCase::kUpper) return TokenShape::kCapitalized;
+  return TokenShape::kMixed;
+}
+
+// ASCII letters and digits in one byte each for the tokenizer's word loop.
+constexpr uint8_t kUpperBit = 1, kLowerBit = 2, kDigitBit = 4;
+constexpr std::array<uint8_t, 128> MakeAsciiWordTable() {
+  std::array<uint8_t, 128> t{};
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpperBit;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLowerBit;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigitBit;
+  return t;
+}
+constexpr std::array<uint8_t, 128> kAsciiWord = MakeAsciiWordTable();
+// What a kAsciiWord class adds to the packed letter counts: upper-case
+// letters in the low 32 bits, other letters in the high 32 bits.
+constexpr uint64_t kOneUpper = 1, kOneLower = uint64_t{1} << 32;
+constexpr uint64_t kLetterCount[5] = {0, kOneUpper, kOneLower, 0, 0};
+
 // Accumulates the letters and digits of one word and names its shape.
 class ShapeCounter {
  public:
@@ -65,17 +93,8 @@ class ShapeCounter {
   }
   void Digit() { ++digits_; }
 
-  // `possessive`: the word ends in "'s" or "’s", which does not count
-  // ("NATO's" is kUpper).
   TokenShape Shape(bool possessive) const {
-    const int upper = upper_;
-    const int lower = possessive && upper_ + lower_ > 1 ? lower_ - 1 : lower_;
-    if (upper + lower == 0) return TokenShape::kNumber;
-    if (digits_ > 0) return TokenShape::kAlphanumeric;
-    if (upper == 0) return TokenShape::kLower;
-    if (lower == 0 && upper >= 2) return TokenShape::kUpper;
-    if (first_ == LetterCase::kUpper) return TokenShape::kCapitalized;
-    return TokenShape::kMixed;
+    return ShapeOfCounts(upper_, lower_, digits_, first_, possessive);
   }
 
  private:
@@ -93,7 +112,7 @@ bool EndsPossessive(std::string_view w) {
 // starting with the letter `first` at `start`. On a match returns the end of
 // the token (after the final dot, if there is one) and counts the letters.
 size_t MatchDottedLetters(std::string_view s, size_t start, const Unit& first,
-                          ShapeCounter* shape) {
+                          TokenShape* shape) {
   const size_t n = s.size();
   size_t pos = start + first.length;  // just after a single letter
   Unit letters[16];
@@ -109,7 +128,9 @@ size_t MatchDottedLetters(std::string_view s, size_t start, const Unit& first,
     pos = after;
   }
   if (count < 2) return 0;
-  for (size_t k = 0; k < count; ++k) shape->Letter(letters[k].letter_case);
+  ShapeCounter counter;
+  for (size_t k = 0; k < count; ++k) counter.Letter(letters[k].letter_case);
+  *shape = counter.Shape(false);
   return (pos < n && s[pos] == '.') ? pos + 1 : pos;
 }
 
@@ -144,35 +165,35 @@ void TokenizeInto(std::string_view text, size_t base, std::vector<Token>* out) {
       continue;
     }
     const size_t start = i;
-    ShapeCounter shape;
     if (u.kind == Kind::kLetter && i + u.length < n && text[i + u.length] == '.') {
-      if (size_t end = MatchDottedLetters(text, i, u, &shape); end != 0) {
-        out->push_back({{base + start, base + end}, shape.Shape(false)});
+      TokenShape dotted;
+      if (size_t end = MatchDottedLetters(text, i, u, &dotted); end != 0) {
+        out->push_back({{base + start, base + end}, dotted});
         i = end;
         continue;
       }
     }
-    Kind prev = u.kind;
-    if (u.kind == Kind::kLetter) {
-      shape.Letter(u.letter_case);
-    } else {
-      shape.Digit();
-    }
+    // The word's counts live in locals (registers): upper-case letters and
+    // other letters (caseless ones count as lower, as in ShapeCounter) packed
+    // in one 64-bit word, 32 bits each, and digits. A token is part of one
+    // record, so no count reaches 2^32. The case of the first letter matters
+    // to the shape only when the word has no digit, and then its first unit
+    // is that letter.
+    uint64_t letters = u.kind != Kind::kLetter                   ? 0
+                       : u.letter_case == LetterCase::kUpper ? kOneUpper
+                                                             : kOneLower;
+    uint64_t digits = u.kind == Kind::kDigit;
+    bool prev_digit = u.kind == Kind::kDigit;
     size_t j = i + u.length;
     while (j < n) {
       const unsigned char b = static_cast<unsigned char>(text[j]);
       Unit v;
       if (b < 0x80) {
-        const AsciiClass a = kAscii[b];
-        if (a.kind == Kind::kLetter) {
-          shape.Letter(a.letter_case);
-          prev = Kind::kLetter;
-          ++j;
-          continue;
-        }
-        if (a.kind == Kind::kDigit) {
-          shape.Digit();
-          prev = Kind::kDigit;
+        const uint8_t w = kAsciiWord[b];
+        if (w != 0) {  // a letter or a digit
+          letters += kLetterCount[w];
+          prev_digit = w == kDigitBit;
+          digits += prev_digit;
           ++j;
           continue;
         }
@@ -181,8 +202,8 @@ void TokenizeInto(std::string_view text, size_t base, std::vector<Token>* out) {
       } else {
         v = UnitAt(text, j);
         if (v.kind == Kind::kLetter) {
-          shape.Letter(v.letter_case);
-          prev = Kind::kLetter;
+          letters += v.letter_case == LetterCase::kUpper ? kOneUpper : kOneLower;
+          prev_digit = false;
           j += v.length;
           continue;
         }
@@ -194,6 +215,7 @@ void TokenizeInto(std::string_view text, size_t base, std::vector<Token>* out) {
       // A joiner stays inside the word only with a word character after it.
       if (j + v.length >= n) break;
       const Kind next = UnitAt(text, j + v.length).kind;
+      const Kind prev = prev_digit ? Kind::kDigit : Kind::kLetter;
       if (IsApostrophe(v.cp) && next == Kind::kLetter) {
         // "Kyiv's", "don't"
       } else if (IsHyphen(v.cp) && IsWordKind(next) &&
@@ -207,7 +229,10 @@ void TokenizeInto(std::string_view text, size_t base, std::vector<Token>* out) {
       j += v.length;
     }
     const bool possessive = EndsPossessive(text.substr(start, j - start));
-    out->push_back({{base + start, base + j}, shape.Shape(possessive)});
+    out->push_back({{base + start, base + j},
+                    ShapeOfCounts(static_cast<int>(letters & 0xFFFFFFFF),
+                                  static_cast<int>(letters >> 32), static_cast<int>(digits),
+                                  u.letter_case, possessive)});
     i = j;
   }
 }

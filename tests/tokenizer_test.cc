@@ -1,5 +1,6 @@
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -161,6 +162,35 @@ TEST(TokenizerTest, ShapeOf) {
   for (const ShapeCase& c : kShapes) {
     SCOPED_TRACE(c.word);
     EXPECT_EQ(ShapeLetter(ShapeOf(c.word)), ShapeLetter(c.shape));
+  }
+}
+
+// The tokenizer counts a word's letters in its own loop; ShapeOf counts them
+// with ShapeCounter. Every token's shape is ShapeOf of its text, and each
+// word above is one token of its expected shape.
+TEST(TokenizerTest, TokenShapesAgreeWithShapeOf) {
+  for (const ShapeCase& c : kShapes) {
+    if (c.word.empty()) continue;
+    SCOPED_TRACE(c.word);
+    const std::vector<Token> tokens = Tokenize(c.word);
+    ASSERT_EQ(tokens.size(), 1u);
+    EXPECT_EQ(ShapeLetter(tokens[0].shape), ShapeLetter(c.shape));
+  }
+  uint32_t state = 777;
+  for (int round = 0; round < 5000; ++round) {
+    std::string s;
+    const int len = round % 48;
+    for (int i = 0; i < len; ++i) {
+      state = state * 1664525u + 1013904223u;
+      static constexpr const char* kPieces[] = {
+          "a", "Z", "Q", "9", "0", ".", ",", "'", "-", " ", "\u00E9", "\u00C9", "\u2019",
+          "\u2010", "\u0301", "\u041C", "\u043C", "\u05E9", "\xFF", "s", "S"};
+      s += kPieces[(state >> 24) % (sizeof kPieces / sizeof kPieces[0])];
+    }
+    for (const Token& t : Tokenize(s)) {
+      const std::string_view word = std::string_view(s).substr(t.span.start, t.span.size());
+      ASSERT_EQ(ShapeLetter(t.shape), ShapeLetter(ShapeOf(word))) << s << " | " << word;
+    }
   }
 }
 
