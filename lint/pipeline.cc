@@ -109,33 +109,54 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   if (options.progress != nullptr) {
     progress = std::make_unique<ProgressLine>(options.progress, plan.shard_bytes, plan.sizes_known);
   }
-  std::vector<Article> current, next;
+  // Three batches in flight: the workers lint `current` while the main
+  // thread hands the previous batch's results to the reporters and then
+  // reads `next`. Reporting (JSON, SARIF, the HTML sample, baselines) thus
+  // runs beside the linting instead of between batches, when the workers
+  // would wait; it still sees the batches one after another in input order.
+  std::vector<Article> reporting, current, next;
+  std::vector<std::vector<Finding>> reporting_results, results;
+  uint64_t reporting_position = 0;
+  bool have_reporting = false;
   // One set of workers for the whole run: their thread-local state (the
   // Hunspell instance and its cache, scratch buffers) lives across batches.
   WorkerPool pool(options.jobs);
+  std::atomic<size_t> cursor{0};
+  auto work = [&] {
+    for (size_t i; (i = cursor.fetch_add(1)) < current.size();) {
+      results[i] = engine.Lint(current[i]);
+    }
+  };
   bool ok = stream.ReadBatch(&current, error);
   uint64_t current_position = stream.position();  // where the reader was after `current`
-  while (ok && !current.empty()) {
-    std::vector<std::vector<Finding>> results(current.size());
-    std::atomic<size_t> cursor{0};
-    auto work = [&] {
-      for (size_t i; (i = cursor.fetch_add(1)) < current.size();) {
-        results[i] = engine.Lint(current[i]);
+  while (true) {
+    // A batch whose read failed is not linted (its last record may be cut).
+    const bool linting = ok && !current.empty();
+    if (linting) {
+      results.assign(current.size(), {});
+      cursor.store(0);
+      pool.Start(work);
+    }
+    if (have_reporting) {
+      for (size_t i = 0; i < reporting.size(); ++i) {
+        if (options.baseline_writer) options.baseline_writer->Add(reporting[i], reporting_results[i]);
+        if (options.baseline) options.baseline->Filter(reporting[i], &reporting_results[i], summary);
+        summary->Add(reporting[i], reporting_results[i]);
+        for (Reporter* r : reporters) r->Add(reporting[i], reporting_results[i]);
       }
-    };
-    pool.Start(work);
-    ok = stream.ReadBatch(&next, error);  // overlaps with the workers
+      if (progress) progress->Update(summary->articles, reporting_position);
+      have_reporting = false;
+    }
+    if (!linting) break;
+    ok = stream.ReadBatch(&next, error);  // overlaps with the workers too
     const uint64_t next_position = stream.position();
     pool.Wait();
-    for (size_t i = 0; i < current.size(); ++i) {
-      if (options.baseline_writer) options.baseline_writer->Add(current[i], results[i]);
-      if (options.baseline) options.baseline->Filter(current[i], &results[i], summary);
-      summary->Add(current[i], results[i]);
-      for (Reporter* r : reporters) r->Add(current[i], results[i]);
-    }
-    if (progress) progress->Update(summary->articles, current_position);
-    current_position = next_position;
+    std::swap(reporting, current);
+    std::swap(reporting_results, results);
+    reporting_position = current_position;
+    have_reporting = true;
     std::swap(current, next);
+    current_position = next_position;
   }
   summary->elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -3,11 +3,12 @@
 //   files ─► ArticleReader ─► batch of Articles ─► N workers: Engine::Lint
 //         ─► results in input order ─► every Reporter + the Summary
 //
-// The main thread reads the next batch while the workers lint the current
-// one; results are emitted batch by batch in input order, so output records
-// line up with input records whatever --jobs is. Memory is bounded by two
-// batches (a batch closes at `batch_articles` articles or `batch_bytes` of
-// text, whichever comes first).
+// While the workers lint one batch, the main thread hands the previous
+// batch's results to the reporters and reads the next batch; results are
+// emitted batch by batch in input order, so output records line up with
+// input records whatever --jobs is. Memory is bounded by three batches (a
+// batch closes at `batch_articles` articles or `batch_bytes` of text,
+// whichever comes first).
 
 #ifndef NEWSLINT_LINT_PIPELINE_H_
 #define NEWSLINT_LINT_PIPELINE_H_

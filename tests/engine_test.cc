@@ -292,18 +292,24 @@ TEST_F(ConfigTest, PipelineKeepsInputOrderAcrossFilesBatchesAndThreads) {
     files.push_back(p.string());
   }
   auto engine = MakeEngine({});
-  for (int jobs : {1, 2, 5}) {
-    PipelineOptions options;
-    options.files = files;
-    options.jobs = jobs;
-    options.batch_articles = 4;  // batches straddle file boundaries
-    RecordingReporter reporter;
-    Summary summary;
-    std::string error;
-    ASSERT_TRUE(RunPipeline(options, *engine, {&reporter}, RunInfo{}, &summary, &error)) << error;
-    EXPECT_EQ(reporter.seen, expected) << "jobs=" << jobs;
-    EXPECT_EQ(reporter.articles, 21);
-    EXPECT_EQ(summary.files, 3);
+  // Batches of 4 straddle file boundaries; 1 and 7 divide the 21 records
+  // evenly (the last batch is full); 32 holds them all in one batch.
+  for (size_t batch : {1, 4, 7, 32}) {
+    for (int jobs : {1, 2, 5}) {
+      PipelineOptions options;
+      options.files = files;
+      options.jobs = jobs;
+      options.batch_articles = batch;
+      RecordingReporter reporter;
+      Summary summary;
+      std::string error;
+      ASSERT_TRUE(RunPipeline(options, *engine, {&reporter}, RunInfo{}, &summary, &error))
+          << error;
+      EXPECT_EQ(reporter.seen, expected) << "jobs=" << jobs << " batch=" << batch;
+      EXPECT_EQ(reporter.articles, 21);
+      EXPECT_EQ(summary.articles, 21);
+      EXPECT_EQ(summary.files, 3);
+    }
   }
 }
 
