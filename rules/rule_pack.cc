@@ -11,6 +11,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "lint/phrase_bank.h"
 #include "rules/page_layout.h"  // RemoveLineFix: the fix every whole-line boilerplate finding offers
 
 namespace newslint {
@@ -434,12 +435,19 @@ std::string FormatMessage(std::string_view tmpl, std::string_view match, size_t 
 // PackRule
 // ---------------------------------------------------------------------------
 
-class PackRule : public Rule {
+class PackRule : public Rule, public PhraseUser {
  public:
   PackRule(std::shared_ptr<const RulePackSet> set, size_t index)
       : set_(std::move(set)), index_(index) {}
 
   const RuleInfo& info() const override { return set_->info(index_); }
+
+  // Every pack rule names the set's one matcher (the bank keeps it once):
+  // the set's scan then reads its phrases from the article's shared scan.
+  std::vector<const PhraseMatcher*> phrase_matchers() const override {
+    if (const PhraseMatcher* m = set_->phrase_matcher()) return {m};
+    return {};
+  }
 
   void Check(const Article&, Analysis& analysis, const RuleOptions&,
              FindingSink& sink) const override {
@@ -657,7 +665,7 @@ PackMatches RulePackSet::Scan(Analysis& analysis) const {
     // cannot be one of them: skip the scan of prose paragraphs.
     if (only_line_rules_ && line.size() > 2 * longest_line_phrase_ + 32) continue;
     matches.clear();
-    matcher_->FindAll(line, lines[li].start, &matches);
+    FindPhrases(analysis, *matcher_, line, lines[li].start, &matches);
     if (matches.empty()) continue;
     std::optional<Span> core;  // label bounds, computed on the first line-kind match
     for (const PhraseMatch& m : matches) {

@@ -167,6 +167,9 @@ class RulePackSet : public std::enable_shared_from_this<RulePackSet> {
   const PackRuleSpec& rule(size_t i) const { return *rules_[i].spec; }
   const RulePack& pack_of(size_t i) const { return *rules_[i].pack; }
   const RuleInfo& info(size_t i) const { return rules_[i].info; }
+  // The matcher of every phrase of every pack (nullptr when no rule has
+  // phrases); Scan finds its phrases through FindPhrases (lint/phrase_bank.h).
+  const PhraseMatcher* phrase_matcher() const { return matcher_ ? &*matcher_ : nullptr; }
 
   // A Rule for every rule of every pack, in pack order.
   std::vector<std::unique_ptr<Rule>> MakeRules() const;
