@@ -7,6 +7,10 @@
 //
 //   constexpr ByteSet kSign("</=(){};\"");
 //   if (kSign.Has(text[i])) ...
+//   size_t at = kSign.FindIn(text);  // std::string_view::npos when none
+//
+// (std::string_view::find_first_of with a set of several bytes calls
+// memchr on the set once per byte of the text.)
 //
 // IsAscii: whether a string has no byte >= 0x80, eight bytes at a time.
 
@@ -27,6 +31,15 @@ class ByteSet {
   }
   constexpr bool Has(char c) const { return has_[static_cast<unsigned char>(c)]; }
   constexpr bool Has(unsigned char c) const { return has_[c]; }
+
+  // The first position at or after `pos` whose byte is in the set, or
+  // npos: what text.find_first_of(<the set's bytes>, pos) answers.
+  size_t FindIn(std::string_view text, size_t pos = 0) const {
+    for (size_t i = pos; i < text.size(); ++i) {
+      if (has_[static_cast<unsigned char>(text[i])]) return i;
+    }
+    return std::string_view::npos;
+  }
 
  private:
   bool has_[256] = {};

@@ -31,5 +31,24 @@ TEST(ByteSetTest, IsAsciiFindsAHighByteAtAnyPosition) {
   }
 }
 
+// FindIn answers what find_first_of with the set's bytes answers, from every
+// starting position (also past the end) of strings with and without them.
+TEST(ByteSetTest, FindInAgreesWithFindFirstOf) {
+  constexpr std::string_view kBytes = "[{%$\xE2";
+  constexpr ByteSet set(kBytes);
+  const std::string_view texts[] = {"",
+                                    "plain prose without any",
+                                    "[",
+                                    "a {{name}} and [[x]] 50% $5",
+                                    "ends with $",
+                                    "\xE2\x80\x99 curly [",
+                                    "%%%%"};
+  for (std::string_view t : texts) {
+    for (size_t pos = 0; pos <= t.size() + 1; ++pos) {
+      EXPECT_EQ(set.FindIn(t, pos), t.find_first_of(kBytes, pos)) << t << " @" << pos;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace newslint

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "lint/byte_set.h"
 #include "lint/phrase_bank.h"
 #include "rules/label_lines.h"
 #include "rules/page_layout.h"
@@ -12,6 +13,10 @@
 
 namespace newslint {
 namespace {
+
+// The bytes that can open a shortcode ("[") or a template placeholder
+// ("{", "%", "$"): CheckMarkup looks only where one of them is.
+constexpr ByteSet kMarkupOpeners("[{%$");
 
 const RuleInfo kInfo = {
     "boilerplate/cms-artifact",
@@ -146,7 +151,7 @@ class CmsArtifactRule : public Rule, public PhraseUser {
       const LineLayout& l = layout.line(i);
       if (l.blank) continue;
       std::string_view line = analysis.view(l.span);
-      const bool markup = line.find_first_of("[{%$") != std::string_view::npos;
+      const bool markup = kMarkupOpeners.FindIn(line) != std::string_view::npos;
       const bool phrases = ContainsPhrase(analysis, lexicon.matcher(), line);
       if (!markup && !phrases) continue;
       LineArtifacts found;
@@ -260,8 +265,8 @@ class CmsArtifactRule : public Rule, public PhraseUser {
   }
 
   static void CheckMarkup(std::string_view line, LineArtifacts* found) {
-    for (size_t i = line.find_first_of("[{%$"); i != std::string_view::npos;
-         i = line.find_first_of("[{%$", i + 1)) {
+    for (size_t i = kMarkupOpeners.FindIn(line); i != std::string_view::npos;
+         i = kMarkupOpeners.FindIn(line, i + 1)) {
       if (line[i] == '[') {
         if (size_t n = ShortcodeAt(line, i)) {
           found->Add(line.substr(i, n), "shortcode");
