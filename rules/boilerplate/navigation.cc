@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/byte_set.h"
 #include "lint/phrase_matcher.h"
 #include "lint/utf8.h"
 #include "rules/lexicons/lexicon.h"
@@ -17,6 +18,9 @@
 
 namespace newslint {
 namespace {
+
+// The first bytes of the breadcrumb separators ">", "/", "»", "›", "→".
+constexpr ByteSet kSeparatorStart(">/\xC2\xE2");
 
 const RuleInfo kInfo = {
     "boilerplate/navigation",
@@ -389,7 +393,13 @@ class NavigationRule : public Rule {
     constexpr size_t kMaxSegments = 8;
     std::string_view segments[kMaxSegments];
     size_t count = 0, start = 0;
-    for (size_t i = 1; i + 1 < line.size();) {
+    // Only the first byte of a separator needs a look: '>' and '/', or the
+    // lead byte of » (C2 BB), › (E2 80 BA) and → (E2 86 92). None of them
+    // can be inside another character's UTF-8 sequence, so this visits
+    // every separator a walk over the code points would (prose lines, most
+    // of the text, have none).
+    for (size_t i = kSeparatorStart.FindIn(line, 1); i != std::string_view::npos && i + 1 < line.size();
+         i = kSeparatorStart.FindIn(line, i + 1)) {
       utf8::CodePoint cp = utf8::DecodeAt(line, i);
       const bool sep = cp.value == U'>' || cp.value == U'»' || cp.value == U'›' ||
                        cp.value == U'/' || cp.value == U'→';
@@ -398,7 +408,6 @@ class NavigationRule : public Rule {
         segments[count++] = Trimmed(line.substr(start, i - start));
         start = i + cp.length;
       }
-      i += cp.length;
     }
     if (count == 0) return false;
     // A trail ends with a headline or a section name, not with a full stop.
