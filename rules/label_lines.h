@@ -153,14 +153,25 @@ inline LabelScan ScanLabelLine(const LabelLexicon& lexicon, std::string_view lin
 // line: more opening than closing curly quotes or guillemets (“ ” « ») before
 // it, or an odd number of straight double quotes.
 inline bool InsideQuotation(std::string_view line, size_t pos) {
+  // Byte by byte, comparing only at the lead bytes of the marks: “ (E2 80
+  // 9C), ” (E2 80 9D), « (C2 AB), » (C2 BB); a mark counts when all its
+  // bytes are in the line, even past `pos`.
   int open = 0, close = 0, straight = 0;
-  for (size_t i = 0; i < pos && i < line.size(); ++i) {
-    if (line[i] == '"') {
+  const size_t n = line.size();
+  for (size_t i = 0; i < pos && i < n; ++i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if (c == '"') {
       ++straight;
-    } else if (line.compare(i, 3, "\u201c") == 0 || line.compare(i, 2, "\u00ab") == 0) {
-      ++open;
-    } else if (line.compare(i, 3, "\u201d") == 0 || line.compare(i, 2, "\u00bb") == 0) {
-      ++close;
+    } else if (c == 0xE2) {
+      if (i + 2 < n && static_cast<unsigned char>(line[i + 1]) == 0x80) {
+        const auto last = static_cast<unsigned char>(line[i + 2]);
+        open += last == 0x9C;
+        close += last == 0x9D;
+      }
+    } else if (c == 0xC2 && i + 1 < n) {
+      const auto second = static_cast<unsigned char>(line[i + 1]);
+      open += second == 0xAB;
+      close += second == 0xBB;
     }
   }
   return open > close || straight % 2 == 1;

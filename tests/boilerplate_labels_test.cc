@@ -157,5 +157,39 @@ TEST(CmsArtifactRuleTest, Table) {
   });
 }
 
+// InsideQuotation compares only at the marks' lead bytes; the plain reading
+// of its contract (count the marks that start before `pos`) must agree, also
+// for marks cut at the end of the line and bytes that only look like them.
+TEST(InsideQuotationTest, AgreesWithCountingMarksAtEveryPosition) {
+  auto reference = [](std::string_view line, size_t pos) {
+    int open = 0, close = 0, straight = 0;
+    for (size_t i = 0; i < pos && i < line.size(); ++i) {
+      const std::string_view rest = line.substr(i);
+      if (rest.starts_with('"')) {
+        ++straight;
+      } else if (rest.starts_with("\u201c") || rest.starts_with("\u00ab")) {
+        ++open;
+      } else if (rest.starts_with("\u201d") || rest.starts_with("\u00bb")) {
+        ++close;
+      }
+    }
+    return open > close || straight % 2 == 1;
+  };
+  static constexpr std::string_view kPieces[] = {
+      "a", " ", "\"", "\u201c", "\u201d", "\u00ab", "\u00bb", "\u2019", "\u00e9",
+      "\xE2", "\xE2\x80", "\xC2", "\x80\x9C", "\xBB"};
+  uint32_t state = 99;
+  for (int round = 0; round < 3000; ++round) {
+    std::string line;
+    for (int k = 0; k < round % 12; ++k) {
+      state = state * 1664525u + 1013904223u;
+      line += kPieces[(state >> 24) % std::size(kPieces)];
+    }
+    for (size_t pos = 0; pos <= line.size() + 1; ++pos) {
+      ASSERT_EQ(InsideQuotation(line, pos), reference(line, pos)) << line << " @" << pos;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace newslint
