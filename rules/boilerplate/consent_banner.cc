@@ -86,7 +86,9 @@ LabelKind SpeakerLabel(std::string_view line) {
   if (line.size() >= 2 && (line[0] == 'Q' || line[0] == 'A') && (line[1] == ':' || line[1] == '.')) {
     return LabelKind::kCertain;
   }
-  size_t colon = line.find(':');
+  // (Only the first 41 bytes can hold a label's colon: no need to search a
+  // whole paragraph for one.)
+  size_t colon = line.substr(0, 41).find(':');
   if (colon == std::string_view::npos || colon < 2 || colon > 40) return LabelKind::kNone;
   if (colon + 1 < line.size() && line[colon + 1] != ' ') return LabelKind::kNone;  // "10:42"
   std::string_view label = line.substr(0, colon);
