@@ -31,8 +31,15 @@ bool Engine::IsKnownIdOrFamily(std::string_view name,
 }
 
 std::unique_ptr<Engine> Engine::Create(EngineSettings settings, std::string* error) {
+  std::vector<std::unique_ptr<Rule>> rules;
+  if (!MakeAllRules(settings.packs, &rules, error)) return nullptr;
+  return Create(std::move(settings), std::move(rules), error);
+}
+
+std::unique_ptr<Engine> Engine::Create(EngineSettings settings,
+                                       std::vector<std::unique_ptr<Rule>> rules, std::string* error) {
   std::unique_ptr<Engine> engine(new Engine());
-  if (!MakeAllRules(settings.packs, &engine->rules_, error)) return nullptr;
+  engine->rules_ = std::move(rules);
   engine->catalogue_ = AllRuleInfos(engine->rules_);
   for (const auto* list : {&settings.select, &settings.ignore}) {
     for (const std::string& name : *list) {

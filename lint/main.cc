@@ -259,7 +259,11 @@ int RunCheck(const CheckFlags& flags) {
   std::map<std::string, double> budgets = config.budgets;
   settings.config = std::move(config);
   settings.packs = std::move(packs);
-  std::unique_ptr<Engine> engine = Engine::Create(std::move(settings), &error);
+  // The engine takes the catalogue's rules (made from the same packs) rather
+  // than compiling every rule's lexicons a second time; `catalogue` still
+  // points into them, now owned by the engine.
+  std::unique_ptr<Engine> engine =
+      Engine::Create(std::move(settings), std::move(catalogue_rules), &error);
   if (!engine) return Fail(error);
 
   // Inputs.

@@ -91,11 +91,12 @@ void AppendPackRules(const RulePackSet& set, std::vector<std::unique_ptr<Rule>>*
 }
 
 // The built-in packs alone, compiled once and shared by every catalogue
-// made without user packs.
-const RulePackSet& BuiltinPackSet() {
-  static const std::shared_ptr<const RulePackSet> kSet = [] {
+// made without user packs. `cpp_rules`: the C++ rules (their ids are
+// reserved), which the caller has just made anyway.
+const RulePackSet& BuiltinPackSet(const std::vector<std::unique_ptr<Rule>>& cpp_rules) {
+  static const std::shared_ptr<const RulePackSet> kSet = [&] {
     std::string error;
-    auto set = RulePackSet::Build(BuiltinPacks(), ReservedIds(MakeCppRules()), &error);
+    auto set = RulePackSet::Build(BuiltinPacks(), ReservedIds(cpp_rules), &error);
     if (!set) throw std::logic_error("built-in rule packs: " + error);
     return set;
   }();
@@ -106,7 +107,7 @@ const RulePackSet& BuiltinPackSet() {
 
 std::vector<std::unique_ptr<Rule>> MakeAllRules() {
   std::vector<std::unique_ptr<Rule>> rules = MakeCppRules();
-  AppendPackRules(BuiltinPackSet(), &rules);
+  AppendPackRules(BuiltinPackSet(rules), &rules);
   return rules;
 }
 
