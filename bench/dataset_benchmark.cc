@@ -20,6 +20,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,6 +30,8 @@
 #include "lint/analysis.h"
 #include "lint/article.h"
 #include "lint/rule.h"
+#include "rules/boilerplate/duplicate_block.h"
+#include "rules/boilerplate/template_line.h"
 #include "rules/dataset_text.h"
 #include "rules/rules.h"
 
@@ -150,6 +153,56 @@ void BM_DatasetSignature(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes(corpus)));
 }
 BENCHMARK(BM_DatasetSignature)->Unit(benchmark::kMillisecond);
+
+// The line hashes of the dataset family over every line of the corpus:
+// boilerplate/template-line's LineHash (first pass and Check) and
+// boilerplate/duplicate-block's NormalisedHash, and the word split of
+// dataset/repeated-body (AppendWords over the whole text).
+template <typename Hash>
+void HashLines(benchmark::State& state, Hash hash) {
+  const auto& corpus = DatasetCorpus();
+  uint64_t sink = 0;
+  for (auto _ : state) {
+    for (const Article& a : corpus) {
+      std::string_view text = a.text;
+      size_t start = 0;
+      while (start < text.size()) {
+        size_t nl = text.find('\n', start);
+        if (nl == std::string_view::npos) nl = text.size();
+        sink ^= hash(text.substr(start, nl - start));
+        start = nl + 1;
+      }
+    }
+  }
+  benchmark::DoNotOptimize(std::as_const(sink));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes(corpus)));
+}
+
+void BM_DatasetLineHash_TemplateLine(benchmark::State& state) {
+  HashLines(state, [](std::string_view s) { return template_line::LineHash(s); });
+}
+BENCHMARK(BM_DatasetLineHash_TemplateLine)->Unit(benchmark::kMillisecond);
+
+void BM_DatasetLineHash_DuplicateBlock(benchmark::State& state) {
+  HashLines(state, [](std::string_view s) { return duplicate_block::NormalisedHash(s); });
+}
+BENCHMARK(BM_DatasetLineHash_DuplicateBlock)->Unit(benchmark::kMillisecond);
+
+void BM_DatasetAppendWords(benchmark::State& state) {
+  const auto& corpus = DatasetCorpus();
+  std::vector<dataset::Word> w;
+  size_t words = 0;
+  for (auto _ : state) {
+    for (const Article& a : corpus) {
+      w.clear();
+      dataset::AppendWords(a.text, 0, a.text.size(), &w);
+      words += w.size();
+    }
+  }
+  benchmark::DoNotOptimize(std::as_const(words));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes(corpus)));
+}
+BENCHMARK(BM_DatasetAppendWords)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace newslint

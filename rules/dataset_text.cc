@@ -1,6 +1,7 @@
 #include "rules/dataset_text.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -27,6 +28,19 @@ bool IsWordChar(char32_t cp) {
   }
   return utf8::IsLetter(cp) || utf8::IsCombiningMark(cp);
 }
+
+// ASCII word characters (IsWordChar) as the byte the word hash takes:
+// the letter lower-cased, the digit itself; 0 for every other ASCII byte.
+// One load in place of three range tests and the lower-casing, for the
+// bytes that make up almost all of a news text.
+constexpr auto kAsciiWord = [] {
+  std::array<unsigned char, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) t[c] = static_cast<unsigned char>(c);
+    if (c >= 'A' && c <= 'Z') t[c] = static_cast<unsigned char>(c + 32);
+  }
+  return t;
+}();
 
 bool IsApostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC'; }
 
@@ -105,12 +119,14 @@ char32_t SimpleLower(char32_t cp) {
 
 void AppendWords(std::string_view text, size_t begin, size_t end, std::vector<Word>* out) {
   end = std::min(end, text.size());
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   size_t i = begin;
   while (i < end) {
-    // Skip to the next word character.
-    const unsigned char c = static_cast<unsigned char>(text[i]);
+    // Skip to the next word character: ASCII through the table (a zero
+    // entry is ASCII that is not a word character), the rest decoded.
+    const unsigned char c = bytes[i];
     if (c < 0x80) {
-      if (!IsWordChar(c)) {
+      if (kAsciiWord[c] == 0) {
         ++i;
         continue;
       }
@@ -126,10 +142,10 @@ void AppendWords(std::string_view text, size_t begin, size_t end, std::vector<Wo
     w.span.start = i;
     uint64_t h = kFnvOffset;
     while (i < end) {
-      const unsigned char b = static_cast<unsigned char>(text[i]);
+      const unsigned char b = bytes[i];
       if (b < 0x80) {
-        if (IsWordChar(b)) {
-          h = (h ^ (b >= 'A' && b <= 'Z' ? b + 32 : b)) * kFnvPrime;
+        if (const unsigned char lowered = kAsciiWord[b]; lowered != 0) {
+          h = (h ^ lowered) * kFnvPrime;
           ++i;
           continue;
         }
@@ -172,9 +188,21 @@ void AppendWords(std::string_view text, size_t begin, size_t end, std::vector<Wo
 void StoryWords(Analysis& analysis, std::vector<Word>* out) {
   const PageLayout& layout = analysis.Shared<PageLayout>();
   std::string_view text = analysis.text();
-  for (size_t i = 0; i < layout.size(); ++i) {
+  auto story = [&](size_t i) {
     const LineLayout& l = layout.line(i);
-    if (l.blank || (layout.region(i) != PageRegion::kBody && !l.prose)) continue;
+    return !l.blank && (layout.region(i) == PageRegion::kBody || l.prose);
+  };
+  // One allocation instead of a dozen doublings: the layout's token count
+  // of the story lines, plus an eighth for words the tokenizer keeps whole
+  // ("well-known", "3.5") and AppendWords splits. Only a capacity hint.
+  size_t tokens = 0;
+  for (size_t i = 0; i < layout.size(); ++i) {
+    if (story(i)) tokens += static_cast<size_t>(layout.line(i).words);
+  }
+  out->reserve(out->size() + tokens + tokens / 8);
+  for (size_t i = 0; i < layout.size(); ++i) {
+    if (!story(i)) continue;
+    const LineLayout& l = layout.line(i);
     AppendWords(text, l.span.start, l.span.end, out);
   }
 }

@@ -1,8 +1,11 @@
 // boilerplate/duplicate-block: the headline repeated inside the text, blocks
 // of lines repeated within one article, and logo text glued to itself.
 
+#include "rules/boilerplate/duplicate_block.h"
+
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,6 +37,11 @@ const RuleInfo kInfo = {
 // "—", "* * *", numbers) never match anything.
 constexpr uint64_t kNoHash = 0;
 
+}  // namespace
+
+namespace duplicate_block {
+namespace {
+
 char32_t FoldQuote(char32_t cp) {
   switch (cp) {
     case U'‘': case U'’': case U'‛': case U'′': case U'`': return U'\'';
@@ -42,9 +50,36 @@ char32_t FoldQuote(char32_t cp) {
   }
 }
 
-// 64-bit FNV-1a over the normalised line: a leading list marker dropped,
-// ASCII letters lower-cased, curly quotes straightened, white-space runs as
-// one space, trimmed. Allocates nothing. kNoHash for a line without letters.
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+constexpr uint64_t kFnvPrime3 = kFnvPrime * kFnvPrime * kFnvPrime;  // mod 2^64
+constexpr uint64_t kFnvPrime4 = kFnvPrime3 * kFnvPrime;
+
+// FNV-1a of the code point's four bytes, little-endian. A zero byte leaves
+// the xor unchanged (h ^ 0 == h), so the multiplications by the prime for
+// the zero high bytes of a small code point fold into one multiplication by
+// a power of the prime (mod 2^64): the same value with one multiplication per
+// ASCII character instead of four.
+inline void Feed(uint64_t& h, char32_t cp) {
+  h ^= cp & 0xFF;
+  if (cp < 0x100) {
+    h *= kFnvPrime4;
+    return;
+  }
+  h *= kFnvPrime;
+  h ^= (cp >> 8) & 0xFF;
+  if (cp < 0x10000) {
+    h *= kFnvPrime3;
+    return;
+  }
+  h *= kFnvPrime;
+  h ^= (cp >> 16) & 0xFF;
+  h *= kFnvPrime;
+  h ^= (cp >> 24) & 0xFF;
+  h *= kFnvPrime;
+}
+
+}  // namespace
+
 uint64_t NormalisedHash(std::string_view s) {
   uint64_t h = 1469598103934665603ull;
   bool letters = false, pending_space = false, started = false;
@@ -56,13 +91,60 @@ uint64_t NormalisedHash(std::string_view s) {
       i = first.length;
     }
   }
-  auto feed = [&h](char32_t cp) {
-    for (int shift = 0; shift < 32; shift += 8) {
-      h ^= (cp >> shift) & 0xFF;
-      h *= 1099511628211ull;
-    }
-  };
   while (i < s.size()) {
+    // Eight ASCII bytes at a time where each normalised character is the
+    // byte itself (lower-cased, '`' folded): no \t..\r, no two spaces in a
+    // row, a space first only when it is kept (after text, with no white
+    // space pending), a space last only held back as pending (it is kept
+    // only when text follows). Everything else takes the paths below, which
+    // define the hash.
+    if (s.size() - i >= 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x80 * kOnes;
+      if ((w & kHigh) == 0) {
+        // Per byte b < 0x80, b + (0x80 - t) sets the byte's high bit iff
+        // b >= t, and never carries into the next byte.
+        auto at_least = [&](unsigned char t) { return w + (0x80 - t) * kOnes; };
+        const uint64_t space = ~((w ^ (' ' * kOnes)) + 0x7F * kOnes) & kHigh;
+        const uint64_t control = at_least('\t') & ~at_least('\r' + 1) & kHigh;
+        const bool first_space = (space & 0x80) != 0;
+        if (control == 0 && (space & (space << 8)) == 0 &&
+            (!first_space || (started && !pending_space))) {
+          w |= (at_least('A') & ~at_least('Z' + 1) & kHigh) >> 2;  // 0x80 >> 2 == 'a' - 'A'
+          const uint64_t backtick = ~((w ^ ('`' * kOnes)) + 0x7F * kOnes) & kHigh;
+          w ^= (backtick >> 7) * ('`' ^ '\'');
+          if ((at_least('a') & ~at_least('z' + 1) & kHigh) != 0) letters = true;
+          if (pending_space) h = (h ^ ' ') * kFnvPrime4;  // byte 0 is not a space here
+          const int n = (space >> 56) != 0 ? 7 : 8;
+          for (int k = 0; k < n; ++k) h = (h ^ ((w >> (8 * k)) & 0xFF)) * kFnvPrime4;
+          pending_space = n == 7;  // byte 6 is text: started
+          started = true;
+          i += 8;
+          continue;
+        }
+      }
+    }
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      // ASCII inline, as the general path below treats it: white space
+      // (space, \t..\r) pending, A-Z lowered, '`' folded to '\'', letters
+      // a-z (utf8::IsLetter of an ASCII character).
+      ++i;
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        pending_space = started;
+        continue;
+      }
+      char32_t v = c;
+      if (v >= 'A' && v <= 'Z') v += 'a' - 'A';
+      if (v == '`') v = '\'';
+      if (v >= 'a' && v <= 'z') letters = true;
+      if (pending_space) h = (h ^ ' ') * kFnvPrime4;
+      pending_space = false;
+      started = true;
+      h = (h ^ v) * kFnvPrime4;
+      continue;
+    }
     size_t space = utf8::SpaceLengthAt(s, i);
     if (space > 0) {
       pending_space = started;
@@ -72,17 +154,22 @@ uint64_t NormalisedHash(std::string_view s) {
     utf8::CodePoint cp = utf8::DecodeAt(s, i);
     i += cp.length;
     char32_t v = cp.valid ? cp.value : 0xFFFD;
-    if (v >= 'A' && v <= 'Z') v += 'a' - 'A';
     v = FoldQuote(v);
     if (utf8::IsLetter(v)) letters = true;
-    if (pending_space) feed(U' ');
+    if (pending_space) Feed(h, U' ');
     pending_space = false;
     started = true;
-    feed(v);
+    Feed(h, v);
   }
   if (!letters) return kNoHash;
   return h == kNoHash ? 1 : h;
 }
+
+}  // namespace duplicate_block
+
+namespace {
+
+using duplicate_block::NormalisedHash;
 
 size_t CountWordsIn(std::string_view s) {
   size_t words = 0;

@@ -7,6 +7,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -28,6 +29,21 @@ class Hasher {
     word_ |= uint64_t{b} << (8 * n_);
     ++length_;
     if (++n_ == 8) Mix();
+  }
+  // The k (1..8) low bytes of `v` (its other bytes zero), exactly as k calls
+  // of Byte() in order: the same word is gathered and mixed at the same byte
+  // count.
+  void Bytes(uint64_t v, int k) {
+    const int room = 8 - n_;  // bytes the current word still takes
+    word_ |= v << (8 * n_);
+    length_ += static_cast<uint64_t>(k);
+    if (k < room) {
+      n_ += k;
+      return;
+    }
+    Mix();
+    n_ = k - room;
+    if (n_ > 0) word_ = v >> (8 * room);  // room < k <= 8: a shift below 64
   }
   uint64_t Final() {
     if (n_ > 0) Mix();
@@ -73,6 +89,40 @@ uint64_t LineHash(std::string_view s) {
   }
   bool pending_space = false, started = false;
   while (i < s.size()) {
+    // Eight ASCII bytes at a time where the normalised text is the bytes
+    // themselves, lower-cased: no \t..\r, no two spaces in a row, a space
+    // first only when it is kept (after text, with no white space pending),
+    // a space last only held back as pending (it is kept only when text
+    // follows). Everything else takes the byte path below, which defines
+    // the hash.
+    if (s.size() - i >= 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x80 * kOnes;
+      if ((w & kHigh) == 0) {
+        // Per byte b < 0x80, b + (0x80 - t) sets the byte's high bit iff
+        // b >= t, and never carries into the next byte.
+        auto at_least = [&](unsigned char t) { return w + (0x80 - t) * kOnes; };
+        const uint64_t space = ~((w ^ (' ' * kOnes)) + 0x7F * kOnes) & kHigh;
+        const uint64_t control = at_least('\t') & ~at_least('\r' + 1) & kHigh;
+        const bool first_space = (space & 0x80) != 0;
+        if (control == 0 && (space & (space << 8)) == 0 &&
+            (!first_space || (started && !pending_space))) {
+          w |= (at_least('A') & ~at_least('Z' + 1) & kHigh) >> 2;  // 0x80 >> 2 == 'a' - 'A'
+          if (pending_space) h.Byte(' ');  // byte 0 is not a space here
+          if ((space >> 56) != 0) {
+            h.Bytes(w & 0x00FFFFFFFFFFFFFFull, 7);
+            pending_space = true;  // byte 6 is text: started
+          } else {
+            h.Bytes(w, 8);
+            pending_space = false;
+          }
+          started = true;
+          i += 8;
+          continue;
+        }
+      }
+    }
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       if (c == ' ' || (c >= '\t' && c <= '\r')) {

@@ -1,0 +1,22 @@
+// newslint: the piece of boilerplate/duplicate-block that tests reach into:
+// the line normalisation hash. The rule itself is MakeDuplicateBlockRule()
+// (rules/rules.h).
+
+#ifndef NEWSLINT_RULES_BOILERPLATE_DUPLICATE_BLOCK_H_
+#define NEWSLINT_RULES_BOILERPLATE_DUPLICATE_BLOCK_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace newslint::duplicate_block {
+
+// 64-bit FNV-1a over the normalised line, four bytes (little-endian) per
+// code point: a leading list marker dropped, ASCII letters lower-cased,
+// curly quotes, back-ticks and guillemets straightened, white-space runs as
+// one space, trimmed; an invalid byte as U+FFFD. Allocates nothing. 0 for a
+// line without letters, never 0 otherwise.
+uint64_t NormalisedHash(std::string_view line);
+
+}  // namespace newslint::duplicate_block
+
+#endif  // NEWSLINT_RULES_BOILERPLATE_DUPLICATE_BLOCK_H_

@@ -1,0 +1,420 @@
+// Differential tests of the fast line and word hashes of the dataset family
+// against simple reference implementations written here (the byte-at-a-time
+// code they replaced): template_line::LineHash (eight ASCII bytes at a time),
+// duplicate_block::NormalisedHash (one multiplication per ASCII character)
+// and dataset::AppendWords (a table for the ASCII character classes). The
+// fast paths must give the very same values: the hashes key tables and
+// min-hash signatures whose results reach the output.
+//
+//   build/newslint_tests --gtest_filter='DatasetHash*'
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/utf8.h"
+#include "rules/boilerplate/duplicate_block.h"
+#include "rules/boilerplate/template_line.h"
+#include "rules/dataset_text.h"
+#include "rules/page_layout.h"
+
+namespace newslint {
+namespace {
+
+// ---------------------------------------------------------------------------
+// References
+// ---------------------------------------------------------------------------
+
+// template_line::LineHash, one byte at a time.
+class RefHasher {
+ public:
+  explicit RefHasher(uint64_t seed) : h_(seed) {}
+  void Byte(unsigned char b) {
+    word_ |= uint64_t{b} << (8 * n_);
+    ++length_;
+    if (++n_ == 8) Mix();
+  }
+  uint64_t Final() {
+    if (n_ > 0) Mix();
+    uint64_t z = h_ ^ length_;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    return z == 0 ? 1 : z;
+  }
+
+ private:
+  void Mix() {
+    h_ = std::rotl((h_ ^ (word_ * 0x9E3779B97F4A7C15ull)), 27) * 0xFF51AFD7ED558CCDull;
+    word_ = 0;
+    n_ = 0;
+  }
+  uint64_t h_;
+  uint64_t word_ = 0;
+  int n_ = 0;
+  uint64_t length_ = 0;
+};
+
+char RefLineFoldQuote(char32_t cp) {
+  switch (cp) {
+    case U'‘': case U'’': case U'‛': case U'′': return '\'';
+    case U'“': case U'”': case U'„': case U'″': return '"';
+    default: return 0;
+  }
+}
+
+uint64_t RefLineHash(std::string_view s) {
+  RefHasher h(0x6A09E667F3BCC909ull);
+  size_t i = 0;
+  while (i < s.size() && utf8::SpaceLengthAt(s, i) > 0) i += utf8::SpaceLengthAt(s, i);
+  if (i < s.size()) {
+    utf8::CodePoint first = utf8::DecodeAt(s, i);
+    if (IsListMarker(first.value) && i + first.length < s.size() &&
+        utf8::SpaceLengthAt(s, i + first.length) > 0) {
+      i += first.length;
+    }
+  }
+  bool pending_space = false, started = false;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        pending_space = started;
+        ++i;
+        continue;
+      }
+      if (pending_space) h.Byte(' ');
+      pending_space = false;
+      started = true;
+      h.Byte(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      ++i;
+      continue;
+    }
+    if (size_t space = utf8::SpaceLengthAt(s, i); space > 0) {
+      pending_space = started;
+      i += space;
+      continue;
+    }
+    if (pending_space) h.Byte(' ');
+    pending_space = false;
+    started = true;
+    utf8::CodePoint cp = utf8::DecodeAt(s, i);
+    if (char q = cp.valid ? RefLineFoldQuote(cp.value) : 0) {
+      h.Byte(static_cast<unsigned char>(q));
+    } else {
+      for (size_t k = 0; k < cp.length; ++k) h.Byte(static_cast<unsigned char>(s[i + k]));
+    }
+    i += cp.length;
+  }
+  return h.Final();
+}
+
+// duplicate_block::NormalisedHash: FNV-1a over four bytes per code point.
+uint64_t RefNormalisedHash(std::string_view s) {
+  auto fold = [](char32_t cp) -> char32_t {
+    switch (cp) {
+      case U'‘': case U'’': case U'‛': case U'′': case U'`': return U'\'';
+      case U'“': case U'”': case U'„': case U'″': case U'«': case U'»': return U'"';
+      default: return cp;
+    }
+  };
+  uint64_t h = 1469598103934665603ull;
+  auto feed = [&h](char32_t cp) {
+    for (int shift = 0; shift < 32; shift += 8) {
+      h ^= (cp >> shift) & 0xFF;
+      h *= 1099511628211ull;
+    }
+  };
+  bool letters = false, pending_space = false, started = false;
+  size_t i = 0;
+  if (!s.empty()) {
+    utf8::CodePoint first = utf8::DecodeAt(s, 0);
+    if (IsListMarker(first.value) && first.length < s.size() &&
+        utf8::SpaceLengthAt(s, first.length) > 0) {
+      i = first.length;
+    }
+  }
+  while (i < s.size()) {
+    size_t space = utf8::SpaceLengthAt(s, i);
+    if (space > 0) {
+      pending_space = started;
+      i += space;
+      continue;
+    }
+    utf8::CodePoint cp = utf8::DecodeAt(s, i);
+    i += cp.length;
+    char32_t v = cp.valid ? cp.value : 0xFFFD;
+    if (v >= 'A' && v <= 'Z') v += 'a' - 'A';
+    v = fold(v);
+    if (utf8::IsLetter(v)) letters = true;
+    if (pending_space) feed(U' ');
+    pending_space = false;
+    started = true;
+    feed(v);
+  }
+  if (!letters) return 0;
+  return h == 0 ? 1 : h;
+}
+
+
+// dataset::AppendWords with the range tests of the character classes.
+bool RefIsWordChar(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  }
+  return utf8::IsLetter(cp) || utf8::IsCombiningMark(cp);
+}
+
+bool RefIsApostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC'; }
+
+uint64_t RefMix64(uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+void RefAppendWords(std::string_view text, size_t begin, size_t end,
+                    std::vector<dataset::Word>* out) {
+  constexpr uint64_t kFnvOffset = 1469598103934665603ull;
+  constexpr uint64_t kFnvPrime = 1099511628211ull;
+  end = std::min(end, text.size());
+  size_t i = begin;
+  while (i < end) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (!RefIsWordChar(c)) {
+        ++i;
+        continue;
+      }
+    } else {
+      utf8::CodePoint cp = utf8::DecodeAt(text, i);
+      if (!cp.valid || !RefIsWordChar(cp.value) || utf8::IsCombiningMark(cp.value)) {
+        i += cp.length;
+        continue;
+      }
+    }
+    dataset::Word w;
+    w.span.start = i;
+    uint64_t h = kFnvOffset;
+    while (i < end) {
+      const unsigned char b = static_cast<unsigned char>(text[i]);
+      if (b < 0x80) {
+        if (RefIsWordChar(b)) {
+          h = (h ^ (b >= 'A' && b <= 'Z' ? b + 32 : b)) * kFnvPrime;
+          ++i;
+          continue;
+        }
+        if (b == '\'' && i + 1 < end) {
+          utf8::CodePoint next = utf8::DecodeAt(text, i + 1);
+          if (next.valid && RefIsWordChar(next.value) && !utf8::IsCombiningMark(next.value)) {
+            ++i;
+            continue;
+          }
+        }
+        break;
+      }
+      utf8::CodePoint cp = utf8::DecodeAt(text, i);
+      if (!cp.valid) break;
+      if (RefIsApostrophe(cp.value)) {
+        if (i + cp.length < end) {
+          utf8::CodePoint next = utf8::DecodeAt(text, i + cp.length);
+          if (next.valid && RefIsWordChar(next.value) && !utf8::IsCombiningMark(next.value)) {
+            i += cp.length;
+            continue;
+          }
+        }
+        break;
+      }
+      if (!RefIsWordChar(cp.value)) break;
+      const char32_t v = dataset::SimpleLower(cp.value);
+      h = (h ^ (0x80 | (v & 0x7F))) * kFnvPrime;
+      h = (h ^ ((v >> 7) & 0xFF)) * kFnvPrime;
+      h = (h ^ ((v >> 15) & 0xFF)) * kFnvPrime;
+      i += cp.length;
+    }
+    w.span.end = i;
+    w.hash = RefMix64(h);
+    out->push_back(w);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Inputs
+// ---------------------------------------------------------------------------
+
+// Every line of every fixture text (annotation lines included: they are text
+// too), and every fixture text whole.
+std::vector<std::string> FixtureLines() {
+  std::vector<std::string> out;
+  const auto root = std::filesystem::path(NEWSLINT_SOURCE_DIR) / "fixtures";
+  std::vector<std::filesystem::path> paths;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
+    if (e.is_regular_file() && e.path().extension() == ".txt") paths.push_back(e.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  for (const auto& p : paths) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string text = ss.str();
+    out.push_back(text);
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t nl = text.find('\n', start);
+      if (nl == std::string::npos) nl = text.size();
+      out.push_back(text.substr(start, nl - start));
+      start = nl + 1;
+    }
+  }
+  return out;
+}
+
+// Hand-made edge cases: empty, white space of every kind and at every place,
+// capitals at the ASCII boundaries, list markers, quotes, invalid UTF-8.
+std::vector<std::string> EdgeCases() {
+  std::vector<std::string> out = {
+      "",
+      " ",
+      "\t\n\v\f\r",
+      "a",
+      "A",
+      "abcdefgh",
+      "ABCDEFGH",
+      "abcdefg ",
+      " abcdefg",
+      "abc  def",
+      "abcdefgh ijklmnop",
+      "@[`{AZaz",
+      "\x40\x41\x5A\x5B\x60\x61\x7A\x7B\x1F\x20\x08\x09\x0D\x0E\x7F\x00",
+      std::string("nul\0byte inside!", 16),
+      "\u2022 Follow the Example Times on social media",
+      "- a list item with a dash",
+      "-no space after the dash",
+      "* ",
+      "\u00a0\u2003Non-breaking\u00a0and em\u2003spaces\u200b here\u3000 \ufeff",
+      "The \u201cTimes\u201d isn\u2019t \u2018here\u2019 \u201e\u2033\u2032\u201b`",
+      "\u00abGuillemets\u00bb and \u00c9T\u00c9 caf\u00e9 \u0416\u0438\u0437\u043d\u044c "
+      "\u65e5\u672c\u8a9e \U0001F600 emoji",
+      "bad \xff\xfe bytes \xc3 truncated \xe2\x80 and \xed\xa0\x80 surrogate",
+      "\xc2\x85next-line \xe1\x9a\x80ogham space",
+      "trailing spaces     ",
+      "    leading spaces",
+      "tabs\tin\tthe\tmiddle\tof\tthe\tline",
+      "CRLF line\r",
+      "1234567 1234567 12345678 123456789",
+  };
+  std::string long_line;
+  for (int i = 0; i < 2000; ++i) {
+    long_line += (i % 7 == 0 ? "Word" : "word");
+    long_line += std::to_string(i);
+    long_line += (i % 13 == 0 ? "  " : i % 17 == 0 ? "\u00a0" : " ");
+  }
+  out.push_back(long_line);
+  return out;
+}
+
+// Seeded random strings over pieces that stress the eight-byte path: runs of
+// letters of every length, single and double spaces, tabs, capitals,
+// multi-byte characters and invalid bytes at every offset.
+std::vector<std::string> RandomLines() {
+  static constexpr std::string_view kPieces[] = {
+      "a", "b", "Z", "Q", "x", "hello", "WORLD", "MixedCase", "ab", "abcdefg", "abcdefgh",
+      "abcdefghi", " ", " ", " ", "  ", "\t", "\n", "\r\n", ".", ",", "'", "`", "\"", "-",
+      "@", "[", "{", "0", "42", "\u00a0", "\u2019", "\u201c", "\u00e9", "\u00c9", "\u2022",
+      "\u2014", "\u3000", "\xff", "\xc3", "\x7f", std::string_view("\0", 1)};
+  std::mt19937 rng(20261129);
+  std::vector<std::string> out;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const int pieces = static_cast<int>(rng() % 40);
+    for (int k = 0; k < pieces; ++k) {
+      s += kPieces[rng() % std::size(kPieces)];
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<std::string> AllInputs() {
+  std::vector<std::string> out = FixtureLines();
+  for (std::string& s : EdgeCases()) out.push_back(std::move(s));
+  for (std::string& s : RandomLines()) out.push_back(std::move(s));
+  // Every suffix of a few lines: the eight-byte windows start at every
+  // offset, and the line's end falls at every offset in a window.
+  for (std::string_view base : {std::string_view("  The Quick  brown fox\tJUMPS over "
+                                                 "the lazy dog\u2019s back, ABCDEFGHIJ zz "),
+                                std::string_view("\u2022 List   item\u00a0with  Spaces  ")}) {
+    for (size_t i = 0; i <= base.size(); ++i) {
+      out.emplace_back(base.substr(i));
+      out.emplace_back(base.substr(0, i));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------
+
+TEST(DatasetHashTest, LineHashMatchesTheByteAtATimeReference) {
+  size_t checked = 0;
+  for (const std::string& s : AllInputs()) {
+    ASSERT_EQ(template_line::LineHash(s), RefLineHash(s)) << "line: \"" << s << "\"";
+    ++checked;
+  }
+  EXPECT_GT(checked, 20000u);
+}
+
+TEST(DatasetHashTest, NormalisedHashMatchesTheFourBytesPerCodePointReference) {
+  size_t checked = 0, with_letters = 0;
+  for (const std::string& s : AllInputs()) {
+    const uint64_t h = duplicate_block::NormalisedHash(s);
+    ASSERT_EQ(h, RefNormalisedHash(s)) << "line: \"" << s << "\"";
+    with_letters += h != 0;
+    ++checked;
+  }
+  EXPECT_GT(checked, 20000u);
+  EXPECT_GT(with_letters, checked / 2);
+}
+
+TEST(DatasetHashTest, AppendWordsMatchesTheReference) {
+  size_t words = 0;
+  std::vector<dataset::Word> fast, ref;
+  auto same = [&](std::string_view s, size_t begin, size_t end) {
+    fast.assign(3, dataset::Word{});  // appends after what is there
+    ref.assign(3, dataset::Word{});
+    dataset::AppendWords(s, begin, end, &fast);
+    RefAppendWords(s, begin, end, &ref);
+    if (fast.size() != ref.size()) return false;
+    for (size_t k = 0; k < fast.size(); ++k) {
+      if (fast[k].hash != ref[k].hash || fast[k].span.start != ref[k].span.start ||
+          fast[k].span.end != ref[k].span.end) {
+        return false;
+      }
+    }
+    words += fast.size() - 3;
+    return true;
+  };
+  for (const std::string& s : AllInputs()) {
+    ASSERT_TRUE(same(s, 0, s.size())) << "text: \"" << s << "\"";
+    // Ranges that cut words, apostrophes and multi-byte characters.
+    if (s.size() < 200) {
+      for (size_t b = 0; b <= s.size(); b += 3) {
+        ASSERT_TRUE(same(s, b, s.size() - b / 2)) << "text: \"" << s << "\" from " << b;
+      }
+    }
+  }
+  EXPECT_GT(words, 100000u);
+}
+
+}  // namespace
+}  // namespace newslint
