@@ -21,6 +21,7 @@
 #include "lint/analysis.h"
 #include "lint/attribution.h"
 #include "lint/people.h"
+#include "lint/quotations.h"
 
 namespace newslint {
 namespace {
@@ -269,6 +270,31 @@ void BM_AttributionViews(benchmark::State& state) {
   state.counters["mentions"] = benchmark::Counter(double(mentions), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_AttributionViews);
+
+// LooksLikeCode (lint/quotations.h) on every paragraph of the corpus, as the
+// Quotations view and garbled/unbalanced-brackets ask it: sixteen bytes at
+// a time between the bytes it looks at.
+void BM_LooksLikeCode(benchmark::State& state) {
+  const Corpus& corpus = EnglishCorpus();
+  std::vector<std::string> paragraphs;
+  size_t bytes = 0;
+  for (const std::string& a : corpus.articles) {
+    Article article;
+    article.text = a;
+    Analysis an(article);
+    for (const Paragraph& p : an.paragraphs()) {
+      paragraphs.emplace_back(an.view(p.span));
+      bytes += paragraphs.back().size();
+    }
+  }
+  size_t code = 0;
+  for (auto _ : state) {
+    for (const std::string& p : paragraphs) code += LooksLikeCode(p);
+    benchmark::DoNotOptimize(code);
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(bytes));
+}
+BENCHMARK(BM_LooksLikeCode);
 
 }  // namespace
 }  // namespace newslint

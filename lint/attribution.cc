@@ -3,6 +3,7 @@
 #include "lint/attribution.h"
 
 #include <algorithm>
+#include <bitset>
 #include <span>
 #include <string>
 #include <utility>
@@ -16,7 +17,7 @@ namespace newslint {
 namespace {
 
 // Lexicon words, looked up per token. Never iterated (lint/flat_hash.h).
-using WordSet = StringViewSet;
+using WordSet = FilteredWordSet;  // lint/flat_hash.h
 
 struct VerbTable {
   std::vector<std::string> bases;  // owns the base forms
@@ -25,7 +26,14 @@ struct VerbTable {
   // ScanSentence asks of every lower-case token: this rejects most without
   // hashing ("the", "of", "with"; not "and", like "add").
   EdgeLengthFilter filter;
-  bool MayBeForm(std::string_view w) const { return filter.MayContain(w); }
+  // The first two bytes of the forms of two bytes or more: most common
+  // words the filter passes fail here, before a hash. Neither rejects a form.
+  std::bitset<65536> first_two;
+  bool MayBeForm(std::string_view w) const {
+    if (!filter.MayContain(w)) return false;
+    return w.size() < 2 ||
+           first_two.test(static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]));
+  }
 };
 
 const VerbTable& Verbs() {
@@ -59,6 +67,9 @@ const VerbTable& Verbs() {
         // its first reading.
         t.forms.emplace(w, ReportingVerb{base, form});
         t.filter.Add(w);
+        if (w.size() >= 2) {
+          t.first_two.set(static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]));
+        }
       }
     }
     return t;
@@ -134,6 +145,31 @@ bool OnlyCuePunctuation(std::string_view s) {
   return true;
 }
 
+}  // namespace
+
+bool WrittenStatement(std::string_view lower_sentence) {
+  // Every phrase (attribution.h) starts with "in a" or "on ":
+  // a phrase occurs exactly where one of those occurs and the rest of the
+  // phrase follows it, so one search per prefix finds what a search per
+  // phrase found (twelve searches of the sentence, each a memchr per
+  // candidate "i" or "o", showed in profiles).
+  const std::string_view s = lower_sentence;
+  for (size_t at = s.find("in a"); at != std::string_view::npos; at = s.find("in a", at + 1)) {
+    const std::string_view rest = s.substr(at + 4);
+    for (std::string_view tail : {" statement", " written", " post", " letter", " filing",
+                                  " release", " tweet", " note", "n email", "n e-mail"}) {
+      if (rest.starts_with(tail)) return true;
+    }
+  }
+  for (size_t at = s.find("on "); at != std::string_view::npos; at = s.find("on ", at + 1)) {
+    const std::string_view rest = s.substr(at + 3);
+    if (rest.starts_with("twitter") || rest.starts_with("social media")) return true;
+  }
+  return false;
+}
+
+namespace {
+
 struct Slot {
   SpeakerKind kind = SpeakerKind::kNone;
   Span span;
@@ -186,8 +222,9 @@ class Builder {
 
   // The lowered text is taken once (lower_text_): Lower runs per token.
   std::string_view Lower(size_t j) const {
+    // Made directly: tokens lie inside the text (no bounds check needed).
     const Span t = tokens_[j].span;
-    return lower_text_.substr(t.start, t.end - t.start);
+    return std::string_view(lower_text_.data() + t.start, t.end - t.start);
   }
   std::string_view Gap(size_t a, size_t b) const {
     return an_.view({tokens_[a].span.end, tokens_[b].span.start});
@@ -532,13 +569,7 @@ class Builder {
     }
     if (cues_.size() == first_cue) return;
     // Statements in writing.
-    std::string_view sentence = an_.lower_view(sentences_[s].span);
-    static const char* const kWritten[] = {"in a statement", "in a written", "in a post",
-                                           "on twitter",     "on social media", "in a letter",
-                                           "in a filing",    "in a release", "in a tweet",
-                                           "in an email",    "in an e-mail", "in a note"};
-    bool written = false;
-    for (const char* phrase : kWritten) written = written || sentence.find(phrase) != std::string_view::npos;
+    const bool written = WrittenStatement(an_.lower_view(sentences_[s].span));
     for (size_t c = first_cue; c < cues_.size(); ++c) cues_[c].statement |= written;
     // Partial quotations in the sentence go to the cue before them (or,
     // before any cue, to an inverted or "according to" cue after them).
@@ -745,6 +776,7 @@ std::string_view SpeakerKindName(SpeakerKind kind) {
 
 std::optional<ReportingVerb> FindReportingVerb(std::string_view lower) {
   const VerbTable& t = Verbs();
+  if (!t.MayBeForm(lower)) return std::nullopt;  // no form is "", nor fails the filter
   auto it = t.forms.find(lower);
   if (it == t.forms.end()) return std::nullopt;
   return it->second;

@@ -111,6 +111,13 @@ struct ReportingVerb {
 // The reporting verb whose form the lower-case word is, if any.
 std::optional<ReportingVerb> FindReportingVerb(std::string_view lower);
 
+// Whether a lower-cased sentence says its words came in writing: it holds
+// (anywhere, as bytes) "in a statement", "in a written", "in a post", "in a
+// letter", "in a filing", "in a release", "in a tweet", "in a note", "in an
+// email", "in an e-mail", "on twitter" or "on social media". Sets
+// Cue::statement for the cues of the sentence.
+bool WrittenStatement(std::string_view lower_sentence);
+
 class Attribution {
  public:
   static constexpr size_t kNoQuotation = static_cast<size_t>(-1);

@@ -22,6 +22,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -70,11 +71,48 @@ class EdgeLengthFilter {
     return (first_[static_cast<unsigned char>(w.front())] >> bit & 1) &&
            (last_[static_cast<unsigned char>(w.back())] >> bit & 1);
   }
+  // Whether a word of 1..max_size bytes starting with byte `first` and
+  // ending with byte `last` may have been added (false: none was).
+  bool MayContainUpTo(unsigned char first, unsigned char last, size_t max_size) const {
+    const uint32_t upto = max_size >= 31 ? ~uint32_t{0} : (uint32_t{2} << max_size) - 1;
+    return (first_[first] & last_[last] & upto) != 0;
+  }
 
  private:
   static size_t Bit(std::string_view w) { return w.size() < 31 ? w.size() : 31; }
   uint32_t first_[256] = {};
   uint32_t last_[256] = {};
+};
+
+// A word set asked about nearly every token (the attribution views' word
+// lists): an EdgeLengthFilter in front of the hash set rejects most words
+// without hashing them (it never rejects a word the set holds, so count() answers
+// as the set alone would). Holds views of strings that outlive it
+// (lexicons, literals); looked up only.
+class FilteredWordSet {
+ public:
+  FilteredWordSet() = default;
+  FilteredWordSet(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) insert(w);
+  }
+  template <typename It>
+  FilteredWordSet(It first, It last) {
+    for (; first != last; ++first) insert(*first);
+  }
+  void insert(std::string_view w) {
+    set_.insert(w);
+    filter_.Add(w);  // ignores "", which MayContain never passes
+    has_empty_ = has_empty_ || w.empty();
+  }
+  size_t count(std::string_view w) const {
+    if (w.empty()) return has_empty_ ? 1 : 0;
+    return filter_.MayContain(w) && set_.contains(w) ? 1 : 0;
+  }
+
+ private:
+  StringViewSet set_;
+  EdgeLengthFilter filter_;
+  bool has_empty_ = false;
 };
 
 }  // namespace newslint

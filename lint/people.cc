@@ -23,7 +23,7 @@ namespace newslint {
 namespace {
 
 // Lexicon words, looked up per token. Never iterated (lint/flat_hash.h).
-using WordSet = StringViewSet;
+using WordSet = FilteredWordSet;  // lint/flat_hash.h
 
 WordSet LexiconSet(std::string_view name) {
   WordSet set;
@@ -65,10 +65,36 @@ struct TitleTable {
   // without hashing.
   EdgeLengthFilter first_words;
   bool MayStart(std::string_view key) const { return first_words.MayContain(key); }
+  // The first two bytes of the first words of two bytes or more: most keys
+  // that pass MayStart (names: "smith", "biden") fail here without hashing.
+  std::bitset<65536> first_two;
+  bool MayStartKey(std::string_view key) const {
+    if (!MayStart(key)) return false;
+    return key.size() < 2 || first_two.test(static_cast<unsigned char>(key[0]) << 8 |
+                                            static_cast<unsigned char>(key[1]));
+  }
   // MayStart for a lowered token, without making its key: a token without
   // dots is its own key; one with dots is left to MatchTitle. People::Build
   // asks this inline before calling MatchTitle on every token.
   bool MayStartToken(std::string_view lower) const {
+    if (lower.empty()) return false;  // MayStart("") is false, and "" has no dots
+    // Most tokens are rejected here without looking for dots. Dropping dots
+    // other than the first and last byte keeps the key's first and last
+    // byte and never lengthens it, so when neither end is a dot, a key
+    // MatchTitle could find (with or without dots) is a first word of at
+    // most lower.size() bytes with lower's first and last byte: none such,
+    // no title, exactly as MayStart or MatchTitle would answer.
+    const unsigned char a = static_cast<unsigned char>(lower.front());
+    const unsigned char z = static_cast<unsigned char>(lower.back());
+    if (a != '.' && z != '.') {
+      if (!first_words.MayContainUpTo(a, z, lower.size())) return false;
+      // Likewise the first two bytes, when neither is a dot: they are the
+      // key's first two, and the key (two bytes or more) is a first word.
+      if (lower.size() >= 2 && lower[1] != '.' &&
+          !first_two.test(a << 8 | static_cast<unsigned char>(lower[1]))) {
+        return false;
+      }
+    }
     for (char c : lower) {
       if (c == '.') return true;
     }
@@ -102,6 +128,10 @@ const TitleTable& Titles() {
     }
     for (auto& [first, list] : t.by_first) {
       t.first_words.Add(first);
+      if (first.size() >= 2) {
+        t.first_two.set(static_cast<unsigned char>(first[0]) << 8 |
+                        static_cast<unsigned char>(first[1]));
+      }
       std::sort(list.begin(), list.end(),
                 [](const auto& a, const auto& b) { return a.size() > b.size(); });
     }
@@ -161,6 +191,12 @@ bool IsShortFunctionWord(std::string_view lower) {
   }();
   std::optional<size_t> index = ShortWordIndex(lower);
   return index && kBits.test(*index);
+}
+
+// FunctionWords().count(lower) for any word: the short ones ("The", "He",
+// "In" open most runs of capitalised words) from the bitset.
+bool IsFunctionWord(std::string_view lower) {
+  return lower.size() <= 3 ? IsShortFunctionWord(lower) : FunctionWords().count(lower) > 0;
 }
 
 // Prepositions whose object is talked about, not present in the scene.
@@ -285,7 +321,7 @@ size_t MatchTitleIn(std::string_view text, std::string_view lower_text,
   };
   std::string scratch;
   const std::string_view first = key(tokens[i], &scratch);
-  if (!table.MayStart(first)) return 0;
+  if (!table.MayStartKey(first)) return 0;
   auto it = table.by_first.find(first);
   if (it == table.by_first.end()) return 0;
   for (const std::vector<std::string>& words : it->second) {
@@ -314,6 +350,8 @@ size_t MatchTitle(Analysis& analysis, std::span<const Token> tokens, size_t i) {
   const std::string_view text = analysis.text();
   return MatchTitleIn(text, analysis.lower_view({0, text.size()}), tokens, i);
 }
+
+bool TitleMayStart(std::string_view lower) { return Titles().MayStartToken(lower); }
 
 bool IsActionVerb(std::string_view lower) {
   if (ActionVerbs().count(lower)) return true;
@@ -448,8 +486,10 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
   const std::string_view text = analysis.text();
   // The lowered text, taken once: lower_view per token showed in profiles.
   const std::string_view lower_text = analysis.lower_view({0, text.size()});
+  // A view made directly: tokens lie inside the text, so substr's bounds
+  // check (and its out-of-line call, a million a run) adds nothing.
   auto lower_of = [&](const Token& t) {
-    return lower_text.substr(t.span.start, t.span.end - t.span.start);
+    return std::string_view(lower_text.data() + t.span.start, t.span.end - t.span.start);
   };
   NameLexicon::Cache article_cache;
   NameLexicon names(dictionary, name_cache != nullptr ? name_cache : &article_cache);
@@ -458,21 +498,23 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
   // Title-case paragraphs: headlines and sub-headings, where every word is
   // capitalised and capitals say nothing about names.
   title_case_.assign(paragraphs.size(), false);
-  const std::vector<std::pair<size_t, size_t>> paragraph_tokens = TokenRanges(tokens, paragraphs);
   for (size_t p = 0; p < paragraphs.size(); ++p) {
+    // A headline has no full stop; a sentence full of names does. Asked
+    // first: most paragraphs end like a sentence, and then their words need
+    // no counting (the count decides nothing for them).
+    if (EndsLikeSentence(analysis.view(paragraphs[p].span))) continue;
     int words = 0;
     int capitals = 0;
-    for (size_t j = paragraph_tokens[p].first; j < paragraph_tokens[p].second; ++j) {
-      const Token& t = tokens[j];
+    // Only the few paragraphs that do not end like a sentence get here: a
+    // binary search each (Analysis::TokensIn) beats a walk of every token.
+    for (const Token& t : analysis.TokensIn(paragraphs[p].span)) {
       if (t.shape == TokenShape::kNumber || t.shape == TokenShape::kAlphanumeric) continue;
       std::string_view lower = lower_of(t);
       if (lower.size() <= 3 && IsShortFunctionWord(lower)) continue;
       ++words;
       if (IsTitleCaseWord(t.shape)) ++capitals;
     }
-    // A headline has no full stop; a sentence full of names does.
-    title_case_[p] = words >= 3 && capitals * 4 >= words * 3 &&
-                     !EndsLikeSentence(analysis.view(paragraphs[p].span));
+    title_case_[p] = words >= 3 && capitals * 4 >= words * 3;
   }
 
   auto gap_of = [&](size_t a, size_t b) {  // text between tokens a and b (a < b)
@@ -549,6 +591,17 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
     };
 
     for (size_t i = base; i < end;) {
+      // A run opens with a title, a capitalised word (is_cap: kCapitalized
+      // or kMixed) or a modifier (kUpper); particles only follow a name. A
+      // token of another shape opens one only as a title: skip it here,
+      // as the loop below would, when no title can start with it.
+      if (const TokenShape shape = tokens[i].shape;
+          (shape == TokenShape::kLower || shape == TokenShape::kNumber ||
+           shape == TokenShape::kAlphanumeric) &&
+          !titles.MayStartToken(lower_of(tokens[i]))) {
+        ++i;
+        continue;
+      }
       // Collect one run: titles, modifiers, capitalised words, particles.
       size_t j = i;
       size_t last_title_start = static_cast<size_t>(-1);
@@ -603,7 +656,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       }
       // A capitalised function word ("The", "He") opens no name.
       if (tokens[i].shape == TokenShape::kCapitalized &&
-          FunctionWords().count(lower_of(tokens[i]))) {
+          IsFunctionWord(lower_of(tokens[i]))) {
         ++i;
         continue;
       }
@@ -640,7 +693,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
         m.name = {tokens[first_name].span.start, tokens[run_end - 1].span.end};
         m.name_words = static_cast<int>(run_end - first_name);
         if (m.name_words == 1 && last_title_end == static_cast<size_t>(-1)) {
-          if (FunctionWords().count(StripPossessive(lower_of(tokens[first_name])))) {
+          if (IsFunctionWord(StripPossessive(lower_of(tokens[first_name])))) {
             i = j;
             continue;
           }

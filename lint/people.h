@@ -191,6 +191,10 @@ class People {
 // `tokens` (case ignored, optional "." after an abbreviation), as a count of
 // tokens, or 0.
 size_t MatchTitle(Analysis& analysis, std::span<const Token> tokens, size_t i);
+// Whether a person-titles.txt phrase may start at a token whose lowered text
+// is `lower`: false means MatchTitle finds none there. The quick filter
+// People asks of every token before MatchTitle.
+bool TitleMayStart(std::string_view lower);
 // Whether the lower-case word is a finite verb form that makes the name
 // before it a subject (attribution-action-verbs.txt or a reporting verb).
 bool IsActionVerb(std::string_view lower);

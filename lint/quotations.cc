@@ -5,8 +5,13 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <string>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "lint/byte_set.h"
 #include "lint/utf8.h"
@@ -144,19 +149,25 @@ namespace {
 
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// The bytes LooksLikeCode looks at.
+constexpr std::string_view kSignBytes = "</=(){};\"";
+
 }  // namespace
 
 bool LooksLikeCode(std::string_view p) {
   // One pass over the bytes (this runs on every paragraph, for several
   // rules): any of the sure signs returns at once; braces count only with
   // a ";", "=" or "\":" somewhere in the paragraph.
-  // The bytes the switch below looks at; prose is skipped a byte at a time
-  // without branching on each of them.
-  static constexpr ByteSet kSign("</=(){};\"");
+  // The bytes the switch below looks at (kSignBytes); prose is skipped
+  // sixteen bytes at a time where SSE2 is there, else a byte at a time,
+  // without branching on each byte.
+  static constexpr ByteSet kSign(kSignBytes);
   bool braces = false, assignment_like = false;
   const size_t n = p.size();
-  for (size_t i = 0; i < n; ++i) {
-    if (!kSign.Has(p[i])) continue;
+  // Whether the sign byte at i settles the answer (true: code); otherwise
+  // notes what it adds. Looks only at p, so the order of the sign bytes it
+  // is given (ascending, as in a plain loop) is all that matters.
+  auto sign = [&](size_t i) {
     const char c = p[i];
     const char next = i + 1 < n ? p[i + 1] : '\0';
     switch (c) {
@@ -192,6 +203,25 @@ bool LooksLikeCode(std::string_view p) {
       default:
         break;
     }
+    return false;
+  };
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Each block's sign bytes, in order, from a mask of the bytes equal to
+  // one of kSignBytes: the same bytes the plain loop below stops at.
+  const char* const data = p.data();
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    __m128i hit = _mm_setzero_si128();
+    for (char b : kSignBytes) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(b)));
+    for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0;
+         mask &= mask - 1) {
+      if (sign(i + static_cast<size_t>(__builtin_ctz(mask)))) return true;
+    }
+  }
+#endif
+  for (; i < n; ++i) {
+    if (kSign.Has(p[i]) && sign(i)) return true;
   }
   return braces && assignment_like;
 }
@@ -433,7 +463,7 @@ struct Cp {
 // (»); "â‚¬" and "â„¢" (twice garbled); "ï»¿" (a byte-order mark). No word
 // ends in Â or â. A word may end in Ã ("AMANHÃ”"), so
 // those lead letters count only before a letter.
-bool IsMojibake(const std::vector<Cp>& cps, size_t k) {
+bool IsMojibake(std::span<const Cp> cps, size_t k) {
   const char32_t prev = cps[k - 1].c;
   if (prev == U'\u20AC') return k > 1 && cps[k - 2].c == U'\u00E2';  // â€
   if (prev == U'\u00C2' || prev == U'\u00E2') return true;           // Â, â‚¬, â„¢
@@ -452,18 +482,25 @@ void ScanMarks(std::string_view para, size_t base, std::vector<RawMark>* out) {
                    [](char c) { return kLead.Has(c); })) {
     return;
   }
-  thread_local std::vector<Cp> cps;  // reused: no allocation per paragraph
-  cps.clear();
+  // The paragraph's code points. The buffer is reused (no allocation per
+  // paragraph) and only grows: a paragraph has at most as many code points
+  // as bytes, so it is sized once and written by index, without push_back's
+  // capacity check per code point; `cps` views the part written.
+  thread_local std::vector<Cp> buffer;
+  if (buffer.size() < para.size()) buffer.resize(para.size());
+  Cp* const written = buffer.data();
+  size_t count = 0;
   bool any = false;
   const std::array<Cls, 128>& ascii = AsciiClasses();  // ClassOf, without a call per letter
   for (size_t i = 0; i < para.size();) {
     utf8::CodePoint cp = utf8::DecodeAt(para, i);
     const Cls cls = cp.value < 128 ? ascii[cp.value] : ClassOfAny(cp.value);
     any = any || cls == Cls::kQuote;
-    cps.push_back({i, cp.value, cls});
+    written[count++] = {i, cp.value, cls};
     i += cp.length;
   }
   if (!any) return;
+  const std::span<const Cp> cps(written, count);
   const std::vector<Span> urls = FindUrlSpans(para, 0);
 
   const size_t n = cps.size();

@@ -70,5 +70,35 @@ TEST(FlatHashTest, EdgeLengthFilterKeepsEveryAddedWordAndRejectsOthers) {
   EXPECT_TRUE(filter.MayContain("sand"));
 }
 
+// MayContainUpTo: some added word of at most max_size bytes with those edges.
+TEST(FlatHashTest, EdgeLengthFilterUpToCoversEveryShorterLength) {
+  EdgeLengthFilter filter;
+  filter.Add("said");  // s...d, 4 bytes
+  filter.Add("a");
+  EXPECT_TRUE(filter.MayContainUpTo('s', 'd', 4));
+  EXPECT_TRUE(filter.MayContainUpTo('s', 'd', 9));
+  EXPECT_FALSE(filter.MayContainUpTo('s', 'd', 3));  // only a 4-byte one
+  EXPECT_FALSE(filter.MayContainUpTo('s', 'x', 40));
+  EXPECT_TRUE(filter.MayContainUpTo('a', 'a', 1));
+  EXPECT_FALSE(filter.MayContainUpTo('a', 'a', 0));
+  filter.Add(std::string(40, 'q'));  // 31 bytes and more share one bit
+  EXPECT_TRUE(filter.MayContainUpTo('q', 'q', 31));
+  EXPECT_TRUE(filter.MayContainUpTo('q', 'q', 1000));
+  EXPECT_FALSE(filter.MayContainUpTo('q', 'q', 30));
+}
+
+// FilteredWordSet answers count() as its set alone would, the empty word too.
+TEST(FlatHashTest, FilteredWordSetAnswersAsTheSet) {
+  FilteredWordSet set = {"said", "told", "in a statement"};
+  EXPECT_EQ(set.count("said"), 1u);
+  EXPECT_EQ(set.count(std::string("told")), 1u);
+  EXPECT_EQ(set.count("in a statement"), 1u);
+  EXPECT_EQ(set.count("sand"), 0u);  // passes the filter, not in the set
+  EXPECT_EQ(set.count("the"), 0u);
+  EXPECT_EQ(set.count(""), 0u);
+  set.insert("");
+  EXPECT_EQ(set.count(""), 1u);
+}
+
 }  // namespace
 }  // namespace newslint

@@ -16,6 +16,7 @@
 #include "lint/readers/reader.h"
 #include "lint/registry.h"
 #include "lint/rule.h"
+#include "tests/rule_test_util.h"
 
 namespace newslint {
 namespace {
@@ -41,21 +42,6 @@ const BuiltinMatchers& Builtins() {
 // An Analysis of `article` as the Engine sets it up: with the bank installed.
 void Install(Analysis& analysis, const PhraseBank& bank) {
   analysis.Shared<ActivePhraseBank>([&] { return ActivePhraseBank(&bank); });
-}
-
-std::vector<Article> FixtureArticles() {
-  std::vector<Article> out;
-  const std::filesystem::path root = std::filesystem::path(NEWSLINT_SOURCE_DIR) / "fixtures";
-  for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
-    if (!e.is_regular_file()) continue;
-    const std::string ext = e.path().extension().string();
-    if (ext != ".txt" && ext != ".jsonl" && ext != ".html" && ext != ".htm") continue;
-    std::string error;
-    auto reader = OpenReader(e.path().string(), ReadOptions{}, &error);
-    if (!reader) continue;
-    for (Article a; reader->Next(&a);) out.push_back(std::move(a));
-  }
-  return out;
 }
 
 // Pieces rules ask about: every line, every paragraph, every sentence, every

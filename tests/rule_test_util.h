@@ -4,6 +4,7 @@
 #ifndef NEWSLINT_TESTS_RULE_TEST_UTIL_H_
 #define NEWSLINT_TESTS_RULE_TEST_UTIL_H_
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <string_view>
@@ -12,9 +13,27 @@
 
 #include "lint/analysis.h"
 #include "lint/article.h"
+#include "lint/readers/reader.h"
 #include "lint/rule.h"
 
 namespace newslint {
+
+// Every record of every fixture (.txt, .jsonl, .html), as the readers give
+// them: the corpus the differential tests of fast paths run over.
+inline std::vector<Article> FixtureArticles() {
+  std::vector<Article> out;
+  const std::filesystem::path root = std::filesystem::path(NEWSLINT_SOURCE_DIR) / "fixtures";
+  for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
+    if (!e.is_regular_file()) continue;
+    const std::string ext = e.path().extension().string();
+    if (ext != ".txt" && ext != ".jsonl" && ext != ".html" && ext != ".htm") continue;
+    std::string error;
+    auto reader = OpenReader(e.path().string(), ReadOptions{}, &error);
+    if (!reader) continue;
+    for (Article a; reader->Next(&a);) out.push_back(std::move(a));
+  }
+  return out;
+}
 
 // The findings of `rule` on `text` as one article's text, with `options` as
 // newslint.toml would give them, in the order the rule reported them.
