@@ -148,8 +148,13 @@ struct Reading {
   std::vector<std::string> plain;
 };
 
-Reading Read(std::string_view text) {
+// Reading stops after the word that makes more than `max_words` (the
+// words before it are read as without the limit): ScoreSpam needs to know
+// only that a text is too long, not all its words.
+Reading Read(std::string_view text, size_t max_words = static_cast<size_t>(-1)) {
   Reading r;
+  r.raw.reserve(8);  // most texts read here are anchors of a few words
+  r.plain.reserve(8);
   // "@" and "$" inside a word are letters ("c@sino", "ca$ino"); elsewhere
   // they separate words.
   std::string cur;
@@ -177,6 +182,7 @@ Reading Read(std::string_view text) {
       cur_plain.push_back(Unleet(l));
     } else {
       flush();
+      if (r.raw.size() > max_words) return r;
     }
   }
   flush();
@@ -220,16 +226,23 @@ size_t MatchAt(const Reading& r, size_t i, const std::vector<std::string>& words
 // two words run together ("via gra").
 std::vector<int> Candidates(const PhraseIndex& index, const Reading& r) {
   std::vector<int> ids;
-  auto add = [&](const std::string& key) {
+  auto add = [&](std::string_view key) {
     auto it = index.find(key);
     if (it != index.end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
+  };
+  std::string pair;  // two words run together, one buffer for all pairs
+  auto add_pair = [&](const std::string& a, const std::string& b) {
+    pair.assign(a).append(b);
+    add(pair);
   };
   for (size_t i = 0; i < r.raw.size(); ++i) {
     add(r.raw[i]);
     if (r.plain[i] != r.raw[i]) add(r.plain[i]);
     if (i + 1 < r.raw.size()) {
-      add(r.raw[i] + r.raw[i + 1]);
-      if (r.plain[i] != r.raw[i] || r.plain[i + 1] != r.raw[i + 1]) add(r.plain[i] + r.plain[i + 1]);
+      add_pair(r.raw[i], r.raw[i + 1]);
+      if (r.plain[i] != r.raw[i] || r.plain[i + 1] != r.raw[i + 1]) {
+        add_pair(r.plain[i], r.plain[i + 1]);
+      }
     }
   }
   std::sort(ids.begin(), ids.end());
@@ -363,7 +376,7 @@ bool IsRetailerWord(std::string_view word) {
 SpamScore ScoreSpam(std::string_view text) {
   SpamScore best;
   const Lexicon& lex = SpamLexicon();
-  Reading r = Read(text);
+  Reading r = Read(text, kMaxAnchorWords);
   if (r.raw.empty() || r.raw.size() > kMaxAnchorWords) return best;
   std::vector<uint8_t> used(r.raw.size(), 0);
   std::map<std::string, SpamScore> by_category;

@@ -422,8 +422,18 @@ class GrammarRule : public Rule {
     std::vector<std::string_view> lower;  // lower-cased (the table's copy),
                                           // only for listed words
     std::vector<uint32_t> bits;           // WordBit of each token
-    std::vector<bool> space_before;       // only white space since the last token
     uint32_t any = 0;                     // union of bits
+    std::string_view text;                // the article's text
+    std::span<const Token> toks;          // the sentence's tokens
+
+    // Only white space between token i - 1 and token i (false for the
+    // first). Asked only around the few tokens a signal looks at, so it is
+    // computed then rather than for every token of every sentence.
+    bool SpaceBefore(size_t i) const {
+      if (i == 0) return false;
+      const size_t end = toks[i - 1].span.end;
+      return AllSpace(text.substr(end, toks[i].span.start - end));
+    }
   };
 
   // The lexicons hold a few hundred words of at most WordTable::kMaxWord
@@ -434,13 +444,11 @@ class GrammarRule : public Rule {
     const size_t n = toks.size();
     w->lower.resize(n);
     w->bits.assign(n, 0);
-    w->space_before.assign(n, false);
     w->any = 0;
+    w->text = analysis.text();
+    w->toks = toks;
     for (size_t i = 0; i < n; ++i) {
       const Token& t = toks[i];
-      if (i > 0) {
-        w->space_before[i] = AllSpace(analysis.view({toks[i - 1].span.end, t.span.start}));
-      }
       w->lower[i] = {};
       // Words in capitals ("THE A TEAM"), numbers and codes are in no list.
       if (t.shape != TokenShape::kLower && t.shape != TokenShape::kCapitalized) continue;
@@ -462,7 +470,7 @@ class GrammarRule : public Rule {
       if (toks[i].shape != TokenShape::kLower && i != 0) continue;  // "Plan A the"
       if (toks[i + 1].shape != TokenShape::kLower) continue;        // "the A team"
       if (w.lower[i] == w.lower[i + 1]) continue;  // "the the": garbled/repeated-word
-      if (!w.space_before[i + 1] || !w.space_before[i + 2]) continue;  // "the a/b test"
+      if (!w.SpaceBefore(i + 1) || !w.SpaceBefore(i + 2)) continue;  // "the a/b test"
       // "an a cappella group", "the a priori case": not the article.
       if (w.lower[i + 1] == "a" && (w.bits[i + 2] & kPhrase)) continue;
       // "the a and the b", "An a may be used": letters named, not articles.
@@ -470,7 +478,7 @@ class GrammarRule : public Rule {
       if (next == "and" || next == "or" || (w.bits[i + 2] & (kAux | kFinite))) continue;
       if (w.lower[i + 1] == "a" && toks[i + 2].span.size() == 1) continue;  // "the a b c of"
       // "\a an ASCII bell", "-a the": an escape or an option, not a word.
-      if (!(i > 0 && w.space_before[i]) && !OpensAfter(analysis, toks[i])) continue;
+      if (!(i > 0 && w.SpaceBefore(i)) && !OpensAfter(analysis, toks[i])) continue;
       out->push_back({Signal::kDeterminerPair, {toks[i].span.start, toks[i + 1].span.end}});
     }
   }
@@ -485,12 +493,12 @@ class GrammarRule : public Rule {
       if (!(w.bits[i + 1] & kFinite) || toks[i + 1].shape != TokenShape::kLower) continue;
       if (toks[i].shape != TokenShape::kLower || w.lower[i] != "to") continue;
       if (!(w.bits[i - 1] & kGovernor) || toks[i - 1].shape != TokenShape::kLower) continue;
-      if (!w.space_before[i] || !w.space_before[i + 1]) continue;
+      if (!w.SpaceBefore(i) || !w.SpaceBefore(i + 1)) continue;
       // A copula or auxiliary only after a pronoun subject: after a noun it
       // may be the main verb ("The reforms the president promised to were
       // dropped").
       if ((w.bits[i + 1] & kFiniteAux) &&
-          !(i >= 2 && (w.bits[i - 2] & kSubject) && w.space_before[i - 1])) {
+          !(i >= 2 && (w.bits[i - 2] & kSubject) && w.SpaceBefore(i - 1))) {
         continue;
       }
       if (ClauseEndsAtTo(toks, w, i)) continue;
@@ -505,7 +513,7 @@ class GrammarRule : public Rule {
   // start, at most kClauseWindow words.
   static bool ClauseEndsAtTo(std::span<const Token> toks, const SentenceWords& w, size_t i) {
     size_t start = i - 1;  // the governor
-    while (start > 0 && w.space_before[start] && i - start < kClauseWindow) --start;
+    while (start > 0 && w.SpaceBefore(start) && i - start < kClauseWindow) --start;
     for (size_t g = start; g + 1 < i; ++g) {
       const uint32_t bits = w.bits[g];
       if (bits & kToGuard) return true;
@@ -544,7 +552,7 @@ class GrammarRule : public Rule {
       bool ok = true;
       for (size_t k = 0; k + 1 < phrase.size() && ok; ++k) {
         const size_t t = first + k;
-        ok = toks[t].shape == TokenShape::kLower && w.space_before[t + 1] &&
+        ok = toks[t].shape == TokenShape::kLower && w.SpaceBefore(t + 1) &&
              Lower(analysis.view(toks[t].span)) == phrase[k];
       }
       if (!ok) continue;
@@ -585,7 +593,7 @@ class GrammarRule : public Rule {
                      const SentenceWords& w, std::vector<Match>* out) const {
     for (size_t i = 0; i + 1 < toks.size(); ++i) {
       if (!(w.bits[i] & kPronoun) || !(w.bits[i + 1] & kAgreeVerb)) continue;
-      if (toks[i + 1].shape != TokenShape::kLower || !w.space_before[i + 1]) continue;
+      if (toks[i + 1].shape != TokenShape::kLower || !w.SpaceBefore(i + 1)) continue;
       std::string_view pronoun = analysis.view(toks[i].span);
       const bool is_i = w.lower[i] == "i";
       if (is_i) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -94,16 +95,28 @@ class HtmlResidueRule : public Rule {
              FindingSink& sink) const override {
     const bool want_entities = options.GetBool("entities", true);
     const bool want_tags = options.GetBool("tags", true);
-    const char* trigger = want_entities && want_tags ? "&<" : want_entities ? "&" : "<";
     if (!want_entities && !want_tags) return;
     std::string_view text = analysis.text();
-    if (text.find_first_of(trigger) == std::string_view::npos) return;
+    // Every entity starts at a '&' and every tag or comment at a '<' (the
+    // triggers): an article without them has no residue, and a line
+    // without them holds none. `hit` is the first trigger at or after where
+    // the scan stands, found for the whole text at memchr speed; the lines
+    // it skips are those it would find nothing on.
+    TriggerFinder find(text, want_entities, want_tags);
+    size_t hit = find.Next(0);
+    if (hit == std::string_view::npos) return;
 
     std::vector<Residue> found;
     for (const Span& line_span : analysis.lines()) {
+      // (Only line breaks lie between lines: hit is never before this line.)
+      if (hit < line_span.start) hit = find.Next(line_span.start);
+      if (line_span.end <= hit) continue;
       std::string_view line = analysis.view(line_span);
       found.clear();
-      for (size_t pos = line.find_first_of(trigger); pos != std::string_view::npos;) {
+      // The triggers of the line in order, each after the residue found at
+      // the one before, as line.find_first_of("&<", next) would give them.
+      while (hit < line_span.end) {
+        const size_t pos = hit - line_span.start;
         size_t next = pos + 1;
         std::optional<Residue> r =
             line[pos] == '&' ? Entity(line, pos) : Tag(line, pos);
@@ -111,17 +124,58 @@ class HtmlResidueRule : public Rule {
           next = r->span.end;
           found.push_back(std::move(*r));
         }
-        pos = line.find_first_of(trigger, next);
+        hit = find.Next(line_span.start + next);
       }
-      if (found.empty()) continue;
-      std::vector<bool> mention = NamedMentions(line, found);
-      for (size_t k = 0; k < found.size(); ++k) {
-        if (!mention[k]) Report(line, line_span.start, std::move(found[k]), sink);
+      // hit is now the first trigger after the line (none lay between the
+      // last `next` and the line's end).
+      if (!found.empty()) {
+        std::vector<bool> mention = NamedMentions(line, found);
+        for (size_t k = 0; k < found.size(); ++k) {
+          if (!mention[k]) Report(line, line_span.start, std::move(found[k]), sink);
+        }
       }
+      if (hit == std::string_view::npos) break;  // no trigger in the lines left
     }
   }
 
  private:
+  // The first '&' and/or '<' of a text at or after a position, for
+  // positions that never go back: the next '&' and the next '<' are each
+  // found with memchr and kept until the position passes them, so every
+  // byte is read about once per kind. (string_view::find_first_of("&<")
+  // calls memchr on the two-byte set for every byte of the text.)
+  class TriggerFinder {
+   public:
+    TriggerFinder(std::string_view text, bool amp, bool lt)
+        : text_(text),
+          amp_(amp ? Find('&', 0) : std::string_view::npos),
+          lt_(lt ? Find('<', 0) : std::string_view::npos),
+          want_amp_(amp),
+          want_lt_(lt) {}
+
+    size_t Next(size_t from) {
+      // amp_ is the first '&' at or after the last `from` (npos: none):
+      // while it is not behind the new `from`, it is still the first.
+      if (want_amp_ && amp_ < from) amp_ = Find('&', from);
+      if (want_lt_ && lt_ < from) lt_ = Find('<', from);
+      return std::min(amp_, lt_);
+    }
+
+   private:
+    size_t Find(char c, size_t from) const {
+      if (from >= text_.size()) return std::string_view::npos;
+      const void* p = std::memchr(text_.data() + from, c, text_.size() - from);
+      return p == nullptr ? std::string_view::npos
+                          : static_cast<size_t>(static_cast<const char*>(p) - text_.data());
+    }
+
+    std::string_view text_;
+    size_t amp_;
+    size_t lt_;
+    bool want_amp_;
+    bool want_lt_;
+  };
+
   // "&name;", "&#8217;", "&#x2019;" at line[pos], with "&amp;" absorbing a
   // reference escaped once more ("&amp;rsquo;").
   Reference ReferenceAt(std::string_view line, size_t pos) const {

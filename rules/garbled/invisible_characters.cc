@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lint/byte_set.h"
 #include "lint/utf8.h"
 #include "rules/rules.h"
 
@@ -396,19 +397,58 @@ class InvisibleCharactersRule : public Rule {
   }
 
  private:
-  // Quick test on the bytes: only a control byte or the lead byte of a
-  // sequence that can encode a flagged code point (C2: U+0080-U+00BF, D8:
-  // U+061C, E1: U+180E, E2: U+2000-U+2FFF, EE-EF: U+E000-U+FFFF, F0-F4:
-  // planes 1-16) can start one. Lines of printable ASCII, Cyrillic, Greek or
-  // CJK are skipped without decoding.
+  // Quick test on the bytes, true when the line may hold a code point
+  // KindOf() does not call kNone (only those can be flagged: Judge leaves
+  // kNone characters alone). A valid UTF-8 sequence is the only encoding of
+  // its code point, so the test reads the bytes each such code point is
+  // written with: a control byte, C2 80-9F / C2 AD (U+0080-U+009F, U+00AD),
+  // D8 9C (U+061C), E1 A0 8E (U+180E), E2 80 8B-8F / A8-AE and E2 81 A0-A4 /
+  // A6-A9 (U+200B-U+200F, U+2028-U+202E, U+2060-U+2064, U+2066-U+2069), EE
+  // (U+E000-U+EFFF), EF 80-A3 (U+F000-U+F8FF), EF B7 / B8 / BB / BF (the
+  // blocks of U+FDD0-U+FDEF, U+FE00-U+FE0F, U+FEFF, U+FFF9-U+FFFF), and any
+  // four-byte sequence. Lines of printable ASCII, Latin, Cyrillic, Greek or
+  // CJK, and the typographic quotes and dashes (E2 80 93-9D), are skipped
+  // without decoding. A sequence cut by the line's end answers true.
   static bool MayHoldInvisible(std::string_view line) {
-    for (char ch : line) {
-      const auto c = static_cast<unsigned char>(ch);
-      if (c < 0x80) {
-        if (c == 0x7F || (c < 0x20 && c != '\t')) return true;
-      } else if (c == 0xC2 || c == 0xD8 || c == 0xE1 || c == 0xE2 || c >= 0xEE) {
-        return true;
+    // The bytes the tests below look at; the others are skipped with one
+    // table read. (A "..."sv literal: the set includes NUL.)
+    using std::string_view_literals::operator""sv;
+    static constexpr ByteSet kLead(
+        "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0A\x0B\x0C\x0D\x0E\x0F\x10\x11\x12\x13\x14"
+        "\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F\x7F\xC2\xD8\xE1\xE2\xEE\xEF\xF0\xF1\xF2\xF3"
+        "\xF4\xF5\xF6\xF7\xF8\xF9\xFA\xFB\xFC\xFD\xFE\xFF"sv);
+    const size_t n = line.size();
+    auto byte = [&](size_t i) { return static_cast<unsigned char>(line[i]); };
+    for (size_t i = 0; i < n; ++i) {
+      if (!kLead.Has(line[i])) continue;
+      const unsigned char c = byte(i);
+      if (c < 0x80) return true;  // a control byte or DEL
+      if (c >= 0xEE) {
+        if (c != 0xEF) return true;  // EE: private use; F0-FF: four bytes (or invalid)
+        if (i + 1 >= n) return true;
+        const unsigned char b1 = byte(i + 1);
+        if (b1 <= 0xA3 || b1 == 0xB7 || b1 == 0xB8 || b1 == 0xBB || b1 == 0xBF) return true;
+        continue;
       }
+      if (i + 1 >= n) return true;
+      const unsigned char b1 = byte(i + 1);
+      if (c == 0xC2) {
+        if (b1 <= 0x9F || b1 == 0xAD) return true;
+        continue;
+      }
+      if (c == 0xD8) {
+        if (b1 == 0x9C) return true;
+        continue;
+      }
+      if (i + 2 >= n) return true;
+      const unsigned char b2 = byte(i + 2);
+      if (c == 0xE1) {
+        if (b1 == 0xA0 && b2 == 0x8E) return true;
+        continue;
+      }
+      // c == 0xE2
+      if (b1 == 0x80 && ((b2 >= 0x8B && b2 <= 0x8F) || (b2 >= 0xA8 && b2 <= 0xAE))) return true;
+      if (b1 == 0x81 && ((b2 >= 0xA0 && b2 <= 0xA4) || (b2 >= 0xA6 && b2 <= 0xA9))) return true;
     }
     return false;
   }

@@ -92,6 +92,15 @@ std::string Lower(std::string_view s) {
 // Only white space (ASCII, no-break and the other Unicode spaces) in s.
 bool AllSpace(std::string_view s) { return !s.empty() && utf8::IsAllSpace(s); }
 
+// Lower(a) == Lower(b), without building either.
+bool EqualsLower(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t k = 0; k < a.size(); ++k) {
+    if (AsciiLower(a[k]) != AsciiLower(b[k])) return false;
+  }
+  return true;
+}
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -109,8 +118,16 @@ class RepeatedWordRule : public Rule {
     StringSet extra;
     for (const std::string& w : options.GetList("allow")) extra.insert(Lower(w));
 
+    // Sentences and tokens are both in text order: one cursor walks the
+    // tokens (the same tokens as TokensIn(s.span), without a search each).
+    const std::vector<Token>& all = analysis.tokens();
+    size_t cursor = 0;
     for (const Sentence& s : analysis.sentences()) {
-      std::span<const Token> toks = analysis.TokensIn(s.span);
+      while (cursor < all.size() && all[cursor].span.start < s.span.start) ++cursor;
+      size_t end = cursor;
+      while (end < all.size() && all[end].span.end <= s.span.end) ++end;
+      std::span<const Token> toks(all.data() + cursor, end - cursor);
+      cursor = end;
       for (size_t i = 0; i + 1 < toks.size();) {
         size_t run = RunLength(analysis, toks, i);
         if (run < 2) {
@@ -138,13 +155,12 @@ class RepeatedWordRule : public Rule {
     std::string_view text = analysis.view(first.span);
     // Single letters other than "a" are list labels, variables, initials.
     if (text.size() == 1 && AsciiLower(text[0]) != 'a') return 1;
-    const std::string lower = Lower(text);
     size_t n = 1;
     for (size_t j = i + 1; j < toks.size(); ++j) {
       const Token& t = toks[j];
       if (t.shape != TokenShape::kLower) break;  // "the The", "object Object"
       if (!AllSpace(analysis.view({toks[j - 1].span.end, t.span.start}))) break;
-      if (Lower(analysis.view(t.span)) != lower) break;
+      if (!EqualsLower(analysis.view(t.span), text)) break;
       ++n;
     }
     return n;

@@ -73,14 +73,16 @@ class SentenceFragmentRule : public Rule {
     const std::vector<Paragraph>& paragraphs = analysis.paragraphs();
     const PageLayout* layout = nullptr;
 
+    size_t first = 0;  // the first sentence of sentences[i]'s paragraph
     for (size_t i = 1; i < sentences.size(); ++i) {
       const Sentence& s = sentences[i];
       const Sentence& prev = sentences[i - 1];
-      if (prev.paragraph != s.paragraph) continue;  // first sentence of its paragraph
+      if (prev.paragraph != s.paragraph) {  // first sentence of its paragraph
+        first = i;
+        continue;
+      }
       // A paragraph that itself starts in lower case is written that way
       // (a post, a handle, a brand): its other lower-case starts are style.
-      size_t first = i - 1;
-      while (first > 0 && sentences[first - 1].paragraph == s.paragraph) --first;
       std::string_view para_start = analysis.view(sentences[first].span);
       if (!para_start.empty() && !IsAsciiUpper(para_start[0]) && !IsAsciiDigit(para_start[0]) &&
           static_cast<unsigned char>(para_start[0]) < 0x80 && para_start[0] != '"' &&
@@ -96,12 +98,17 @@ class SentenceFragmentRule : public Rule {
       if (tokens.empty()) continue;  // ". ." and other punctuation
       if (!EndsWithOrdinaryWord(analysis, prev)) continue;
 
+      // The words in lower case, one per token; only a short sentence's are
+      // read (HasVerbCue and the opener and ender below), so only those are
+      // built.
       std::vector<std::string> words;
-      for (const Token& t : tokens) words.push_back(Lower(analysis.view(t.span)));
       const bool ends_with_stop = TrimRight(text).ends_with('.');
       const bool lower_start = IsLowerCaseStart(analysis, s, text, tokens);
-      const bool short_verbless = ends_with_stop && static_cast<int64_t>(words.size()) <= max_words &&
-                                  !HasVerbCue(words);
+      const bool is_short = ends_with_stop && static_cast<int64_t>(tokens.size()) <= max_words;
+      if (is_short) {
+        for (const Token& t : tokens) words.push_back(Lower(analysis.view(t.span)));
+      }
+      const bool short_verbless = is_short && !HasVerbCue(words);
 
       std::string kind;
       if (lower_start) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lint/byte_set.h"
 #include "lint/quotations.h"
 #include "lint/utf8.h"
 #include "rules/rules.h"
@@ -170,12 +171,23 @@ bool IsInterval(std::string_view inner) {
   return comma && digit;
 }
 
+// Whether s has a byte that can start a bracket BracketOf() knows: the six
+// ASCII ones, or the lead byte of the full-width ones (U+FF08-U+FF5D start
+// with 0xEF) and the lenticular ones (U+3010, U+3011 start with 0xE3). Text
+// without any of them has no bracket.
+bool MayHoldBracket(std::string_view s) {
+  static constexpr ByteSet kBracketByte("()[]{}\xEF\xE3");
+  for (char c : s) {
+    if (kBracketByte.Has(c)) return true;
+  }
+  return false;
+}
+
 ParagraphResult ReadParagraph(std::string_view text, Span span, std::optional<Kind> carried) {
   ParagraphResult r;
   std::string_view para = text.substr(span.start, span.size());
-  // Most paragraphs hold no bracket at all (the full-width ones start with
-  // 0xEF or 0xE3).
-  if (para.find_first_of("()[]{}\xEF\xE3") == std::string_view::npos) return r;
+  // Most paragraphs hold no bracket at all.
+  if (!MayHoldBracket(para)) return r;
   std::vector<Cp> cps;
   bool any = false;
   for (size_t i = 0; i < para.size();) {
@@ -257,13 +269,19 @@ class UnbalancedBracketsRule : public Rule {
 
   void Check(const Article&, Analysis& analysis, const RuleOptions&,
              FindingSink& sink) const override {
-    const std::vector<Paragraph>& paragraphs = analysis.paragraphs();
     const std::string_view text = analysis.text();
+    // Without a bracket byte every paragraph reads as bracket-free
+    // (ReadParagraph returns no problem and nothing open): nothing to report.
+    if (!MayHoldBracket(text)) return;
+    const std::vector<Paragraph>& paragraphs = analysis.paragraphs();
     std::optional<Kind> carried;
     for (size_t p = 0; p < paragraphs.size(); ++p) {
       const Span span = paragraphs[p].span;
       const std::string_view view = analysis.view(span);
-      if (LooksLikeCode(view)) {
+      // A paragraph without a bracket byte ends like a code paragraph: no
+      // problem, nothing open, nothing carried on. Testing the bytes first
+      // spares the LooksLikeCode scan of most paragraphs.
+      if (!MayHoldBracket(view) || LooksLikeCode(view)) {
         carried.reset();
         continue;
       }
@@ -276,7 +294,9 @@ class UnbalancedBracketsRule : public Rule {
       // inside brackets the next line closes before anything else. A
       // paragraph that ends like a sentence with a bracket open, before one
       // that closes a bracket never opened, is two slips.
+      // (A next paragraph without a bracket byte closes nothing.)
       if (r.open.size() == 1 && p + 1 < paragraphs.size() && !EndsLikeSentence(view) &&
+          MayHoldBracket(analysis.view(paragraphs[p + 1].span)) &&
           !LooksLikeCode(analysis.view(paragraphs[p + 1].span))) {
         const ParagraphResult next = ReadParagraph(text, paragraphs[p + 1].span, std::nullopt);
         if (next.first_unopened == r.open[0].kind) {
