@@ -9,6 +9,7 @@
 
 #include "lint/analysis.h"
 #include "lint/article.h"
+#include "tests/rule_test_util.h"
 
 namespace newslint {
 namespace {
@@ -248,6 +249,23 @@ TEST(PageLayoutTest, SharedReturnsTheSameObject) {
   Analysis other_analysis(other);
   EXPECT_NE(&other_analysis.Shared<PageLayout>(), &first);
   EXPECT_EQ(other_analysis.Shared<PageLayout>().size(), 1u);
+}
+
+// The layout counts each line's words in one walk of the token list; they
+// are the tokens Analysis::TokensIn gives for the line, on every fixture.
+TEST(PageLayoutTest, LineWordsAreTheTokensInTheLine) {
+  for (const Article& a : FixtureArticles()) {
+    Analysis analysis(a);
+    const PageLayout layout(analysis);
+    for (size_t i = 0; i < layout.size(); ++i) {
+      const LineLayout& l = layout.line(i);
+      if (l.blank) continue;
+      int letters_words = 0;
+      for (const Token& t : analysis.TokensIn(l.span)) letters_words += t.shape != TokenShape::kNumber;
+      ASSERT_EQ(static_cast<size_t>(l.words), analysis.TokensIn(l.span).size()) << a.source << ":" << i;
+      ASSERT_EQ(l.letters_words, letters_words) << a.source << ":" << i;
+    }
+  }
 }
 
 }  // namespace
