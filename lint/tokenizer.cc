@@ -1,6 +1,9 @@
 // Tokenize and ShapeOf (declared in lint/analysis.h).
 
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -82,6 +85,24 @@ constexpr std::array<uint8_t, 128> kAsciiWord = MakeAsciiWordTable();
 // letters in the low 32 bits, other letters in the high 32 bits.
 constexpr uint64_t kOneUpper = 1, kOneLower = uint64_t{1} << 32;
 constexpr uint64_t kLetterCount[5] = {0, kOneUpper, kOneLower, 0, 0};
+
+// How many of the eight bytes at `p` are 'a'..'z' before the first that is
+// not (0..8).
+inline size_t LowerAsciiRun(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x80 * kOnes;
+  // Per byte b < 0x80, b + (0x80 - t) has its high bit set iff b >= t, with
+  // no carry into the next byte; bytes >= 0x80 are masked out by ~w.
+  const uint64_t at_least_a = w + (0x80 - 'a') * kOnes;
+  const uint64_t above_z = w + (0x80 - 'z' - 1) * kOnes;
+  const uint64_t lower = at_least_a & ~above_z & ~w & kHigh;
+  // The run: the low bytes (text order, little-endian) up to the first
+  // byte without its bit.
+  const uint64_t stop = ~lower & kHigh;
+  return stop == 0 ? 8 : static_cast<size_t>(std::countr_zero(stop)) / 8;
+}
 
 // Accumulates the letters and digits of one word and names its shape.
 class ShapeCounter {
@@ -186,6 +207,16 @@ void TokenizeInto(std::string_view text, size_t base, std::vector<Token>* out) {
     bool prev_digit = u.kind == Kind::kDigit;
     size_t j = i + u.length;
     while (j < n) {
+      // Most of a word is lower-case ASCII: count a run of them eight bytes
+      // at a time (what the byte loop below would count one by one).
+      if (n - j >= 8) {
+        if (const size_t run = LowerAsciiRun(text.data() + j); run > 0) {
+          letters += run * kOneLower;
+          prev_digit = false;
+          j += run;
+          continue;
+        }
+      }
       const unsigned char b = static_cast<unsigned char>(text[j]);
       Unit v;
       if (b < 0x80) {
