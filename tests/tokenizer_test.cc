@@ -59,6 +59,12 @@ const TokenCase kCases[] = {
     {"U.S.-led", "U.S.|U led|l"},
     {"1,200 troops and 3.5 percent", "1,200|N troops|l and|l 3.5|N percent|l"},
     {"$1.5bn 2.5% 1. 3,", "1.5bn|A 2.5|N 1|N 3|N"},
+    // Long lower-case runs (counted eight bytes at a time) end at the
+    // ASCII bytes next to 'a' and 'z' and at non-ASCII letters.
+    {"abcdefghij{klmnopqrst`uvwxyzabcd@efghijklmn[opq",
+     "abcdefghij|l klmnopqrst|l uvwxyzabcd|l efghijklmn|l opq|l"},
+    {"electricity\u00e9lectricit\u00e9 governmentS notwithstanding9",
+     "electricity\u00e9lectricit\u00e9|l governmentS|M notwithstanding9|A"},
     {"G7 C5 2k23 4th COVID-19 F-16 v2.0", "G7|A C5|A 2k23|A 4th|A COVID-19|A F-16|A v2.0|A"},
     {"1990-2000 20-year-old", "1990|N 2000|N 20-year-old|A"},
     {"pre- and post-war", "pre|l and|l post-war|l"},
