@@ -3,11 +3,11 @@
 #include <array>
 #include <bit>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 #include <vector>
 
 #include "lint/analysis.h"
+#include "lint/swar.h"
 #include "lint/utf8.h"
 
 namespace newslint {
@@ -89,18 +89,12 @@ constexpr uint64_t kLetterCount[5] = {0, kOneUpper, kOneLower, 0, 0};
 // How many of the eight bytes at `p` are 'a'..'z' before the first that is
 // not (0..8).
 inline size_t LowerAsciiRun(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x80 * kOnes;
-  // Per byte b < 0x80, b + (0x80 - t) has its high bit set iff b >= t, with
-  // no carry into the next byte; bytes >= 0x80 are masked out by ~w.
-  const uint64_t at_least_a = w + (0x80 - 'a') * kOnes;
-  const uint64_t above_z = w + (0x80 - 'z' - 1) * kOnes;
-  const uint64_t lower = at_least_a & ~above_z & ~w & kHigh;
-  // The run: the low bytes (text order, little-endian) up to the first
-  // byte without its bit.
-  const uint64_t stop = ~lower & kHigh;
+  const uint64_t w = swar::Load8(p);
+  // swar's range test is exact for ASCII bytes; a byte >= 0x80 (masked out
+  // by ~w) can only carry into the bytes after it, which the run, ending at
+  // that byte, does not count.
+  const uint64_t lower = swar::InRange(w, 'a', 'z') & ~w;
+  const uint64_t stop = ~lower & swar::kHigh;  // the bytes that end the run
   return stop == 0 ? 8 : static_cast<size_t>(std::countr_zero(stop)) / 8;
 }
 

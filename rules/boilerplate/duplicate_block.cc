@@ -5,12 +5,12 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "lint/swar.h"
 #include "lint/utf8.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
@@ -99,30 +99,20 @@ uint64_t NormalisedHash(std::string_view s) {
     // only when text follows). Everything else takes the paths below, which
     // define the hash.
     if (s.size() - i >= 8) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x80 * kOnes;
-      if ((w & kHigh) == 0) {
-        // Per byte b < 0x80, b + (0x80 - t) sets the byte's high bit iff
-        // b >= t, and never carries into the next byte.
-        auto at_least = [&](unsigned char t) { return w + (0x80 - t) * kOnes; };
-        const uint64_t space = ~((w ^ (' ' * kOnes)) + 0x7F * kOnes) & kHigh;
-        const uint64_t control = at_least('\t') & ~at_least('\r' + 1) & kHigh;
-        const bool first_space = (space & 0x80) != 0;
-        if (control == 0 && (space & (space << 8)) == 0 &&
-            (!first_space || (started && !pending_space))) {
-          w |= (at_least('A') & ~at_least('Z' + 1) & kHigh) >> 2;  // 0x80 >> 2 == 'a' - 'A'
-          const uint64_t backtick = ~((w ^ ('`' * kOnes)) + 0x7F * kOnes) & kHigh;
-          w ^= (backtick >> 7) * ('`' ^ '\'');
-          if ((at_least('a') & ~at_least('z' + 1) & kHigh) != 0) letters = true;
-          if (pending_space) h = (h ^ ' ') * kFnvPrime4;  // byte 0 is not a space here
-          const int n = (space >> 56) != 0 ? 7 : 8;
-          for (int k = 0; k < n; ++k) h = (h ^ ((w >> (8 * k)) & 0xFF)) * kFnvPrime4;
-          pending_space = n == 7;  // byte 6 is text: started
-          started = true;
-          i += 8;
-          continue;
-        }
+      const uint64_t w = swar::Load8(s.data() + i);
+      const swar::PlainChunk chunk = swar::PlainAscii8(w);
+      const bool first_space = (chunk.spaces & 0x80) != 0;
+      if (chunk.plain && (!first_space || (started && !pending_space))) {
+        uint64_t lowered = swar::LowerAscii(w);
+        lowered ^= (swar::Equal(lowered, '`') >> 7) * ('`' ^ '\'');
+        if (swar::InRange(lowered, 'a', 'z') != 0) letters = true;
+        if (pending_space) h = (h ^ ' ') * kFnvPrime4;  // byte 0 is not a space here
+        const int n = (chunk.spaces >> 56) != 0 ? 7 : 8;
+        for (int k = 0; k < n; ++k) h = (h ^ ((lowered >> (8 * k)) & 0xFF)) * kFnvPrime4;
+        pending_space = n == 7;  // byte 6 is text: started
+        started = true;
+        i += 8;
+        continue;
       }
     }
     const unsigned char c = static_cast<unsigned char>(s[i]);

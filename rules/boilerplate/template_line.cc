@@ -7,11 +7,11 @@
 #include <bit>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <utility>
 
+#include "lint/swar.h"
 #include "lint/utf8.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
@@ -96,31 +96,22 @@ uint64_t LineHash(std::string_view s) {
     // follows). Everything else takes the byte path below, which defines
     // the hash.
     if (s.size() - i >= 8) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x80 * kOnes;
-      if ((w & kHigh) == 0) {
-        // Per byte b < 0x80, b + (0x80 - t) sets the byte's high bit iff
-        // b >= t, and never carries into the next byte.
-        auto at_least = [&](unsigned char t) { return w + (0x80 - t) * kOnes; };
-        const uint64_t space = ~((w ^ (' ' * kOnes)) + 0x7F * kOnes) & kHigh;
-        const uint64_t control = at_least('\t') & ~at_least('\r' + 1) & kHigh;
-        const bool first_space = (space & 0x80) != 0;
-        if (control == 0 && (space & (space << 8)) == 0 &&
-            (!first_space || (started && !pending_space))) {
-          w |= (at_least('A') & ~at_least('Z' + 1) & kHigh) >> 2;  // 0x80 >> 2 == 'a' - 'A'
-          if (pending_space) h.Byte(' ');  // byte 0 is not a space here
-          if ((space >> 56) != 0) {
-            h.Bytes(w & 0x00FFFFFFFFFFFFFFull, 7);
-            pending_space = true;  // byte 6 is text: started
-          } else {
-            h.Bytes(w, 8);
-            pending_space = false;
-          }
-          started = true;
-          i += 8;
-          continue;
+      const uint64_t w = swar::Load8(s.data() + i);
+      const swar::PlainChunk chunk = swar::PlainAscii8(w);
+      const bool first_space = (chunk.spaces & 0x80) != 0;
+      if (chunk.plain && (!first_space || (started && !pending_space))) {
+        const uint64_t lowered = swar::LowerAscii(w);
+        if (pending_space) h.Byte(' ');  // byte 0 is not a space here
+        if ((chunk.spaces >> 56) != 0) {
+          h.Bytes(lowered & 0x00FFFFFFFFFFFFFFull, 7);
+          pending_space = true;  // byte 6 is text: started
+        } else {
+          h.Bytes(lowered, 8);
+          pending_space = false;
         }
+        started = true;
+        i += 8;
+        continue;
       }
     }
     const unsigned char c = static_cast<unsigned char>(s[i]);
