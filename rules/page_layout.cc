@@ -67,11 +67,7 @@ PageLayout::PageLayout(Analysis& analysis) : article_(analysis.article()) {
   const std::vector<Span>& spans = analysis.lines();
   std::string_view text = analysis.text();
   lines_.resize(spans.size());
-  // The tokens of each line by one walk of the token list (the lines come
-  // in order): what Analysis::TokensIn(line) gives, without a binary search
-  // per line.
-  const std::vector<Token>& tokens = analysis.tokens();
-  size_t next_token = 0;
+  TokenWalk line_tokens(analysis.tokens());  // the lines come in text order
   for (size_t i = 0; i < spans.size(); ++i) {
     LineLayout& l = lines_[i];
     size_t start = spans[i].start, end = spans[i].end;
@@ -86,9 +82,7 @@ PageLayout::PageLayout(Analysis& analysis) : article_(analysis.article()) {
     utf8::CodePoint first = utf8::DecodeAt(line, 0);
     l.bullet = IsListMarker(first.value) && first.length < line.size() &&
                utf8::SpaceLengthAt(line, first.length) > 0;
-    while (next_token < tokens.size() && tokens[next_token].span.start < l.span.start) ++next_token;
-    for (; next_token < tokens.size() && tokens[next_token].span.end <= l.span.end; ++next_token) {
-      const Token& t = tokens[next_token];
+    for (const Token& t : line_tokens.In(l.span)) {
       ++l.words;
       if (t.shape != TokenShape::kNumber) ++l.letters_words;
       if (t.shape == TokenShape::kCapitalized || t.shape == TokenShape::kUpper ||

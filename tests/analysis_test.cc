@@ -1,6 +1,8 @@
 #include "lint/analysis.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "lint/utf8.h"
+#include "tests/rule_test_util.h"
 
 namespace newslint {
 namespace {
@@ -234,6 +237,34 @@ TEST(AnalysisTest, TokensInSpan) {
   EXPECT_EQ(an.TokensIn({0, a.text.size()}).size(), an.tokens().size());
   for (const Token& t : an.tokens()) {
     EXPECT_EQ(an.LineIndexOf(t.span.start), an.LineIndexOf(t.span.end - 1));
+  }
+}
+
+// TokenWalk answers as TokensIn for the lines, sentences and paragraphs of
+// every fixture walked in order, and for spans out of order, overlapping or
+// empty (the search fallback).
+TEST(AnalysisTest, TokenWalkGivesTokensIn) {
+  auto same = [](std::span<const Token> a, std::span<const Token> b) {
+    return a.data() == b.data() && a.size() == b.size();
+  };
+  for (const Article& a : FixtureArticles()) {
+    Analysis an(a);
+    TokenWalk lines(an.tokens()), sentences(an.tokens()), paragraphs(an.tokens());
+    for (const Span& l : an.lines()) ASSERT_TRUE(same(lines.In(l), an.TokensIn(l))) << a.source;
+    for (const Sentence& s : an.sentences()) {
+      ASSERT_TRUE(same(sentences.In(s.span), an.TokensIn(s.span))) << a.source;
+    }
+    for (const Paragraph& p : an.paragraphs()) {
+      ASSERT_TRUE(same(paragraphs.In(p.span), an.TokensIn(p.span))) << a.source;
+    }
+    // Backwards, and spans that start inside or between tokens.
+    TokenWalk any(an.tokens());
+    const size_t n = a.text.size();
+    for (size_t k = 0; k < 40 && n > 0; ++k) {
+      const size_t start = (n - 1) - (k * 7919) % n;
+      const Span span{start, std::min(n, start + (k * 31) % 200)};
+      ASSERT_TRUE(same(any.In(span), an.TokensIn(span))) << a.source << " " << start;
+    }
   }
 }
 

@@ -118,16 +118,9 @@ class RepeatedWordRule : public Rule {
     StringSet extra;
     for (const std::string& w : options.GetList("allow")) extra.insert(Lower(w));
 
-    // Sentences and tokens are both in text order: one cursor walks the
-    // tokens (the same tokens as TokensIn(s.span), without a search each).
-    const std::vector<Token>& all = analysis.tokens();
-    size_t cursor = 0;
+    TokenWalk walk(analysis.tokens());  // the sentences come in text order
     for (const Sentence& s : analysis.sentences()) {
-      while (cursor < all.size() && all[cursor].span.start < s.span.start) ++cursor;
-      size_t end = cursor;
-      while (end < all.size() && all[end].span.end <= s.span.end) ++end;
-      std::span<const Token> toks(all.data() + cursor, end - cursor);
-      cursor = end;
+      std::span<const Token> toks = walk.In(s.span);
       for (size_t i = 0; i + 1 < toks.size();) {
         size_t run = RunLength(analysis, toks, i);
         if (run < 2) {
