@@ -5,6 +5,8 @@
 #define NEWSLINT_TESTS_RULE_TEST_UTIL_H_
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 #include <string_view>
@@ -17,6 +19,28 @@
 #include "lint/rule.h"
 
 namespace newslint {
+
+// Calls f on every substring of at most `max_len` bytes starting in the
+// first 20,000 bytes of each fixture file (raw bytes: real tokens, their
+// neighbours, UTF-8 cut anywhere), until about 4 million; returns how many.
+template <typename F>
+size_t ForEachFixtureSubstring(size_t max_len, F&& f) {
+  const auto root = std::filesystem::path(NEWSLINT_SOURCE_DIR) / "fixtures";
+  size_t checked = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file() || checked > 4'000'000) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string_view view(text);
+    for (size_t i = 0; i < view.size() && i < 20000; ++i) {
+      for (size_t len = 0; len <= max_len && i + len <= view.size(); ++len) {
+        f(view.substr(i, len));
+        ++checked;
+      }
+    }
+  }
+  return checked;
+}
 
 // Every record of every fixture (.txt, .jsonl, .html), as the readers give
 // them: the corpus the differential tests of fast paths run over.

@@ -16,6 +16,7 @@
 // list says what it leaves out and why.
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -25,6 +26,7 @@
 
 #include "lint/flat_hash.h"
 #include "lint/utf8.h"
+#include "rules/garbled/grammar_key.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/rules.h"
 
@@ -130,27 +132,31 @@ std::string Lower(std::string_view word) {
 
 // The lexicon words and their WordBits: a flat open-addressing table, filled
 // once by the constructor and read-only afterwards. Every token of every
-// sentence is looked up, so the lookup lower-cases and hashes in one pass
-// over the bytes and probes inline keys (no node chasing, no allocation).
+// sentence is looked up, so a lookup builds the word's 16-byte key
+// (rules/garbled/grammar_key.h: lower-cased, length in the last byte) with a
+// few loads, hashes two integers and compares two per probe (no per-byte
+// hashing, no memcmp call, no allocation).
 class WordTable {
  public:
   // Longest listed word, in bytes, lower-cased; longer words are in no list.
-  static constexpr size_t kMaxWord = 15;
+  static constexpr size_t kMaxWord = kGrammarKeyMaxWord;
 
   struct Slot {
-    char key[kMaxWord] = {};
-    uint8_t size = 0;  // 0: empty
+    GrammarKey key;  // size() == 0: empty
     uint32_t bits = 0;
-    std::string_view word() const { return {key, size}; }
+    // The key's bytes are the word (little-endian: byte 0 first in memory).
+    std::string_view word() const {
+      return {reinterpret_cast<const char*>(&key), key.size()};
+    }
   };
 
   // Adds `bits` to a lower-case word; false if the word is too long.
   bool Add(std::string_view lower, uint32_t bits) {
-    if (lower.empty() || lower.size() > kMaxWord) return false;
-    Slot& slot = slots_[Probe(lower, Hash(lower))];
-    if (slot.size == 0) {
-      lower.copy(slot.key, lower.size());
-      slot.size = static_cast<uint8_t>(lower.size());
+    GrammarKey key;
+    if (!MakeGrammarKey(lower, &key)) return false;
+    Slot& slot = slots_[Probe(key)];
+    if (slot.key.size() == 0) {
+      slot.key = key;
       ++count_;
     }
     slot.bits |= bits;
@@ -160,51 +166,29 @@ class WordTable {
   // The slot of `word` compared in lower case (a U+2019 apostrophe as "'"),
   // or nullptr when the word is in no list.
   const Slot* Find(std::string_view word) const {
-    char buf[kMaxWord];
-    size_t n = 0;
-    uint32_t h = kOffset;
-    for (size_t i = 0; i < word.size(); ++i) {
-      char c = word[i];
-      if (c >= 'A' && c <= 'Z') {
-        c = static_cast<char>(c - 'A' + 'a');
-      } else if (c == '\xE2' && i + 2 < word.size() && word[i + 1] == '\x80' &&
-                 word[i + 2] == '\x99') {
-        c = '\'';
-        i += 2;
-      }
-      if (n == kMaxWord) return nullptr;
-      buf[n++] = c;
-      h = (h ^ static_cast<unsigned char>(c)) * kPrime;
-    }
-    if (n == 0) return nullptr;
-    const std::string_view lower(buf, n);
-    const Slot& slot = slots_[Probe(lower, h)];
-    return slot.size == 0 ? nullptr : &slot;
+    GrammarKey key;
+    if (!MakeGrammarKey(word, &key)) return nullptr;
+    const Slot& slot = slots_[Probe(key)];
+    return slot.key.size() == 0 ? nullptr : &slot;
   }
 
  private:
-  static constexpr size_t kSlots = 1024;            // a power of two
-  static constexpr uint32_t kOffset = 2166136261u;  // FNV-1a
-  static constexpr uint32_t kPrime = 16777619u;
+  static constexpr size_t kSlotBits = 10;
+  static constexpr size_t kSlots = size_t{1} << kSlotBits;
 
-  static uint32_t Hash(std::string_view s) {
-    uint32_t h = kOffset;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * kPrime;
-    return h;
-  }
-
-  // The index of the slot holding `lower`, or of the empty slot where it
+  // The index of the slot holding `key`, or of the empty slot where it
   // would go (there always is one: Add keeps the table half empty).
-  size_t Probe(std::string_view lower, uint32_t h) const {
-    for (size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+  size_t Probe(const GrammarKey& key) const {
+    for (size_t i = GrammarKeyHash(key) >> (64 - kSlotBits);; i = (i + 1) & (kSlots - 1)) {
       const Slot& slot = slots_[i];
-      if (slot.size == 0 || slot.word() == lower) return i;
+      if (slot.key.size() == 0 || slot.key == key) return i;
     }
   }
 
   std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
   size_t count_ = 0;
 };
+static_assert(std::endian::native == std::endian::little, "WordTable::Slot::word() reads the key's bytes");
 
 // Only white space (ASCII, no-break and the other Unicode spaces) in s.
 bool AllSpace(std::string_view s) {
@@ -393,16 +377,9 @@ class GrammarRule : public Rule {
              FindingSink& sink) const override {
     SentenceWords w;
     std::vector<Match> matches;
-    // Sentences and tokens are both in text order: one cursor walks the
-    // tokens (the same tokens as TokensIn(s.span), without a search each).
-    const std::vector<Token>& all = analysis.tokens();
-    size_t cursor = 0;
+    TokenWalk walk(analysis.tokens());  // the sentences come in text order
     for (const Sentence& s : analysis.sentences()) {
-      while (cursor < all.size() && all[cursor].span.start < s.span.start) ++cursor;
-      size_t end = cursor;
-      while (end < all.size() && all[end].span.end <= s.span.end) ++end;
-      std::span<const Token> toks(all.data() + cursor, end - cursor);
-      cursor = end;
+      std::span<const Token> toks = walk.In(s.span);
       if (toks.empty()) continue;
       Classify(analysis, toks, &w);
       if (w.any == 0) continue;

@@ -25,6 +25,7 @@
 #include "lint/flat_hash.h"
 #include "lint/quotations.h"
 #include "lint/utf8.h"
+#include "rules/garbled/spelling_shape.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/rules.h"
 
@@ -161,24 +162,10 @@ std::string Trim(std::string_view s) {
 // was a memchr call each.
 constexpr ByteSet kMachineBytes("./@#_=:&\\~^|*<>{}?%+");
 
-bool IsSpaceAt(std::string_view s, size_t i) { return utf8::SpaceLengthAt(s, i) > 0; }
+// Bytes that mark a non-space chunk as machine text (see InMachineChunk).
+constexpr ByteSet kChunkMarkBytes("@#/\\_=<>{}|~^&*");
 
-// A lower-case ASCII word, possibly hyphenated ("long-term"), with a vowel:
-// the only tokens the rule judges. Vowel-less tokens are abbreviations
-// ("mgmt", "bbl", "pls").
-bool IsCandidateShape(std::string_view w) {
-  bool vowel = false;
-  for (size_t i = 0; i < w.size(); ++i) {
-    const char c = w[i];
-    if (c == '-') {
-      if (i == 0 || i + 1 == w.size()) return false;
-      continue;
-    }
-    if (c < 'a' || c > 'z') return false;
-    if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y') vowel = true;
-  }
-  return vowel;
-}
+bool IsSpaceAt(std::string_view s, size_t i) { return utf8::SpaceLengthAt(s, i) > 0; }
 
 // The run of non-space bytes around [start, end) in `text` looks like a
 // URL, an e-mail address, a handle, a hashtag, a file or domain name, or
@@ -195,7 +182,8 @@ bool InMachineChunk(std::string_view text, size_t start, size_t end) {
   while (e < text.size() && !IsSpaceAt(text, e)) ++e;
   const std::string_view chunk = text.substr(b, e - b);
   if (chunk.find("://") != std::string_view::npos) return true;
-  if (chunk.find_first_of("@#/\\_=<>{}|~^&*") != std::string_view::npos) return true;
+  // A table, where find_first_of() called memchr over the set for each byte.
+  if (kChunkMarkBytes.FindIn(chunk) != std::string_view::npos) return true;
   for (size_t i = 1; i + 1 < chunk.size(); ++i) {
     const char before = chunk[i - 1], after = chunk[i + 1];
     const bool letter_before = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z');
@@ -229,8 +217,9 @@ class SpellingRule : public Rule {
 
     const std::vector<Paragraph>& paragraphs = analysis.paragraphs();
     std::vector<Verdict> verdicts;
+    TokenWalk walk(analysis.tokens());  // the sentences come in text order
     for (const Sentence& s : analysis.sentences()) {
-      std::span<const Token> toks = analysis.TokensIn(s.span);
+      const std::span<const Token> toks = walk.In(s.span);
       if (toks.size() < std::min(th.min_unknown, th.min_run)) continue;
       if (!HasEnglishFunctionWord(analysis, toks)) continue;  // a sentence in another language
       const Span para = paragraphs[s.paragraph].span;
@@ -374,7 +363,9 @@ class SpellingRule : public Rule {
     // Short tokens are abbreviations and units ("km", "mg"); apostrophes,
     // dots, digits and non-ASCII letters mark contractions, possessives,
     // "e.g.", codes and foreign words.
-    if (w.size() < 3 || !IsCandidateShape(w)) return Verdict::kSkipped;
+    if (w.size() < 3) return Verdict::kSkipped;
+    const CandidateShape shape = CandidateShapeOf(w);
+    if (shape == CandidateShape::kNone) return Verdict::kSkipped;
     const std::string_view text = analysis.text().substr(0, para.end);
     // Only a word touching one of kMachineBytes can be part of a URL, an
     // address, a handle, a hashtag, a file name or markup; the others skip
@@ -395,7 +386,7 @@ class SpellingRule : public Rule {
       if (blank) return Verdict::kSkipped;
     }
     bool known;
-    if (w.find('-') == std::string_view::npos) {
+    if (shape == CandidateShape::kPlain) {
       known = KnownWord(w, dict, user);
       if (!known && IsChemicalOrDrugName(w)) return Verdict::kSkipped;
       // A name written in lower case ("paris", "google", "monday") is a
