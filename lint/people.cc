@@ -443,41 +443,6 @@ NameLexicon::Cache* ThreadNameCache(Dictionary* dict) {
 
 }  // namespace
 
-namespace {
-
-// For each of `items` (paragraphs or sentences, in text order), the tokens
-// lying wholly inside its span as [first, end) indices: what
-// Analysis::TokensIn gives, found by one walk of the token index (tokens
-// ascend and never overlap) rather than two binary searches per span, which
-// showed in profiles of the attribution views.
-template <typename Item>
-std::vector<std::pair<size_t, size_t>> TokenRanges(const std::vector<Token>& tokens,
-                                                   const std::vector<Item>& items) {
-  std::vector<std::pair<size_t, size_t>> out(items.size());
-  const size_t n = tokens.size();
-  size_t from = 0;  // every token before it starts before the next span
-  for (size_t k = 0; k < items.size(); ++k) {
-    const Span span = items[k].span;
-    size_t first = from;
-    if (first > 0 && tokens[first - 1].span.start >= span.start) {
-      // A span before the last one's end: search as TokensIn does.
-      first = static_cast<size_t>(
-          std::lower_bound(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(first),
-                           span.start,
-                           [](const Token& t, size_t o) { return t.span.start < o; }) -
-          tokens.begin());
-    }
-    while (first < n && tokens[first].span.start < span.start) ++first;
-    size_t last = first;
-    while (last < n && tokens[last].span.end <= span.end) ++last;
-    out[k] = {first, last};
-    from = last;
-  }
-  return out;
-}
-
-}  // namespace
-
 void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* name_cache) {
   const std::vector<Token>& tokens = analysis.tokens();
   const std::vector<Sentence>& sentences = analysis.sentences();
@@ -546,7 +511,9 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
 
   // Each sentence's tokens as [first, end) indices, found once: the roles
   // below need them per mention.
-  sentence_tokens_ = TokenRanges(tokens, sentences);
+  sentence_tokens_.resize(sentences.size());
+  TokenWalk walk(tokens);  // the sentences come in text order
+  for (size_t s = 0; s < sentences.size(); ++s) sentence_tokens_[s] = walk.RangeIn(sentences[s].span);
   const TitleTable& titles = Titles();
   const std::vector<std::pair<size_t, size_t>>& sentence_tokens = sentence_tokens_;
 
@@ -1061,13 +1028,24 @@ const NameMention* People::MentionIn(Span span) const {
 }
 
 size_t People::Resolve(std::string_view name, size_t offset) const {
-  std::string lower = AsciiLower(StripPossessive(name));
-  if (lower.empty()) return kNone;
-  // Whether person p's full name or surname is `lower`. The matches are
-  // counted, not collected: Resolve runs per mention, and a vector of them
-  // cost an allocation per call.
+  // `bare` is compared with the lower-case names as AsciiLower(bare) would
+  // be (same size, every byte equal once A-Z is lowered), without copying
+  // and lowering it per call: Resolve runs per mention.
+  const std::string_view bare = StripPossessive(name);
+  if (bare.empty()) return kNone;
+  auto is_lower_of_bare = [bare](const std::string& lower) {
+    if (lower.size() != bare.size()) return false;
+    for (size_t i = 0; i < bare.size(); ++i) {
+      const char c = bare[i];
+      if (lower[i] != (IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c)) return false;
+    }
+    return true;
+  };
+  // Whether person p's full name or surname is AsciiLower(bare). The matches
+  // are counted, not collected: Resolve runs per mention, and a vector of
+  // them cost an allocation per call.
   auto named = [&](size_t p) {
-    return lower_names_[p].name == lower || lower_names_[p].surname == lower;
+    return is_lower_of_bare(lower_names_[p].name) || is_lower_of_bare(lower_names_[p].surname);
   };
   size_t first = kNone;
   size_t count = 0;
@@ -1081,7 +1059,7 @@ size_t People::Resolve(std::string_view name, size_t offset) const {
     // A unique given name ("Antony" for "Antony Blinken").
     size_t only = kNone;
     for (size_t p = 0; p < persons_.size(); ++p) {
-      if (!persons_[p].given.empty() && lower_names_[p].given == lower) {
+      if (!persons_[p].given.empty() && is_lower_of_bare(lower_names_[p].given)) {
         if (only != kNone) return kNone;
         only = p;
       }
