@@ -177,10 +177,7 @@ bool IsInterval(std::string_view inner) {
 // without any of them has no bracket.
 bool MayHoldBracket(std::string_view s) {
   static constexpr ByteSet kBracketByte("()[]{}\xEF\xE3");
-  for (char c : s) {
-    if (kBracketByte.Has(c)) return true;
-  }
-  return false;
+  return kBracketByte.FindIn(s) != std::string_view::npos;
 }
 
 ParagraphResult ReadParagraph(std::string_view text, Span span, std::optional<Kind> carried) {
