@@ -42,6 +42,24 @@ size_t ForEachFixtureSubstring(size_t max_len, F&& f) {
   return checked;
 }
 
+// Calls f on every string of 0 to `max_len` bytes over `alphabet` (every
+// byte sequence the alphabet can make up to that length).
+template <typename F>
+void ForEachStringOver(std::string_view alphabet, size_t max_len, F&& f) {
+  std::string w;
+  for (size_t len = 0; len <= max_len; ++len) {
+    std::vector<size_t> idx(len, 0);
+    while (true) {
+      w.clear();
+      for (size_t i : idx) w += alphabet[i];
+      f(std::string_view(w));
+      size_t k = 0;
+      while (k < len && ++idx[k] == alphabet.size()) idx[k++] = 0;
+      if (k == len) break;
+    }
+  }
+}
+
 // Every record of every fixture (.txt, .jsonl, .html), as the readers give
 // them: the corpus the differential tests of fast paths run over.
 inline std::vector<Article> FixtureArticles() {

@@ -104,18 +104,26 @@ TEST(TokenizerTest, SpansAreOffsetByBase) {
   EXPECT_EQ(tokens[1].span, (Span{43, 48}));
 }
 
+// `count` pieces drawn from `pieces` by a fixed linear congruential
+// sequence (the same strings on every run).
+std::string RandomText(uint32_t* state, int count, const std::vector<std::string_view>& pieces) {
+  std::string s;
+  for (int i = 0; i < count; ++i) {
+    *state = *state * 1664525u + 1013904223u;
+    s += pieces[(*state >> 24) % pieces.size()];
+  }
+  return s;
+}
+
 // Every byte sequence tokenises without looping and with ordered, disjoint,
 // in-range spans.
 TEST(TokenizerTest, ArbitraryBytesTerminate) {
+  static constexpr std::string_view kAlphabet = "aZ9.,'-\xC3\xA9\xE2\x80\x99\x9D\xFF \xCC\x81";
+  std::vector<std::string_view> bytes;  // one piece per byte: sequences cut anywhere
+  for (size_t i = 0; i < kAlphabet.size(); ++i) bytes.push_back(kAlphabet.substr(i, 1));
   uint32_t state = 12345;
   for (int round = 0; round < 2000; ++round) {
-    std::string s;
-    const int len = round % 40;
-    for (int i = 0; i < len; ++i) {
-      state = state * 1664525u + 1013904223u;
-      static constexpr char kAlphabet[] = "aZ9.,'-\xC3\xA9\xE2\x80\x99\x9D\xFF \xCC\x81";
-      s += kAlphabet[(state >> 24) % (sizeof kAlphabet - 1)];
-    }
+    const std::string s = RandomText(&state, round % 40, bytes);
     size_t prev = 0;
     for (const Token& t : Tokenize(s)) {
       ASSERT_LE(prev, t.span.start) << s;
@@ -182,17 +190,12 @@ TEST(TokenizerTest, TokenShapesAgreeWithShapeOf) {
     ASSERT_EQ(tokens.size(), 1u);
     EXPECT_EQ(ShapeLetter(tokens[0].shape), ShapeLetter(c.shape));
   }
+  const std::vector<std::string_view> pieces = {
+      "a", "Z", "Q", "9", "0", ".", ",", "'", "-", " ", "\u00E9", "\u00C9", "\u2019",
+      "\u2010", "\u0301", "\u041C", "\u043C", "\u05E9", "\xFF", "s", "S"};
   uint32_t state = 777;
   for (int round = 0; round < 5000; ++round) {
-    std::string s;
-    const int len = round % 48;
-    for (int i = 0; i < len; ++i) {
-      state = state * 1664525u + 1013904223u;
-      static constexpr const char* kPieces[] = {
-          "a", "Z", "Q", "9", "0", ".", ",", "'", "-", " ", "\u00E9", "\u00C9", "\u2019",
-          "\u2010", "\u0301", "\u041C", "\u043C", "\u05E9", "\xFF", "s", "S"};
-      s += kPieces[(state >> 24) % (sizeof kPieces / sizeof kPieces[0])];
-    }
+    const std::string s = RandomText(&state, round % 48, pieces);
     for (const Token& t : Tokenize(s)) {
       const std::string_view word = std::string_view(s).substr(t.span.start, t.span.size());
       ASSERT_EQ(ShapeLetter(t.shape), ShapeLetter(ShapeOf(word))) << s << " | " << word;
