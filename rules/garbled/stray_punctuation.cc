@@ -147,9 +147,8 @@ class StrayPunctuationRule : public Rule {
   static int SpacedHighPunctuationCount(std::string_view text) {
     static constexpr ByteSet kHigh(":;?!");
     int count = 0;
-    for (size_t i = 2; i < text.size(); ++i) {
-      const char c = text[i];
-      if (!kHigh.Has(c)) continue;
+    for (size_t i = kHigh.FindIn(text, 2); i != std::string_view::npos;
+         i = kHigh.FindIn(text, i + 1)) {
       size_t k = i;
       if (text[k - 1] == ' ') {
         k -= 1;
@@ -170,14 +169,12 @@ class StrayPunctuationRule : public Rule {
   void ScanLine(std::string_view line, bool space_before, bool detached_colons,
                 const std::unordered_set<std::string>& extra, std::vector<Stray>* out) const {
     // Every test below starts at one of these bytes; the others are skipped
-    // with one table read.
+    // (ByteSet::FindIn, 16 bytes at a time).
     static constexpr ByteSet kMark(".,;:([");
     for (size_t i = 0; i < line.size();) {
-      char c = line[i];
-      if (!kMark.Has(c)) {
-        ++i;
-        continue;
-      }
+      i = kMark.FindIn(line, i);
+      if (i == std::string_view::npos) break;
+      const char c = line[i];
       if (c == '.') {
         i = ScanDots(line, i, space_before, extra, out);
         continue;
