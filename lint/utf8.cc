@@ -254,7 +254,7 @@ constexpr char16_t kCp1252High[32] = {
 };
 }  // namespace
 
-bool IsAllSpace(std::string_view s) {
+bool IsAllSpaceSlow(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     size_t n = SpaceLengthAt(s, i);
     if (n == 0) return false;

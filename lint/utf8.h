@@ -127,7 +127,12 @@ inline size_t SpaceLengthAt(std::string_view s, size_t i) {
 }
 
 // Whether `s` is nothing but white space (IsSpace); true for "".
-bool IsAllSpace(std::string_view s);
+bool IsAllSpaceSlow(std::string_view s);
+inline bool IsAllSpace(std::string_view s) {
+  // The gap between two words is one space far more often than not.
+  if (s.size() == 1) return s[0] == ' ' || (s[0] >= '\t' && s[0] <= '\r');
+  return IsAllSpaceSlow(s);
+}
 // Whether `s` holds a letter or an ASCII digit.
 bool HasLetterOrDigit(std::string_view s);
 

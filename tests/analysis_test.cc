@@ -164,6 +164,22 @@ TEST(Utf8Test, DecodeAndClassify) {
   EXPECT_TRUE(utf8::IsCombiningMark(U'\u0301'));
 }
 
+// IsAllSpace's one-byte shortcut against the definition: every code point
+// of the string is white space (IsSpace), for every single byte and for
+// longer gaps.
+TEST(Utf8Test, IsAllSpaceAgreesWithIsSpace) {
+  for (int c = 0; c < 256; ++c) {
+    const std::string s(1, static_cast<char>(c));
+    EXPECT_EQ(utf8::IsAllSpace(s), c < 0x80 && utf8::IsSpace(static_cast<char32_t>(c))) << c;
+  }
+  EXPECT_TRUE(utf8::IsAllSpace(""));
+  EXPECT_TRUE(utf8::IsAllSpace("  \t"));
+  EXPECT_TRUE(utf8::IsAllSpace("\xC2\xA0"));
+  EXPECT_TRUE(utf8::IsAllSpace(" \xE3\x80\x80\n"));
+  EXPECT_FALSE(utf8::IsAllSpace(" -"));
+  EXPECT_FALSE(utf8::IsAllSpace("\xE2\x80\x8D"));
+}
+
 // ---------------------------------------------------------------------------
 // Lines and paragraphs
 // ---------------------------------------------------------------------------

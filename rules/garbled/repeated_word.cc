@@ -152,6 +152,7 @@ class RepeatedWordRule : public Rule {
     for (size_t j = i + 1; j < toks.size(); ++j) {
       const Token& t = toks[j];
       if (t.shape != TokenShape::kLower) break;  // "the The", "object Object"
+      if (t.span.size() != first.span.size()) break;  // cheapest test first
       if (!AllSpace(analysis.view({toks[j - 1].span.end, t.span.start}))) break;
       if (!EqualsLower(analysis.view(t.span), text)) break;
       ++n;
