@@ -95,6 +95,9 @@ class PageLayout {
   // `needle` (lower-case ASCII, e.g. "share", "related", "breadcrumb").
   // Always false for input without DOM evidence.
   bool DomTokenContains(size_t i, std::string_view needle) const;
+  // Whether the input carries DOM evidence (an HTML page); without it every
+  // DomTokenContains is false, and callers can skip asking.
+  bool has_dom() const { return !article_.blocks.empty(); }
 
   // Weak lines that join flagged neighbours: a line with weak[i] set becomes
   // flagged when a flagged line lies within `window` non-blank lines of it,

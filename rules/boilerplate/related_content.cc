@@ -322,7 +322,7 @@ class RelatedContentRule : public Rule, public PhraseUser {
     // <aside> after the story.
     bool DomRelated(size_t i) const {
       const LineLayout& l = layout->line(i);
-      if (l.words == 0 || l.words > max_words) return false;
+      if (l.words == 0 || l.words > max_words || !layout->has_dom()) return false;
       for (std::string_view token : {"related", "recommend", "read-next", "readnext",
                                      "more-stories", "most-read", "mostread", "most-popular",
                                      "outbrain", "taboola"}) {
