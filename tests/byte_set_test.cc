@@ -107,5 +107,29 @@ TEST(ByteSetTest, SkipPrintableAsciiStopsAtEveryOtherByte) {
   }
 }
 
+// Word counts against a byte loop, on random strings of spaces, tabs, other
+// bytes and UTF-8 spaces, of lengths around the 16-byte blocks.
+TEST(ByteSetTest, CountBlankSeparatedWordsAgreesWithAByteLoop) {
+  auto reference = [](std::string_view s) {
+    size_t words = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      const bool blank = s[i] == ' ' || s[i] == '\t';
+      const bool blank_before = i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t';
+      if (!blank && blank_before) ++words;
+    }
+    return words;
+  };
+  EXPECT_EQ(CountBlankSeparatedWords(""), 0u);
+  EXPECT_EQ(CountBlankSeparatedWords("  one\ttwo  three "), 3u);
+  EXPECT_EQ(CountBlankSeparatedWords("a\xC2\xA0b"), 1u);
+  constexpr std::string_view kPool(" \t\tab\n\xC2\xA0.");
+  std::mt19937 rng(29112026);
+  for (int round = 0; round < 5000; ++round) {
+    std::string s(rng() % 70, ' ');
+    for (char& c : s) c = kPool[rng() % kPool.size()];
+    ASSERT_EQ(CountBlankSeparatedWords(s), reference(s)) << s.size() << " bytes: " << s;
+  }
+}
+
 }  // namespace
 }  // namespace newslint

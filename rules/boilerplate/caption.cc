@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/byte_set.h"
 #include "lint/phrase_bank.h"
 #include "lint/phrase_matcher.h"
 #include "lint/utf8.h"
@@ -152,7 +153,7 @@ class CaptionRule : public Rule, public PhraseUser {
         CreditFacts f = TrailingCredit(line, matches, &credit_start);
         if (f.ok) {
           std::string_view caption = TrimView(line.substr(0, credit_start));
-          size_t caption_words = CountWords(caption);
+          size_t caption_words = CountBlankSeparatedWords(caption);
           if (caption_words >= 3 && static_cast<int64_t>(caption_words) <= max_caption_words &&
               !OpensQuotation(caption)) {
             reported[i] = 1;
@@ -204,17 +205,6 @@ class CaptionRule : public Rule, public PhraseUser {
     if (above == PageLayout::npos) return false;
     std::string_view intro = analysis.view(layout.line(above).span);
     return intro.ends_with(":");
-  }
-
-  static size_t CountWords(std::string_view s) {
-    size_t words = 0;
-    bool in_word = false;
-    for (char c : s) {
-      bool space = c == ' ' || c == '\t';
-      if (!space && !in_word) ++words;
-      in_word = !space;
-    }
-    return words;
   }
 
   static bool OpensQuotation(std::string_view s) {

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/byte_set.h"
 #include "lint/phrase_bank.h"
 #include "lint/phrase_matcher.h"
 #include "rules/label_lines.h"
@@ -119,17 +120,6 @@ LabelKind SpeakerLabel(std::string_view line) {
     i = j;
   }
   return words >= 1 && words <= 4 ? LabelKind::kName : LabelKind::kNone;
-}
-
-size_t CountWords(std::string_view line) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : line) {
-    bool space = c == ' ' || c == '\t';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
 }
 
 // `button "Accept"` or `buttons "Accept", "Reject all"`.
@@ -277,7 +267,7 @@ class ConsentBannerRule : public Rule, public PhraseUser {
   LineVerdict Judge(std::string_view line, const std::vector<PhraseMatch>& matches,
                     int64_t max_words, bool quoted) const {
     LineVerdict v;
-    v.words = CountWords(line);
+    v.words = CountBlankSeparatedWords(line);
     bool veto = false, address = false, verb = false, unconditional = false;
     for (const PhraseMatch& m : matches) {
       PhraseKind kind = KindOf(m.phrase);
@@ -327,7 +317,9 @@ class ConsentBannerRule : public Rule, public PhraseUser {
                     std::vector<std::string>* labels, bool* control) const {
     constexpr size_t kMaxButtonLineBytes = 96;
     constexpr size_t kMaxButtonLineWords = 12;
-    if (line.size() > kMaxButtonLineBytes || CountWords(line) > kMaxButtonLineWords) return false;
+    if (line.size() > kMaxButtonLineBytes || CountBlankSeparatedWords(line) > kMaxButtonLineWords) {
+      return false;
+    }
     std::vector<bool> covered(line.size(), false);
     // Longest label at each start, left to right, without overlaps, for the evidence.
     std::vector<PhraseMatch> buttons;

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/byte_set.h"
 #include "lint/swar.h"
 #include "lint/utf8.h"
 #include "rules/page_layout.h"
@@ -161,17 +162,6 @@ namespace {
 
 using duplicate_block::NormalisedHash;
 
-size_t CountWordsIn(std::string_view s) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    bool space = c == ' ' || c == '\t';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
 // The title without a trailing site name: "Headline | Site", "Headline - Site",
 // "Headline — Site". Returns the title itself when there is none.
 std::string_view StripSiteSuffix(std::string_view title) {
@@ -186,7 +176,7 @@ std::string_view StripSiteSuffix(std::string_view title) {
   }
   if (best == std::string_view::npos) return title;
   std::string_view head = title.substr(0, best), site = title.substr(best + best_len);
-  if (CountWordsIn(site) > 5 || CountWordsIn(head) < 2) return title;
+  if (CountBlankSeparatedWords(site) > 5 || CountBlankSeparatedWords(head) < 2) return title;
   return head;
 }
 
@@ -317,7 +307,7 @@ class DuplicateBlockRule : public Rule {
     uint64_t title_hashes[2] = {kNoHash, kNoHash};
     if (!article.title.empty()) {
       std::string_view stripped = StripSiteSuffix(article.title);
-      if (CountWordsIn(stripped) >= 3 || CountCodePoints(stripped) >= 15) {
+      if (CountBlankSeparatedWords(stripped) >= 3 || CountCodePoints(stripped) >= 15) {
         title_hashes[0] = NormalisedHash(article.title);
         title_hashes[1] = NormalisedHash(stripped);
       }

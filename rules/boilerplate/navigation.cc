@@ -420,7 +420,7 @@ class NavigationRule : public Rule {
       if (segments[k].empty()) return false;
       const bool last = k + 1 == count;
       if (last && count >= 3) break;  // the headline, whatever it says
-      if (CountWords(segments[k]) > 4) return false;
+      if (CountBlankSeparatedWords(segments[k]) > 4) return false;
       Cover c = CoverBy(*menu_, menu_kinds_, segments[k], scratch);
       if (count == 2 && !c.full) return false;
       if (c.full && c.items == 1 && c.strong > 0 && !last) strong = true;
@@ -439,7 +439,7 @@ class NavigationRule : public Rule {
         std::string_view item = Trimmed(line.substr(start, i - start));
         if (!item.empty()) {
           ++items;
-          if (CountWords(item) > 3) return false;
+          if (CountBlankSeparatedWords(item) > 3) return false;
           if (!utf8::IsLetter(utf8::DecodeAt(item, 0).value) ||
               utf8::CaseOf(utf8::DecodeAt(item, 0).value) == utf8::LetterCase::kLower) {
             return false;
@@ -461,17 +461,6 @@ class NavigationRule : public Rule {
     size_t b = 0, e = s.size();
     utf8::Trim(s, &b, &e);
     return s.substr(b, e - b);
-  }
-
-  static size_t CountWords(std::string_view s) {
-    size_t words = 0;
-    bool in = false;
-    for (char c : s) {
-      const bool space = c == ' ' || c == '\t';
-      if (!space && !in) ++words;
-      in = !space;
-    }
-    return words;
   }
 
   void Report(Analysis& analysis, const PageLayout& layout, const std::vector<LineState>& state,

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/byte_set.h"
 #include "lint/phrase_bank.h"
 #include "lint/phrase_matcher.h"
 #include "lint/utf8.h"
@@ -68,17 +69,6 @@ std::string_view Core(std::string_view line, size_t* offset) {
   }
   *offset = b;
   return line.substr(b, e - b);
-}
-
-size_t CountWords(std::string_view s) {
-  size_t words = 0;
-  bool in = false;
-  for (char c : s) {
-    const bool space = c == ' ' || c == '\t';
-    if (!space && !in) ++words;
-    in = !space;
-  }
-  return words;
 }
 
 // Where a finding comes from.
@@ -201,11 +191,11 @@ class RelatedContentRule : public Rule, public PhraseUser {
         if (m.span.start != 0) continue;
         if (kind == kHeader && m.span.end == core.size()) {
           *phrase = rule->matcher_->phrase(m.phrase);
-          *one_word = CountWords(*phrase) == 1;
+          *one_word = CountBlankSeparatedWords(*phrase) == 1;
           return true;
         }
         if (kind == kPrefix && m.span.end < core.size()) {
-          const size_t rest = CountWords(core.substr(m.span.end));
+          const size_t rest = CountBlankSeparatedWords(core.substr(m.span.end));
           if (rest >= 1 && rest <= 5) {
             *phrase = rule->matcher_->phrase(m.phrase);
             *one_word = false;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "lint/byte_set.h"
 #include "lint/phrase_bank.h"
 #include "rules/label_lines.h"
 #include "rules/page_layout.h"
@@ -43,17 +44,6 @@ struct LineVerdict {
   std::string_view headline;  // kReadingHeader: the text after the prefix
   std::string_view prefix;
 };
-
-size_t CountWords(std::string_view s) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    const bool space = c == ' ' || c == '\t';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
 
 std::string_view TrimAscii(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -150,7 +140,7 @@ class UiTextRule : public Rule, public PhraseUser {
                                         const PhraseMatch& prefix, int64_t max_headline_words) {
     LineVerdict v;
     std::string_view rest = TrimAscii(line.substr(prefix.span.end));
-    const size_t words = CountWords(rest);
+    const size_t words = CountBlankSeparatedWords(rest);
     if (words < 2 || static_cast<int64_t>(words) > max_headline_words) return v;
     if (rest.back() == '.' || rest.back() == ',' || rest.back() == ';' || rest.back() == ':') {
       return v;

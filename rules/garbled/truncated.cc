@@ -26,6 +26,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/byte_set.h"
 #include "lint/utf8.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/page_layout.h"
@@ -605,9 +606,11 @@ class TruncatedRule : public Rule {
     if (IsBio(lower)) return true;
     const char32_t first = utf8::DecodeAt(line, 0).value;
     if (first == '(' && LastCodePoint(line) == ')') return true;
-    if ((first == U'—' || first == U'–' || line.starts_with("-- ")) && CountWords(line) <= 8)
+    if ((first == U'—' || first == U'–' || line.starts_with("-- ")) &&
+        CountBlankSeparatedWords(line) <= 8) {
       return true;
-    if (line.starts_with("By ") && CountWords(line) <= 6) return true;
+    }
+    if (line.starts_with("By ") && CountBlankSeparatedWords(line) <= 6) return true;
     return false;
   }
 
@@ -639,17 +642,6 @@ class TruncatedRule : public Rule {
     while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
     return digits > 0 && digits < 4 && digits + 1 < line.size() &&
            (line[digits] == '.' || line[digits] == ')') && IsBlankByte(line[digits + 1]);
-  }
-
-  static size_t CountWords(std::string_view s) {
-    size_t words = 0;
-    bool in_word = false;
-    for (char c : s) {
-      const bool blank = IsBlankByte(c);
-      if (!blank && !in_word) ++words;
-      in_word = !blank;
-    }
-    return words;
   }
 
   // The last sentence of the story text is one that announces more: "To be
