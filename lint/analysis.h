@@ -305,8 +305,20 @@ class TokenWalk {
           ts.begin());
     }
     while (first < ts.size() && ts[first].span.start < span.start) ++first;
+    // The tokens ending inside the span: token ends ascend, so gallop over
+    // them (steps of 4, 8, 16, ...) and finish with a binary search, rather
+    // than one comparison per token of a long sentence.
     size_t end = first;
-    while (end < ts.size() && ts[end].span.end <= span.end) ++end;
+    size_t step = 4;
+    while (ts.size() - end >= step && ts[end + step - 1].span.end <= span.end) {
+      end += step;
+      step *= 2;
+    }
+    end = static_cast<size_t>(
+        std::partition_point(ts.begin() + static_cast<std::ptrdiff_t>(end),
+                             ts.begin() + static_cast<std::ptrdiff_t>(std::min(ts.size(), end + step)),
+                             [&](const Token& t) { return t.span.end <= span.end; }) -
+        ts.begin());
     from_ = end;
     return {first, end};
   }
