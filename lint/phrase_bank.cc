@@ -8,7 +8,9 @@ namespace newslint {
 PhraseBank::PhraseBank(const std::vector<const PhraseMatcher*>& matchers) {
   std::vector<std::string_view> phrases;
   for (const PhraseMatcher* m : matchers) {
-    if (m == nullptr || SlotOf(m) >= 0) continue;
+    if (m == nullptr || std::find(matchers_.begin(), matchers_.end(), m) != matchers_.end()) {
+      continue;
+    }
     const auto slot = static_cast<uint32_t>(matchers_.size());
     matchers_.push_back(m);
     // Phrases in the matcher's own order, so that a slot's matches ending at
@@ -21,13 +23,16 @@ PhraseBank::PhraseBank(const std::vector<const PhraseMatcher*>& matchers) {
     }
   }
   combined_ = std::make_unique<PhraseMatcher>(phrases);
-}
-
-int PhraseBank::SlotOf(const PhraseMatcher* matcher) const {
+  size_t bits = 2;
+  while ((size_t{1} << bits) < 4 * matchers_.size()) ++bits;
+  index_.assign(size_t{1} << bits, IndexEntry{});
+  index_mask_ = index_.size() - 1;
+  index_shift_ = 64 - static_cast<unsigned>(bits);
   for (size_t s = 0; s < matchers_.size(); ++s) {
-    if (matchers_[s] == matcher) return static_cast<int>(s);
+    size_t h = Hash(matchers_[s]);
+    while (index_[h].matcher != nullptr) h = (h + 1) & index_mask_;
+    index_[h] = IndexEntry{matchers_[s], static_cast<int>(s)};
   }
-  return -1;
 }
 
 PhraseHits::PhraseHits(Analysis& analysis) : bank_(analysis.Shared<ActivePhraseBank>().bank) {

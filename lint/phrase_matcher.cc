@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <stdexcept>
 #include <type_traits>
 
 namespace newslint {
@@ -119,6 +120,14 @@ constexpr ByteSet kMayStartSpace(" \t\r\n\f\v\xC2\xE2");
 }  // namespace
 
 bool PhraseMatcher::CleanEdges(std::string_view text, size_t start, size_t end) {
+  if (start > end || end > text.size()) return false;
+  // ASCII around both edges (most calls: lines of news): no byte there is a
+  // continuation byte, and the characters next to the piece are those bytes
+  // (or none, at the ends of the text), so the checks below reduce to these.
+  const auto before = static_cast<unsigned char>(start > 0 ? text[start - 1] : ' ');
+  const auto first = static_cast<unsigned char>(start < text.size() ? text[start] : ' ');
+  const auto after = static_cast<unsigned char>(end < text.size() ? text[end] : ' ');
+  if ((before | first | after) < 0x80) return !IsAsciiAlnum(before) && !IsAsciiAlnum(after);
   auto continuation = [&](size_t i) {
     return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
   };
@@ -217,19 +226,28 @@ void PhraseMatcher::Compile() {
     }
   }
   Pack(bfs_order);
-  // The column of each byte the fast path folds by itself, so that the scan
-  // reads one table per byte before the cell; -1 sends it to NextUnit.
+  // Where the column of each byte the fast path folds by itself starts, so
+  // that the scan reads one table per byte before the cell; -1 sends it to
+  // NextUnit.
   for (int c = 0; c < 256; ++c) {
     const int16_t folded = kFastFold.symbol[c];
-    fast_class_[c] = folded < 0 ? int16_t{-1} : static_cast<int16_t>(byte_class_[folded]);
+    fast_cell_[c] = folded < 0 ? -1 : static_cast<int32_t>(column_cell_[folded]);
   }
 }
 
 void PhraseMatcher::Pack(const std::vector<size_t>& bfs_order) {
   const size_t states = ends_here_.size();
-  // Renumber breadth-first: new id = position in bfs_order.
+  // Renumber: breadth-first, the states where a phrase may end (output_link_
+  // set) after all the others, breadth-first among themselves. The root ends
+  // no phrase and stays 0.
   std::vector<int32_t> new_id(states);
-  for (size_t i = 0; i < states; ++i) new_id[bfs_order[i]] = static_cast<int32_t>(i);
+  size_t numbered = 0;
+  for (const bool reporting : {false, true}) {
+    if (reporting) report_from_ = numbered;
+    for (const size_t old : bfs_order) {
+      if ((output_link_[old] >= 0) == reporting) new_id[old] = static_cast<int32_t>(numbered++);
+    }
+  }
   auto renumber = [&](int32_t s) { return s < 0 ? s : new_id[static_cast<size_t>(s)]; };
   std::vector<int32_t> output_link(states), dict_link(states);
   std::vector<std::vector<uint32_t>> ends_here(states);
@@ -253,10 +271,7 @@ void PhraseMatcher::Pack(const std::vector<size_t>& bfs_order) {
 
   // Columns in the order news text uses their bytes most: the space, the
   // letters by English frequency, then common punctuation and the column of
-  // bytes in no phrase. Rows are padded to whole 64-byte cache lines and the
-  // table starts on one, so a step on one of those bytes (most steps) reads
-  // the first line of its row: the rows text visits make a working set two
-  // to three times smaller than with the columns in order of first use.
+  // bytes in no phrase.
   static constexpr std::string_view kByFrequency = " etaoinshrdlcumwfgypbvkjxqz.,'";
   constexpr size_t kUnset = static_cast<size_t>(-1);
   std::vector<size_t> column_of(class_count_, kUnset);
@@ -269,33 +284,59 @@ void PhraseMatcher::Pack(const std::vector<size_t>& bfs_order) {
   for (size_t c = 1; c < class_count_; ++c) {
     if (column_of[c] == kUnset) column_of[c] = next_column++;
   }
+  // The table in planes of one 64-byte line per state: plane k holds
+  // columns [k * kPerLine, (k + 1) * kPerLine) of every state, state after
+  // state, and starts on a line boundary. A step on one of the bytes above
+  // (most steps) reads plane 0, a dense array of the states' first lines:
+  // the lines text visits lie three times closer together than in rows of
+  // all the columns, and the row's offset is one shift of the state.
+  std::vector<uint32_t> cell_of_column(class_count_);  // by column of next_
   auto fill = [&](auto& cells) {
     using Cell = typename std::decay_t<decltype(cells)>::value_type;
     constexpr size_t kPerLine = 64 / sizeof(Cell);
-    stride_ = (class_count_ + kPerLine - 1) / kPerLine * kPerLine;
-    cells.assign(states * stride_ + kPerLine, 0);
+    const size_t planes = (class_count_ + kPerLine - 1) / kPerLine;
+    const size_t plane_cells = states * kPerLine;
+    // Column offsets are 32-bit (fast_cell_): a table of 8 GB at most.
+    if (planes * plane_cells > size_t{INT32_MAX}) {
+      throw std::length_error("PhraseMatcher: too many phrases for one automaton");
+    }
+    cells.assign(planes * plane_cells + kPerLine, 0);
     const auto address = reinterpret_cast<uintptr_t>(cells.data());
     first_cell_ = ((64 - address % 64) % 64) / sizeof(Cell);
+    for (size_t c = 0; c < class_count_; ++c) {
+      cell_of_column[c] =
+          static_cast<uint32_t>(column_of[c] / kPerLine * plane_cells + column_of[c] % kPerLine);
+    }
     for (size_t old = 0; old < states; ++old) {
       const size_t n = static_cast<size_t>(new_id[old]);
       for (size_t c = 0; c < class_count_; ++c) {
         const int32_t to = new_id[static_cast<size_t>(next_[old * class_count_ + c])];
-        const uint32_t reports = output_link_[static_cast<size_t>(to)] >= 0 ? 1 : 0;
-        cells[first_cell_ + n * stride_ + column_of[c]] =
-            static_cast<Cell>((static_cast<uint32_t>(to) << 1) | reports);
+        cells[first_cell_ + cell_of_column[c] + n * kPerLine] = static_cast<Cell>(to);
       }
     }
   };
-  if (states <= 0x7FFF) {
+  if (states <= 0xFFFF) {
     fill(cells16_);
   } else {
     fill(cells32_);
   }
+  for (int c = 0; c < 256; ++c) column_cell_[c] = cell_of_column[byte_class_[c]];
   next_.clear();
   next_.shrink_to_fit();  // the scan reads the packed cells only
-  for (auto& c : byte_class_) c = static_cast<uint8_t>(column_of[c]);
 }
 
+namespace {
+
+// The next state from `state` on a byte whose column starts at `column`
+// (a pointer into Pack()'s planes, found from the byte alone: off the chain
+// of dependent reads). A state's line in a plane is one shift away.
+template <typename Cell>
+inline size_t Step(const Cell* column, size_t state) {
+  constexpr unsigned kLineShift = sizeof(Cell) == 2 ? 5 : 4;  // 64-byte lines of cells
+  return column[state << kLineShift];
+}
+
+}  // namespace
 
 // The scan's inner loop: steps the automaton over the bytes that fold by
 // themselves and over single spaces, until a phrase may end at the step or a
@@ -306,9 +347,9 @@ void PhraseMatcher::Pack(const std::vector<size_t>& bfs_order) {
 template <typename Cell>
 struct FastPath {
   const Cell* cells;
-  size_t stride;
-  const int16_t* fast_class;
-  size_t space_column;
+  size_t report_from;
+  const int32_t* fast_cell;
+  size_t space_cell;
   const char* data;
   size_t n;
   size_t* history;
@@ -320,9 +361,9 @@ struct FastPath {
                                        bool* reports) const {
     // Members in locals: a store to `history` may alias them, locals not.
     const Cell* const table = cells;
-    const size_t row_size = stride;
-    const int16_t* const fast = fast_class;
-    const size_t space_col = space_column;
+    const size_t first_reporting = report_from;
+    const int32_t* const fast = fast_cell;
+    const size_t space = space_cell;
     const char* const bytes = data;
     const size_t size = n;
     size_t* const ring = history;
@@ -332,19 +373,18 @@ struct FastPath {
     while (i < size) {
       const auto c = static_cast<unsigned char>(bytes[i]);
       size_t column;
-      if (const int16_t f = fast[c]; f >= 0) {
+      if (const int32_t f = fast[c]; f >= 0) {
         column = static_cast<size_t>(f);
       } else if (c == ' ' && (i + 1 == size || !kMayStartSpace.Has(bytes[i + 1]))) {
-        column = space_col;  // a single space between words: NextUnit's answer
+        column = space;  // a single space between words: NextUnit's answer
       } else {
         break;
       }
       ring[fed & ring_mask] = i;
       ++fed;
       ++i;
-      const uint32_t cell = table[state * row_size + column];
-      state = cell >> 1;
-      if ((cell & 1) != 0) {
+      state = Step(table + column, state);
+      if (state >= first_reporting) {
         *reports = true;
         break;
       }
@@ -376,10 +416,9 @@ void PhraseMatcher::ScanWith(const std::vector<Cell>& table, std::string_view te
     history = long_history.data();
   }
   const Cell* const cells = table.data() + first_cell_;
-  const size_t stride = stride_;
   const size_t mask = history_mask_;
   const size_t n = text.size();
-  const FastPath<Cell> fast{cells, stride, fast_class_, byte_class_[static_cast<unsigned char>(' ')],
+  const FastPath<Cell> fast{cells, report_from_, fast_cell_, column_cell_[' '],
                             text.data(), n, history, mask};
   size_t fed = 0;
   size_t state = 0;
@@ -394,9 +433,8 @@ void PhraseMatcher::ScanWith(const std::vector<Cell>& table, std::string_view te
       ++fed;
       const Unit u = NextUnit(text, i);
       i += u.length;
-      const uint32_t cell = cells[state * stride + byte_class_[u.symbol]];
-      state = cell >> 1;
-      if ((cell & 1) == 0) continue;  // no phrase ends here
+      state = Step(cells + column_cell_[u.symbol], state);
+      if (state < report_from_) continue;  // no phrase ends here
     }
     for (int32_t s = output_link_[state]; s >= 0; s = dict_link_[static_cast<size_t>(s)]) {
       // Every phrase ending at a state folds to the same text (the state's

@@ -46,7 +46,7 @@
 //
 // Cost: building is linear in the total length of the phrases; the automaton
 // takes about (number of states) x (distinct bytes in the phrases, rounded up
-// to a multiple of 32) x 2 bytes (x 4 above 32,767 states).
+// to a multiple of 32) x 2 bytes (x 4 above 65,535 states).
 // Scanning is linear in the text plus the number of matches and allocates
 // nothing unless a match is found.
 
@@ -125,19 +125,29 @@ class PhraseMatcher {
   std::vector<uint8_t> needs_end_boundary_;    // per phrase
 
   uint8_t byte_class_[256] = {};  // folded byte -> column of `next_`
-  int16_t fast_class_[256] = {};  // text byte -> its column when it folds alone, else -1
+  // Where a byte's column starts in the packed table (Pack()): by folded
+  // byte, and by text byte when it folds alone (else -1).
+  uint32_t column_cell_[256] = {};
+  int32_t fast_cell_[256] = {};
   size_t class_count_ = 1;        // column 0: bytes that occur in no phrase
   std::vector<int32_t> next_;     // DFA: next_[state * class_count_ + class]
-  // The DFA as the scan reads it (Pack()): states numbered breadth-first, so
-  // the rows text visits most (near the root) sit together, and each cell
-  // holds (next state << 1) | (a phrase ends there or at a suffix), so the
-  // scan touches one small table per byte. 16-bit cells when the states fit
-  // (every built-in lexicon), else 32-bit. Scanning is bound by cache misses
-  // on this table; halving it and packing the hot rows is what makes it fast.
+  // The DFA as the scan reads it (Pack()): each cell holds the next state.
+  // States are numbered breadth-first, so that the states text visits most
+  // (near the root) sit together, except that the states where a phrase
+  // ends (there or at a suffix) come after all the others: "a phrase may end
+  // here" is then `state >= report_from_`, a compare off the byte-to-byte
+  // chain, and the cell is the next state with nothing to strip. The cells
+  // are in planes of one 64-byte line per state (columns 0-31 of every
+  // state, then 32-63, ...; 0-15, 16-31, ... with 32-bit cells), columns
+  // ordered by how often news uses their bytes: most steps read plane 0,
+  // whose lines text visits sit densely, and a step is load, shift, load.
+  // 16-bit cells when the states fit (every built-in lexicon), else 32-bit.
+  // Scanning is bound by that chain of dependent reads and by cache misses
+  // on this table.
   std::vector<uint16_t> cells16_;
   std::vector<uint32_t> cells32_;
-  size_t stride_ = 0;      // cells per row: class_count_ rounded up to whole cache lines
-  size_t first_cell_ = 0;  // where row 0 starts: the first cell on a 64-byte boundary
+  size_t report_from_ = 0;  // states from here on have a phrase ending at them or a suffix
+  size_t first_cell_ = 0;   // where plane 0 starts: the first cell on a 64-byte boundary
   std::vector<int32_t> output_link_;  // the state itself if a phrase ends there, else dict_link_
   std::vector<int32_t> dict_link_;    // longest proper suffix state where a phrase ends, or -1
   std::vector<std::vector<uint32_t>> ends_here_;  // phrases ending exactly at a state

@@ -104,7 +104,7 @@ TEST(PhraseMatcherTest, FoldIsTheComparisonForm) {
   EXPECT_EQ(PhraseMatcher::Fold("  Accept\u00a0 ALL\u2019s \u201cx\u201d "), "accept all's \"x\"");
 }
 
-// The scan table has 16-bit cells up to 32,767 states and 32-bit cells above
+// The scan table has 16-bit cells up to 65,535 states and 32-bit cells above
 // (lint/phrase_matcher.h). Both must find exactly what a naive search finds:
 // every phrase at every whole-word position, overlaps included.
 std::vector<std::pair<size_t, size_t>> NaiveMatches(const std::vector<std::string>& phrases,
@@ -149,7 +149,7 @@ void ExpectSameAsNaive(size_t phrase_count, bool wide_cells) {
     text += next() % 9 == 0 ? ", " : " ";
   }
   PhraseMatcher matcher(phrases);
-  EXPECT_EQ(matcher.state_count() > 0x7FFF, wide_cells) << matcher.state_count();
+  EXPECT_EQ(matcher.state_count() > 0xFFFF, wide_cells) << matcher.state_count();
   std::vector<std::pair<size_t, size_t>> found;
   for (const PhraseMatch& m : matcher.FindAll(text)) {
     ASSERT_EQ(text.substr(m.span.start, m.span.size()), phrases[m.phrase]);
@@ -163,7 +163,7 @@ void ExpectSameAsNaive(size_t phrase_count, bool wide_cells) {
 TEST(PhraseMatcherTest, SmallAutomatonFindsWhatANaiveSearchFinds) { ExpectSameAsNaive(300, false); }
 
 TEST(PhraseMatcherTest, LargeAutomatonFindsWhatANaiveSearchFinds) {
-  // ~20,000 phrases of up to ~27 bytes: well over 32,767 states.
+  // ~20,000 phrases of up to ~27 bytes: well over 65,535 states.
   ExpectSameAsNaive(20000, true);
 }
 
