@@ -7,6 +7,16 @@
 #include <cstring>
 #include <vector>
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+// GCC 12's AVX-512 intrinsics start from _mm512_undefined_epi32(), which
+// -Wuninitialized takes for a read of an uninitialised value.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#include <immintrin.h>
+#pragma GCC diagnostic pop
+#endif
+
 #include "lint/utf8.h"
 #include "rules/page_layout.h"
 
@@ -30,11 +40,13 @@ bool IsWordChar(char32_t cp) {
 }
 
 // ASCII word characters (IsWordChar) as the byte the word hash takes:
-// the letter lower-cased, the digit itself; 0 for every other ASCII byte.
-// One load in place of three range tests and the lower-casing, for the
-// bytes that make up almost all of a news text.
+// the letter lower-cased, the digit itself; 0 for every other byte (other
+// ASCII, and every byte >= 0x80, which the callers then test for). One load
+// in place of three range tests and the lower-casing, for the bytes that
+// make up almost all of a news text; 256 entries so that a letter costs no
+// test of the byte's range first.
 constexpr auto kAsciiWord = [] {
-  std::array<unsigned char, 128> t{};
+  std::array<unsigned char, 256> t{};
   for (int c = 0; c < 128; ++c) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) t[c] = static_cast<unsigned char>(c);
     if (c >= 'A' && c <= 'Z') t[c] = static_cast<unsigned char>(c + 32);
@@ -45,9 +57,8 @@ constexpr auto kAsciiWord = [] {
 bool IsApostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC'; }
 
 // The permutations: kBands * kRows for the bands, then kVerifyHashes for the
-// estimate. Fixed constants (splitmix64 from a fixed seed), so signatures are
-// the same on every run and machine.
-constexpr int kPermutations = kBands * kRows + kVerifyHashes;
+// estimate (kPermutations). Fixed constants (splitmix64 from a fixed seed),
+// so signatures are the same on every run and machine.
 
 struct Permutations {
   uint64_t a[kPermutations];
@@ -75,16 +86,11 @@ uint64_t ShingleHash(const Word* w, size_t n) {
 }
 
 // The signature's hot loop: for every shingle hash x and permutation k, the
-// minimum of the top 32 bits of a[k] * x + b[k] (192 multiply-adds per
-// shingle). GCC builds it three times and the loader picks the widest the CPU
-// has: AVX-512 multiplies eight 64-bit lanes at once, AVX2 four (as 32-bit
-// pieces). The integer arithmetic, and so every signature, is the same
-// whichever runs.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-__attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
-#endif
-void AbsorbShingles(const uint64_t* shingles, size_t count, const uint64_t* a, const uint64_t* b,
-                    uint32_t* mins) {
+// minimum of the top 32 bits of a[k] * x + b[k] (mod 2^64; 192 multiply-adds
+// per shingle). This is the definition; the vector kernels below must give
+// the very same minima (tests/dataset_hash_test.cc compares them).
+void AbsorbScalar(const uint64_t* shingles, size_t count, const uint64_t* a, const uint64_t* b,
+                  uint32_t* mins) {
   for (size_t i = 0; i < count; ++i) {
     const uint64_t x = shingles[i];
     for (int k = 0; k < kPermutations; ++k) {
@@ -94,7 +100,140 @@ void AbsorbShingles(const uint64_t* shingles, size_t count, const uint64_t* a, c
   }
 }
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define NEWSLINT_ABSORB_X86 1
+
+// Both kernels take the permutations in blocks that stay in registers while
+// every shingle passes (the minima too: no load or store per shingle), and
+// keep a minimum per lane that only at the end becomes the 32-bit minimum.
+
+// AVX-512 (F + DQ): one 64-bit low multiply (vpmullq) and one add per lane,
+// then an unsigned 64-bit minimum of the whole sums. The top 32 bits of the
+// smallest sum are the smallest top 32 bits (u < v implies u >> 32 <= v >> 32),
+// so the shift and the narrowing wait for the end of the block.
+__attribute__((target("avx512f,avx512dq"))) void AbsorbAvx512(const uint64_t* shingles,
+                                                              size_t count, const uint64_t* a,
+                                                              const uint64_t* b, uint32_t* mins) {
+  constexpr int kLanes = 8, kVectors = 8, kBlock = kLanes * kVectors;  // 24 of 32 registers
+  static_assert(kPermutations % kBlock == 0);
+  for (int k0 = 0; k0 < kPermutations; k0 += kBlock) {
+    __m512i av[kVectors], bv[kVectors], mv[kVectors];
+    for (int j = 0; j < kVectors; ++j) {
+      av[j] = _mm512_loadu_si512(a + k0 + kLanes * j);
+      bv[j] = _mm512_loadu_si512(b + k0 + kLanes * j);
+      mv[j] = _mm512_set1_epi64(-1);
+    }
+    for (size_t i = 0; i < count; ++i) {
+      const __m512i x = _mm512_set1_epi64(static_cast<long long>(shingles[i]));
+      for (int j = 0; j < kVectors; ++j) {
+        mv[j] = _mm512_min_epu64(mv[j], _mm512_add_epi64(_mm512_mullo_epi64(av[j], x), bv[j]));
+      }
+    }
+    for (int j = 0; j < kVectors; ++j) {
+      uint32_t* m = mins + k0 + kLanes * j;
+      const __m256i top = _mm512_cvtepi64_epi32(_mm512_srli_epi64(mv[j], 32));
+      const __m256i old = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(m));
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(m), _mm256_min_epu32(old, top));
+    }
+  }
+}
+
+// AVX2 has no 64-bit multiply. With a = aL + 2^32 aH and x = xL + 2^32 xH
+// (32-bit halves), modulo 2^64
+//   a * x + b = (aL * xL + b) + 2^32 * (aH * xL + aL * xH),
+// (the 2^64 aH xH term vanishes), and adding 2^32 * c changes only the top
+// half, so
+//   top32(a * x + b) = top32(aL * xL + b) + aH * xL + aL * xH   (mod 2^32).
+// Per lane: aL * xL by one 32x32->64 multiply (vpmuludq), the two cross
+// products by one 32-bit multiply (vpmulld) of the lane (aL, aH) with the
+// lane (xH, xL), one of them moved to the top half by a shift; 32-bit adds
+// (no carry between the halves) sum into the top half of the lane, whose
+// running minimum is kept (the bottom half is junk and ignored).
+__attribute__((target("avx2"))) void AbsorbAvx2(const uint64_t* shingles, size_t count,
+                                                const uint64_t* a, const uint64_t* b,
+                                                uint32_t* mins) {
+  constexpr int kLanes = 4, kVectors = 4, kBlock = kLanes * kVectors;
+  static_assert(kPermutations % kBlock == 0);
+  for (int k0 = 0; k0 < kPermutations; k0 += kBlock) {
+    __m256i av[kVectors], bv[kVectors], mv[kVectors];
+    for (int j = 0; j < kVectors; ++j) {
+      av[j] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(a + k0 + kLanes * j));
+      bv[j] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + k0 + kLanes * j));
+      mv[j] = _mm256_set1_epi32(-1);
+    }
+    for (size_t i = 0; i < count; ++i) {
+      const __m256i x = _mm256_set1_epi64x(static_cast<long long>(shingles[i]));
+      const __m256i xs = _mm256_shuffle_epi32(x, 0xB1);  // the halves swapped: (xH, xL)
+      for (int j = 0; j < kVectors; ++j) {
+        const __m256i low = _mm256_add_epi64(_mm256_mul_epu32(av[j], x), bv[j]);
+        const __m256i cross = _mm256_mullo_epi32(av[j], xs);  // (aL xH, aH xL)
+        const __m256i sum =
+            _mm256_add_epi32(_mm256_add_epi32(low, cross), _mm256_slli_epi64(cross, 32));
+        mv[j] = _mm256_min_epu32(mv[j], sum);
+      }
+    }
+    for (int j = 0; j < kVectors; ++j) {
+      alignas(32) uint32_t lanes[2 * kLanes];
+      _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), mv[j]);
+      for (int l = 0; l < kLanes; ++l) {
+        uint32_t& m = mins[k0 + kLanes * j + l];
+        m = std::min(m, lanes[2 * l + 1]);  // the top half of lane l
+      }
+    }
+  }
+}
+#endif
+
+using AbsorbFn = void (*)(const uint64_t*, size_t, const uint64_t*, const uint64_t*, uint32_t*);
+
+AbsorbFn AbsorbFor(AbsorbKernel kernel) {
+  switch (kernel) {
+#ifdef NEWSLINT_ABSORB_X86
+    case AbsorbKernel::kAvx512:
+      return AbsorbAvx512;
+    case AbsorbKernel::kAvx2:
+      return AbsorbAvx2;
+#endif
+    default:
+      return AbsorbScalar;
+  }
+}
+
+// The widest kernel the CPU (and the OS, for the AVX-512 registers) has,
+// chosen once.
+AbsorbFn BestAbsorb() {
+  static const AbsorbFn kBest = [] {
+    for (AbsorbKernel k : {AbsorbKernel::kAvx512, AbsorbKernel::kAvx2}) {
+      if (AbsorbKernelSupported(k)) return AbsorbFor(k);
+    }
+    return AbsorbFor(AbsorbKernel::kScalar);
+  }();
+  return kBest;
+}
+
 }  // namespace
+
+bool AbsorbKernelSupported(AbsorbKernel kernel) {
+  switch (kernel) {
+    case AbsorbKernel::kScalar:
+      return true;
+#ifdef NEWSLINT_ABSORB_X86
+    case AbsorbKernel::kAvx512:
+      __builtin_cpu_init();
+      return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
+    case AbsorbKernel::kAvx2:
+      __builtin_cpu_init();
+      return __builtin_cpu_supports("avx2");
+#endif
+    default:
+      return false;
+  }
+}
+
+void AbsorbShingles(AbsorbKernel kernel, const uint64_t* shingles, size_t count,
+                    const uint64_t* a, const uint64_t* b, uint32_t* mins) {
+  AbsorbFor(kernel)(shingles, count, a, b, mins);
+}
 
 char32_t SimpleLower(char32_t cp) {
   if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
@@ -122,14 +261,14 @@ void AppendWords(std::string_view text, size_t begin, size_t end, std::vector<Wo
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   size_t i = begin;
   while (i < end) {
-    // Skip to the next word character: ASCII through the table (a zero
-    // entry is ASCII that is not a word character), the rest decoded.
+    // Skip to the next word character: ASCII letters and digits through the
+    // table, the rest of ASCII skipped, bytes >= 0x80 decoded.
     const unsigned char c = bytes[i];
-    if (c < 0x80) {
-      if (kAsciiWord[c] == 0) {
-        ++i;
-        continue;
-      }
+    if (kAsciiWord[c] != 0) {
+      // an ASCII letter or digit: a word starts
+    } else if (c < 0x80) {
+      ++i;
+      continue;
     } else {
       utf8::CodePoint cp = utf8::DecodeAt(text, i);
       if (!cp.valid || !IsWordChar(cp.value) || utf8::IsCombiningMark(cp.value)) {
@@ -142,13 +281,21 @@ void AppendWords(std::string_view text, size_t begin, size_t end, std::vector<Wo
     w.span.start = i;
     uint64_t h = kFnvOffset;
     while (i < end) {
+      // The run of ASCII letters and digits that makes up most words, in a
+      // loop of its own (pointer, one load, one table load, the hash step).
+      {
+        const unsigned char* p = bytes + i;
+        const unsigned char* const stop = bytes + end;
+        unsigned char lowered;
+        while (p < stop && (lowered = kAsciiWord[*p]) != 0) {
+          h = (h ^ lowered) * kFnvPrime;
+          ++p;
+        }
+        i = static_cast<size_t>(p - bytes);
+        if (p == stop) break;
+      }
       const unsigned char b = bytes[i];
       if (b < 0x80) {
-        if (const unsigned char lowered = kAsciiWord[b]; lowered != 0) {
-          h = (h ^ lowered) * kFnvPrime;
-          ++i;
-          continue;
-        }
         if (b == '\'' && i + 1 < end) {
           utf8::CodePoint next = utf8::DecodeAt(text, i + 1);
           if (next.valid && IsWordChar(next.value) && !utf8::IsCombiningMark(next.value)) {
@@ -233,7 +380,7 @@ void MakeSignature(const Word* words, size_t n, Signature* out) {
       shingles.push_back(ShingleHash(words + i, kShingleWords));
     }
   }
-  AbsorbShingles(shingles.data(), shingles.size(), p.a, p.b, mins);
+  BestAbsorb()(shingles.data(), shingles.size(), p.a, p.b, mins);
   for (int b = 0; b < kBands; ++b) {
     uint64_t key = static_cast<uint64_t>(b) * 0xD6E8FEB86659FD93ull;
     for (int r = 0; r < kRows; ++r) key = Mix64(key ^ mins[b * kRows + r]);

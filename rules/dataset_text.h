@@ -29,7 +29,10 @@
 // permutation of it, multiply-shift (a_k * x + b_k) >> 32 with random odd
 // a_k, b_k; the band hashes and the verification hashes use separate
 // permutations, so that two articles meeting in a band are not estimated
-// more similar for it.
+// more similar for it. The minima are taken by a vector kernel (AVX-512,
+// AVX2, or plain C++: whichever the CPU has, the same integers) that keeps
+// a block of permutations and their minima in registers while every shingle
+// passes.
 
 #ifndef NEWSLINT_RULES_DATASET_TEXT_H_
 #define NEWSLINT_RULES_DATASET_TEXT_H_
@@ -83,6 +86,18 @@ struct Signature {
   std::array<uint32_t, kBands> bands{};      // 24-bit keys
   std::array<uint8_t, kNibbleBytes> nibbles{};  // two 4-bit values per byte
 };
+
+inline constexpr int kPermutations = kBands * kRows + kVerifyHashes;
+
+// The min-hash kernels (public for the differential tests and benchmarks):
+// for every k < kPermutations,
+//   mins[k] = min(mins[k], min over i of (a[k] * shingles[i] + b[k]) >> 32)
+// in 64-bit unsigned arithmetic (mod 2^64). Every kernel gives the same
+// minima; kScalar is the definition and runs everywhere.
+enum class AbsorbKernel { kScalar, kAvx2, kAvx512 };
+bool AbsorbKernelSupported(AbsorbKernel kernel);
+void AbsorbShingles(AbsorbKernel kernel, const uint64_t* shingles, size_t count,
+                    const uint64_t* a, const uint64_t* b, uint32_t* mins);
 
 // The signature of a word sequence. A sequence of fewer than kShingleWords
 // words has one shingle, the whole sequence.

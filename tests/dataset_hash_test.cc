@@ -2,7 +2,8 @@
 // against simple reference implementations written here (the byte-at-a-time
 // code they replaced): template_line::LineHash (eight ASCII bytes at a time),
 // duplicate_block::NormalisedHash (one multiplication per ASCII character)
-// and dataset::AppendWords (a table for the ASCII character classes). The
+// dataset::AppendWords (a table for the ASCII character classes) and the
+// min-hash kernels of dataset::MakeSignature (AVX-512 and AVX2 blocks). The
 // fast paths must give the very same values: the hashes key tables and
 // min-hash signatures whose results reach the output.
 //
@@ -26,6 +27,7 @@
 #include "rules/boilerplate/template_line.h"
 #include "rules/dataset_text.h"
 #include "rules/page_layout.h"
+#include "tests/rule_test_util.h"
 
 namespace newslint {
 namespace {
@@ -414,6 +416,158 @@ TEST(DatasetHashTest, AppendWordsMatchesTheReference) {
     }
   }
   EXPECT_GT(words, 100000u);
+}
+
+// ---------------------------------------------------------------------------
+// Min-hash kernels and signatures
+// ---------------------------------------------------------------------------
+
+// The minima of dataset::AbsorbShingles, by the definition.
+void RefAbsorb(const std::vector<uint64_t>& shingles, const uint64_t* a, const uint64_t* b,
+               uint32_t* mins) {
+  for (uint64_t x : shingles) {
+    for (int k = 0; k < dataset::kPermutations; ++k) {
+      mins[k] = std::min(mins[k], static_cast<uint32_t>((a[k] * x + b[k]) >> 32));
+    }
+  }
+}
+
+// dataset::MakeSignature written out plainly: the permutations from the same
+// seed, every shingle hashed and permuted one at a time.
+dataset::Signature RefSignature(const std::vector<dataset::Word>& w) {
+  constexpr int kPerms = dataset::kBands * dataset::kRows + dataset::kVerifyHashes;
+  uint64_t a[kPerms], b[kPerms];
+  uint64_t state = 0x5EED0DA7A5E70001ull;
+  for (int k = 0; k < kPerms; ++k) {
+    state += 0x9E3779B97F4A7C15ull;
+    a[k] = RefMix64(state) | 1;
+    state += 0x9E3779B97F4A7C15ull;
+    b[k] = RefMix64(state);
+  }
+  auto shingle = [&](size_t start, size_t n) {
+    uint64_t h = w[start].hash;
+    for (size_t j = 1; j < n; ++j) {
+      h = (std::rotl(h, 23) ^ w[start + j].hash) * 0x9E3779B97F4A7C15ull;
+    }
+    return RefMix64(h ^ n);
+  };
+  dataset::Signature s;
+  uint64_t exact = 0x243F6A8885A308D3ull;
+  for (const dataset::Word& word : w) {
+    exact = (std::rotl(exact, 29) ^ word.hash) * 0x9E3779B97F4A7C15ull;
+  }
+  s.exact = RefMix64(exact ^ w.size());
+  s.words = static_cast<uint32_t>(w.size());
+  if (w.empty()) return s;  // bands and nibbles zero
+  std::vector<uint32_t> mins(kPerms, UINT32_MAX);
+  auto absorb = [&](uint64_t x) {
+    for (int k = 0; k < kPerms; ++k) {
+      mins[k] = std::min(mins[k], static_cast<uint32_t>((a[k] * x + b[k]) >> 32));
+    }
+  };
+  if (w.size() < static_cast<size_t>(dataset::kShingleWords)) {
+    absorb(shingle(0, w.size()));
+  } else {
+    for (size_t i = 0; i + dataset::kShingleWords <= w.size(); ++i) {
+      absorb(shingle(i, dataset::kShingleWords));
+    }
+  }
+  for (int band = 0; band < dataset::kBands; ++band) {
+    uint64_t key = static_cast<uint64_t>(band) * 0xD6E8FEB86659FD93ull;
+    for (int r = 0; r < dataset::kRows; ++r) key = RefMix64(key ^ mins[band * dataset::kRows + r]);
+    s.bands[band] = static_cast<uint32_t>(key >> 40);
+  }
+  for (int k = 0; k < dataset::kVerifyHashes; ++k) {
+    const uint8_t nibble = static_cast<uint8_t>(
+        RefMix64(mins[dataset::kBands * dataset::kRows + k] ^ 0x9E3779B97F4A7C15ull) & 0xF);
+    s.nibbles[k / 2] |= static_cast<uint8_t>(k % 2 == 0 ? nibble : nibble << 4);
+  }
+  return s;
+}
+
+TEST(DatasetHashTest, EveryMinHashKernelMatchesTheDefinition) {
+  constexpr int kPerms = dataset::kPermutations;
+  std::mt19937_64 rng(20261129);
+  // Multipliers and offsets: random, and the values where the 32-bit halves
+  // carry or wrap (all ones, one half zero, one half all ones).
+  const uint64_t kEdges[] = {0,
+                             1,
+                             UINT64_MAX,
+                             0xFFFFFFFFull,
+                             0xFFFFFFFF00000000ull,
+                             0x100000001ull,
+                             0x80000000ull,
+                             0x8000000000000000ull,
+                             0x7FFFFFFFFFFFFFFFull,
+                             0xFFFFFFFF80000000ull};
+  auto value = [&](int k) { return k % 5 == 0 ? kEdges[rng() % std::size(kEdges)] : rng(); };
+  std::vector<dataset::AbsorbKernel> kernels;
+  for (dataset::AbsorbKernel k : {dataset::AbsorbKernel::kScalar, dataset::AbsorbKernel::kAvx2,
+                                  dataset::AbsorbKernel::kAvx512}) {
+    if (dataset::AbsorbKernelSupported(k)) kernels.push_back(k);
+  }
+  ASSERT_FALSE(kernels.empty());
+  size_t checked = 0;
+  for (int round = 0; round < 200; ++round) {
+    uint64_t a[kPerms], b[kPerms];
+    for (int k = 0; k < kPerms; ++k) {
+      a[k] = value(k);
+      b[k] = value(k + 1);
+    }
+    const size_t counts[] = {0, 1, 2, 3, 7, 8, 33, 300};
+    std::vector<uint64_t> shingles(counts[round % std::size(counts)]);
+    for (size_t i = 0; i < shingles.size(); ++i) shingles[i] = value(static_cast<int>(i));
+    // Minima that start at UINT32_MAX (a new signature) or below what the
+    // shingles give (they must stay).
+    uint32_t start[kPerms];
+    for (int k = 0; k < kPerms; ++k) {
+      start[k] = round % 3 == 0 ? static_cast<uint32_t>(rng() >> 40) : UINT32_MAX;
+    }
+    uint32_t want[kPerms];
+    std::copy(std::begin(start), std::end(start), want);
+    RefAbsorb(shingles, a, b, want);
+    for (dataset::AbsorbKernel kernel : kernels) {
+      uint32_t got[kPerms];
+      std::copy(std::begin(start), std::end(start), got);
+      dataset::AbsorbShingles(kernel, shingles.data(), shingles.size(), a, b, got);
+      for (int k = 0; k < kPerms; ++k) {
+        ASSERT_EQ(got[k], want[k]) << "kernel " << static_cast<int>(kernel) << ", round "
+                                   << round << ", permutation " << k;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 200 * kernels.size());
+}
+
+TEST(DatasetHashTest, SignaturesMatchThePlainDefinition) {
+  auto same = [](const dataset::Signature& x, const dataset::Signature& y) {
+    return x.exact == y.exact && x.words == y.words && x.bands == y.bands &&
+           x.nibbles == y.nibbles;
+  };
+  std::vector<std::vector<dataset::Word>> sequences;
+  for (const Article& article : FixtureArticles()) {
+    Analysis analysis(article);
+    sequences.emplace_back();
+    dataset::StoryWords(analysis, &sequences.back());
+    sequences.emplace_back();
+    dataset::AppendWords(article.text, 0, article.text.size(), &sequences.back());
+  }
+  // Fewer words than a shingle, and exactly one.
+  for (size_t n = 0; n <= 6; ++n) {
+    std::vector<dataset::Word> w;
+    dataset::AppendWords("one two three four five six", 0, 100, &w);
+    w.resize(std::min(w.size(), n));
+    sequences.push_back(w);
+  }
+  size_t long_ones = 0;
+  for (const auto& w : sequences) {
+    dataset::Signature got;
+    dataset::MakeSignature(w.data(), w.size(), &got);
+    ASSERT_TRUE(same(got, RefSignature(w))) << "a sequence of " << w.size() << " words";
+    long_ones += w.size() >= 100;
+  }
+  EXPECT_GT(long_ones, 50u);
 }
 
 }  // namespace

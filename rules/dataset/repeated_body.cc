@@ -46,31 +46,47 @@ struct Passage {
   int gaps = 0;         // places where the copy differs
 };
 
-// Open addressing: k-gram hash -> first word position (kNone: empty).
+// Open addressing: k-gram hash -> first word position. A slot holds its key,
+// its position and the round (article) that wrote it: a slot of an earlier
+// round is empty, so Reset clears nothing (a new round number) and a probe
+// reads one slot, not a key array and a value array. Which slot a key lands
+// in never changes what FindOrInsert returns: the position first stored for
+// the key in this round.
 class FirstSeen {
  public:
   void Reset(size_t n) {
     const size_t capacity = std::bit_ceil(std::max<size_t>(16, 2 * n));
-    keys_.assign(capacity, 0);
-    values_.assign(capacity, kNone);
+    if (slots_.size() < capacity) {
+      slots_.assign(capacity, Slot{});  // round 0: never current below
+      round_ = 0;
+    }
+    mask_ = capacity - 1;
+    if (++round_ == 0) {  // wrapped: old rounds could look current
+      for (Slot& slot : slots_) slot.round = 0;
+      round_ = 1;
+    }
   }
   // The position stored for `key`, storing `pos` when there is none.
   uint32_t FindOrInsert(uint64_t key, uint32_t pos) {
-    const size_t mask = keys_.size() - 1;
-    for (size_t i = key & mask;; i = (i + 1) & mask) {
-      if (values_[i] == kNone) {
-        keys_[i] = key;
-        values_[i] = pos;
+    for (size_t i = key & mask_;; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.round != round_) {
+        slot = {key, pos, round_};
         return pos;
       }
-      if (keys_[i] == key) return values_[i];
+      if (slot.key == key) return slot.pos;
     }
   }
-  static constexpr uint32_t kNone = UINT32_MAX;
 
  private:
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> values_;
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t pos = 0;
+    uint32_t round = 0;
+  };
+  std::vector<Slot> slots_;  // at least mask_ + 1; slots past it are unused
+  size_t mask_ = 0;
+  uint32_t round_ = 0;
 };
 
 uint64_t GramHash(const Word* w) {
