@@ -193,11 +193,38 @@ bool IsShortFunctionWord(std::string_view lower) {
   return index && kBits.test(*index);
 }
 
-// FunctionWords().count(lower) for any word: the short ones ("The", "He",
-// "In" open most runs of capitalised words) from the bitset.
-bool IsFunctionWord(std::string_view lower) {
-  return lower.size() <= 3 ? IsShortFunctionWord(lower) : FunctionWords().count(lower) > 0;
+// The first two bytes of the function words of four bytes or more: most
+// longer capitalised words ("Smith", "Kazakhstan") fail here, where the
+// word set's own filter let many through to a hash lookup. It rejects no
+// function word.
+bool LongFunctionWordMayStart(std::string_view lower) {
+  static const std::bitset<65536> kFirstTwo = [] {
+    std::bitset<65536> bits;
+    for (std::string_view w : kFunctionWords) {
+      if (w.size() > 3) {
+        bits.set(static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]));
+      }
+    }
+    return bits;
+  }();
+  return kFirstTwo.test(static_cast<unsigned char>(lower[0]) << 8 |
+                        static_cast<unsigned char>(lower[1]));
 }
+
+// FunctionWords().count(lower) for any word: the short ones ("The", "He",
+// "In" open most runs of capitalised words) from the bitset, the longer
+// ones past a filter on their first two bytes.
+bool IsFunctionWord(std::string_view lower) {
+  if (lower.size() <= 3) return IsShortFunctionWord(lower);
+  return LongFunctionWordMayStart(lower) && FunctionWords().count(lower) > 0;
+}
+
+}  // namespace
+
+bool IsNameFunctionWord(std::string_view lower) { return IsFunctionWord(lower); }
+std::span<const std::string_view> NameFunctionWords() { return kFunctionWords; }
+
+namespace {
 
 // Prepositions whose object is talked about, not present in the scene.
 const WordSet& ReferencePrepositions() {
@@ -256,6 +283,18 @@ bool HasPossessive(std::string_view word) {
   if (word.empty() || (word.back() != 's' && word.back() != 'S')) return false;
   return EndsWith(word, "'s") || EndsWith(word, "\xE2\x80\x99s") || EndsWith(word, "'S") ||
          EndsWith(word, "\xE2\x80\x99S");
+}
+
+// AsciiLower(a) == AsciiLower(b), without the copies (AsciiLower keeps the
+// length and maps each byte by itself).
+bool EqualIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const char x = IsAsciiUpper(a[i]) ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
+    const char y = IsAsciiUpper(b[i]) ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
+    if (x != y) return false;
+  }
+  return true;
 }
 
 bool IsTitleCaseWord(TokenShape shape) {
@@ -443,6 +482,22 @@ NameLexicon::Cache* ThreadNameCache(Dictionary* dict) {
 
 }  // namespace
 
+// Up to this many name uses, UsedAsNameOutside scans them all (a few
+// thousand instructions at most per call); past it, Build sorts them by word
+// and UsedAsNameOutside searches. Nearly every article has fewer: sorting
+// the ~100 uses of every article cost more than all the lookups.
+constexpr size_t kNameUseScanLimit = 1024;
+
+// Name uses ordered by their word (a view of People::name_use_words_), and
+// compared with a word, for std::sort and std::equal_range.
+struct People::NameUseOrder {
+  std::string_view words;
+  std::string_view Word(const NameUse& u) const { return words.substr(u.word, u.size); }
+  bool operator()(const NameUse& a, const NameUse& b) const { return Word(a) < Word(b); }
+  bool operator()(const NameUse& a, std::string_view w) const { return Word(a) < w; }
+  bool operator()(std::string_view w, const NameUse& b) const { return w < Word(b); }
+};
+
 void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* name_cache) {
   const std::vector<Token>& tokens = analysis.tokens();
   const std::vector<Sentence>& sentences = analysis.sentences();
@@ -455,6 +510,11 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
   // check (and its out-of-line call, a million a run) adds nothing.
   auto lower_of = [&](const Token& t) {
     return std::string_view(lower_text.data() + t.span.start, t.span.end - t.span.start);
+  };
+  // The same for the text itself (analysis.view, without substr's check
+  // and out-of-line call: it ran several times per token).
+  auto text_of = [&](const Token& t) {
+    return std::string_view(text.data() + t.span.start, t.span.end - t.span.start);
   };
   NameLexicon::Cache article_cache;
   NameLexicon names(dictionary, name_cache != nullptr ? name_cache : &article_cache);
@@ -483,7 +543,9 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
   }
 
   auto gap_of = [&](size_t a, size_t b) {  // text between tokens a and b (a < b)
-    return analysis.view({tokens[a].span.end, tokens[b].span.start});
+    // Tokens ascend and do not overlap: the gap lies inside the text.
+    return std::string_view(text.data() + tokens[a].span.end,
+                            tokens[b].span.start - tokens[a].span.end);
   };
   // Whether token j's capital is owed to the start of sentence s, of a
   // quotation, or of a clause after a colon or a dash.
@@ -530,7 +592,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       if (!gap.empty() && utf8::IsAllSpace(gap) && gap.size() <= 3) return true;
       // "John F. Kennedy", "Mr. Smith", "Sen. Jane Roe".
       if (gap.size() >= 2 && gap[0] == '.' && utf8::IsAllSpace(gap.substr(1))) {
-        std::string_view prev = analysis.view(tokens[j - 1].span);
+        std::string_view prev = text_of(tokens[j - 1]);
         if (prev.size() == 1 && IsAsciiUpper(prev[0])) return true;
         return Abbreviations().count(lower_of(tokens[j - 1])) > 0;
       }
@@ -541,10 +603,10 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       if (t.shape != TokenShape::kCapitalized) {
         // "al-Assad", "bin-Salman": a lower-case particle glued to a name.
         if (t.shape != TokenShape::kMixed) return false;
-        std::string_view v = analysis.view(t.span);
+        std::string_view v = text_of(t);
         return v.starts_with("al-") || v.starts_with("el-") || v.starts_with("bin-");
       }
-      std::string_view v = analysis.view(t.span);
+      std::string_view v = text_of(t);
       if (v.size() == 1) {
         // An initial ("F." in "John F. Kennedy"); "A" and "I" are words.
         return j + 1 < end && text.size() > t.span.end && text[t.span.end] == '.' &&
@@ -569,6 +631,14 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
         ++i;
         continue;
       }
+      // A capitalised function word ("The", "He") opens no name. Asked before
+      // the run is collected: collecting it changes nothing, and whatever it
+      // found the answer would be the same ++i (it was asked after the run,
+      // which was then collected for nothing at most sentence starts).
+      if (tokens[i].shape == TokenShape::kCapitalized && IsFunctionWord(lower_of(tokens[i]))) {
+        ++i;
+        continue;
+      }
       // Collect one run: titles, modifiers, capitalised words, particles.
       size_t j = i;
       size_t last_title_start = static_cast<size_t>(-1);
@@ -588,7 +658,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
             last_title_end = j + k;
             name_start = static_cast<size_t>(-1);
             j += k;
-            if (HasPossessive(analysis.view(tokens[j - 1].span))) {
+            if (HasPossessive(text_of(tokens[j - 1]))) {
               possessive = true;
               break;
             }
@@ -598,7 +668,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
         if (is_cap(j)) {
           if (name_start == static_cast<size_t>(-1)) name_start = j;
           ++j;
-          if (HasPossessive(analysis.view(tokens[j - 1].span))) {
+          if (HasPossessive(text_of(tokens[j - 1]))) {
             possessive = true;
             break;
           }
@@ -618,12 +688,6 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
         break;
       }
       if (j == i) {
-        ++i;
-        continue;
-      }
-      // A capitalised function word ("The", "He") opens no name.
-      if (tokens[i].shape == TokenShape::kCapitalized &&
-          IsFunctionWord(lower_of(tokens[i]))) {
         ++i;
         continue;
       }
@@ -669,7 +733,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       // Possessive after a final plural "s" ("Jones’ car").
       if (!m.possessive && m.name_words > 0 && m.name.end < text.size()) {
         std::string_view after = text.substr(m.name.end, 3);
-        std::string_view last = analysis.view(tokens[run_end - 1].span);
+        std::string_view last = text_of(tokens[run_end - 1]);
         if ((after.starts_with("'") || after.starts_with("\xE2\x80\x99")) && EndsWith(last, "s")) {
           size_t len = after.starts_with("'") ? 1 : 3;
           size_t next = m.name.end + len;
@@ -686,7 +750,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
 
   // Introductions: a title and a name, or a full name of two to four words.
   auto name_word = [&](const NameMention& m, size_t k) {
-    return StripPossessive(analysis.view(tokens[m.name_token + k].span));
+    return StripPossessive(text_of(tokens[m.name_token + k]));
   };
   // AsciiLower(name_word(m, k)) without a copy: the possessive endings
   // StripPossessive drops are the same length in either case.
@@ -725,8 +789,12 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
     m.introduces = all_names;
   }
 
-  // Persons, from the introductions in text order.
-  StringMap<std::vector<size_t>> by_surname;  // lower surname -> persons (never iterated)
+  // Persons, from the introductions in text order. Each person's lower-case
+  // surname (a surname never changes once the person is made): the persons
+  // with a surname are found by a scan of these, in the order they were
+  // made, as a map of lower surname -> persons gave them, without a map
+  // slot and a vector per person (an article names a dozen or so).
+  std::vector<std::string> lower_surnames;
   for (size_t mi = 0; mi < mentions_.size(); ++mi) {
     NameMention& m = mentions_[mi];
     if (!m.introduces) continue;
@@ -737,10 +805,12 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       if (k > 0) full += ' ';
       full += name_word(m, k);
     }
+    std::string lower_surname = AsciiLower(surname);
     size_t found = kNone;
-    for (size_t p : by_surname[AsciiLower(surname)]) {
+    for (size_t p = 0; p < persons_.size(); ++p) {
+      if (lower_surnames[p] != lower_surname) continue;
       const Person& person = persons_[p];
-      if (given.empty() || person.given.empty() || AsciiLower(person.given) == AsciiLower(given)) {
+      if (given.empty() || person.given.empty() || EqualIgnoringAsciiCase(person.given, given)) {
         found = p;
         break;
       }
@@ -754,7 +824,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       person.introduced_at = m.span.start;
       person.first_mention = mi;
       persons_.push_back(std::move(person));
-      by_surname[AsciiLower(surname)].push_back(found);
+      lower_surnames.push_back(std::move(lower_surname));
     }
     Person& person = persons_[found];
     if (m.name_words > 1 && (person.given.empty() || full.size() > person.name.size())) {
@@ -791,9 +861,10 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
   // otherwise lowered every person's name on every call.
   lower_names_.clear();
   lower_names_.reserve(persons_.size());
-  for (const Person& person : persons_) {
+  for (size_t p = 0; p < persons_.size(); ++p) {
+    const Person& person = persons_[p];
     lower_names_.push_back(
-        {AsciiLower(person.name), AsciiLower(person.surname), AsciiLower(person.given)});
+        {AsciiLower(person.name), std::move(lower_surnames[p]), AsciiLower(person.given)});
   }
 
   // The other mentions: surnames, given names, unique titles.
@@ -806,6 +877,10 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       continue;
     }
     if (m.name_words > 2) continue;
+    if (m.name_words == 1) {  // the word itself: no copy to make
+      m.person = Resolve(name_word(m, 0), m.span.start);
+      continue;
+    }
     std::string full;
     for (int k = 0; k < m.name_words; ++k) {
       if (k > 0) full += ' ';
@@ -858,7 +933,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
     size_t prev = m.first_token;
     while (prev > base) {
       --prev;
-      std::string_view v = analysis.view(tokens[prev].span);
+      std::string_view v = text_of(tokens[prev]);
       if (!utf8::IsAllSpace(gap_of(prev, prev + 1))) {
         prev = static_cast<size_t>(-1);
         break;
@@ -999,9 +1074,20 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
     }
     if (!run) continue;
     for (size_t k = m.name_token; k < m.end_token; ++k) {
-      name_uses_[StripPossessive(analysis.view(tokens[k].span))].push_back(tokens[k].span.start);
+      const std::string_view w = StripPossessive(text_of(tokens[k]));
+      name_uses_.push_back({name_use_words_.size(), w.size(), tokens[k].span.start});
+      name_use_words_ += w;
     }
   }
+  // Many uses: sorted by word, for UsedAsNameOutside to search rather than
+  // scan (a scan per call would make an article of many cues and many
+  // names quadratic).
+  if (name_uses_.size() > kNameUseScanLimit) SortNameUses();
+}
+
+// Out of line: rare, and inlined into Build it cost Build more than it does.
+[[gnu::noinline]] void People::SortNameUses() {
+  std::sort(name_uses_.begin(), name_uses_.end(), NameUseOrder{name_use_words_});
 }
 
 const NameMention* People::MentionAt(size_t offset) const {
@@ -1098,9 +1184,20 @@ size_t People::ResolveTitle(std::string_view word) const {
 
 bool People::UsedAsNameOutside(std::string_view word, Span except) const {
   const std::string_view w = StripPossessive(word);
-  if (auto it = name_uses_.find(w); it != name_uses_.end()) {
-    for (size_t at : it->second) {
-      if (at < except.start || at >= except.end) return true;
+  // Any use of the word outside `except`, as a lookup of the word's offsets
+  // and a scan of them would find: a scan of all uses when they are few,
+  // else of the word's own (Build sorted them by word).
+  const std::string_view words = name_use_words_;
+  std::span<const NameUse> uses(name_uses_);
+  if (name_uses_.size() > kNameUseScanLimit) {
+    const auto [lo, hi] =
+        std::equal_range(name_uses_.begin(), name_uses_.end(), w, NameUseOrder{words});
+    uses = std::span<const NameUse>(lo, hi);
+  }
+  for (const NameUse& use : uses) {
+    if ((use.at < except.start || use.at >= except.end) &&
+        words.substr(use.word, use.size) == w) {
+      return true;
     }
   }
   // The title field: a capitalised word there is a name unless it opens it.

@@ -61,6 +61,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -172,9 +173,22 @@ class People {
   std::vector<NameMention> mentions_;
   std::vector<bool> title_case_;
   std::vector<std::pair<size_t, size_t>> sentence_tokens_;  // per sentence
-  // Capitalised words (possessive stripped) -> byte offsets where they are
-  // used as a name. Only looked up (never iterated), by string_view.
-  StringMap<std::vector<size_t>> name_uses_;
+  // Where capitalised words (possessive stripped) are used as a name, in
+  // text order: each use's word is name_use_words_.substr(word, size), its
+  // byte offset `at`. Only UsedAsNameOutside reads them, for the few cue
+  // names one rule asks about, so it scans them (past kNameUseScanLimit
+  // uses, Build sorts them by word and it searches); a hash map of word ->
+  // offsets, built for every article, cost a map slot and a vector per word
+  // (most of People's allocations) for lookups that are rare.
+  struct NameUseOrder;
+  void SortNameUses();
+  struct NameUse {
+    size_t word = 0;  // offset into name_use_words_
+    size_t size = 0;
+    size_t at = 0;
+  };
+  std::string name_use_words_;
+  std::vector<NameUse> name_uses_;
   std::string article_title_;
   // Per person, lower-case name, surname and given name (for Resolve()).
   struct LowerNames {
@@ -198,6 +212,11 @@ bool TitleMayStart(std::string_view lower);
 // Whether the lower-case word is a finite verb form that makes the name
 // before it a subject (attribution-action-verbs.txt or a reporting verb).
 bool IsActionVerb(std::string_view lower);
+// Whether the lower-case word is a function word that opens no name when
+// capitalised ("the", "he", "however"); NameFunctionWords() lists them (for
+// tests of the fast path).
+bool IsNameFunctionWord(std::string_view lower);
+std::span<const std::string_view> NameFunctionWords();
 // The gender an honorific or royal title gives, from its lower-case text.
 Gender GenderOfTitle(std::string_view lower_title);
 
