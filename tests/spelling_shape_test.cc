@@ -2,9 +2,13 @@
 // which tokens garbled/spelling judges: its one table-driven pass against
 // the byte-by-byte checks it replaced plus a search for "-", on the
 // fixtures' text, every short string over boundary bytes, and edge cases.
+// And of PlainWordChunk, the short cut before garbled/spelling's
+// InMachineChunk scan: it must never be true where the scan (copied below)
+// is true.
 
 #include "rules/garbled/spelling_shape.h"
 #include "tests/rule_test_util.h"
+#include "lint/utf8.h"
 
 #include <gtest/gtest.h>
 
@@ -72,6 +76,86 @@ TEST(SpellingShapeTest, ShortStringsOverBoundaryBytes) {
 
 TEST(SpellingShapeTest, FixtureText) {
   EXPECT_GT(ForEachFixtureSubstring(20, [](std::string_view w) { ExpectShape(w); }), 100000u);
+}
+
+// garbled/spelling's InMachineChunk as it is (rules/garbled/spelling.cc),
+// with find_first_of for its table of marks.
+bool ReferenceInMachineChunk(std::string_view text, size_t start, size_t end) {
+  size_t b = start;
+  while (b > 0 && utf8::SpaceLengthBefore(text, b) == 0) --b;
+  size_t e = end;
+  while (e < text.size() && utf8::SpaceLengthAt(text, e) == 0) ++e;
+  const std::string_view chunk = text.substr(b, e - b);
+  if (chunk.find("://") != std::string_view::npos) return true;
+  if (chunk.find_first_of("@#/\\_=<>{}|~^&*") != std::string_view::npos) return true;
+  for (size_t i = 1; i + 1 < chunk.size(); ++i) {
+    const char before = chunk[i - 1], after = chunk[i + 1];
+    const bool letter_before = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z');
+    const bool alnum_after = (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
+                             (after >= '0' && after <= '9');
+    if (chunk[i] == '.' && letter_before && alnum_after) return true;
+  }
+  return false;
+}
+
+// Checks every candidate word of `text` (every span CandidateShapeOf
+// accepts, up to 12 bytes) and returns how often PlainWordChunk was true.
+size_t ExpectPlainChunksNotMachine(std::string_view text) {
+  size_t plain = 0;
+  for (size_t s = 0; s < text.size(); ++s) {
+    for (size_t e = s + 1; e <= text.size() && e - s <= 12; ++e) {
+      if (CandidateShapeOf(text.substr(s, e - s)) == CandidateShape::kNone) continue;
+      if (!PlainWordChunk(text, s, e)) continue;
+      ++plain;
+      EXPECT_FALSE(ReferenceInMachineChunk(text, s, e))
+          << "\"" << std::string(text) << "\" [" << s << ", " << e << ")";
+    }
+  }
+  return plain;
+}
+
+TEST(SpellingShapeTest, PlainWordChunkEdgeCases) {
+  // Plain: the short cut answers.
+  for (std::string_view t : {"rose.", "rose", " rose.", "why?\" he", "said.)", "end.\n",
+                             "end.\tx", "a long-term plan.", "over.\"' next", "x rose!"}) {
+    EXPECT_GT(ExpectPlainChunksNotMachine(t), 0u) << t;
+  }
+  // Machine text or not plain: whatever the short cut says, never a wrong "plain".
+  for (std::string_view t : {"(said.)", "example.com", "see example.com.", "a.b",
+                             "https://x.org/a-b",
+                             "photo.jpg", "mail@ex.org", "#breaking", "a_b", "x.\u00a0y",
+                             "\u00a0rose.", "rose.\u2003", "on:", "why?x", "end.a", "e.g.",
+                             "", ".", "-", "a-", "\xE2\x80\x99rose.", "rose.\xC2"}) {
+    ExpectPlainChunksNotMachine(t);
+  }
+  EXPECT_FALSE(PlainWordChunk("example.com", 0, 7));
+  EXPECT_FALSE(PlainWordChunk("x.rose.", 2, 6));
+  EXPECT_FALSE(PlainWordChunk("rose.\xC2\xA0", 0, 4));  // U+00A0 takes the full scan
+  EXPECT_TRUE(PlainWordChunk("rose.", 0, 4));
+  EXPECT_TRUE(PlainWordChunk("a rose.)\n", 2, 6));
+  const std::string long_line = std::string(50000, 'e') + "." + std::string(50000, '.');
+  EXPECT_TRUE(PlainWordChunk(long_line, 0, 50000));
+  EXPECT_FALSE(ReferenceInMachineChunk(long_line, 0, 50000));
+}
+
+TEST(SpellingShapeTest, PlainWordChunkShortStrings) {
+  // Words, every closing mark, the bytes that make machine text, and
+  // spaces of each kind (ASCII, no-break U+00A0 as C2 A0).
+  const std::string alphabet = std::string("ab-.?\")/:@_ \n\xC2\xA0", 15);
+  size_t plain = 0;
+  ForEachStringOver(alphabet, 5,
+                    [&](std::string_view t) { plain += ExpectPlainChunksNotMachine(t); });
+  EXPECT_GT(plain, 1000u);
+}
+
+TEST(SpellingShapeTest, PlainWordChunkFixtureText) {
+  size_t plain = 0;
+  for (const Article& a : FixtureArticles()) {
+    const std::string_view text = a.text.size() > 20000 ? std::string_view(a.text).substr(0, 20000)
+                                                        : std::string_view(a.text);
+    plain += ExpectPlainChunksNotMachine(text);
+  }
+  EXPECT_GT(plain, 1000u);
 }
 
 }  // namespace

@@ -370,11 +370,17 @@ class SpellingRule : public Rule {
     // Only a word touching one of kMachineBytes can be part of a URL, an
     // address, a handle, a hashtag, a file name or markup; the others skip
     // the scan.
+    // Of those, a word that ends a sentence ("rose.") is most; PlainWordChunk
+    // tells it, and the others like it, from its neighbours without the scan
+    // (it is true only where InMachineChunk is false).
     const bool touches = (t.span.start > para.start && kMachineBytes.Has(text[t.span.start - 1])) ||
                          (t.span.end < para.end && kMachineBytes.Has(text[t.span.end]));
-    if (touches && InMachineChunk(text.substr(para.start), t.span.start - para.start,
-                                  t.span.end - para.start)) {
-      return Verdict::kSkipped;
+    if (touches) {
+      const std::string_view chunk_text = text.substr(para.start);
+      const size_t start = t.span.start - para.start, end = t.span.end - para.start;
+      if (!PlainWordChunk(chunk_text, start, end) && InMachineChunk(chunk_text, start, end)) {
+        return Verdict::kSkipped;
+      }
     }
     // A short word after a number is a unit: "40 kmh", "5 lakh", "3 tbsp".
     if (i > 0 && w.size() <= 5 &&
