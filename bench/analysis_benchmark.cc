@@ -7,7 +7,7 @@
 // run (BM_Reference_*: memchr newline counting, simdjson's UTF-8 validator),
 // because absolute times on shared machines drift.
 //
-//   build/newslint_bench --benchmark_filter='Reference|Utf8|Tokenize|Split|Analysis|Attribution'
+//   build/newslint_bench --benchmark_filter='Reference|Utf8|Tokenize|Split|Analysis|Attribution|Lower'
 
 #include <cstring>
 #include <string>
@@ -246,6 +246,38 @@ void BM_AnalysisAllViews(benchmark::State& state) {
                          benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_AnalysisAllViews);
+
+// Analysis::lower_view of a whole article (the lowered copy People and
+// Attribution take once per article): eight bytes at a time. Compare with
+// BM_Reference_LowerByteLoop, the byte loop it replaced.
+void BM_LowerView(benchmark::State& state) {
+  const Corpus& corpus = EnglishCorpus();
+  std::vector<Article> articles(corpus.articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) articles[i].text = corpus.articles[i];
+  for (auto _ : state) {
+    for (const Article& a : articles) {
+      Analysis an(a);
+      benchmark::DoNotOptimize(an.lower_view({0, a.text.size()}).data());
+    }
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(corpus.all.size()));
+}
+BENCHMARK(BM_LowerView);
+
+void BM_Reference_LowerByteLoop(benchmark::State& state) {
+  const Corpus& corpus = EnglishCorpus();
+  for (auto _ : state) {
+    for (const std::string& a : corpus.articles) {
+      std::string lower(a);
+      for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      benchmark::DoNotOptimize(lower.data());
+    }
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(corpus.all.size()));
+}
+BENCHMARK(BM_Reference_LowerByteLoop);
 
 // The attribution views the attribution rules share, built once per article
 // (lint/attribution.h): Quotations, People (names, persons, roles; a token

@@ -1,8 +1,11 @@
 #include "lint/analysis.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 
+#include "lint/swar.h"
 #include "lint/utf8.h"
 
 namespace newslint {
@@ -26,9 +29,21 @@ Analysis::Analysis(const Article& article) : article_(article) {}
 
 std::string_view Analysis::lower_view(Span s) {
   if (!lower_) {
+    // Eight bytes at a time, without a branch or a conditional store per
+    // byte (the byte loop showed in profiles): swar::LowerAsciiAnyBytes
+    // lowers A..Z and leaves every other byte value as it is, as the byte
+    // loop on the tail does.
     lower_.emplace(article_.text);
-    for (char& c : *lower_) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    char* p = lower_->data();
+    const size_t n = lower_->size();
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      uint64_t w = swar::LowerAsciiAnyBytes(swar::Load8(p + i));
+      if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+      std::memcpy(p + i, &w, 8);
+    }
+    for (; i < n; ++i) {
+      if (p[i] >= 'A' && p[i] <= 'Z') p[i] = static_cast<char>(p[i] - 'A' + 'a');
     }
   }
   return std::string_view(*lower_).substr(s.start, s.end - s.start);

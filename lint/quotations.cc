@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <utility>
@@ -14,6 +16,8 @@
 #endif
 
 #include "lint/byte_set.h"
+#include "lint/quotations_internal.h"
+#include "lint/swar.h"
 #include "lint/utf8.h"
 
 namespace newslint {
@@ -473,33 +477,76 @@ bool IsMojibake(std::span<const Cp> cps, size_t k) {
   return lead && k + 1 < cps.size() && cps[k + 1].cls == Cls::kLetter;
 }
 
+// The code points of `para`, as utf8::DecodeAt reads them one after the
+// other (an invalid byte is U+FFFD, one byte long), with their classes, into
+// `written` (room for para.size()); *count is how many. Returns how many are
+// of class kQuote and lists their indices in `written`, in order, in
+// `quote_at` (room for para.size() + 1), so that ScanMarks visits only them.
+// `quote_at` is written without a branch: the slot past the last entry takes
+// the index of each other code point.
+inline size_t DecodeParagraph(std::string_view para, Cp* written, size_t* quote_at,
+                              size_t* count_out) {
+  size_t count = 0, quotes = 0;
+  const std::array<Cls, 128>& ascii = AsciiClasses();  // ClassOf, without a call per letter
+  const auto* bytes = reinterpret_cast<const unsigned char*>(para.data());
+  const size_t size = para.size();
+  for (size_t i = 0; i < size;) {
+    // Eight ASCII bytes at once (most of a paragraph): each is a code point
+    // of its own, as DecodeAt would read it (i is always where a code point
+    // starts), so the entries are those of the byte loop below.
+    if (i + 8 <= size && swar::AllAscii(swar::Load8(para.data() + i))) {
+      for (size_t k = 0; k < 8; ++k) {
+        const unsigned char b = bytes[i + k];
+        const Cls cls = ascii[b];
+        written[count] = {i + k, b, cls};
+        quote_at[quotes] = count;
+        quotes += cls == Cls::kQuote;
+        ++count;
+      }
+      i += 8;
+      continue;
+    }
+    const utf8::CodePoint cp = utf8::DecodeAt(para, i);
+    const Cls cls = cp.value < 128 ? ascii[cp.value] : ClassOfAny(cp.value);
+    written[count] = {i, cp.value, cls};
+    quote_at[quotes] = count;
+    quotes += cls == Cls::kQuote;
+    ++count;
+    i += cp.length;
+  }
+  *count_out = count;
+  return quotes;
+}
+
 void ScanMarks(std::string_view para, size_t base, std::vector<RawMark>* out) {
   // Every mark is ASCII or starts with 0xC2 (« »), 0xE2 (‘ ’ “ ” „ ‚ ‹ ›)
   // or 0xE3 (「 」 『 』).
   // (A table per byte: find_first_of calls memchr on the set per byte.)
+  // Eight bytes at a time while they are ASCII without " or ' (they hold no
+  // such byte), then a byte at a time from the first word that may.
   static constexpr ByteSet kLead("\"'\xC2\xE2\xE3");
-  if (std::none_of(para.begin(), para.end(),
+  size_t lead = 0;
+  for (; lead + 8 <= para.size(); lead += 8) {
+    const uint64_t w = swar::Load8(para.data() + lead);
+    if (!swar::AllAscii(w) || (swar::Equal(w, '"') | swar::Equal(w, '\'')) != 0) break;
+  }
+  if (std::none_of(para.begin() + static_cast<std::ptrdiff_t>(lead), para.end(),
                    [](char c) { return kLead.Has(c); })) {
     return;
   }
-  // The paragraph's code points. The buffer is reused (no allocation per
-  // paragraph) and only grows: a paragraph has at most as many code points
-  // as bytes, so it is sized once and written by index, without push_back's
-  // capacity check per code point; `cps` views the part written.
+  // The paragraph's code points. The buffers are reused (no allocation per
+  // paragraph) and only grow: a paragraph has at most as many code points
+  // as bytes, so they are sized once and written by index, without
+  // push_back's capacity check per code point; `cps` views the part written.
   thread_local std::vector<Cp> buffer;
+  thread_local std::vector<size_t> quote_buffer;
   if (buffer.size() < para.size()) buffer.resize(para.size());
+  if (quote_buffer.size() < para.size() + 1) quote_buffer.resize(para.size() + 1);
   Cp* const written = buffer.data();
+  const size_t* const quote_at = quote_buffer.data();
   size_t count = 0;
-  bool any = false;
-  const std::array<Cls, 128>& ascii = AsciiClasses();  // ClassOf, without a call per letter
-  for (size_t i = 0; i < para.size();) {
-    utf8::CodePoint cp = utf8::DecodeAt(para, i);
-    const Cls cls = cp.value < 128 ? ascii[cp.value] : ClassOfAny(cp.value);
-    any = any || cls == Cls::kQuote;
-    written[count++] = {i, cp.value, cls};
-    i += cp.length;
-  }
-  if (!any) return;
+  const size_t quotes = DecodeParagraph(para, written, quote_buffer.data(), &count);
+  if (quotes == 0) return;
   const std::span<const Cp> cps(written, count);
   const std::vector<Span> urls = FindUrlSpans(para, 0);
 
@@ -534,8 +581,8 @@ void ScanMarks(std::string_view para, size_t base, std::vector<RawMark>* out) {
     return w;
   };
 
-  for (size_t k = 0; k < n; ++k) {
-    if (cps[k].cls != Cls::kQuote) continue;
+  for (size_t q = 0; q < quotes; ++q) {
+    const size_t k = quote_at[q];
     const char32_t c = cps[k].c;
     const QuoteGlyph glyph = *QuoteGlyphOf(c);
     const size_t pos = cps[k].pos;
@@ -1130,5 +1177,24 @@ const Quotation* Quotations::At(size_t offset) const {
   }
   return best;
 }
+
+namespace quotations_internal {
+
+void DecodeParagraphForTest(std::string_view para, std::vector<DecodedCodePoint>* cps,
+                            std::vector<size_t>* quote_at) {
+  std::vector<Cp> written(para.size());
+  std::vector<size_t> quotes(para.size() + 1);
+  size_t count = 0;
+  quotes.resize(DecodeParagraph(para, written.data(), quotes.data(), &count));
+  cps->clear();
+  for (size_t k = 0; k < count; ++k) {
+    cps->push_back({written[k].pos, written[k].c, static_cast<int>(written[k].cls)});
+  }
+  *quote_at = std::move(quotes);
+}
+
+int QuoteClassForTest() { return static_cast<int>(Cls::kQuote); }
+
+}  // namespace quotations_internal
 
 }  // namespace newslint

@@ -53,6 +53,15 @@ inline uint64_t Equal(uint64_t w, unsigned char c) {
 // The word with 'A'..'Z' lowered (all bytes ASCII): 0x80 >> 2 == 'a' - 'A'.
 inline uint64_t LowerAscii(uint64_t w) { return w | (InRange(w, 'A', 'Z') >> 2); }
 
+// The word with 'A'..'Z' lowered and every other byte as it is, for any
+// bytes (UTF-8 or not): the range test runs on the low seven bits of each
+// byte (ASCII, so InRange holds) and the bytes with the high bit set are
+// then taken out of the mask, so 0xC1 (0x41 | 0x80) stays 0xC1.
+inline uint64_t LowerAsciiAnyBytes(uint64_t w) {
+  const uint64_t upper = InRange(w & ~kHigh, 'A', 'Z') & ~w;
+  return w | (upper >> 2);
+}
+
 // Eight bytes a normaliser that turns every white-space run into one space
 // can take as they are: all ASCII, none of \t..\r, no two spaces next to
 // each other. `spaces` is the mask of their spaces (valid when `plain`).
