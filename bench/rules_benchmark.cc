@@ -156,11 +156,7 @@ BENCHMARK(BM_PhraseMatcher_ConsentLexicons);
 void BM_PhraseBank_AllBuiltinRules(benchmark::State& state) {
   const std::vector<std::unique_ptr<Rule>> rules = MakeAllRules();
   std::vector<const PhraseMatcher*> matchers;
-  for (const auto& rule : rules) {
-    if (const auto* user = dynamic_cast<const PhraseUser*>(rule.get())) {
-      for (const PhraseMatcher* m : user->phrase_matchers()) matchers.push_back(m);
-    }
-  }
+  for (const auto& rule : rules) AppendPhraseMatchers(*rule, &matchers);
   const PhraseBank bank(matchers);
   std::vector<PhraseMatch> matches;
   size_t found = 0;

@@ -75,11 +75,7 @@ std::unique_ptr<Engine> Engine::Create(EngineSettings settings,
     engine->active_.push_back({rule.get(), engine->SeverityOf(info.id), std::move(options)});
   }
   std::vector<const PhraseMatcher*> matchers;
-  for (const ActiveRule& a : engine->active_) {
-    if (const auto* user = dynamic_cast<const PhraseUser*>(a.rule)) {
-      for (const PhraseMatcher* m : user->phrase_matchers()) matchers.push_back(m);
-    }
-  }
+  for (const ActiveRule& a : engine->active_) AppendPhraseMatchers(*a.rule, &matchers);
   if (!matchers.empty()) engine->phrase_bank_ = std::make_shared<const PhraseBank>(matchers);
   return engine;
 }

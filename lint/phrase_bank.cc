@@ -3,7 +3,15 @@
 #include <algorithm>
 #include <string>
 
+#include "lint/rule.h"
+
 namespace newslint {
+
+void AppendPhraseMatchers(const Rule& rule, std::vector<const PhraseMatcher*>* out) {
+  if (const auto* user = dynamic_cast<const PhraseUser*>(&rule)) {
+    for (const PhraseMatcher* m : user->phrase_matchers()) out->push_back(m);
+  }
+}
 
 PhraseBank::PhraseBank(const std::vector<const PhraseMatcher*>& matchers) {
   std::vector<std::string_view> phrases;

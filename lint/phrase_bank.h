@@ -61,6 +61,13 @@ class PhraseUser {
   virtual std::vector<const PhraseMatcher*> phrase_matchers() const = 0;
 };
 
+class Rule;
+
+// Appends the matchers of `rule` to *out when the rule is a PhraseUser
+// (nothing otherwise): how the Engine, tests and benchmarks gather a bank's
+// matchers from a list of rules.
+void AppendPhraseMatchers(const Rule& rule, std::vector<const PhraseMatcher*>* out);
+
 // The matchers of the active rules compiled into one automaton. Immutable
 // once built; shared by every worker thread.
 class PhraseBank {

@@ -25,13 +25,6 @@
 namespace newslint {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // Strings that stress byte loops: empty, short, every kind of space, UTF-8,
 // and long lines.
@@ -81,7 +74,7 @@ TEST(AttributionFastPathsTest, WrittenStatementMatchesOneSearchPerPhrase) {
   for (const Article& a : FixtureArticles()) {
     Analysis an(a);
     for (const Sentence& s : an.sentences()) cases.emplace_back(an.lower_view(s.span));
-    cases.push_back(Lower(a.text));
+    cases.push_back(ByteLoopLower(a.text));
   }
   int written = 0;
   for (const std::string& c : cases) {
@@ -185,7 +178,7 @@ std::vector<std::string> TitleFirstWords() {
   for (std::string_view entry : LexiconEntries("person-titles")) {
     std::string first(entry.substr(0, entry.find(' ')));
     first.erase(std::remove(first.begin(), first.end(), '.'), first.end());
-    if (!first.empty()) out.push_back(Lower(first));
+    if (!first.empty()) out.push_back(ByteLoopLower(first));
   }
   return out;
 }

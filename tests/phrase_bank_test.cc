@@ -26,11 +26,7 @@ struct BuiltinMatchers {
   std::vector<std::unique_ptr<Rule>> rules = MakeAllRules();
   std::vector<const PhraseMatcher*> matchers;
   BuiltinMatchers() {
-    for (const auto& rule : rules) {
-      if (const auto* user = dynamic_cast<const PhraseUser*>(rule.get())) {
-        for (const PhraseMatcher* m : user->phrase_matchers()) matchers.push_back(m);
-      }
-    }
+    for (const auto& rule : rules) AppendPhraseMatchers(*rule, &matchers);
   }
 };
 

@@ -200,11 +200,7 @@ const Lexicon& BuiltinLexicon() {
     auto* l = new Lexicon;
     const std::vector<std::unique_ptr<Rule>> rules = MakeAllRules();
     std::vector<const PhraseMatcher*> matchers;
-    for (const auto& rule : rules) {
-      if (const auto* user = dynamic_cast<const PhraseUser*>(rule.get())) {
-        for (const PhraseMatcher* m : user->phrase_matchers()) matchers.push_back(m);
-      }
-    }
+    for (const auto& rule : rules) AppendPhraseMatchers(*rule, &matchers);
     const PhraseBank bank(matchers);
     for (size_t i = 0; i < bank.phrase_count(); ++i) {
       l->phrases.push_back(bank.combined().phrase(i));

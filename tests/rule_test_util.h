@@ -60,6 +60,16 @@ void ForEachStringOver(std::string_view alphabet, size_t max_len, F&& f) {
   }
 }
 
+// A..Z lowered one byte at a time, every other byte as it is: the plain
+// definition the lower-casing fast paths are compared with.
+inline std::string ByteLoopLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 // Every record of every fixture (.txt, .jsonl, .html), as the readers give
 // them: the corpus the differential tests of fast paths run over.
 inline std::vector<Article> FixtureArticles() {
