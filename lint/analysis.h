@@ -314,9 +314,10 @@ class TokenWalk {
       end += step;
       step *= 2;
     }
+    const size_t limit = std::min(ts.size(), end + step);
     end = static_cast<size_t>(
         std::partition_point(ts.begin() + static_cast<std::ptrdiff_t>(end),
-                             ts.begin() + static_cast<std::ptrdiff_t>(std::min(ts.size(), end + step)),
+                             ts.begin() + static_cast<std::ptrdiff_t>(limit),
                              [&](const Token& t) { return t.span.end <= span.end; }) -
         ts.begin());
     from_ = end;
