@@ -22,6 +22,10 @@
 #include <cstdint>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace newslint::swar {
 
 constexpr uint64_t kOnes = 0x0101010101010101ull;
@@ -74,6 +78,35 @@ inline PlainChunk PlainAscii8(uint64_t w) {
   const uint64_t spaces = Equal(w, ' ');
   return {InRange(w, '\t', '\r') == 0 && (spaces & (spaces << 8)) == 0, spaces};
 }
+
+#ifdef __SSE2__
+// PlainAscii8 for sixteen bytes at once (SSE2, part of x86-64), with the
+// bytes lowered ('A'..'Z'): `plain` when all sixteen are ASCII, none of
+// \t..\r and no two spaces are next to each other, also across the middle;
+// `spaces` has bit k set when byte k is a space; `lo` and `hi` are bytes
+// 0-7 and 8-15 lowered, as LowerAscii gives them (valid when `plain`).
+struct PlainBlock16 {
+  bool plain;
+  unsigned spaces;
+  uint64_t lo, hi;
+};
+inline PlainBlock16 PlainAscii16(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const auto spaces =
+      static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+  // Bytes >= 0x80 are negative as signed bytes: outside both ranges below,
+  // and in `high`.
+  const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
+  const auto control = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
+      _mm_cmpgt_epi8(v, _mm_set1_epi8('\t' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('\r' + 1)))));
+  if ((high | control | (spaces & (spaces >> 1))) != 0) return {false, spaces, 0, 0};
+  const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                      _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+  const __m128i lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+  return {true, spaces, static_cast<uint64_t>(_mm_cvtsi128_si64(lowered)),
+          static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(lowered, lowered)))};
+}
+#endif
 
 }  // namespace newslint::swar
 

@@ -1,7 +1,8 @@
 // Differential tests of the fast line and word hashes of the dataset family
 // against simple reference implementations written here (the byte-at-a-time
-// code they replaced): template_line::LineHash (eight ASCII bytes at a time),
-// duplicate_block::NormalisedHash (one multiplication per ASCII character)
+// code they replaced): template_line::LineHash (sixteen or eight ASCII bytes
+// at a time), duplicate_block::NormalisedHash (sixteen or eight ASCII bytes
+// at a time, one multiplication per ASCII character)
 // dataset::AppendWords (a table for the ASCII character classes) and the
 // min-hash kernels of dataset::MakeSignature (AVX-512 and AVX2 blocks). The
 // fast paths must give the very same values: the hashes key tables and
@@ -346,10 +347,42 @@ std::vector<std::string> RandomLines() {
   return out;
 }
 
+// Block boundaries: one special piece at every offset of lines of every
+// length up to 26 bytes (so in the first sixteen-byte window, in both
+// eight-byte halves of it, in the window after it and in the bytes left
+// over), between runs of letters, digits, capitals or spaces. The pieces
+// include the bytes whose low seven bits are a space, a tab or a letter
+// (0xA0, 0x89, 0xC1, 0xE1) and the white space, quotes and apostrophes the
+// normalisers treat apart.
+std::vector<std::string> BoundaryLines() {
+  static constexpr std::string_view kSpecial[] = {
+      " ", "  ", "\t", "\r", "'", "`", "\xa0", "\x89", "\xc1", "\xe1", "\xc2\xa0",
+      "\u2019", "\u201c", "\u00e9", "\u00c9", "\u0301", "-", "A", "9", std::string_view("\0", 1)};
+  static constexpr std::string_view kFill[] = {
+      "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789012345678901234567",
+      "ab cd ef gh ij kl mn op qr", "a  b  c  d  e  f  g  h  i  j"};
+  std::vector<std::string> out;
+  for (std::string_view fill : kFill) {
+    for (size_t length = 0; length <= 26; ++length) {
+      for (std::string_view special : kSpecial) {
+        for (size_t at = 0; at <= length; ++at) {
+          std::string s(fill.substr(0, at));
+          s += special;
+          s += fill.substr(at, length - std::min(length, at + special.size()));
+          out.push_back(s);
+          out.push_back(" " + s + " ");
+        }
+      }
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> AllInputs() {
   std::vector<std::string> out = FixtureLines();
   for (std::string& s : EdgeCases()) out.push_back(std::move(s));
   for (std::string& s : RandomLines()) out.push_back(std::move(s));
+  for (std::string& s : BoundaryLines()) out.push_back(std::move(s));
   // Every suffix of a few lines: the eight-byte windows start at every
   // offset, and the line's end falls at every offset in a window.
   for (std::string_view base : {std::string_view("  The Quick  brown fox\tJUMPS over "

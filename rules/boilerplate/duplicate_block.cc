@@ -99,6 +99,28 @@ uint64_t NormalisedHash(std::string_view s) {
     // space pending), a space last only held back as pending (it is kept
     // only when text follows). Everything else takes the paths below, which
     // define the hash.
+#ifdef __SSE2__
+    // Sixteen at a time on the same terms when all sixteen qualify (with no
+    // double space across their middle either): the characters fed and the
+    // flags set are those of the two eight-byte steps below, with half the
+    // tests.
+    if (s.size() - i >= 16) {
+      const swar::PlainBlock16 b = swar::PlainAscii16(s.data() + i);
+      if (b.plain && ((b.spaces & 1) == 0 || (started && !pending_space))) {
+        const uint64_t lo = b.lo ^ (swar::Equal(b.lo, '`') >> 7) * ('`' ^ '\'');
+        const uint64_t hi = b.hi ^ (swar::Equal(b.hi, '`') >> 7) * ('`' ^ '\'');
+        if ((swar::InRange(lo, 'a', 'z') | swar::InRange(hi, 'a', 'z')) != 0) letters = true;
+        if (pending_space) h = (h ^ ' ') * kFnvPrime4;  // byte 0 is not a space here
+        for (int k = 0; k < 8; ++k) h = (h ^ ((lo >> (8 * k)) & 0xFF)) * kFnvPrime4;
+        const int n = (b.spaces & 0x8000) != 0 ? 7 : 8;
+        for (int k = 0; k < n; ++k) h = (h ^ ((hi >> (8 * k)) & 0xFF)) * kFnvPrime4;
+        pending_space = n == 7;  // byte 14 is text: started
+        started = true;
+        i += 16;
+        continue;
+      }
+    }
+#endif
     if (s.size() - i >= 8) {
       const uint64_t w = swar::Load8(s.data() + i);
       const swar::PlainChunk chunk = swar::PlainAscii8(w);

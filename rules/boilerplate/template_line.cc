@@ -95,6 +95,28 @@ uint64_t LineHash(std::string_view s) {
     // a space last only held back as pending (it is kept only when text
     // follows). Everything else takes the byte path below, which defines
     // the hash.
+#ifdef __SSE2__
+    // Sixteen at a time on the same terms when all sixteen qualify (with no
+    // double space across their middle either): the bytes fed are those the
+    // two eight-byte steps below would feed, with half the tests.
+    if (s.size() - i >= 16) {
+      const swar::PlainBlock16 b = swar::PlainAscii16(s.data() + i);
+      if (b.plain && ((b.spaces & 1) == 0 || (started && !pending_space))) {
+        if (pending_space) h.Byte(' ');  // byte 0 is not a space here
+        h.Bytes(b.lo, 8);
+        if ((b.spaces & 0x8000) != 0) {
+          h.Bytes(b.hi & 0x00FFFFFFFFFFFFFFull, 7);
+          pending_space = true;  // byte 14 is text: started
+        } else {
+          h.Bytes(b.hi, 8);
+          pending_space = false;
+        }
+        started = true;
+        i += 16;
+        continue;
+      }
+    }
+#endif
     if (s.size() - i >= 8) {
       const uint64_t w = swar::Load8(s.data() + i);
       const swar::PlainChunk chunk = swar::PlainAscii8(w);
