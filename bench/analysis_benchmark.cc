@@ -22,6 +22,7 @@
 #include "lint/attribution.h"
 #include "lint/people.h"
 #include "lint/quotations.h"
+#include "lint/tokenizer_reference.h"
 
 namespace newslint {
 namespace {
@@ -211,6 +212,40 @@ void BM_TokenizeCyrillic(benchmark::State& state) {
   state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(text.size()));
 }
 BENCHMARK(BM_TokenizeCyrillic);
+
+// `tokenize` into a reused vector, as Analysis does (no allocation per
+// article, unlike BM_Tokenize): the English articles (arg 0) or the Cyrillic
+// text (arg 1).
+void TokenizeIntoLoop(benchmark::State& state,
+                      void (*tokenize)(std::string_view, size_t, std::vector<Token>*)) {
+  const Corpus& corpus = EnglishCorpus();
+  const std::string& cyrillic = CyrillicText();
+  std::vector<Token> t;
+  for (auto _ : state) {
+    if (state.range(0) == 0) {
+      for (const std::string& a : corpus.articles) {
+        t.clear();
+        tokenize(a, 0, &t);
+        benchmark::DoNotOptimize(t.data());
+      }
+    } else {
+      t.clear();
+      tokenize(cyrillic, 0, &t);
+      benchmark::DoNotOptimize(t.data());
+    }
+  }
+  const size_t bytes = state.range(0) == 0 ? corpus.all.size() : cyrillic.size();
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(bytes));
+}
+
+// The byte loop that defines the tokens (what TokenizeInto ran before its
+// 64-byte block path), against TokenizeInto.
+void BM_TokenizeByteLoop(benchmark::State& state) {
+  TokenizeIntoLoop(state, TokenizeIntoReference);
+}
+BENCHMARK(BM_TokenizeByteLoop)->ArgName("cyrillic")->Arg(0)->Arg(1);
+void BM_TokenizeInto(benchmark::State& state) { TokenizeIntoLoop(state, TokenizeInto); }
+BENCHMARK(BM_TokenizeInto)->ArgName("cyrillic")->Arg(0)->Arg(1);
 
 void BM_SplitSentences(benchmark::State& state) {
   const Corpus& corpus = EnglishCorpus();
