@@ -1,7 +1,7 @@
 // Throughput of the JSON output path: string escaping (ASCII news text,
-// mixed UTF-8, text with invalid bytes), base64 of raw text, and whole JSONL
-// records. BM_Memcpy is the reference in the same binary: compare ratios, not
-// absolute numbers, on a shared machine.
+// mixed UTF-8, text with invalid bytes, excerpt-sized strings), base64 of
+// raw text, and whole JSONL records. BM_Memcpy is the reference in the same
+// binary: compare ratios, not absolute numbers, on a shared machine.
 //
 //   build/newslint_bench --benchmark_filter='Memcpy|Json|Base64'
 
@@ -11,6 +11,7 @@
 #include <ostream>
 #include <streambuf>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lint/article.h"
@@ -87,6 +88,29 @@ BENCHMARK(BM_JsonEscapeMixedUtf8);
 
 void BM_JsonEscapeInvalidUtf8(benchmark::State& state) { EscapeBenchmark(state, InvalidText()); }
 BENCHMARK(BM_JsonEscapeInvalidUtf8);
+
+// Excerpt-sized strings (1 to 200 bytes, cut anywhere in mixed UTF-8 news
+// text): what a finding's message, excerpt and evidence cost, where the
+// per-call work and the tail of the block scan matter more than the
+// 16-byte loop.
+void BM_JsonEscapeShortStrings(benchmark::State& state) {
+  const std::string& text = MixedUtf8Text();
+  std::vector<std::string_view> pieces;
+  size_t bytes = 0;
+  for (size_t at = 0, len = 1; at + len <= text.size(); at += len, len = len % 200 + 7) {
+    pieces.push_back(std::string_view(text).substr(at, len));
+    bytes += len;
+  }
+  std::string out;
+  out.reserve(text.size() * 2);
+  for (auto _ : state) {
+    out.clear();
+    for (std::string_view piece : pieces) AppendJsonString(&out, piece);
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_JsonEscapeShortStrings);
 
 void BM_Base64(benchmark::State& state) {
   const std::string& text = InvalidText();

@@ -1,11 +1,17 @@
 #include "reports/json_writer.h"
 
+#include <array>
+#include <bit>
 #include <cassert>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <type_traits>
 #include <variant>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <simdjson.h>
 
@@ -15,18 +21,49 @@ namespace newslint {
 
 namespace {
 
-constexpr uint64_t kOnes = 0x0101010101010101ULL;
-constexpr uint64_t kHighs = 0x8080808080808080ULL;
+// kPlainAscii[c]: byte c is copied as it is when it stands alone: printable
+// ASCII (0x20..0x7F) other than '"' and '\\'. Every other byte needs a look:
+// a control character or '"' / '\\' (escaped), or a byte >= 0x80 (the start
+// of a UTF-8 sequence, or an invalid byte).
+constexpr std::array<bool, 256> kPlainAscii = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
 
-// True when one of the 8 bytes of `w` may need attention: a control
-// character, '"', '\\' or a non-ASCII byte (false positives are fine).
-inline bool NeedsAttention(uint64_t w) {
-  uint64_t below_space = (w - kOnes * 0x20) & ~w;
-  uint64_t q = w ^ (kOnes * '"');
-  uint64_t b = w ^ (kOnes * '\\');
-  uint64_t quote = (q - kOnes) & ~q;
-  uint64_t backslash = (b - kOnes) & ~b;
-  return ((below_space | quote | backslash | w) & kHighs) != 0;
+// Bit k set when byte k of the 16 at p needs a look (!kPlainAscii).
+inline unsigned Attention16(const unsigned char* p) {
+#if defined(__SSE2__)
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Signed compare: bytes >= 0x80 are negative, so "< 0x20" takes both the
+  // control characters and every non-ASCII byte.
+  const __m128i m = _mm_or_si128(
+      _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+  return static_cast<unsigned>(_mm_movemask_epi8(m));
+#else
+  unsigned m = 0;
+  for (int k = 0; k < 16; ++k) m |= static_cast<unsigned>(!kPlainAscii[p[k]]) << k;
+  return m;
+#endif
+}
+
+// The first position at or after i (i <= n) whose byte needs a look, or n.
+// Sixteen bytes at a time; the last partial block of a string of 16 bytes or
+// more is read as the string's last 16 bytes with the already scanned ones
+// shifted out (never a read past the end); shorter strings go byte by byte.
+inline size_t NextAttention(const unsigned char* p, size_t i, size_t n) {
+  for (; i + 16 <= n; i += 16) {
+    const unsigned m = Attention16(p + i);
+    if (m != 0) return i + static_cast<size_t>(std::countr_zero(m));
+  }
+  if (i == n) return n;
+  if (n >= 16) {
+    const unsigned m = Attention16(p + n - 16) >> (16 - (n - i));
+    return m != 0 ? i + static_cast<size_t>(std::countr_zero(m)) : n;
+  }
+  while (i < n && kPlainAscii[p[i]]) ++i;
+  return i;
 }
 
 // Length of the well-formed UTF-8 sequence at p (lead byte >= 0x80), or 0.
@@ -67,6 +104,16 @@ void AppendEscapedAscii(std::string* out, unsigned char c) {
 
 // Appends `s` as a JSON string literal; returns how many invalid bytes were
 // replaced by U+FFFD (0: `s` is valid UTF-8).
+//
+// Plain bytes (kPlainAscii) are never looked at one by one: NextAttention
+// skips them sixteen at a time and they are copied in runs. At a byte that
+// needs a look, the bytes that need one are handled one after another
+// (dense non-ASCII text does not go back to the block scan for every
+// character) until the next plain byte. The output is the same as a
+// code-point-at-a-time escaper's: the block scan only decides where the
+// runs of plain bytes end, and every other byte goes through the same
+// cases as before (escape, valid sequence kept unless U+2028/U+2029,
+// invalid byte replaced).
 size_t EscapeString(std::string* out, std::string_view s) {
   size_t replaced = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -74,42 +121,36 @@ size_t EscapeString(std::string* out, std::string_view s) {
   out->push_back('"');
   size_t run = 0;  // start of the bytes copied verbatim at the next flush
   size_t i = 0;
-  while (i < n) {
-    while (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if (NeedsAttention(w)) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      if (c >= 0x20 && c != '"' && c != '\\') {
-        ++i;
+  while ((i = NextAttention(p, i, n)) < n) {
+    do {
+      const unsigned char c = p[i];
+      if (c < 0x80) {  // a control character, '"' or '\\'
+        out->append(s.data() + run, i - run);
+        AppendEscapedAscii(out, c);
+        run = ++i;
         continue;
       }
-      out->append(s.data() + run, i - run);
-      AppendEscapedAscii(out, c);
-      run = ++i;
-      continue;
-    }
-    size_t len = Utf8SequenceLength(p + i, n - i);
-    bool line_separator = len == 3 && c == 0xE2 && p[i + 1] == 0x80 &&
-                          (p[i + 2] == 0xA8 || p[i + 2] == 0xA9);
-    if (len != 0 && !line_separator) {
-      i += len;
-      continue;
-    }
-    out->append(s.data() + run, i - run);
-    if (line_separator) {
-      out->append(p[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
-      i += 3;
-    } else {
-      out->append("\xEF\xBF\xBD");  // U+FFFD for one invalid byte
-      i += 1;
-      ++replaced;
-    }
-    run = i;
+      // The frequent 2-byte sequences (é, ü) first.
+      if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+        i += 2;
+        continue;
+      }
+      const size_t len = Utf8SequenceLength(p + i, n - i);
+      if (len == 3 && c == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
+        out->append(s.data() + run, i - run);
+        out->append(p[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
+        i += 3;
+        run = i;
+      } else if (len != 0) {
+        i += len;
+      } else {
+        out->append(s.data() + run, i - run);
+        out->append("\xEF\xBF\xBD");  // U+FFFD for one invalid byte
+        i += 1;
+        ++replaced;
+        run = i;
+      }
+    } while (i < n && !kPlainAscii[p[i]]);
   }
   out->append(s.data() + run, n - run);
   out->push_back('"');
@@ -185,7 +226,8 @@ void JsonWriter::BeforeValue() {
   Frame& f = stack_.back();
   if (!f.first) out_->push_back(',');
   f.first = false;
-  if (indented()) NewLine(stack_.size());
+  // indented(), with the stack known not to be empty.
+  if (layout_ == Layout::kIndented && !f.one_line) NewLine(stack_.size());
 }
 
 void JsonWriter::Open(char bracket, bool one_line) {
@@ -211,10 +253,66 @@ void JsonWriter::EndArray() { Close(']'); }
 
 void JsonWriter::Key(std::string_view key) {
   assert(!stack_.empty() && !after_key_);
+  // A key that needs no escaping (evidence names, rule ids, sites) is
+  // written as it is; escaping would leave it unchanged.
+  if (NextAttention(reinterpret_cast<const unsigned char*>(key.data()), 0, key.size()) ==
+      key.size()) {
+    SafeKey(key);
+    return;
+  }
   BeforeValue();
   AppendJsonString(out_, key);
   out_->append(indented() ? ": " : ":");
   after_key_ = true;
+}
+
+#ifndef NDEBUG
+static bool NeedsNoEscaping(std::string_view s) {
+  for (unsigned char c : s) {
+    if (!kPlainAscii[c]) return false;
+  }
+  return true;
+}
+#endif
+
+void JsonWriter::SafeKey(std::string_view key) {
+  assert(!stack_.empty() && !after_key_);
+  assert(NeedsNoEscaping(key));
+  constexpr size_t kShortKey = 32;
+  Frame& f = stack_.back();
+  after_key_ = true;
+  // What BeforeValue() would do here (a key always has an open object and
+  // no pending key): a comma unless first, and a new line when indented.
+  const bool spaced = layout_ == Layout::kIndented && !f.one_line;
+  if (!spaced && key.size() <= kShortKey) {
+    // Compact: `,"key":` (comma unless first) in one append.
+    char buf[kShortKey + 4];
+    size_t len = 0;
+    buf[len] = ',';
+    len += f.first ? 0 : 1;
+    f.first = false;
+    buf[len++] = '"';
+    std::memcpy(buf + len, key.data(), key.size());
+    len += key.size();
+    buf[len++] = '"';
+    buf[len++] = ':';
+    out_->append(buf, len);
+    return;
+  }
+  if (!f.first) out_->push_back(',');
+  f.first = false;
+  if (spaced) NewLine(stack_.size());
+  out_->push_back('"');
+  out_->append(key);
+  out_->append(spaced ? "\": " : "\":");
+}
+
+void JsonWriter::SafeString(std::string_view s) {
+  assert(NeedsNoEscaping(s));
+  BeforeValue();
+  out_->push_back('"');
+  out_->append(s);
+  out_->push_back('"');
 }
 
 void JsonWriter::String(std::string_view s) {
@@ -289,11 +387,11 @@ void JsonWriter::WriteFix(const std::optional<Fix>& fix) {
     return;
   }
   BeginObject();
-  Key("start");
+  SafeKey("start");
   Int(static_cast<int64_t>(fix->span.start));
-  Key("end");
+  SafeKey("end");
   Int(static_cast<int64_t>(fix->span.end));
-  Key("text");
+  SafeKey("text");
   String(fix->text);
   EndObject();
 }
@@ -302,28 +400,28 @@ void JsonWriter::WriteFix(const std::optional<Fix>& fix) {
 
 void WriteFinding(JsonWriter& w, const Finding& f) {
   w.BeginObject();
-  w.Key("rule");
+  w.SafeKey("rule");
   w.String(f.rule);
-  w.Key("severity");
-  w.String(SeverityName(f.severity));
-  w.Key("message");
+  w.SafeKey("severity");
+  w.SafeString(SeverityName(f.severity));
+  w.SafeKey("message");
   w.String(f.message);
-  w.Key("span");
+  w.SafeKey("span");
   w.BeginObject();
-  w.Key("start");
+  w.SafeKey("start");
   w.Int(static_cast<int64_t>(f.span.start));
-  w.Key("end");
+  w.SafeKey("end");
   w.Int(static_cast<int64_t>(f.span.end));
   w.EndObject();
-  w.Key("line");
+  w.SafeKey("line");
   w.Int(f.line);
-  w.Key("column");
+  w.SafeKey("column");
   w.Int(f.column);
-  w.Key("excerpt");
+  w.SafeKey("excerpt");
   w.String(f.excerpt);
-  w.Key("evidence");
+  w.SafeKey("evidence");
   w.WriteEvidence(f.evidence);
-  w.Key("fix");
+  w.SafeKey("fix");
   w.WriteFix(f.fix);
   w.EndObject();
 }
@@ -331,26 +429,26 @@ void WriteFinding(JsonWriter& w, const Finding& f) {
 void WriteRecord(JsonWriter& w, const Article& a, const std::vector<Finding>& findings,
                  const ReportOptions& options) {
   w.BeginObject(/*one_line=*/true);
-  w.Key("id");
+  w.SafeKey("id");
   w.String(a.id);
-  w.Key("source");
+  w.SafeKey("source");
   w.String(a.source);
-  w.Key("record");
+  w.SafeKey("record");
   w.Int(a.record);
-  w.Key("url");
+  w.SafeKey("url");
   w.String(a.url);
-  w.Key("site");
+  w.SafeKey("site");
   w.String(a.site);
-  w.Key("findings");
+  w.SafeKey("findings");
   w.BeginArray();
   for (const Finding& f : findings) WriteFinding(w, f);
   w.EndArray();
   if (options.debug_analysis) {
-    w.Key("analysis");
+    w.SafeKey("analysis");
     WriteAnalysisTable(w, a);
   }
   if (options.include_text) {
-    w.Key("text");
+    w.SafeKey("text");
     w.Text(a.text);
   }
   w.EndObject();
@@ -528,8 +626,18 @@ namespace {
 
 namespace dom = simdjson::dom;
 
-bool SummaryError(std::string* error, std::string message) {
-  *error = "summary: " + std::move(message);
+bool SummaryError(std::string* error, std::string_view message) {
+  error->assign("summary: ");
+  error->append(message);
+  return false;
+}
+
+// SummaryError for member `key`: `summary: "key" is not ...`.
+bool SummaryMemberError(std::string* error, std::string_view key, std::string_view is_not) {
+  error->assign("summary: \"");
+  error->append(key);
+  error->append("\" ");
+  error->append(is_not);
   return false;
 }
 
@@ -542,7 +650,7 @@ bool SummaryInt(dom::object o, std::string_view key, int64_t* out, std::string* 
     return SummaryError(error, "no \"" + std::string(key) + "\"");
   }
   if (e.get_int64().get(*out) != simdjson::SUCCESS) {
-    return SummaryError(error, "\"" + std::string(key) + "\" is not an integer");
+    return SummaryMemberError(error, key, "is not an integer");
   }
   return true;
 }
@@ -559,7 +667,7 @@ bool SummaryObject(dom::object o, std::string_view key, dom::object* out, std::s
   }
   if (present != nullptr) *present = true;
   if (e.get_object().get(*out) != simdjson::SUCCESS) {
-    return SummaryError(error, "\"" + std::string(key) + "\" is not an object");
+    return SummaryMemberError(error, key, "is not an object");
   }
   return true;
 }
@@ -567,7 +675,7 @@ bool SummaryObject(dom::object o, std::string_view key, dom::object* out, std::s
 bool SummaryString(dom::object o, std::string_view key, std::string* out, std::string* error) {
   std::string_view s;
   if (o.at_key(key).get_string().get(s) != simdjson::SUCCESS) {
-    return SummaryError(error, "\"" + std::string(key) + "\" is not a string");
+    return SummaryMemberError(error, key, "is not a string");
   }
   out->assign(s);
   return true;

@@ -39,6 +39,10 @@
 // Both escape '"', '\\', every control character below U+0020 (as \b \f \n
 // \r \t or \u00XX) and U+2028 / U+2029 (as \u2028 / \u2029, so the output is
 // also valid JavaScript). Everything else is written as UTF-8, unescaped.
+// Cost: the escaper skips printable ASCII 16 bytes at a time (SSE2) and
+// copies it in runs; only the other bytes (escapes, UTF-8 sequences,
+// invalid bytes) are looked at one by one. Keys and values that are code
+// literals go through SafeKey()/SafeString(), which skip the scan.
 //
 // Numbers. Int() writes integers exactly. Double() writes the shortest text
 // that reads back as the same double (std::to_chars), with ".0" added when
@@ -89,6 +93,14 @@ class JsonWriter {
 
   // The next member's key; must be followed by exactly one value.
   void Key(std::string_view key);
+
+  // Key() and String() for text known to need no escaping: the literals in
+  // the code (member names, severity names), printable ASCII without '"' or
+  // '\\'. Written as they are, which saves the escaper's scan on the dozen
+  // keys of every finding; the output is what Key() and String() would
+  // write (assert()-checked).
+  void SafeKey(std::string_view key);
+  void SafeString(std::string_view s);
 
   void String(std::string_view s);  // display string: invalid bytes -> U+FFFD
   void Text(std::string_view s);    // string if valid UTF-8, else {"bytes": base64}
