@@ -51,7 +51,10 @@ std::string_view Analysis::lower_view(Span s) {
 
 const std::vector<Span>& Analysis::lines() {
   if (!lines_) {
-    std::vector<Span> v;
+    // Built in a reused buffer and copied out at its final size: one
+    // allocation per article instead of one per doubling.
+    thread_local std::vector<Span> v;
+    v.clear();
     const std::string_view t = text();
     const char* data = t.data();
     size_t start = 0;
@@ -62,7 +65,7 @@ const std::vector<Span>& Analysis::lines() {
       v.push_back({start, content_end});
       start = end + 1;
     }
-    lines_ = std::move(v);
+    lines_.emplace(v.begin(), v.end());
   }
   return *lines_;
 }
@@ -71,6 +74,7 @@ const std::vector<Paragraph>& Analysis::paragraphs() {
   if (!paragraphs_) {
     std::vector<Paragraph> v;
     const std::vector<Span>& ls = lines();
+    v.reserve(ls.size());  // at most one paragraph per line
     const std::string_view t = text();
     for (size_t i = 0; i < ls.size(); ++i) {
       size_t start = ls[i].start, end = ls[i].end;
@@ -84,15 +88,17 @@ const std::vector<Paragraph>& Analysis::paragraphs() {
 
 const std::vector<Sentence>& Analysis::sentences() {
   if (!sentences_) {
-    std::vector<Sentence> v;
-    std::vector<Span> spans;
+    // Reused buffers; the sentences are copied out at their final size.
+    thread_local std::vector<Sentence> v;
+    thread_local std::vector<Span> spans;
+    v.clear();
     const std::vector<Paragraph>& ps = paragraphs();
     for (size_t i = 0; i < ps.size(); ++i) {
       spans.clear();
       SplitSentencesInto(view(ps[i].span), ps[i].span.start, &spans);
       for (const Span& s : spans) v.push_back({s, i});
     }
-    sentences_ = std::move(v);
+    sentences_.emplace(v.begin(), v.end());
   }
   return *sentences_;
 }

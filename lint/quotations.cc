@@ -581,6 +581,7 @@ void ScanMarks(std::string_view para, size_t base, std::vector<RawMark>* out) {
     return w;
   };
 
+  out->reserve(out->size() + quotes);  // at most one mark per quotation mark
   for (size_t q = 0; q < quotes; ++q) {
     const size_t k = quote_at[q];
     const char32_t c = cps[k].c;
@@ -729,6 +730,11 @@ class ParagraphPass {
 
   // `carry`: the quotation the previous paragraph left open, or null.
   void Run(const Carry* carry) {
+    // A quotation and a stack entry per opening mark, and one for the carry.
+    if (const size_t most = marks_.size() + (carry ? 1 : 0); most > 0) {
+      quotations_.reserve(most);
+      stack_.reserve(most);
+    }
     size_t i = 0;
     if (carry) {
       Quotation q;

@@ -131,7 +131,8 @@ void PageLayout::FindStory() {
     int64_t words;
     int gap_before;     // non-blank non-prose lines since the previous cluster
   };
-  std::vector<Cluster> clusters;
+  thread_local std::vector<Cluster> clusters;  // reused: no allocation per article
+  clusters.clear();
   int gap = 0;
   for (size_t i = 0; i < lines_.size(); ++i) {
     const LineLayout& l = lines_[i];

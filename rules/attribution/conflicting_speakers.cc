@@ -114,13 +114,21 @@ class ConflictingSpeakersRule : public Rule {
       } else {
         continue;  // a pronoun or a phrase nobody can be told apart by
       }
+      // One word per token: count them first, to skip a short quotation
+      // without building its words and to fill the vector in one allocation.
+      size_t words = 0;
+      for (size_t q = cue.quotation; q < all.size(); ++q) {
+        if (all[q].first != cue.quotation || all[q].level != 0) continue;
+        words += analysis.TokensIn(all[q].content).size();
+      }
+      if (static_cast<int64_t>(words) < min_words) continue;
+      s.words.reserve(words);
       for (size_t q = cue.quotation; q < all.size(); ++q) {
         if (all[q].first != cue.quotation || all[q].level != 0) continue;
         for (const Token& t : analysis.TokensIn(all[q].content)) {
           s.words.push_back(AsciiLower(StripPossessive(analysis.view(t.span))));
         }
       }
-      if (static_cast<int64_t>(s.words.size()) < min_words) continue;
       said.push_back(std::move(s));
     }
     for (size_t b = 1; b < said.size(); ++b) {

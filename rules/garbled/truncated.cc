@@ -18,6 +18,7 @@
 //
 // One finding per article, listing every signal that fired.
 
+#include <algorithm>
 #include <optional>
 #include <span>
 #include <string>
@@ -28,6 +29,7 @@
 
 #include "lint/byte_set.h"
 #include "lint/utf8.h"
+#include "rules/garbled/truncated_scan.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
@@ -61,22 +63,8 @@ constexpr double kMaxCapitalizedShare = 0.6;
 // ... and at least this share function words.
 constexpr double kMinFunctionShare = 0.2;
 
-// ASCII and Latin-1 letters to lower case (the lexicons are English, German
-// and French).
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (size_t i = 0; i < out.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(out[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out[i] = static_cast<char>(c + 32);
-    } else if (c == 0xC3 && i + 1 < out.size()) {
-      unsigned char d = static_cast<unsigned char>(out[i + 1]);
-      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
-      ++i;
-    }
-  }
-  return out;
-}
+using truncated_internal::Lower;
+using truncated_internal::LowerInto;
 
 bool IsBlankByte(char c) { return c == ' ' || c == '\t'; }
 
@@ -168,6 +156,15 @@ bool IsMarkerBoundary(char32_t cp) {
          cp == '[' || cp == '(' || cp == U'•' || cp == U'·';
 }
 
+// Marks of a table row, a list of links or a footer: " | ", a tab, " · ",
+// " • ", "©" (as written; one pass instead of a find each).
+const truncated_internal::AnySubstring kTableMarks(
+    std::vector<std::string>{" | ", "\t", " \u00b7 ", " \u2022 ", "\u00a9"});
+
+// Words of a page's footer or a link, which no story line has (lower case).
+const truncated_internal::AnySubstring kFooterWords(
+    std::vector<std::string>{"copyright", "all rights reserved", "http://", "https://"});
+
 const char* const kBracketedEllipses[] = {"[…]",   "[...]",   "[..]",  "(…)",    "(...)",
                                           "[ … ]", "[ ... ]", "( … )", "( ... )"};
 const char* const kPlainEllipses[] = {"…", "...", ". . ."};
@@ -189,6 +186,7 @@ class TruncatedRule : public Rule {
     for (std::string_view m : LexiconEntries("truncated-markers")) {
       const bool weak = m.starts_with("weak:");
       markers_.emplace_back(std::string(weak ? m.substr(5) : m), weak);
+      max_marker_size_ = std::max(max_marker_size_, markers_.back().first.size());
     }
     for (std::string_view w : LexiconEntries("truncated-dangling-words")) {
       dangling_.emplace(w);
@@ -199,6 +197,7 @@ class TruncatedRule : public Rule {
     for (std::string_view s : LexiconEntries("truncated-sign-offs")) {
       if (s.starts_with("line:")) {
         sign_off_lines_.emplace(s.substr(5));
+        max_sign_off_line_size_ = std::max(max_sign_off_line_size_, s.size() - 5);
       } else if (s.starts_with("word:")) {
         sign_off_words_.emplace(s.substr(5));
       } else {
@@ -206,6 +205,7 @@ class TruncatedRule : public Rule {
       }
     }
     for (std::string_view c : LexiconEntries("truncated-continuations")) continuations_.emplace(c);
+    sign_off_phrase_scan_ = truncated_internal::AnySubstring(sign_off_phrases_);
   }
 
   const RuleInfo& info() const override { return kInfo; }
@@ -351,8 +351,13 @@ class TruncatedRule : public Rule {
       }
       end -= cp.length;
     }
-    const std::string lower = Lower(s.substr(0, end));
+    // Only the end of the text is compared: a suffix of Lower(s.substr(0,
+    // end)) as long as the longest marker (see LowerSuffixInto).
+    thread_local std::string lower;
+    truncated_internal::LowerSuffixInto(s.substr(0, end), max_marker_size_, &lower);
     for (const auto& [marker, is_weak] : markers_) {
+      // (The last bytes first: most lines end with another letter.)
+      if (!marker.empty() && (lower.empty() || lower.back() != marker.back())) continue;
       if (!std::string_view(lower).ends_with(marker)) continue;
       size_t start = end - marker.size();
       // Whole words only: "... to read more" is prose, "reread more" a word.
@@ -521,8 +526,11 @@ class TruncatedRule : public Rule {
     // Lines addressed to the reader ("Here are more stories you may be
     // interested in") are link headers, unless the words are quoted.
     std::string_view line = analysis.view(l.span);
+    thread_local std::string w;
     for (const Token& t : analysis.TokensIn(l.span)) {
-      const std::string w = Lower(analysis.view(t.span));
+      // Lower keeps the length: only 3- and 4-byte tokens can be "you", "your".
+      if (t.span.end - t.span.start != 3 && t.span.end - t.span.start != 4) continue;
+      LowerInto(analysis.view(t.span), &w);
       if (w != "you" && w != "your") continue;
       std::string_view before = line.substr(0, t.span.start - l.span.start);
       // (Opening quotation marks only: "'" is mostly an apostrophe.)
@@ -566,18 +574,10 @@ class TruncatedRule : public Rule {
         return false;
       }
     }
-    if (line.find(" | ") != std::string_view::npos || line.find('\t') != std::string_view::npos ||
-        line.find(" \u00b7 ") != std::string_view::npos ||
-        line.find(" \u2022 ") != std::string_view::npos ||
-        line.find("\u00a9") != std::string_view::npos) {
-      return false;
-    }
-    const std::string lower = Lower(line);
-    if (lower.find("copyright") != std::string::npos ||
-        lower.find("all rights reserved") != std::string::npos ||
-        lower.find("http://") != std::string::npos || lower.find("https://") != std::string::npos) {
-      return false;
-    }
+    if (kTableMarks.FoundIn(line)) return false;
+    thread_local std::string lower;
+    LowerInto(line, &lower);
+    if (kFooterWords.FoundIn(lower)) return false;
     if (IsSignOff(line)) return false;
     int letter_words = 0, capitalized = 0, function_words = 0;
     for (const Token& t : analysis.TokensIn(l.span)) {
@@ -587,7 +587,8 @@ class TruncatedRule : public Rule {
           t.shape == TokenShape::kMixed) {
         ++capitalized;
       }
-      if (function_words_.count(Lower(analysis.view(t.span)))) ++function_words;
+      LowerInto(analysis.view(t.span), &lower);  // (the line's is used up)
+      if (function_words_.count(lower)) ++function_words;
     }
     if (letter_words < kMinExcerptWords) return false;
     if (capitalized > kMaxCapitalizedShare * letter_words) return false;
@@ -598,11 +599,12 @@ class TruncatedRule : public Rule {
   // ...", "(AP)", "-30-", "###", "— Jane Doe", "(Reporting by ...)".
   bool IsSignOff(std::string_view line) const {
     line = TrimView(line);
-    const std::string lower = Lower(line);
-    if (sign_off_lines_.count(lower)) return true;
-    for (const std::string& p : sign_off_phrases_) {
-      if (lower.find(p) != std::string::npos) return true;
-    }
+    thread_local std::string lower;
+    LowerInto(line, &lower);
+    // (No sign-off line is longer than the longest in the lexicon.)
+    if (lower.size() <= max_sign_off_line_size_ && sign_off_lines_.count(lower)) return true;
+    // lower.find(p) for any p of sign_off_phrases_, in one pass.
+    if (sign_off_phrase_scan_.FoundIn(lower)) return true;
     if (IsBio(lower)) return true;
     const char32_t first = utf8::DecodeAt(line, 0).value;
     if (first == '(' && LastCodePoint(line) == ')') return true;
@@ -617,23 +619,12 @@ class TruncatedRule : public Rule {
   // An author's bio: a bio word within five words after "is a", "is the",
   // "ist", "est" ("Jane Doe is a freelance journalist based in Nairobi").
   // "... he told reporters" is no bio.
-  bool IsBio(const std::string& lower) const {
-    for (std::string_view copula : {" is a ", " is an ", " is the ", " ist ", " est "}) {
-      for (size_t at = lower.find(copula); at != std::string::npos;
-           at = lower.find(copula, at + 1)) {
-        size_t start = at + copula.size();
-        for (int word = 0; word < 5 && start < lower.size(); ++word) {
-          size_t end = start;
-          while (end < lower.size() && ((lower[end] >= 'a' && lower[end] <= 'z') ||
-                                        static_cast<unsigned char>(lower[end]) >= 0x80)) {
-            ++end;
-          }
-          if (sign_off_words_.count(lower.substr(start, end - start))) return true;
-          start = end + 1;
-        }
-      }
-    }
-    return false;
+  bool IsBio(std::string_view lower) const {
+    thread_local std::string word;
+    return truncated_internal::WordAfterCopula(lower, [&](std::string_view w) {
+      word.assign(w);
+      return sign_off_words_.count(word) > 0;
+    });
   }
 
   // "1. ", "12) ": a numbered list item.
@@ -757,10 +748,13 @@ class TruncatedRule : public Rule {
   }
 
   std::vector<std::pair<std::string, bool>> markers_;  // lower case, weak
+  size_t max_marker_size_ = 0;
   std::unordered_set<std::string> dangling_;
   std::unordered_set<std::string> function_words_;
   std::unordered_set<std::string> sign_off_lines_;
   std::vector<std::string> sign_off_phrases_;
+  truncated_internal::AnySubstring sign_off_phrase_scan_;  // any of sign_off_phrases_
+  size_t max_sign_off_line_size_ = 0;
   std::unordered_set<std::string> sign_off_words_;
   std::unordered_set<std::string> continuations_;
 };

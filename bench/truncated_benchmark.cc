@@ -1,0 +1,174 @@
+// Throughput of garbled/truncated's line scans (rules/garbled/truncated_scan.h)
+// against the loops they replaced, over the lines of fixtures/clean/*.txt
+// lowered as the rule lowers them (every line, where the rule asks only of
+// the lines it judges: read the figures as ratios within one run).
+//
+//   BM_TruncatedScan_SignOffPhrases          AnySubstring over the sign-off phrases
+//   BM_TruncatedScanReference_PhraseFinds    a find per phrase (the old loop)
+//   BM_TruncatedScan_Copulas                 WordAfterCopula with the bio words
+//   BM_TruncatedScanReference_CopulaFinds    a loop of finds per copula (the old loop)
+//   BM_TruncatedScan_Lower                   LowerInto a reused buffer
+//
+//   build/newslint_bench --benchmark_filter=TruncatedScan
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+#include "rules/garbled/truncated_scan.h"
+#include "rules/lexicons/lexicon.h"
+
+namespace newslint {
+namespace {
+
+using truncated_internal::AnySubstring;
+
+const std::vector<std::string>& RawLines() {
+  static const std::vector<std::string> lines = [] {
+    std::vector<std::string> out;
+    const auto dir = std::filesystem::path(NEWSLINT_SOURCE_DIR) / "fixtures/clean";
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+      if (entry.path().extension() != ".txt") continue;
+      std::ifstream in(entry.path());
+      std::string line;
+      while (std::getline(in, line)) {
+        if (!line.starts_with("#!")) out.push_back(line);
+      }
+    }
+    return out;
+  }();
+  return lines;
+}
+
+const std::vector<std::string>& LowerLines() {
+  static const std::vector<std::string> lines = [] {
+    std::vector<std::string> out;
+    for (const std::string& l : RawLines()) out.push_back(truncated_internal::Lower(l));
+    return out;
+  }();
+  return lines;
+}
+
+int64_t Bytes(const std::vector<std::string>& lines) {
+  int64_t n = 0;
+  for (const std::string& l : lines) n += static_cast<int64_t>(l.size());
+  return n;
+}
+
+std::vector<std::string> Phrases() {
+  std::vector<std::string> out;
+  for (std::string_view e : LexiconEntries("truncated-sign-offs")) {
+    if (!e.starts_with("line:") && !e.starts_with("word:")) out.emplace_back(e);
+  }
+  return out;
+}
+
+std::unordered_set<std::string> BioWords() {
+  std::unordered_set<std::string> out;
+  for (std::string_view e : LexiconEntries("truncated-sign-offs")) {
+    if (e.starts_with("word:")) out.emplace(e.substr(5));
+  }
+  return out;
+}
+
+void BM_TruncatedScan_SignOffPhrases(benchmark::State& state) {
+  const AnySubstring scan(Phrases());
+  const auto& lines = LowerLines();
+  size_t found = 0;
+  for (auto _ : state) {
+    for (const std::string& l : lines) found += scan.FoundIn(l);
+  }
+  benchmark::DoNotOptimize(found);
+  state.SetBytesProcessed(state.iterations() * Bytes(lines));
+}
+BENCHMARK(BM_TruncatedScan_SignOffPhrases);
+
+void BM_TruncatedScanReference_PhraseFinds(benchmark::State& state) {
+  const std::vector<std::string> phrases = Phrases();
+  const auto& lines = LowerLines();
+  size_t found = 0;
+  for (auto _ : state) {
+    for (const std::string& l : lines) {
+      for (const std::string& p : phrases) {
+        if (l.find(p) != std::string::npos) {
+          ++found;
+          break;
+        }
+      }
+    }
+  }
+  benchmark::DoNotOptimize(found);
+  state.SetBytesProcessed(state.iterations() * Bytes(lines));
+}
+BENCHMARK(BM_TruncatedScanReference_PhraseFinds);
+
+void BM_TruncatedScan_Copulas(benchmark::State& state) {
+  const std::unordered_set<std::string> words = BioWords();
+  const auto& lines = LowerLines();
+  std::string word;
+  size_t found = 0;
+  for (auto _ : state) {
+    for (const std::string& l : lines) {
+      found += truncated_internal::WordAfterCopula(l, [&](std::string_view w) {
+        word.assign(w);
+        return words.count(word) > 0;
+      });
+    }
+  }
+  benchmark::DoNotOptimize(found);
+  state.SetBytesProcessed(state.iterations() * Bytes(lines));
+}
+BENCHMARK(BM_TruncatedScan_Copulas);
+
+void BM_TruncatedScanReference_CopulaFinds(benchmark::State& state) {
+  const std::unordered_set<std::string> words = BioWords();
+  const auto& lines = LowerLines();
+  size_t found = 0;
+  auto bio = [&](const std::string& lower) {
+    for (std::string_view copula : truncated_internal::kCopulas) {
+      for (size_t at = lower.find(copula); at != std::string::npos;
+           at = lower.find(copula, at + 1)) {
+        size_t start = at + copula.size();
+        for (int word = 0; word < 5 && start < lower.size(); ++word) {
+          size_t end = start;
+          while (end < lower.size() && ((lower[end] >= 'a' && lower[end] <= 'z') ||
+                                        static_cast<unsigned char>(lower[end]) >= 0x80)) {
+            ++end;
+          }
+          if (words.count(lower.substr(start, end - start))) return true;
+          start = end + 1;
+        }
+      }
+    }
+    return false;
+  };
+  for (auto _ : state) {
+    for (const std::string& l : lines) found += bio(l);
+  }
+  benchmark::DoNotOptimize(found);
+  state.SetBytesProcessed(state.iterations() * Bytes(lines));
+}
+BENCHMARK(BM_TruncatedScanReference_CopulaFinds);
+
+void BM_TruncatedScan_Lower(benchmark::State& state) {
+  const auto& lines = RawLines();
+  std::string buffer;
+  for (auto _ : state) {
+    for (const std::string& l : lines) {
+      truncated_internal::LowerInto(l, &buffer);
+      benchmark::DoNotOptimize(buffer.data());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * Bytes(lines));
+}
+BENCHMARK(BM_TruncatedScan_Lower);
+
+}  // namespace
+}  // namespace newslint
