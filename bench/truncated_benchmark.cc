@@ -131,23 +131,12 @@ void BM_TruncatedScanReference_CopulaFinds(benchmark::State& state) {
   const std::unordered_set<std::string> words = BioWords();
   const auto& lines = LowerLines();
   size_t found = 0;
+  std::string word;
   auto bio = [&](const std::string& lower) {
-    for (std::string_view copula : truncated_internal::kCopulas) {
-      for (size_t at = lower.find(copula); at != std::string::npos;
-           at = lower.find(copula, at + 1)) {
-        size_t start = at + copula.size();
-        for (int word = 0; word < 5 && start < lower.size(); ++word) {
-          size_t end = start;
-          while (end < lower.size() && ((lower[end] >= 'a' && lower[end] <= 'z') ||
-                                        static_cast<unsigned char>(lower[end]) >= 0x80)) {
-            ++end;
-          }
-          if (words.count(lower.substr(start, end - start))) return true;
-          start = end + 1;
-        }
-      }
-    }
-    return false;
+    return truncated_internal::WordAfterCopulaByFinds(lower, [&](std::string_view w) {
+      word.assign(w);
+      return words.count(word) > 0;
+    });
   };
   for (auto _ : state) {
     for (const std::string& l : lines) found += bio(l);

@@ -49,24 +49,11 @@ bool ReferenceAnyFind(std::string_view text, const std::vector<std::string>& pat
   return false;
 }
 
-// The rule's IsBio loop as it was written.
+// The rule's IsBio loop as it was written (truncated_scan.h keeps it as
+// the definition).
 bool ReferenceWordAfterCopula(const std::string& lower, const std::set<std::string>& words) {
-  for (std::string_view copula : {" is a ", " is an ", " is the ", " ist ", " est "}) {
-    for (size_t at = lower.find(copula); at != std::string::npos;
-         at = lower.find(copula, at + 1)) {
-      size_t start = at + copula.size();
-      for (int word = 0; word < 5 && start < lower.size(); ++word) {
-        size_t end = start;
-        while (end < lower.size() && ((lower[end] >= 'a' && lower[end] <= 'z') ||
-                                      static_cast<unsigned char>(lower[end]) >= 0x80)) {
-          ++end;
-        }
-        if (words.count(lower.substr(start, end - start))) return true;
-        start = end + 1;
-      }
-    }
-  }
-  return false;
+  return truncated_internal::WordAfterCopulaByFinds(
+      lower, [&](std::string_view w) { return words.count(std::string(w)) > 0; });
 }
 
 std::vector<std::string> FixtureLines() {

@@ -154,26 +154,46 @@ static_assert([] {
   return true;
 }());  // what WordAfterCopula's test of the two first bytes relies on
 
+// Whether `is_word` holds for one of the (up to) five words of `lower` from
+// `start` on: runs of a..z and bytes >= 0x80, one byte between them.
+template <typename IsWord>
+bool AnyOfFiveWordsFrom(std::string_view lower, size_t start, IsWord& is_word) {
+  for (int word = 0; word < 5 && start < lower.size(); ++word) {
+    size_t end = start;
+    while (end < lower.size() && ((lower[end] >= 'a' && lower[end] <= 'z') ||
+                                  static_cast<unsigned char>(lower[end]) >= 0x80)) {
+      ++end;
+    }
+    if (is_word(lower.substr(start, end - start))) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 template <typename IsWord>
 bool WordAfterCopula(std::string_view lower, IsWord&& is_word) {
-  auto words_after = [&](size_t start) {
-    for (int word = 0; word < 5 && start < lower.size(); ++word) {
-      size_t end = start;
-      while (end < lower.size() && ((lower[end] >= 'a' && lower[end] <= 'z') ||
-                                    static_cast<unsigned char>(lower[end]) >= 0x80)) {
-        ++end;
-      }
-      if (is_word(lower.substr(start, end - start))) return true;
-      start = end + 1;
-    }
-    return false;
-  };
   // Every copula starts with ' ' and has 'i' or 'e' after it.
   for (size_t at = lower.find(' '); at != std::string_view::npos; at = lower.find(' ', at + 1)) {
     if (at + 1 >= lower.size() || (lower[at + 1] != 'i' && lower[at + 1] != 'e')) continue;
     const std::string_view rest = lower.substr(at);
     for (std::string_view copula : kCopulas) {
-      if (rest.starts_with(copula) && words_after(at + copula.size())) return true;
+      if (rest.starts_with(copula) && AnyOfFiveWordsFrom(lower, at + copula.size(), is_word)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The definition WordAfterCopula answers for: the rule's loop of finds as
+// it was, one copula after another (tests/truncated_scan_test.cc compares
+// the two; bench/truncated_benchmark.cc times both).
+template <typename IsWord>
+bool WordAfterCopulaByFinds(std::string_view lower, IsWord&& is_word) {
+  for (std::string_view copula : kCopulas) {
+    for (size_t at = lower.find(copula); at != std::string_view::npos;
+         at = lower.find(copula, at + 1)) {
+      if (AnyOfFiveWordsFrom(lower, at + copula.size(), is_word)) return true;
     }
   }
   return false;
