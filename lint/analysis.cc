@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "lint/scratch.h"
 #include "lint/swar.h"
 #include "lint/utf8.h"
 
@@ -54,7 +55,7 @@ const std::vector<Span>& Analysis::lines() {
     // Built in a reused buffer and copied out at its final size: one
     // allocation per article instead of one per doubling.
     thread_local std::vector<Span> v;
-    v.clear();
+    ReuseScratch(v);
     const std::string_view t = text();
     const char* data = t.data();
     size_t start = 0;
@@ -91,7 +92,8 @@ const std::vector<Sentence>& Analysis::sentences() {
     // Reused buffers; the sentences are copied out at their final size.
     thread_local std::vector<Sentence> v;
     thread_local std::vector<Span> spans;
-    v.clear();
+    ReuseScratch(v);
+    ReuseScratch(spans);
     const std::vector<Paragraph>& ps = paragraphs();
     for (size_t i = 0; i < ps.size(); ++i) {
       spans.clear();

@@ -17,6 +17,7 @@
 
 #include "lint/byte_set.h"
 #include "lint/quotations_internal.h"
+#include "lint/scratch.h"
 #include "lint/swar.h"
 #include "lint/utf8.h"
 
@@ -538,8 +539,14 @@ void ScanMarks(std::string_view para, size_t base, std::vector<RawMark>* out) {
   // paragraph) and only grow: a paragraph has at most as many code points
   // as bytes, so they are sized once and written by index, without
   // push_back's capacity check per code point; `cps` views the part written.
+  // Sized for the longest paragraph so far; a size of megabytes is let go
+  // (lint/scratch.h) at the next paragraph that needs less.
   thread_local std::vector<Cp> buffer;
   thread_local std::vector<size_t> quote_buffer;
+  if (buffer.capacity() * sizeof(Cp) > kMaxKeptBytes && para.size() * sizeof(Cp) <= kMaxKeptBytes) {
+    ReuseScratch(buffer);
+    ReuseScratch(quote_buffer);
+  }
   if (buffer.size() < para.size()) buffer.resize(para.size());
   if (quote_buffer.size() < para.size() + 1) quote_buffer.resize(para.size() + 1);
   Cp* const written = buffer.data();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "lint/scratch.h"
 #include "lint/utf8.h"
 
 namespace newslint {
@@ -132,7 +133,7 @@ void PageLayout::FindStory() {
     int gap_before;     // non-blank non-prose lines since the previous cluster
   };
   thread_local std::vector<Cluster> clusters;  // reused: no allocation per article
-  clusters.clear();
+  ReuseScratch(clusters);
   int gap = 0;
   for (size_t i = 0; i < lines_.size(); ++i) {
     const LineLayout& l = lines_[i];
