@@ -418,7 +418,7 @@ void PhraseMatcher::ScanWith(const std::vector<Cell>& table, std::string_view te
   const Cell* const cells = table.data() + first_cell_;
   const size_t mask = history_mask_;
   const size_t n = text.size();
-  const FastPath<Cell> fast{cells, report_from_, fast_cell_, column_cell_[' '],
+  const FastPath<Cell> fast{cells, report_from_, fast_cell_, column_cell_[static_cast<unsigned char>(' ')],
                             text.data(), n, history, mask};
   size_t fed = 0;
   size_t state = 0;

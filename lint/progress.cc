@@ -105,7 +105,9 @@ void ProgressLine::Draw(const std::string& line) {
 
 void ProgressLine::Finish() {
   if (drawn_width_ == 0) return;
-  std::string blank = "\r" + std::string(drawn_width_, ' ') + "\r";
+  std::string blank(drawn_width_ + 2, ' ');  // "\r", spaces, "\r"
+  blank.front() = '\r';
+  blank.back() = '\r';
   std::fwrite(blank.data(), 1, blank.size(), out_);
   std::fflush(out_);
   drawn_width_ = 0;

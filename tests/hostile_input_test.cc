@@ -41,7 +41,7 @@ class HostileInputTest : public CliFolderTest {
       int64_t record = 0;
       std::vector<std::string> rules;
       if (e.is_object()) {
-        (void)e["record"].get(record);
+        if (e["record"].get(record) != simdjson::SUCCESS) record = 0;
         simdjson::dom::array findings;
         if (e["findings"].get(findings) == simdjson::SUCCESS) {
           for (simdjson::dom::element f : findings) {

@@ -166,7 +166,9 @@ bool StyleHidesLinks(std::string_view style) {
   }
   compact.insert(compact.begin(), ';');
   auto value_of = [&](std::string_view property) -> std::string_view {
-    std::string key = ";" + std::string(property) + ":";
+    std::string key(";");
+    key.append(property);
+    key.push_back(':');
     size_t at = compact.find(key);
     if (at == std::string::npos) return {};
     std::string_view v(compact);
