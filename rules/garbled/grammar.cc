@@ -138,9 +138,6 @@ std::string Lower(std::string_view word) {
 // hashing, no memcmp call, no allocation).
 class WordTable {
  public:
-  // Longest listed word, in bytes, lower-cased; longer words are in no list.
-  static constexpr size_t kMaxWord = kGrammarKeyMaxWord;
-
   struct Slot {
     GrammarKey key;  // size() == 0: empty
     uint32_t bits = 0;
@@ -413,7 +410,7 @@ class GrammarRule : public Rule {
     }
   };
 
-  // The lexicons hold a few hundred words of at most WordTable::kMaxWord
+  // The lexicons hold a few hundred words of at most kGrammarKeyMaxWord
   // bytes (tests/grammar_test.cc checks both), so Add() cannot fail here.
   void Tag(std::string_view word, uint32_t bit) { words_.Add(Lower(word), bit); }
 
