@@ -6,9 +6,14 @@
 //                                     std::unordered_set<std::string>.
 // The file holds 1,000,000 random domains (10-20 letters, a few labels, a
 // common TLD), generated once per run into the temp folder.
+// And the spam-anchor scorer (links::ScoreSpam) over the texts the links
+// rules give it: every link anchor of the fixtures and every line of their
+// text of at most 80 bytes (the stray lines links/spam-anchor scores):
+//   BM_LinksScoreSpam_FixtureAnchors
 //
 //   build/newslint_bench --benchmark_filter='Links'
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +27,7 @@
 
 #include "bench/bench_util.h"
 #include "lint/article.h"
+#include "lint/readers/reader.h"
 #include "rules/link_blocklist.h"
 #include "rules/link_signals.h"
 
@@ -130,6 +136,47 @@ void BM_LinksReference_UnorderedSetLoad(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes.size()));
 }
 BENCHMARK(BM_LinksReference_UnorderedSetLoad)->Unit(benchmark::kMillisecond);
+
+// Anchors and short lines of every fixture record.
+const std::vector<std::string>& FixtureAnchors() {
+  static const std::vector<std::string> texts = [] {
+    std::vector<std::string> out;
+    const auto root = std::filesystem::path(NEWSLINT_SOURCE_DIR) / "fixtures";
+    for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
+      const std::string ext = e.path().extension().string();
+      if (!e.is_regular_file() || (ext != ".txt" && ext != ".jsonl" && ext != ".html")) continue;
+      std::string error;
+      auto reader = OpenReader(e.path().string(), ReadOptions{}, &error);
+      if (!reader) continue;
+      for (Article a; reader->Next(&a);) {
+        for (const Link& link : a.links) out.push_back(link.anchor_text);
+        std::string_view text = a.text;
+        while (!text.empty()) {
+          const size_t nl = std::min(text.find('\n'), text.size());
+          if (nl > 0 && nl <= 80) out.emplace_back(text.substr(0, nl));
+          text.remove_prefix(std::min(nl + 1, text.size()));
+        }
+      }
+    }
+    return out;
+  }();
+  return texts;
+}
+
+void BM_LinksScoreSpam_FixtureAnchors(benchmark::State& state) {
+  const std::vector<std::string>& texts = FixtureAnchors();
+  size_t bytes = 0;
+  for (const std::string& t : texts) bytes += t.size();
+  size_t spam = 0;
+  for (auto _ : state) {
+    for (const std::string& t : texts) spam += links::ScoreSpam(t).spam();
+  }
+  benchmark::DoNotOptimize(std::as_const(spam));
+  state.counters["texts"] = static_cast<double>(texts.size());
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * texts.size()));
+}
+BENCHMARK(BM_LinksScoreSpam_FixtureAnchors)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace newslint

@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
-#include <map>
 #include <optional>
 
+#include "absl/container/inlined_vector.h"
 #include "lint/flat_hash.h"
+#include "lint/scratch.h"
 #include "rules/lexicons/lexicon.h"
 
 namespace newslint::links {
@@ -81,7 +82,8 @@ struct Term {
 // Phrases by the words they can start with (their first word, and their
 // words run together), so a text is compared only with phrases that may
 // match it.
-// Looked up only (Candidates); never iterated.
+// Looked up (Candidates), and iterated only to fill the order-free
+// EdgeLengthFilters of its keys.
 using PhraseIndex = StringMap<std::vector<int>>;
 
 void IndexPhrase(PhraseIndex* index, const std::vector<std::string>& words,
@@ -97,6 +99,11 @@ struct Lexicon {
   std::vector<std::string> titles_joined;
   PhraseIndex term_index;
   PhraseIndex title_index;
+  // Filters in front of the two indexes and the currency set: most words of
+  // an anchor start no phrase, and two table reads say so without hashing.
+  EdgeLengthFilter term_filter;
+  EdgeLengthFilter title_filter;
+  EdgeLengthFilter currency_filter;
   StringSet currency;
   StringSet cues;
   StringSet vetoes;
@@ -133,7 +140,10 @@ const Lexicon& SpamLexicon() {
     for (size_t i = 0; i < lex.titles.size(); ++i) {
       IndexPhrase(&lex.title_index, lex.titles[i], lex.titles_joined[i], static_cast<int>(i));
     }
+    for (const auto& [key, ids] : lex.term_index) lex.term_filter.Add(key);
+    for (const auto& [key, ids] : lex.title_index) lex.title_filter.Add(key);
     lex.currency = WordSet("links-game-currency");
+    for (const std::string& w : lex.currency) lex.currency_filter.Add(w);
     lex.cues = WordSet("links-spam-cues");
     lex.vetoes = WordSet("links-spam-vetoes");
     return lex;
@@ -189,31 +199,118 @@ Reading Read(std::string_view text, size_t max_words = static_cast<size_t>(-1)) 
   return r;
 }
 
-bool WordIs(const Reading& r, size_t i, std::string_view w) {
-  return r.raw[i] == w || r.plain[i] == w;
-}
+// The words of a text as ScoreSpam reads them: the same words, in the same
+// two readings, as Read(text) gives (raw[i], plain[i]), without a
+// std::string per word. The words are written one after the other, without
+// separators, into one lowered buffer and one un-leeted buffer of the same
+// length (Unleet maps a byte to a byte, and a word kept as written is as
+// long as itself), so word i is [start[i], start[i + 1]) of either buffer,
+// and two words run together ("via gra" -> "viagra") are the span of words
+// i and i + 1: no pair is built.
+class AnchorWords {
+ public:
+  // Reads `text`; false when it has more than kMaxAnchorWords words (then
+  // the words are not all read), which ScoreSpam scores 0.
+  bool Read(std::string_view text) {
+    // Words are at most as long as the text: size the buffers once and
+    // write by index (they only grow, and keep their capacity, up to
+    // kMaxKeptBytes: a longer text's buffers go at the next read, as the
+    // scratch buffers of lint/scratch.h do).
+    if (raw_.size() > kMaxKeptBytes) {
+      std::string().swap(raw_);
+      std::string().swap(plain_);
+    }
+    if (raw_.size() < text.size()) {
+      raw_.resize(text.size());
+      plain_.resize(text.size());
+    }
+    char* const raw = raw_.data();
+    char* const plain = plain_.data();
+    size_t len = 0;  // bytes written
+    n_ = 0;
+    start_[0] = 0;
+    bool in_word = false;
+    bool has_alpha = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      // As in Read(): "@" and "$" inside a word are letters ("c@sino").
+      const bool inner_symbol = (c == '@' || c == '$') && in_word && i + 1 < text.size() &&
+                                IsAsciiAlpha(text[i + 1]);
+      if (IsWordByte(c) || inner_symbol) {
+        if (!in_word) {
+          // A word begun is a word Read() flushes: this is word n_ + 1.
+          if (n_ == kMaxAnchorWords) return false;
+          in_word = true;
+          has_alpha = false;
+        }
+        const char l = Lower(c);
+        raw[len] = l;
+        plain[len] = Unleet(l);
+        ++len;
+        has_alpha = has_alpha || IsAsciiAlpha(c);
+      } else if (in_word) {
+        EndWord(len, has_alpha);
+        in_word = false;
+      }
+    }
+    if (in_word) EndWord(len, has_alpha);
+    return true;
+  }
 
-// Whether w == a + b, without building a + b.
-bool IsConcatenation(std::string_view w, std::string_view a, std::string_view b) {
-  return w.size() == a.size() + b.size() && w.starts_with(a) && w.ends_with(b);
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  std::string_view raw(size_t i) const { return Span(raw_, i, i + 1); }
+  std::string_view plain(size_t i) const { return Span(plain_, i, i + 1); }
+  // Words i and i + 1 run together (i + 1 < size()).
+  std::string_view raw_pair(size_t i) const { return Span(raw_, i, i + 2); }
+  std::string_view plain_pair(size_t i) const { return Span(plain_, i, i + 2); }
+  // plain(i) != raw(i): the word has leetspeak undone.
+  bool unleeted(size_t i) const { return unleeted_[i]; }
+
+ private:
+  // Ends word n_ at byte e of the buffers.
+  void EndWord(size_t e, bool has_alpha) {
+    const size_t b = start_[n_];
+    const std::string_view w(raw_.data() + b, e - b);
+    // As in Read(): editions, dosages and words without a letter stay as
+    // written in the plain reading.
+    if (IsTwoKEdition(w) || IsDosage(w) || !has_alpha) {
+      std::copy(w.begin(), w.end(), plain_.begin() + static_cast<std::ptrdiff_t>(b));
+      unleeted_[n_] = false;
+    } else {
+      unleeted_[n_] = std::string_view(plain_.data() + b, e - b) != w;
+    }
+    start_[++n_] = static_cast<uint32_t>(e);
+  }
+  std::string_view Span(const std::string& s, size_t from, size_t to) const {
+    return std::string_view(s.data() + start_[from], start_[to] - start_[from]);
+  }
+
+  std::string raw_;    // the first start_[n_] bytes are the words
+  std::string plain_;  // likewise
+  size_t n_ = 0;
+  uint32_t start_[kMaxAnchorWords + 1];
+  bool unleeted_[kMaxAnchorWords];
+};
+
+bool WordIs(const AnchorWords& r, size_t i, std::string_view w) {
+  return r.raw(i) == w || r.plain(i) == w;
 }
 
 // Matches the phrase `words` at word i of r; a phrase word may be split in
 // two ("via gra"), and a whole phrase may be written as one word
 // ("paydayloans", "pay-day" was split at the hyphen). Returns the number of
 // text words consumed, 0 for no match.
-size_t MatchAt(const Reading& r, size_t i, const std::vector<std::string>& words,
+size_t MatchAt(const AnchorWords& r, size_t i, const std::vector<std::string>& words,
                std::string_view joined) {
-  if (words.size() > 1 && (r.raw[i] == joined || r.plain[i] == joined)) return 1;
+  if (words.size() > 1 && (r.raw(i) == joined || r.plain(i) == joined)) return 1;
   size_t j = i;
   for (const std::string& w : words) {
-    if (j >= r.raw.size()) return 0;
+    if (j >= r.size()) return 0;
     if (WordIs(r, j, w)) {
       ++j;
-    } else if (j + 1 < r.raw.size() &&
-               (IsConcatenation(w, r.raw[j], r.raw[j + 1]) ||
-                IsConcatenation(w, r.plain[j], r.plain[j + 1]))) {
-      j += 2;
+    } else if (j + 1 < r.size() && (w == r.raw_pair(j) || w == r.plain_pair(j))) {
+      j += 2;  // w is the two words run together
     } else {
       return 0;
     }
@@ -221,33 +318,38 @@ size_t MatchAt(const Reading& r, size_t i, const std::vector<std::string>& words
   return j - i;
 }
 
+// Phrase ids; anchors rarely have more than a few candidates.
+using IdList = absl::InlinedVector<int, 16>;
+
 // The ids of the phrases of `index` that may match somewhere in r, in
 // increasing order: a phrase starts at a word as written or un-leeted, or at
-// two words run together ("via gra").
-std::vector<int> Candidates(const PhraseIndex& index, const Reading& r) {
-  std::vector<int> ids;
+// two words run together ("via gra"). `filter` holds every key of `index`,
+// so a key it rejects would not have been found.
+IdList Candidates(const PhraseIndex& index, const EdgeLengthFilter& filter, const AnchorWords& r) {
+  IdList ids;
   auto add = [&](std::string_view key) {
+    if (!filter.MayContain(key)) return;
     auto it = index.find(key);
     if (it != index.end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
   };
-  std::string pair;  // two words run together, one buffer for all pairs
-  auto add_pair = [&](const std::string& a, const std::string& b) {
-    pair.assign(a).append(b);
-    add(pair);
-  };
-  for (size_t i = 0; i < r.raw.size(); ++i) {
-    add(r.raw[i]);
-    if (r.plain[i] != r.raw[i]) add(r.plain[i]);
-    if (i + 1 < r.raw.size()) {
-      add_pair(r.raw[i], r.raw[i + 1]);
-      if (r.plain[i] != r.raw[i] || r.plain[i + 1] != r.raw[i + 1]) {
-        add_pair(r.plain[i], r.plain[i + 1]);
-      }
+  for (size_t i = 0; i < r.size(); ++i) {
+    add(r.raw(i));
+    if (r.unleeted(i)) add(r.plain(i));
+    if (i + 1 < r.size()) {
+      add(r.raw_pair(i));
+      if (r.unleeted(i) || r.unleeted(i + 1)) add(r.plain_pair(i));
     }
   }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (ids.size() > 1) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  }
   return ids;
+}
+
+// Whether a word of r, as written or un-leeted, is a game-currency word.
+bool IsCurrencyWord(const Lexicon& lex, std::string_view w) {
+  return lex.currency_filter.MayContain(w) && lex.currency.count(w) > 0;
 }
 
 }  // namespace
@@ -376,96 +478,120 @@ bool IsRetailerWord(std::string_view word) {
 SpamScore ScoreSpam(std::string_view text) {
   SpamScore best;
   const Lexicon& lex = SpamLexicon();
-  Reading r = Read(text, kMaxAnchorWords);
-  if (r.raw.empty() || r.raw.size() > kMaxAnchorWords) return best;
-  std::vector<uint8_t> used(r.raw.size(), 0);
-  std::map<std::string, SpamScore> by_category;
+  // One reader per thread: its buffers keep their capacity from call to call.
+  thread_local AnchorWords r;
+  if (!r.Read(text) || r.empty()) return best;
+  const size_t n = r.size();
+  const IdList term_ids = Candidates(lex.term_index, lex.term_filter, r);
+  // A game-currency verdict needs a currency word (raw or plain) that is not
+  // part of a title; a term verdict needs a candidate term. With neither,
+  // no category gets a score and the answer is the empty score (the veto is
+  // read only once a category scored).
+  bool has_currency = false;
+  for (size_t i = 0; i < n && !has_currency; ++i) {
+    has_currency = IsCurrencyWord(lex, r.raw(i)) || IsCurrencyWord(lex, r.plain(i));
+  }
+  if (term_ids.empty() && !has_currency) return best;
+  uint8_t used[kMaxAnchorWords] = {};
+  // The categories that scored, in the order they first scored; read in
+  // name order below (as a std::map<category, SpamScore> would be), since
+  // ties go to the first name.
+  absl::InlinedVector<SpamScore, 2> by_category;
+  auto category = [&](const std::string& name) -> SpamScore& {
+    for (SpamScore& s : by_category) {
+      if (s.category == name) return s;
+    }
+    by_category.emplace_back().category = name;
+    return by_category.back();
+  };
   // Lexicon terms, longest first, without overlaps.
-  for (int id : Candidates(lex.term_index, r)) {
+  for (int id : term_ids) {
     const Term* t = &lex.terms[static_cast<size_t>(id)];
-    for (size_t i = 0; i < r.raw.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
       if (used[i]) continue;
-      size_t n = MatchAt(r, i, t->words, t->joined);
-      if (n == 0 || std::any_of(used.begin() + i, used.begin() + i + n, [](uint8_t u) { return u; })) {
+      size_t m = MatchAt(r, i, t->words, t->joined);
+      if (m == 0 || std::any_of(used + i, used + i + m, [](uint8_t u) { return u; })) {
         continue;
       }
-      std::fill(used.begin() + i, used.begin() + i + n, 1);
-      SpamScore& s = by_category[t->category];
-      s.category = t->category;
+      std::fill(used + i, used + i + m, 1);
+      SpamScore& s = category(t->category);
       s.score += t->weight;
       s.terms.push_back(t->text);
       break;  // a term counts once
     }
   }
   // A game title next to a game-currency word, everything else commerce
-  // filler: "nba 2k23 mt", "buy cheap wow gold", "fifa 24 coins".
-  {
-    std::vector<uint8_t> role(r.raw.size(), 0);  // 1 title, 2 currency
+  // filler: "nba 2k23 mt", "buy cheap wow gold", "fifa 24 coins". Without a
+  // currency word nothing here scores or marks a word used.
+  if (has_currency) {
+    uint8_t role[kMaxAnchorWords] = {};  // 1 title, 2 currency
     std::string title;
-    for (size_t i = 0; i < r.raw.size(); ++i) {
-      if (IsTwoKEdition(r.raw[i])) {
+    for (size_t i = 0; i < n; ++i) {
+      if (IsTwoKEdition(r.raw(i))) {
         role[i] = 1;
         // "nba 2k23", "wwe 2k24": the series name belongs to the title.
-        if (i > 0 && (r.raw[i - 1] == "nba" || r.raw[i - 1] == "wwe" || r.raw[i - 1] == "pga")) {
+        if (i > 0 && (r.raw(i - 1) == "nba" || r.raw(i - 1) == "wwe" || r.raw(i - 1) == "pga")) {
           role[i - 1] = 1;
         }
-        if (title.empty()) title = r.raw[i];
+        if (title.empty()) title = r.raw(i);
       }
     }
-    for (int id : Candidates(lex.title_index, r)) {
+    for (int id : Candidates(lex.title_index, lex.title_filter, r)) {
       const size_t ti = static_cast<size_t>(id);
       const std::vector<std::string>& words = lex.titles[ti];
       const std::string& joined = lex.titles_joined[ti];
-      for (size_t i = 0; i < r.raw.size(); ++i) {
-        size_t n = MatchAt(r, i, words, joined);
-        if (n == 0) continue;
-        for (size_t k = i; k < i + n; ++k) role[k] = 1;
+      for (size_t i = 0; i < n; ++i) {
+        size_t m = MatchAt(r, i, words, joined);
+        if (m == 0) continue;
+        for (size_t k = i; k < i + m; ++k) role[k] = 1;
         if (title.empty()) {
           for (size_t k = 0; k < words.size(); ++k) title += (k ? " " : "") + words[k];
         }
       }
     }
-    std::string currency;
-    for (size_t i = 0; i < r.raw.size(); ++i) {
-      if (role[i] == 0 && (lex.currency.count(r.raw[i]) || lex.currency.count(r.plain[i]))) {
+    std::string_view currency;
+    for (size_t i = 0; i < n; ++i) {
+      if (role[i] == 0 && (IsCurrencyWord(lex, r.raw(i)) || IsCurrencyWord(lex, r.plain(i)))) {
         role[i] = 2;
-        if (currency.empty()) currency = r.raw[i];
+        if (currency.empty()) currency = r.raw(i);
       }
     }
     bool filler_only = true;
-    for (size_t i = 0; i < r.raw.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
       if (role[i] != 0) continue;
-      const std::string& w = r.raw[i];
+      const std::string_view w = r.raw(i);
       bool number = std::all_of(w.begin(), w.end(), IsDigit);  // "fifa 24 coins", "100k"
       static const StringViewSet kFiller = {
           "for", "the", "and", "of", "to", "in", "on", "with", "get", "us", "eu", "na", "pc",
           "ps4", "ps5", "xbox", "switch", "reliable", "secure", "100", "k", "m", "fast", "sell"};
       if (!number && !kFiller.count(w) && !lex.cues.count(w)) filler_only = false;
     }
-    if (!title.empty() && !currency.empty() && filler_only && r.raw.size() <= 6) {
-      SpamScore& s = by_category["game-currency"];
-      s.category = "game-currency";
+    if (!title.empty() && !currency.empty() && filler_only && n <= 6) {
+      static const std::string kGameCurrency = "game-currency";
+      SpamScore& s = category(kGameCurrency);
       s.score += 1.0;
-      s.terms.push_back(title + " + " + currency);
-      for (size_t i = 0; i < r.raw.size(); ++i) {
+      s.terms.push_back(title + " + " + std::string(currency));
+      for (size_t i = 0; i < n; ++i) {
         if (role[i]) used[i] = 1;
       }
     }
   }
   if (by_category.empty()) return best;
   // One cue bonus, for a cue word no term consumed.
-  std::string cue;
+  std::string_view cue;
   bool veto = false;
-  for (size_t i = 0; i < r.raw.size(); ++i) {
-    if (!used[i] && lex.vetoes.count(r.raw[i])) veto = true;  // "ray ban outlet" sells
-    if (!used[i] && cue.empty() && IsCommercialCue(r.raw[i])) cue = r.raw[i];
+  for (size_t i = 0; i < n; ++i) {
+    if (!used[i] && lex.vetoes.count(r.raw(i))) veto = true;  // "ray ban outlet" sells
+    if (!used[i] && cue.empty() && IsCommercialCue(r.raw(i))) cue = r.raw(i);
   }
-  for (auto& [name, s] : by_category) {
+  std::sort(by_category.begin(), by_category.end(),
+            [](const SpamScore& a, const SpamScore& b) { return a.category < b.category; });
+  for (SpamScore& s : by_category) {
     if (!cue.empty()) {
       s.score += 0.5;
-      s.terms.push_back(cue);
+      s.terms.emplace_back(cue);
     }
-    if (s.score > best.score) best = s;
+    if (s.score > best.score) best = std::move(s);
   }
   best.veto = veto;
   return best;
