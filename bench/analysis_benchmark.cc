@@ -10,6 +10,7 @@
 //   build/newslint_bench --benchmark_filter='Reference|Utf8|Tokenize|Split|Analysis|Attribution|Lower'
 
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -346,6 +347,40 @@ void BM_AttributionViews(benchmark::State& state) {
   state.counters["mentions"] = benchmark::Counter(double(mentions), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_AttributionViews);
+
+// The People view alone (no dictionary), its Analysis views and Quotations
+// built beforehand: the token walk that collects names and titles, persons,
+// resolution and roles. Compare with BM_Reference_People, the same Build
+// with the code its fast paths replaced (People::ReferenceForTest).
+template <bool kReference>
+void PeopleBenchmark(benchmark::State& state) {
+  const Corpus& corpus = EnglishCorpus();
+  const std::vector<Article>& articles = EnglishArticles();
+  std::vector<std::unique_ptr<Analysis>> analyses;
+  for (const Article& a : articles) {
+    analyses.push_back(std::make_unique<Analysis>(a));
+    Analysis& an = *analyses.back();
+    an.lower_view({0, a.text.size()});
+    an.sentences();
+    an.Shared<Quotations>();
+  }
+  size_t mentions = 0;
+  for (auto _ : state) {
+    for (const std::unique_ptr<Analysis>& an : analyses) {
+      if constexpr (kReference) {
+        mentions += People::ReferenceForTest(*an, nullptr).mentions().size();
+      } else {
+        mentions += People(*an, nullptr).mentions().size();
+      }
+    }
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(corpus.all.size()));
+  state.counters["mentions"] = benchmark::Counter(double(mentions), benchmark::Counter::kIsRate);
+}
+void BM_People(benchmark::State& state) { PeopleBenchmark<false>(state); }
+BENCHMARK(BM_People);
+void BM_Reference_People(benchmark::State& state) { PeopleBenchmark<true>(state); }
+BENCHMARK(BM_Reference_People);
 
 // LooksLikeCode (lint/quotations.h) on every paragraph of the corpus, as the
 // Quotations view and garbled/unbalanced-brackets ask it: sixteen bytes at

@@ -5,7 +5,10 @@
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
+#include <bit>
 #include <bitset>
+#include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <optional>
 #include <span>
@@ -100,6 +103,50 @@ struct TitleTable {
     }
     return MayStart(lower);
   }
+
+  // The first words hashed with their size: a bit per HeadHash(Head(w),
+  // w.size()). MayStartTokenAt tests it; the byte filters above let about
+  // a fifth of all tokens through to a hash lookup that nearly always
+  // failed, and scanned each of them for dots twice.
+  static constexpr int kHeadHashBits = 15;
+  std::bitset<size_t{1} << kHeadHashBits> first_heads;
+  // The first eight bytes of `w` (fewer: zero-padded) as a number.
+  static uint64_t Head(std::string_view w) {
+    uint64_t head = 0;
+    std::memcpy(&head, w.data(), std::min<size_t>(w.size(), 8));
+    return head;
+  }
+  static size_t HeadHash(uint64_t head, size_t size) {
+    return static_cast<size_t>(((head ^ size) * 0x9E3779B97F4A7C15ull) >> (64 - kHeadHashBits));
+  }
+  // MayStartToken for a lowered token [p, p + n) of a buffer that ends at
+  // `end`, as People::Build asks it of every token: false only where
+  // MatchTitleIn finds no title. A token without dots is its own key, and a
+  // key MatchTitleIn finds is a first word, whose bit is set; a token with
+  // a dot passes (MatchTitleIn drops its dots), as it passes MayStartToken.
+  // So wherever this says false, MayStartToken says false or MatchTitleIn
+  // returns 0: the run collected is the same.
+  bool MayStartTokenAt(const char* p, size_t n, const char* end) const {
+    static_assert(std::endian::native == std::endian::little,
+                  "the masked load below keeps the first n bytes as Head() does");
+    if (n == 0) return false;
+    uint64_t head;
+    if (end - p >= 8) {
+      std::memcpy(&head, p, 8);  // one load; the bytes past the token masked off
+      if (n < 8) head &= ~uint64_t{0} >> (64 - 8 * n);
+    } else {
+      head = Head(std::string_view(p, n));
+    }
+    // A '.' byte among the first eight: (x - 0x01..) & ~x & 0x80.. is
+    // nonzero exactly when x has a zero byte (padding bytes XOR '.' are not).
+    constexpr uint64_t kOnes = 0x0101010101010101ull;
+    const uint64_t x = head ^ (kOnes * '.');
+    if (((x - kOnes) & ~x & (kOnes * 0x80)) != 0) return true;
+    for (size_t k = 8; k < n; ++k) {
+      if (p[k] == '.') return true;
+    }
+    return first_heads.test(HeadHash(head, n));
+  }
 };
 
 std::string DropDots(std::string_view s) {
@@ -128,6 +175,7 @@ const TitleTable& Titles() {
     }
     for (auto& [first, list] : t.by_first) {
       t.first_words.Add(first);
+      t.first_heads.set(TitleTable::HeadHash(TitleTable::Head(first), first.size()));
       if (first.size() >= 2) {
         t.first_two.set(static_cast<unsigned char>(first[0]) << 8 |
                         static_cast<unsigned char>(first[1]));
@@ -297,6 +345,13 @@ bool EqualIgnoringAsciiCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+// s == lit, compared inline: string_view's operator== called compare()
+// out of line whenever the sizes matched, some 200 times per article.
+template <size_t N>
+inline bool Is(std::string_view s, const char (&lit)[N]) {
+  return s.size() == N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
+}
+
 bool IsTitleCaseWord(TokenShape shape) {
   return shape == TokenShape::kCapitalized || shape == TokenShape::kUpper;
 }
@@ -325,6 +380,20 @@ std::string_view StripPossessive(std::string_view word) {
   if (EndsWith(word, "\xE2\x80\x99")) return word.substr(0, word.size() - 3);
   return word;
 }
+
+namespace {
+
+// StripPossessive with its common case inline: a word whose last byte
+// ends none of the possessive endings is returned as it is (the function's
+// own first test).
+inline std::string_view StripPossessiveInline(std::string_view word) {
+  if (word.empty()) return word;
+  const char last = word.back();
+  if (last != 's' && last != 'S' && last != '\'' && last != '\x99') return word;
+  return StripPossessive(word);
+}
+
+}  // namespace
 
 std::string_view MentionRoleName(MentionRole role) {
   switch (role) {
@@ -419,10 +488,18 @@ Gender GenderOfTitle(std::string_view lower_title) {
 
 People::People(Analysis& analysis) {
   Dictionary* dictionary = Dictionary::ForThread();
-  Build(analysis, dictionary, dictionary != nullptr ? ThreadNameCache(dictionary) : nullptr);
+  Build<false>(analysis, dictionary, dictionary != nullptr ? ThreadNameCache(dictionary) : nullptr);
 }
 
-People::People(Analysis& analysis, Dictionary* dictionary) { Build(analysis, dictionary, nullptr); }
+People::People(Analysis& analysis, Dictionary* dictionary) {
+  Build<false>(analysis, dictionary, nullptr);
+}
+
+People People::ReferenceForTest(Analysis& analysis, Dictionary* dictionary) {
+  People people;
+  people.Build<true>(analysis, dictionary, nullptr);
+  return people;
+}
 
 namespace {
 
@@ -498,6 +575,7 @@ struct People::NameUseOrder {
   bool operator()(std::string_view w, const NameUse& b) const { return w < Word(b); }
 };
 
+template <bool kReference>
 void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* name_cache) {
   const std::vector<Token>& tokens = analysis.tokens();
   const std::vector<Sentence>& sentences = analysis.sentences();
@@ -578,6 +656,53 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
   for (size_t s = 0; s < sentences.size(); ++s) sentence_tokens_[s] = walk.RangeIn(sentences[s].span);
   const TitleTable& titles = Titles();
   const std::vector<std::pair<size_t, size_t>>& sentence_tokens = sentence_tokens_;
+  // Quotations::At(offset) != nullptr for the mentions' offsets, which
+  // ascend: the paragraph by a cursor rather than a binary search per
+  // mention. Both take the last paragraph starting at or before the offset
+  // (At's upper_bound over the same spans, Analysis::paragraphs()); then
+  // the same test of its quotations. An offset before the cursor's
+  // paragraph (never, as mentions ascend) starts the walk over.
+  size_t quote_paragraph = 0;
+  auto quoted_at = [&](size_t offset) {
+    if constexpr (kReference) {
+      return quotations.At(offset) != nullptr;
+    } else {
+      if (paragraphs.empty()) return false;
+      if (paragraphs[quote_paragraph].span.start > offset) quote_paragraph = 0;
+      while (quote_paragraph + 1 < paragraphs.size() &&
+             paragraphs[quote_paragraph + 1].span.start <= offset) {
+        ++quote_paragraph;
+      }
+      const Span para = paragraphs[quote_paragraph].span;
+      if (para.start > offset || offset >= para.end) return false;
+      for (const Quotation& q : quotations.In(quote_paragraph)) {
+        if (offset >= q.content.start && offset < q.content.end) return true;
+      }
+      return false;
+    }
+  };
+  // The word sets, fetched once (each getter is a call and a guard check).
+  const WordSet& particles = Particles();
+  const WordSet& organisation_words = OrganisationWords();
+  const WordSet& place_starts = PlaceStarts();
+  const WordSet& reference_heads = ReferenceHeads();
+  const WordSet& event_object_verbs = EventObjectVerbs();
+  const WordSet& to_presence_verbs = ToPresenceVerbs();
+  const WordSet& reference_prepositions = ReferencePrepositions();
+  const WordSet& subject_gap_words = SubjectGapWords();
+  const WordSet& abbreviations = Abbreviations();
+  // Whether a title may start at token t (false: MatchTitleIn finds none):
+  // asked of every token. The reference is the byte filter the fast one
+  // replaced (see TitleTable::MayStartTokenAt).
+  const char* const lower_end = lower_text.data() + lower_text.size();
+  auto may_start_title = [&](const Token& t) {
+    if constexpr (kReference) {
+      return titles.MayStartToken(lower_of(t));
+    } else {
+      return titles.MayStartTokenAt(lower_text.data() + t.span.start, t.span.end - t.span.start,
+                                    lower_end);
+    }
+  };
 
   for (size_t s = 0; s < sentences.size(); ++s) {
     const size_t base = sentence_tokens[s].first;
@@ -594,7 +719,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       if (gap.size() >= 2 && gap[0] == '.' && utf8::IsAllSpace(gap.substr(1))) {
         std::string_view prev = text_of(tokens[j - 1]);
         if (prev.size() == 1 && IsAsciiUpper(prev[0])) return true;
-        return Abbreviations().count(lower_of(tokens[j - 1])) > 0;
+        return abbreviations.count(lower_of(tokens[j - 1])) > 0;
       }
       return false;
     };
@@ -627,7 +752,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       if (const TokenShape shape = tokens[i].shape;
           (shape == TokenShape::kLower || shape == TokenShape::kNumber ||
            shape == TokenShape::kAlphanumeric) &&
-          !titles.MayStartToken(lower_of(tokens[i]))) {
+          !may_start_title(tokens[i])) {
         ++i;
         continue;
       }
@@ -647,9 +772,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       bool possessive = false;
       while (j < end) {
         if (j > i && !connected(j)) break;
-        if (size_t k = titles.MayStartToken(lower_of(tokens[j]))
-                           ? MatchTitleIn(text, lower_text, all, j)
-                           : 0;
+        if (size_t k = may_start_title(tokens[j]) ? MatchTitleIn(text, lower_text, all, j) : 0;
             k > 0 && j + k <= end) {
           bool chain = true;
           for (size_t m = j + 1; m < j + k; ++m) chain = chain && connected(m);
@@ -680,7 +803,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
         }
         if (name_start != static_cast<size_t>(-1) && j + 1 < end &&
             tokens[j].shape == TokenShape::kLower &&
-            Particles().count(lower_of(tokens[j])) && is_cap(j + 1) &&
+            particles.count(lower_of(tokens[j])) && is_cap(j + 1) &&
             connected(j + 1)) {
           ++j;
           continue;
@@ -707,7 +830,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
         // Titles and modifiers only ("the foreign minister", "US"): a
         // mention only as a title after "the".
         bool after_the = i > base &&
-                         lower_of(tokens[i - 1]) == "the" &&
+                         Is(lower_of(tokens[i - 1]), "the") &&
                          utf8::IsAllSpace(gap_of(i - 1, i));
         if (last_title_end == static_cast<size_t>(-1) || !after_the || possessive) {
           i = j;
@@ -724,7 +847,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
         m.name = {tokens[first_name].span.start, tokens[run_end - 1].span.end};
         m.name_words = static_cast<int>(run_end - first_name);
         if (m.name_words == 1 && last_title_end == static_cast<size_t>(-1)) {
-          if (IsFunctionWord(StripPossessive(lower_of(tokens[first_name])))) {
+          if (IsFunctionWord(StripPossessiveInline(lower_of(tokens[first_name])))) {
             i = j;
             continue;
           }
@@ -732,17 +855,21 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       }
       // Possessive after a final plural "s" ("Jones’ car").
       if (!m.possessive && m.name_words > 0 && m.name.end < text.size()) {
-        std::string_view after = text.substr(m.name.end, 3);
-        std::string_view last = text_of(tokens[run_end - 1]);
-        if ((after.starts_with("'") || after.starts_with("\xE2\x80\x99")) && EndsWith(last, "s")) {
-          size_t len = after.starts_with("'") ? 1 : 3;
+        // text.substr(m.name.end, 3) and its starts_with, compared inline
+        // (they were out-of-line calls per mention).
+        const std::string_view after(text.data() + m.name.end,
+                                     std::min<size_t>(3, text.size() - m.name.end));
+        const std::string_view last = text_of(tokens[run_end - 1]);
+        const bool apostrophe = !after.empty() && after[0] == '\'';
+        if ((apostrophe || Is(after, "\xE2\x80\x99")) && !last.empty() && last.back() == 's') {
+          size_t len = apostrophe ? 1 : 3;
           size_t next = m.name.end + len;
           if (next >= text.size() || !utf8::IsLetter(utf8::DecodeAt(text, next).value)) {
             m.possessive = true;
           }
         }
       }
-      m.quoted = quotations.At(m.span.start) != nullptr;
+      m.quoted = quoted_at(m.span.start);
       mentions_.push_back(m);
       i = j;
     }
@@ -750,21 +877,21 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
 
   // Introductions: a title and a name, or a full name of two to four words.
   auto name_word = [&](const NameMention& m, size_t k) {
-    return StripPossessive(text_of(tokens[m.name_token + k]));
+    return StripPossessiveInline(text_of(tokens[m.name_token + k]));
   };
   // AsciiLower(name_word(m, k)) without a copy: the possessive endings
   // StripPossessive drops are the same length in either case.
   auto lower_name_word = [&](const NameMention& m, size_t k) {
-    return StripPossessive(lower_of(tokens[m.name_token + k]));
+    return StripPossessiveInline(lower_of(tokens[m.name_token + k]));
   };
   auto valid_name = [&](const NameMention& m) {
     if (m.name_words < 1) return false;
     int words = 0;
     for (int k = 0; k < m.name_words; ++k) {
       const std::string_view lower = lower_name_word(m, k);
-      if (Particles().count(lower)) continue;
+      if (particles.count(lower)) continue;
       ++words;
-      if (OrganisationWords().count(lower)) return false;
+      if (organisation_words.count(lower)) return false;
     }
     return words >= 1 && words <= 4;
   };
@@ -775,14 +902,14 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       continue;
     }
     if (m.name_words < 2 || title_case_[m.paragraph]) continue;
-    if (PlaceStarts().count(lower_name_word(m, 0))) continue;
+    if (place_starts.count(lower_name_word(m, 0))) continue;
     // Every word must be name-like, except that a first name which is also
     // a common word ("Tor", "Grace", "Will") passes where its capital is not
     // owed to the start of a sentence.
     bool all_names = true;
     for (int k = 0; k < m.name_words && all_names; ++k) {
       std::string_view w = name_word(m, k);
-      if (Particles().count(lower_name_word(m, k))) continue;
+      if (particles.count(lower_name_word(m, k))) continue;
       if (w.size() == 1) continue;  // an initial
       all_names = names.NameLike(w) || (k == 0 && !SentenceInitial(m.name_token, m.sentence));
     }
@@ -867,7 +994,9 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
         {AsciiLower(person.name), std::move(lower_surnames[p]), AsciiLower(person.given)});
   }
 
-  // The other mentions: surnames, given names, unique titles.
+  // The other mentions: surnames, given names, unique titles. `form`, a
+  // name's words joined, is reused by this loop and the next.
+  std::string form;
   for (NameMention& m : mentions_) {
     if (m.person != kNone) continue;
     if (m.name_words == 0) {
@@ -881,12 +1010,12 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       m.person = Resolve(name_word(m, 0), m.span.start);
       continue;
     }
-    std::string full;
+    form.clear();
     for (int k = 0; k < m.name_words; ++k) {
-      if (k > 0) full += ' ';
-      full += name_word(m, k);
+      if (k > 0) form += ' ';
+      form += name_word(m, k);
     }
-    m.person = Resolve(full, m.span.start);
+    m.person = Resolve(form, m.span.start);
   }
   for (size_t mi = 0; mi < mentions_.size(); ++mi) {
     const NameMention& m = mentions_[mi];
@@ -897,7 +1026,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       person.first_mention = std::min(person.first_mention, mi);
     }
     if (m.name_words > 0) {
-      std::string form;
+      form.clear();  // reused: no allocation per mention
       for (int k = 0; k < m.name_words; ++k) {
         if (k > 0) form += ' ';
         form += name_word(m, k);
@@ -940,7 +1069,9 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       }
       if (HasPossessive(v) && tokens[prev].shape != TokenShape::kLower) continue;
       std::string_view lv = lower_of(tokens[prev]);
-      if (lv == "his" || lv == "her" || lv == "their" || lv == "its" || lv == "our") continue;
+      if (Is(lv, "his") || Is(lv, "her") || Is(lv, "their") || Is(lv, "its") || Is(lv, "our")) {
+        continue;
+      }
       break;
     }
     if (prev == m.first_token) prev = static_cast<size_t>(-1);
@@ -953,13 +1084,13 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
     if (has_prev && m.first_token == prev + 1) {
       std::optional<ReportingVerb> verb = FindReportingVerb(prev_word);
       if (verb && (verb->form == VerbForm::kPast || verb->form == VerbForm::kPresent) &&
-          prev_word != "told" && prev_word != "tells" && prev_word != "asked" &&
-          prev_word != "urged" && prev_word != "warned") {
+          !Is(prev_word, "told") && !Is(prev_word, "tells") && !Is(prev_word, "asked") &&
+          !Is(prev_word, "urged") && !Is(prev_word, "warned")) {
         set(MentionRole::kParticipant, "inverted-cue", /*subject=*/true);
         continue;
       }
     }
-    if (has_prev && (prev_word == "the" || prev_word == "a" || prev_word == "an")) {
+    if (has_prev && (Is(prev_word, "the") || Is(prev_word, "a") || Is(prev_word, "an"))) {
       if (has_next && tokens[next].shape == TokenShape::kLower) {
         set(MentionRole::kReference, "modifier");
       } else {
@@ -967,26 +1098,26 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       }
       continue;
     }
-    if (has_next && tokens[next].shape == TokenShape::kLower && ReferenceHeads().count(next_word)) {
+    if (has_next && tokens[next].shape == TokenShape::kLower && reference_heads.count(next_word)) {
       set(MentionRole::kReference, "modifier");
       continue;
     }
     if (has_prev) {
-      if (prev_word == "with") {
+      if (Is(prev_word, "with")) {
         set(MentionRole::kParticipant, "with");
         continue;
       }
-      if (EventObjectVerbs().count(prev_word)) {
+      if (event_object_verbs.count(prev_word)) {
         set(MentionRole::kParticipant, "object");
         continue;
       }
-      if (prev_word == "to") {
-        bool presence = prev > base && ToPresenceVerbs().count(lower_at(prev - 1));
+      if (Is(prev_word, "to")) {
+        bool presence = prev > base && to_presence_verbs.count(lower_at(prev - 1));
         set(presence ? MentionRole::kParticipant : MentionRole::kReference,
             presence ? "spoke-to" : "to");
         continue;
       }
-      if (ReferencePrepositions().count(prev_word)) {
+      if (reference_prepositions.count(prev_word)) {
         set(MentionRole::kReference, "preposition");
         continue;
       }
@@ -1005,14 +1136,14 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
             closed = inner.size() <= 3;
             break;
           }
-          if (!utf8::IsAllSpace(inner) && inner != "-") break;
+          if (!utf8::IsAllSpace(inner) && !Is(inner, "-")) break;
         }
         k = closed ? c + 1 : end;
       } else if (!utf8::IsAllSpace(g)) {
         k = end;
       }
     }
-    while (k < end && SubjectGapWords().count(lower_at(k))) ++k;
+    while (k < end && subject_gap_words.count(lower_at(k))) ++k;
     while (k < end && tokens[k].shape == TokenShape::kLower && EndsWith(lower_at(k), "ly") &&
            lower_at(k).size() > 4) {
       ++k;
@@ -1025,9 +1156,12 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       }
     }
     // Coordinated with the mention before it: "talks with X and then Y".
-    if (has_prev && (prev_word == "and" || prev_word == "then" || prev_word == "or")) {
+    if (has_prev && (Is(prev_word, "and") || Is(prev_word, "then") || Is(prev_word, "or"))) {
       size_t q = prev;
-      while (q > base && (lower_at(q) == "and" || lower_at(q) == "then" || lower_at(q) == "or")) --q;
+      while (q > base &&
+             (Is(lower_at(q), "and") || Is(lower_at(q), "then") || Is(lower_at(q), "or"))) {
+        --q;
+      }
       // The mention ending at token q + 1 comes before m (mentions ascend
       // and do not overlap): walk back from m, not from the last mention.
       for (size_t k = static_cast<size_t>(&m - mentions_.data()); k-- > 0;) {
@@ -1074,7 +1208,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
     }
     if (!run) continue;
     for (size_t k = m.name_token; k < m.end_token; ++k) {
-      const std::string_view w = StripPossessive(text_of(tokens[k]));
+      const std::string_view w = StripPossessiveInline(text_of(tokens[k]));
       name_uses_.push_back({name_use_words_.size(), w.size(), tokens[k].span.start});
       name_use_words_ += w;
     }

@@ -126,6 +126,9 @@ class People {
   explicit People(Analysis& analysis);
   // With a given dictionary (nullptr: none), for tests.
   People(Analysis& analysis, Dictionary* dictionary);
+  // The same, built with the reference code Build's fast paths replaced
+  // (their definitions), for differential tests: the result must be equal.
+  static People ReferenceForTest(Analysis& analysis, Dictionary* dictionary);
 
   const std::vector<Person>& persons() const { return persons_; }
   // Every name mention, persons and not (person == kNone), in text order.
@@ -165,8 +168,11 @@ class People {
   std::pair<size_t, size_t> SentenceTokens(size_t s) const { return sentence_tokens_[s]; }
 
  private:
+  People() = default;
   // `name_cache`: dictionary verdicts on name words kept across articles, or
-  // nullptr for a cache of this article only.
+  // nullptr for a cache of this article only. kReference: with the code the
+  // fast paths replaced (ReferenceForTest).
+  template <bool kReference>
   void Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* name_cache);
 
   std::vector<Person> persons_;
