@@ -3,10 +3,15 @@
 #include "lint/attribution.h"
 
 #include <algorithm>
+#include <bit>
 #include <bitset>
 #include <span>
 #include <string>
 #include <utility>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "lint/flat_hash.h"
 #include "lint/quotations.h"
@@ -23,8 +28,9 @@ struct VerbTable {
   std::vector<std::string> bases;  // owns the base forms
   // Looked up by string_view per token; never iterated.
   StringMap<ReportingVerb> forms;
-  // ScanSentence asks of every lower-case token: this rejects most without
-  // hashing ("the", "of", "with"; not "and", like "add").
+  // FindReportingVerb asks of every word it is given: this rejects most
+  // without hashing ("the", "of", "with"; not "and", like "add"). Holds
+  // "according" too (see MayStartCue).
   EdgeLengthFilter filter;
   // The first two bytes of the forms of two bytes or more: most common
   // words the filter passes fail here, before a hash. Neither rejects a form.
@@ -33,6 +39,32 @@ struct VerbTable {
     if (!filter.MayContain(w)) return false;
     return w.size() < 2 ||
            first_two.test(static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]));
+  }
+
+  // The scan's filter (Builder::ScanSentence asks it of every lower-case
+  // word): `filter` (which "according" is added to as well), then one bit per
+  // key of every form and of "according", the key mixing a word's first two
+  // bytes, last byte and length. A form or "according" always passes (every
+  // bit it tests is set); other words pass far less often than they pass
+  // MayBeForm (in profiles about 100k words of a run of clean news passed it
+  // only to fail the hash lookup).
+  std::bitset<65536> scan_keys;
+  static uint32_t ScanKey(std::string_view w) {  // w not empty
+    const uint32_t first = static_cast<unsigned char>(w[0]);
+    const uint32_t second = w.size() >= 2 ? static_cast<unsigned char>(w[1]) : 0;
+    const uint32_t last = static_cast<unsigned char>(w.back());
+    // The size's low eight bits (the shift drops the others).
+    const uint32_t size = static_cast<uint32_t>(w.size()) << 24;
+    return ((first | second << 8 | last << 16 | size) * 0x9E3779B1u) >> 16;
+  }
+  void AddScanKey(std::string_view w) {
+    if (w.empty()) return;
+    filter.Add(w);
+    scan_keys.set(ScanKey(w));
+  }
+  // False: `w` is neither a form nor "according".
+  bool MayStartCue(std::string_view w) const {
+    return filter.MayContain(w) && scan_keys.test(ScanKey(w));  // MayContain("") is false
   }
 };
 
@@ -66,12 +98,13 @@ const VerbTable& Verbs() {
         // A form listed twice (a past that is also the participle) keeps
         // its first reading.
         t.forms.emplace(w, ReportingVerb{base, form});
-        t.filter.Add(w);
+        t.AddScanKey(w);  // and filter.Add(w)
         if (w.size() >= 2) {
           t.first_two.set(static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]));
         }
       }
     }
+    t.AddScanKey("according");
     return t;
   }();
   return kTable;
@@ -145,25 +178,54 @@ bool OnlyCuePunctuation(std::string_view s) {
   return true;
 }
 
+// Whether a phrase of WrittenStatement starts at s[at], where s holds "in" or
+// "on" at s[at].
+bool WrittenPhraseAt(std::string_view s, size_t at) {
+  const std::string_view rest = s.substr(at);
+  if (rest.starts_with("in a")) {
+    const std::string_view tail = rest.substr(4);
+    for (std::string_view t : {" statement", " written", " post", " letter", " filing", " release",
+                               " tweet", " note", "n email", "n e-mail"}) {
+      if (tail.starts_with(t)) return true;
+    }
+    return false;
+  }
+  if (rest.starts_with("on ")) {
+    const std::string_view tail = rest.substr(3);
+    return tail.starts_with("twitter") || tail.starts_with("social media");
+  }
+  return false;
+}
+
 }  // namespace
 
 bool WrittenStatement(std::string_view lower_sentence) {
-  // Every phrase (attribution.h) starts with "in a" or "on ":
-  // a phrase occurs exactly where one of those occurs and the rest of the
-  // phrase follows it, so one search per prefix finds what a search per
-  // phrase found (twelve searches of the sentence, each a memchr per
-  // candidate "i" or "o", showed in profiles).
+  // Every phrase (attribution.h) starts with "in a" or "on ": a phrase
+  // occurs exactly where "in" or "on" does and the rest of the phrase
+  // follows, so checking every position of "in" and "on" finds what a
+  // search per phrase found. Those positions are found sixteen at a time
+  // (a search for "in a" ran memchr from each "i" of the sentence, and
+  // showed in profiles); the byte loop takes the rest and every position
+  // without SSE2.
   const std::string_view s = lower_sentence;
-  for (size_t at = s.find("in a"); at != std::string_view::npos; at = s.find("in a", at + 1)) {
-    const std::string_view rest = s.substr(at + 4);
-    for (std::string_view tail : {" statement", " written", " post", " letter", " filing",
-                                  " release", " tweet", " note", "n email", "n e-mail"}) {
-      if (rest.starts_with(tail)) return true;
+  const char* const p = s.data();
+  size_t i = 0;
+#ifdef __SSE2__
+  // Positions i..i+15, reading bytes i..i+16.
+  for (; i + 17 <= s.size(); i += 16) {
+    const __m128i at = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    const __m128i io =
+        _mm_or_si128(_mm_cmpeq_epi8(at, _mm_set1_epi8('i')), _mm_cmpeq_epi8(at, _mm_set1_epi8('o')));
+    auto hits = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_and_si128(io, _mm_cmpeq_epi8(next, _mm_set1_epi8('n')))));
+    for (; hits != 0; hits &= hits - 1) {
+      if (WrittenPhraseAt(s, i + static_cast<size_t>(std::countr_zero(hits)))) return true;
     }
   }
-  for (size_t at = s.find("on "); at != std::string_view::npos; at = s.find("on ", at + 1)) {
-    const std::string_view rest = s.substr(at + 3);
-    if (rest.starts_with("twitter") || rest.starts_with("social media")) return true;
+#endif
+  for (; i + 1 < s.size(); ++i) {
+    if ((p[i] == 'i' || p[i] == 'o') && p[i + 1] == 'n' && WrittenPhraseAt(s, i)) return true;
   }
   return false;
 }
@@ -192,11 +254,12 @@ class Builder {
         cues_(*cues) {}
 
   void Run() {
+    // Room for the cues of a typical article (news has about one cue in
+    // four sentences), so pushing them rarely moves the ones before.
+    cues_.reserve(sentences_.size() / 2 + 4);
     for (size_t s = 0; s < sentences_.size(); ++s) ScanSentence(s);
     Continuations();
-    std::sort(cues_.begin(), cues_.end(), [&](const Cue& a, const Cue& b) {
-      return Anchor(a) < Anchor(b);
-    });
+    SortByAnchor();
     for (Cue& cue : cues_) Resolve(cue);
     // Continuations take the speaker of the cue they carry on, resolved now.
     for (Cue& cue : cues_) {
@@ -214,6 +277,27 @@ class Builder {
   }
 
  private:
+  // Sorts the cues by Anchor as std::sort sorting them with that comparison
+  // did, without moving whole Cues (two strings each) about: std::sort's
+  // steps depend only on the answers of the comparisons, so sorting (anchor,
+  // index) pairs under the same comparison of anchors gives the same
+  // permutation (equal anchors included), which then moves each cue once.
+  void SortByAnchor() {
+    std::vector<std::pair<size_t, size_t>> order(cues_.size());
+    for (size_t i = 0; i < cues_.size(); ++i) order[i] = {Anchor(cues_[i]), i};
+    std::sort(order.begin(), order.end(),
+              [](const std::pair<size_t, size_t>& a, const std::pair<size_t, size_t>& b) {
+                return a.first < b.first;
+              });
+    bool moved = false;
+    for (size_t i = 0; i < order.size() && !moved; ++i) moved = order[i].second != i;
+    if (!moved) return;
+    std::vector<Cue> sorted;
+    sorted.reserve(cues_.capacity());
+    for (const auto& [anchor, i] : order) sorted.push_back(std::move(cues_[i]));
+    cues_ = std::move(sorted);
+  }
+
   size_t Anchor(const Cue& c) const {
     if (!c.verb.empty()) return c.verb.start;
     const Quotation& q = quotes_.quotations()[c.quotation];
@@ -483,20 +567,40 @@ class Builder {
     // People found each sentence's tokens already (Analysis::TokensIn).
     const auto [base, end] = people_.SentenceTokens(s);
     if (base == end) return;
-    const size_t p = sentences_[s].paragraph;
     const size_t first_cue = cues_.size();
     const VerbTable& verbs = Verbs();
+    // The walk over every token stays small and apart from what a candidate
+    // verb costs (TryCue, not inlined): most words are no cue, and with the
+    // candidate's work inlined here the loop kept its values on the stack
+    // (about 30 instructions per lower-case word in profiles). Every token
+    // that may give a cue (a lower-case form or "according") still reaches
+    // TryCue: VerbTable::MayStartCue passes them all. Any other word TryCue
+    // meets returns at its hash lookup, with no effect, as it did here.
+    const Token* const tokens = tokens_.data();
+    const char* const lower = lower_text_.data();
     for (size_t j = base; j < end; ++j) {
-      if (tokens_[j].shape != TokenShape::kLower) continue;
+      const Token& t = tokens[j];
+      if (t.shape != TokenShape::kLower) continue;
+      const std::string_view w(lower + t.span.start, t.span.end - t.span.start);
+      if (verbs.MayStartCue(w)) TryCue(s, base, end, j);
+    }
+    if (cues_.size() == first_cue) return;
+    AfterCues(s, first_cue);
+  }
+
+  // The cue, if any, of the lower-case token j of sentence s (tokens [base,
+  // end)), which passes VerbTable::MayStartCue.
+  [[gnu::noinline]] void TryCue(size_t s, size_t base, size_t end, size_t j) {
+    const VerbTable& verbs = Verbs();
+    const size_t p = sentences_[s].paragraph;
+    {
       const std::string_view w = Lower(j);
-      // Most words are no cue: look the word up before asking whether it is
-      // quoted (a search of the paragraph's quotations), and reject most
-      // without hashing.
+      // Look the word up before asking whether it is quoted (a search of
+      // the paragraph's quotations).
       const bool according = w == "according";
-      if (!according && !verbs.MayBeForm(w)) continue;
       auto found = verbs.forms.find(w);
-      if (!according && found == verbs.forms.end()) continue;
-      if (Quoted(j)) continue;
+      if (!according && found == verbs.forms.end()) return;
+      if (Quoted(j)) return;
       if (according && j + 1 < end && Lower(j + 1) == "to" && utf8::IsAllSpace(Gap(j, j + 1))) {
         Slot slot = SpeakerAfter(end, j + 1);
         if (slot.kind == SpeakerKind::kName || slot.kind == SpeakerKind::kNominal) {
@@ -510,26 +614,26 @@ class Builder {
           Fill(cue, slot);
           cues_.push_back(std::move(cue));
         }
-        continue;
+        return;
       }
-      if (found == verbs.forms.end()) continue;
+      if (found == verbs.forms.end()) return;
       const ReportingVerb verb = found->second;
-      if (verb.form == VerbForm::kIng || verb.form == VerbForm::kParticiple) continue;
+      if (verb.form == VerbForm::kIng || verb.form == VerbForm::kParticiple) return;
       if (j > base && utf8::IsAllSpace(Gap(j - 1, j)) && NotCueBefore().count(Lower(j - 1))) {
         // "has said" is fine when a subject stands before "has".
         const std::string_view before = Lower(j - 1);
-        if (!((before == "has" || before == "had") && j - 1 > base)) continue;
+        if (!((before == "has" || before == "had") && j - 1 > base)) return;
       }
       if (verb.form == VerbForm::kBase) {
         // "they say", "residents say"; not "to say", "will say".
-        if (j == base || !utf8::IsAllSpace(Gap(j - 1, j))) continue;
+        if (j == base || !utf8::IsAllSpace(Gap(j - 1, j))) return;
         const std::string_view before = Lower(j - 1);
-        if (Modals().count(before)) continue;
+        if (Modals().count(before)) return;
         bool plural = before == "they" || before == "we" || before == "i" || before == "you" ||
                       ((tokens_[j - 1].shape == TokenShape::kLower ||
                         tokens_[j - 1].shape == TokenShape::kCapitalized) &&
                        before.size() > 3 && before.ends_with("s") && !before.ends_with("ss"));
-        if (!plural) continue;
+        if (!plural) return;
       }
       Cue cue;
       cue.verb = tokens_[j].span;
@@ -552,7 +656,7 @@ class Builder {
         }
       } else {
         Slot post = SpeakerAfter(end, j);
-        if (post.kind == SpeakerKind::kNone) continue;
+        if (post.kind == SpeakerKind::kNone) return;
         Fill(cue, post);
         size_t qb = QuoteClosingBefore(p, tokens_[j].span.start);
         if (qb != Attribution::kNoQuotation) {
@@ -561,15 +665,21 @@ class Builder {
         } else if (j > base && Gap(j - 1, j).find(',') != std::string_view::npos) {
           cue.pattern = CuePattern::kVerbSpeaker;
         } else {
-          continue;
+          return;
         }
       }
       cue.statement = verb.base == "write" || verb.base == "tweet" || verb.base == "post";
       cues_.push_back(std::move(cue));
     }
-    if (cues_.size() == first_cue) return;
+  }
+
+  // What a sentence with cues (from first_cue on) takes besides them.
+  void AfterCues(size_t s, size_t first_cue) {
+    const size_t p = sentences_[s].paragraph;
     // Statements in writing.
-    const bool written = WrittenStatement(an_.lower_view(sentences_[s].span));
+    const Span sentence = sentences_[s].span;
+    const bool written = WrittenStatement(
+        lower_text_.substr(sentence.start, sentence.end - sentence.start));  // = lower_view
     for (size_t c = first_cue; c < cues_.size(); ++c) cues_[c].statement |= written;
     // Partial quotations in the sentence go to the cue before them (or,
     // before any cue, to an inverted or "according to" cue after them).

@@ -66,6 +66,13 @@ TEST(AttributionFastPathsTest, WrittenStatementMatchesOneSearchPerPhrase) {
     std::string spaced = p;
     std::replace(spaced.begin(), spaced.end(), ' ', '\t');
     cases.push_back(spaced);                              // not a plain space: no match
+    // At every offset from a 16-byte block's start, and across its end
+    // (WrittenStatement checks sixteen positions at a time).
+    for (size_t k = 0; k <= 40; ++k) {
+      cases.push_back(std::string(k, 'x') + p);
+      cases.push_back(std::string(k, 'o') + p + std::string(k % 7, 'n'));
+      cases.push_back(std::string(k, 'x') + p.substr(0, p.size() - 1));
+    }
   }
   for (std::string_view s : {"in a", "in an", "on ", "on", "in an e", "on social", "in a tweeted",
                              "on twitter\xE2\x80\x99s", "in a\xC2\xA0statement"}) {
