@@ -23,6 +23,7 @@
 #include "lint/attribution.h"
 #include "lint/people.h"
 #include "lint/quotations.h"
+#include "lint/quotations_internal.h"
 #include "lint/tokenizer_reference.h"
 
 namespace newslint {
@@ -382,22 +383,29 @@ BENCHMARK(BM_People);
 void BM_Reference_People(benchmark::State& state) { PeopleBenchmark<true>(state); }
 BENCHMARK(BM_Reference_People);
 
-// LooksLikeCode (lint/quotations.h) on every paragraph of the corpus, as the
-// Quotations view and garbled/unbalanced-brackets ask it: sixteen bytes at
-// a time between the bytes it looks at.
-void BM_LooksLikeCode(benchmark::State& state) {
-  const Corpus& corpus = EnglishCorpus();
+// Every paragraph of the English corpus, as the Quotations view reads them;
+// *bytes gets their total size.
+std::vector<std::string> CorpusParagraphs(size_t* bytes) {
   std::vector<std::string> paragraphs;
-  size_t bytes = 0;
-  for (const std::string& a : corpus.articles) {
+  *bytes = 0;
+  for (const std::string& a : EnglishCorpus().articles) {
     Article article;
     article.text = a;
     Analysis an(article);
     for (const Paragraph& p : an.paragraphs()) {
       paragraphs.emplace_back(an.view(p.span));
-      bytes += paragraphs.back().size();
+      *bytes += paragraphs.back().size();
     }
   }
+  return paragraphs;
+}
+
+// LooksLikeCode (lint/quotations.h) on every paragraph of the corpus, as the
+// Quotations view and garbled/unbalanced-brackets ask it: sixteen bytes at
+// a time between the bytes it looks at.
+void BM_LooksLikeCode(benchmark::State& state) {
+  size_t bytes = 0;
+  const std::vector<std::string> paragraphs = CorpusParagraphs(&bytes);
   size_t code = 0;
   for (auto _ : state) {
     for (const std::string& p : paragraphs) code += LooksLikeCode(p);
@@ -406,6 +414,26 @@ void BM_LooksLikeCode(benchmark::State& state) {
   state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(bytes));
 }
 BENCHMARK(BM_LooksLikeCode);
+
+// The quotation-mark scan of the Quotations view (lint/quotations.cc) on
+// every paragraph of the corpus: the fast scan (Arg 0: the mark bytes found
+// sixteen at a time, the code points decoded only around each mark) and the
+// reference (Arg 1: the whole paragraph decoded first). Both include copying
+// the marks out for the test hook.
+void BM_QuotationScan(benchmark::State& state) {
+  const bool reference = state.range(0) != 0;
+  size_t bytes = 0;
+  const std::vector<std::string> paragraphs = CorpusParagraphs(&bytes);
+  size_t marks = 0;
+  for (auto _ : state) {
+    for (const std::string& p : paragraphs) {
+      marks += quotations_internal::ScanMarksForTest(p, reference).size();
+    }
+    benchmark::DoNotOptimize(marks);
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(bytes));
+}
+BENCHMARK(BM_QuotationScan)->ArgName("reference")->Arg(0)->Arg(1);
 
 }  // namespace
 }  // namespace newslint

@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <utility>
@@ -17,7 +19,6 @@
 
 #include "lint/byte_set.h"
 #include "lint/quotations_internal.h"
-#include "lint/scratch.h"
 #include "lint/swar.h"
 #include "lint/utf8.h"
 
@@ -213,12 +214,23 @@ bool LooksLikeCode(std::string_view p) {
   size_t i = 0;
 #if defined(__SSE2__)
   // Each block's sign bytes, in order, from a mask of the bytes equal to
-  // one of kSignBytes: the same bytes the plain loop below stops at.
+  // one of kSignBytes: the same bytes the plain loop below stops at. Six
+  // tests instead of nine: ( and ) are the bytes whose v | 1 is ')', and
+  // ; < = the bytes in (':', '>') as signed bytes (those >= 0x80 are
+  // negative, out of the range). (An extra byte in the mask would do no
+  // harm either: `sign` ignores bytes that are not signs.)
   const char* const data = p.data();
+  const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('/');
+  const __m128i open_brace = _mm_set1_epi8('{'), close_brace = _mm_set1_epi8('}');
+  const __m128i one = _mm_set1_epi8(1), paren = _mm_set1_epi8(')');
+  const __m128i colon = _mm_set1_epi8(':'), greater = _mm_set1_epi8('>');
   for (; i + 16 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
-    __m128i hit = _mm_setzero_si128();
-    for (char b : kSignBytes) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(b)));
+    const __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, open_brace), _mm_cmpeq_epi8(v, close_brace))),
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, one), paren),
+                     _mm_and_si128(_mm_cmpgt_epi8(v, colon), _mm_cmplt_epi8(v, greater))));
     for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0;
          mask &= mask - 1) {
       if (sign(i + static_cast<size_t>(__builtin_ctz(mask)))) return true;
@@ -307,18 +319,46 @@ bool CutShort(std::string_view p, bool last_paragraph) {
   return last_paragraph && !EndsLikeSentence(p);
 }
 
+namespace {
+
+// What EndsLikeSentence makes of code point c at the end of what is left.
+enum class SentenceEnd : uint8_t { kSkip, kYes, kNo };
+SentenceEnd SentenceEndOf(char32_t c) {
+  if (utf8::IsSpace(c) || QuoteGlyphOf(c).has_value() || c == ')' || c == ']' || c == '}' ||
+      c == U'\uFF09') {
+    return SentenceEnd::kSkip;
+  }
+  return c == '.' || c == '!' || c == '?' || c == U'\u2026' || c == U'\u3002' || c == U'\uFF01' ||
+                 c == U'\uFF1F'
+             ? SentenceEnd::kYes
+             : SentenceEnd::kNo;
+}
+
+}  // namespace
+
 bool EndsLikeSentence(std::string_view p) {
+  // SentenceEndOf from a table for ASCII: this runs on every paragraph, and
+  // most end in an ASCII letter or full stop. An ASCII byte is not a
+  // continuation byte, so DecodeBefore would read it alone, as it is.
+  static const std::array<SentenceEnd, 128> kAscii = [] {
+    std::array<SentenceEnd, 128> table{};
+    for (char32_t a = 0; a < 128; ++a) table[a] = SentenceEndOf(a);
+    return table;
+  }();
   size_t end = p.size();
   while (end > 0) {
-    utf8::CodePoint cp = utf8::DecodeBefore(p, end);
-    const char32_t c = cp.value;
-    if (utf8::IsSpace(c) || QuoteGlyphOf(c).has_value() || c == ')' || c == ']' || c == '}' ||
-        c == U'\uFF09') {
-      end -= cp.length;
-      continue;
+    const auto last = static_cast<unsigned char>(p[end - 1]);
+    SentenceEnd what;
+    size_t length = 1;
+    if (last < 0x80) {
+      what = kAscii[last];
+    } else {
+      const utf8::CodePoint cp = utf8::DecodeBefore(p, end);
+      what = SentenceEndOf(cp.value);
+      length = cp.length;
     }
-    return c == '.' || c == '!' || c == '?' || c == U'\u2026' || c == U'\u3002' || c == U'\uFF01' ||
-           c == U'\uFF1F';
+    if (what != SentenceEnd::kSkip) return what == SentenceEnd::kYes;
+    end -= length;
   }
   return false;
 }
@@ -462,27 +502,29 @@ struct Cp {
   Cls cls;
 };
 
-// Whether the mark at cps[k] (k > 0) is a byte of UTF-8 read as Windows-1252
+// Whether the mark (one with a code point before it) is a byte of UTF-8 read as Windows-1252
 // (mojibake, garbled/mojibake's finding), not a quotation mark: "â€”" (—)
 // and "â€“" (–) end in ” and “; "Ã“scar" (Óscar), "ESPAÃ‘A" (Ñ); "Â»"
 // (»); "â‚¬" and "â„¢" (twice garbled); "ï»¿" (a byte-order mark). No word
 // ends in Â or â. A word may end in Ã ("AMANHÃ”"), so
 // those lead letters count only before a letter.
-bool IsMojibake(std::span<const Cp> cps, size_t k) {
-  const char32_t prev = cps[k - 1].c;
-  if (prev == U'\u20AC') return k > 1 && cps[k - 2].c == U'\u00E2';  // â€
-  if (prev == U'\u00C2' || prev == U'\u00E2') return true;           // Â, â‚¬, â„¢
-  if (prev == U'\u00EF') return cps[k].c == U'\u00BB';               // ï»¿
+template <typename Near>
+bool IsMojibake(const Near& near) {
+  const char32_t prev = near.Before(1).c;
+  if (prev == U'\u20AC') return near.HasBefore(2) && near.Before(2).c == U'\u00E2';  // â€
+  if (prev == U'\u00C2' || prev == U'\u00E2') return true;  // Â, â‚¬, â„¢
+  if (prev == U'\u00EF') return near.Mark().c == U'\u00BB';  // ï»¿
   const bool lead = prev == U'\u00C3' || prev == U'\u00C4' || prev == U'\u00C5' ||
                     prev == U'\u00D0' || prev == U'\u00D1';
-  return lead && k + 1 < cps.size() && cps[k + 1].cls == Cls::kLetter;
+  return lead && near.HasAfter() && near.After().cls == Cls::kLetter;
 }
 
 // The code points of `para`, as utf8::DecodeAt reads them one after the
 // other (an invalid byte is U+FFFD, one byte long), with their classes, into
 // `written` (room for para.size()); *count is how many. Returns how many are
 // of class kQuote and lists their indices in `written`, in order, in
-// `quote_at` (room for para.size() + 1), so that ScanMarks visits only them.
+// `quote_at` (room for para.size() + 1), so that ScanMarksReference visits
+// only them.
 // `quote_at` is written without a branch: the slot past the last entry takes
 // the index of each other code point.
 inline size_t DecodeParagraph(std::string_view para, Cp* written, size_t* quote_at,
@@ -519,196 +561,366 @@ inline size_t DecodeParagraph(std::string_view para, Cp* written, size_t* quote_
   return quotes;
 }
 
-void ScanMarks(std::string_view para, size_t base, std::vector<RawMark>* out) {
-  // Every mark is ASCII or starts with 0xC2 (« »), 0xE2 (‘ ’ “ ” „ ‚ ‹ ›)
-  // or 0xE3 (「 」 『 』).
-  // (A table per byte: find_first_of calls memchr on the set per byte.)
-  // Eight bytes at a time while they are ASCII without " or ' (they hold no
-  // such byte), then a byte at a time from the first word that may.
-  static constexpr ByteSet kLead("\"'\xC2\xE2\xE3");
-  size_t lead = 0;
-  for (; lead + 8 <= para.size(); lead += 8) {
-    const uint64_t w = swar::Load8(para.data() + lead);
-    if (!swar::AllAscii(w) || (swar::Equal(w, '"') | swar::Equal(w, '\'')) != 0) break;
-  }
-  if (std::none_of(para.begin() + static_cast<std::ptrdiff_t>(lead), para.end(),
-                   [](char c) { return kLead.Has(c); })) {
-    return;
-  }
-  // The paragraph's code points. The buffers are reused (no allocation per
-  // paragraph) and only grow: a paragraph has at most as many code points
-  // as bytes, so they are sized once and written by index, without
-  // push_back's capacity check per code point; `cps` views the part written.
-  // Sized for the longest paragraph so far; a size of megabytes is let go
-  // (lint/scratch.h) at the next paragraph that needs less.
-  thread_local std::vector<Cp> buffer;
-  thread_local std::vector<size_t> quote_buffer;
-  if (buffer.capacity() * sizeof(Cp) > kMaxKeptBytes && para.size() * sizeof(Cp) <= kMaxKeptBytes) {
-    ReuseScratch(buffer);
-    ReuseScratch(quote_buffer);
-  }
-  if (buffer.size() < para.size()) buffer.resize(para.size());
-  if (quote_buffer.size() < para.size() + 1) quote_buffer.resize(para.size() + 1);
-  Cp* const written = buffer.data();
-  const size_t* const quote_at = quote_buffer.data();
-  size_t count = 0;
-  const size_t quotes = DecodeParagraph(para, written, quote_buffer.data(), &count);
-  if (quotes == 0) return;
-  const std::span<const Cp> cps(written, count);
-  const std::vector<Span> urls = FindUrlSpans(para, 0);
+// The role of the quotation mark `near` stands at, or nullopt when it is not
+// a quotation mark there (mojibake, an apostrophe, inches, ...). `Near` gives
+// the code points around the mark as the forward utf8::DecodeAt walk over
+// the paragraph reads them (ArrayNear from the decoded paragraph, TextNear
+// from the bytes around the mark): Mark(); HasBefore(d) and Before(d), the
+// d-th code point before it (d = 1..3); HasAfter() and After(), the one
+// after it; LookBefore() and LookAfter(), the class of the nearest neighbour
+// that is not a quotation mark (kEdge past the paragraph's edge); and
+// WordAfter(), the ASCII word after the mark, lower-cased, if it is one.
+template <typename Near>
+std::optional<RawMark> ReadMark(const Near& near, size_t base) {
+  const char32_t c = near.Mark().c;
+  const QuoteGlyph glyph = *QuoteGlyphOf(c);
+  const size_t pos = near.Mark().pos;
+  if (near.HasBefore(1) && IsMojibake(near)) return std::nullopt;
 
-  const size_t n = cps.size();
-  auto raw_cls = [&](size_t k, int dir) -> Cls {
-    if (dir < 0) return k == 0 ? Cls::kEdge : cps[k - 1].cls;
-    return k + 1 >= n ? Cls::kEdge : cps[k + 1].cls;
-  };
-  // The neighbour past any adjacent quotation marks ("„‚Ja‘, sagte er“").
-  auto look_cls = [&](size_t k, int dir) -> Cls {
-    size_t j = k;
-    while (true) {
-      if (dir < 0) {
-        if (j == 0) return Cls::kEdge;
-        --j;
-      } else {
-        if (j + 1 >= n) return Cls::kEdge;
-        ++j;
+  const Cls prev = near.LookBefore(), next = near.LookAfter();
+  const Cls raw_prev = near.HasBefore(1) ? near.Before(1).cls : Cls::kEdge;
+  const Cls raw_next = near.HasAfter() ? near.After().cls : Cls::kEdge;
+  const bool ctx_open = OpenSide(prev) && !CloseSide(next);
+  const bool ctx_close = !OpenSide(prev) && CloseSide(next);
+
+  RawMark m;
+  m.mark = {{base + pos, base + pos + (c < 0x80 ? 1u : c < 0x800 ? 2u : 3u)}, glyph};
+  m.family = FamilyOf(glyph);
+  switch (glyph) {
+    case QuoteGlyph::kStraightDouble:
+      // Hebrew writes acronyms with a " between letters (צה"ל).
+      if (near.HasBefore(1) && near.HasAfter() && IsHebrewLetter(near.Before(1).c) &&
+          IsHebrewLetter(near.After().c)) {
+        return std::nullopt;
       }
+      if (raw_prev == Cls::kDigit) {
+        m.cand = Cand::kInch;
+      } else {
+        m.cand = ctx_open ? Cand::kOpen : ctx_close ? Cand::kClose : Cand::kToggle;
+      }
+      break;
+    case QuoteGlyph::kLeftDouble:
+      m.cand = ctx_close ? Cand::kClose : Cand::kOpen;
+      break;
+    case QuoteGlyph::kRightDouble:
+      // 6’2”: autocorrect curls the inch mark too.
+      m.cand = raw_prev == Cls::kDigit ? Cand::kInch : ctx_open ? Cand::kOpen : Cand::kClose;
+      break;
+    case QuoteGlyph::kLowDouble:
+      // "word„ word": a comma in the wrong code page, not a quotation.
+      if (Wordish(raw_prev) && raw_next == Cls::kSpace) return std::nullopt;
+      m.cand = Cand::kOpen;
+      break;
+    case QuoteGlyph::kLowSingle:
+      if (!(OpenSide(prev) && raw_next == Cls::kLetter)) return std::nullopt;
+      m.cand = Cand::kOpen;
+      break;
+    case QuoteGlyph::kLeftSingle:
+      if (Wordish(raw_prev) && Wordish(raw_next)) return std::nullopt;  // don‘t
+      if (OpenSide(prev)) {
+        if (raw_next == Cls::kDigit || IsElision(near.WordAfter())) return std::nullopt;  // ‘90s
+        if (raw_next != Cls::kLetter) return std::nullopt;
+        m.cand = Cand::kOpen;
+        m.clear = OpenSide(raw_prev) || raw_prev == Cls::kQuote;
+      } else if (ctx_close) {
+        m.cand = Cand::kClose;  // the German ‚…‘, or a misturned apostrophe
+        m.strength = 3;
+      } else {
+        return std::nullopt;
+      }
+      break;
+    case QuoteGlyph::kRightSingle:
+    case QuoteGlyph::kStraightSingle: {
+      const bool straight = glyph == QuoteGlyph::kStraightSingle;
+      if (straight && raw_prev == Cls::kDigit) return std::nullopt;     // 5'11", 6' tall
+      // don’t, O’Brien, 1990’s
+      if (Wordish(raw_prev) && Wordish(raw_next)) return std::nullopt;
+      if (OpenSide(prev)) {
+        if (raw_next == Cls::kDigit || IsElision(near.WordAfter())) return std::nullopt;  // ’90s
+        if (raw_next != Cls::kLetter) return std::nullopt;
+        m.cand = Cand::kOpen;
+      } else if (Wordish(raw_prev)) {
+        const char32_t before = near.Before(1).c;
+        const bool sibilant = before == 's' || before == 'S' || before == 'x' || before == 'X' ||
+                              before == 'z' || before == 'Z' || before == U'\u00DF';
+        m.cand = Cand::kAmbiguous;
+        m.strength = sibilant ? 1 : 2;
+      } else {
+        m.cand = Cand::kClose;
+        m.strength = 3;
+        if (!straight && (CloseSide(raw_next) || raw_next == Cls::kQuote) && near.HasBefore(1)) {
+          const char32_t before = near.Before(1).c;
+          bool clear = before == ',' || before == '!' || before == '?' || before == U'\u201D' ||
+                       before == U'\u00BB';
+          // A full stop after a word of two lower-case letters or more, not
+          // after "U.S." (whose possessive is "U.S.’").
+          if (before == '.' && near.HasBefore(3) && near.Before(2).c < 0x80 &&
+              near.Before(3).c < 0x80) {
+            const char32_t a = near.Before(3).c, b = near.Before(2).c;
+            clear = ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) &&
+                    ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9'));
+          }
+          m.clear = clear;
+        }
+      }
+      break;
+    }
+    case QuoteGlyph::kLeftGuillemet:
+    case QuoteGlyph::kLeftSingleGuillemet:
+      if (raw_prev == Cls::kLetter && raw_next == Cls::kLetter) return std::nullopt;
+      m.cand = ctx_close ? Cand::kClose : Cand::kOpen;  // »reversed« closes with «
+      break;
+    case QuoteGlyph::kRightGuillemet:
+    case QuoteGlyph::kRightSingleGuillemet:
+      if (raw_prev == Cls::kLetter && raw_next == Cls::kLetter) return std::nullopt;
+      if (ctx_open) {
+        m.cand = Cand::kOpen;  // »reversed« opens with »
+      } else if (prev == Cls::kSpace || prev == Cls::kEdge) {
+        m.cand = Cand::kSpacedClose;  // « text » or "Home » World"
+      } else {
+        m.cand = Cand::kClose;
+      }
+      break;
+    case QuoteGlyph::kLeftCorner:
+    case QuoteGlyph::kLeftWhiteCorner:
+      m.cand = Cand::kOpen;
+      break;
+    case QuoteGlyph::kRightCorner:
+    case QuoteGlyph::kRightWhiteCorner:
+      m.cand = Cand::kClose;
+      break;
+  }
+  return m;
+}
+
+// The ASCII word of the code points from cps[j] on, lower-cased (at most 12
+// letters), or "" when a letter that is not ASCII continues it.
+template <typename NextAt>
+std::string WordFrom(NextAt&& at) {
+  std::string w;
+  std::optional<Cp> cp = at();
+  while (cp && cp->c < 0x80 && IsAsciiAlpha(static_cast<char>(cp->c)) && w.size() < 12) {
+    w.push_back(static_cast<char>(cp->c | 0x20));
+    cp = at();
+  }
+  if (cp && cp->cls == Cls::kLetter) w.clear();
+  return w;
+}
+
+// The neighbours of cps[k] in the decoded paragraph (the reference scan).
+struct ArrayNear {
+  std::span<const Cp> cps;
+  size_t k;
+
+  const Cp& Mark() const { return cps[k]; }
+  bool HasBefore(size_t d) const { return k >= d; }
+  const Cp& Before(size_t d) const { return cps[k - d]; }
+  bool HasAfter() const { return k + 1 < cps.size(); }
+  const Cp& After() const { return cps[k + 1]; }
+  Cls LookBefore() const {
+    for (size_t j = k; j-- > 0;) {
       if (cps[j].cls != Cls::kQuote) return cps[j].cls;
     }
-  };
-  // The ASCII word after position k, lower-cased, if it is one.
-  auto word_after = [&](size_t k) {
-    std::string w;
-    size_t j = k + 1;
-    while (j < n && cps[j].c < 0x80 && IsAsciiAlpha(static_cast<char>(cps[j].c)) && w.size() < 12) {
-      w.push_back(static_cast<char>(cps[j].c | 0x20));
-      ++j;
+    return Cls::kEdge;
+  }
+  Cls LookAfter() const {
+    for (size_t j = k + 1; j < cps.size(); ++j) {
+      if (cps[j].cls != Cls::kQuote) return cps[j].cls;
     }
-    if (j < n && cps[j].cls == Cls::kLetter) w.clear();
-    return w;
-  };
+    return Cls::kEdge;
+  }
+  std::string WordAfter() const {
+    size_t j = k + 1;
+    return WordFrom([&]() -> std::optional<Cp> {
+      if (j >= cps.size()) return std::nullopt;
+      return cps[j++];
+    });
+  }
+};
 
-  out->reserve(out->size() + quotes);  // at most one mark per quotation mark
+// ScanMarks as it was first written, the definition the faster ScanMarks
+// below is tested against (tests/quotations_scan_test.cc): the whole
+// paragraph decoded into code points, then each quotation mark read with
+// its neighbours from that array.
+void ScanMarksReference(std::string_view para, size_t base, std::vector<RawMark>* out) {
+  std::vector<Cp> written(para.size());
+  std::vector<size_t> quote_at(para.size() + 1);
+  size_t count = 0;
+  const size_t quotes = DecodeParagraph(para, written.data(), quote_at.data(), &count);
+  if (quotes == 0) return;
+  const std::span<const Cp> cps(written.data(), count);
+  const std::vector<Span> urls = FindUrlSpans(para, 0);
   for (size_t q = 0; q < quotes; ++q) {
     const size_t k = quote_at[q];
-    const char32_t c = cps[k].c;
-    const QuoteGlyph glyph = *QuoteGlyphOf(c);
     const size_t pos = cps[k].pos;
     bool in_url = false;
     for (const Span& u : urls) in_url = in_url || (pos >= u.start && pos < u.end);
     if (in_url) continue;
-    if (k > 0 && IsMojibake(cps, k)) continue;
+    if (const std::optional<RawMark> m = ReadMark(ArrayNear{cps, k}, base)) out->push_back(*m);
+  }
+}
 
-    const Cls prev = look_cls(k, -1), next = look_cls(k, +1);
-    const Cls raw_prev = raw_cls(k, -1), raw_next = raw_cls(k, +1);
-    const bool ctx_open = OpenSide(prev) && !CloseSide(next);
-    const bool ctx_close = !OpenSide(prev) && CloseSide(next);
+// The code point of `para` that the forward DecodeAt walk starts at byte
+// `pos` (one it stops at), with its class.
+Cp CodePointAt(std::string_view para, size_t pos, uint8_t* length) {
+  const utf8::CodePoint cp = utf8::DecodeAt(para, pos);
+  *length = cp.length;
+  return {pos, cp.value, ClassOf(cp.value)};
+}
 
-    RawMark m;
-    m.mark = {{base + pos, base + pos + (c < 0x80 ? 1u : c < 0x800 ? 2u : 3u)}, glyph};
-    m.family = FamilyOf(glyph);
-    switch (glyph) {
-      case QuoteGlyph::kStraightDouble:
-        // Hebrew writes acronyms with a " between letters (צה"ל).
-        if (k > 0 && k + 1 < n && IsHebrewLetter(cps[k - 1].c) && IsHebrewLetter(cps[k + 1].c)) {
-          continue;
-        }
-        if (raw_prev == Cls::kDigit) {
-          m.cand = Cand::kInch;
-        } else {
-          m.cand = ctx_open ? Cand::kOpen : ctx_close ? Cand::kClose : Cand::kToggle;
-        }
-        break;
-      case QuoteGlyph::kLeftDouble:
-        m.cand = ctx_close ? Cand::kClose : Cand::kOpen;
-        break;
-      case QuoteGlyph::kRightDouble:
-        // 6’2”: autocorrect curls the inch mark too.
-        m.cand = raw_prev == Cls::kDigit ? Cand::kInch : ctx_open ? Cand::kOpen : Cand::kClose;
-        break;
-      case QuoteGlyph::kLowDouble:
-        // "word„ word": a comma in the wrong code page, not a quotation.
-        if (Wordish(raw_prev) && raw_next == Cls::kSpace) continue;
-        m.cand = Cand::kOpen;
-        break;
-      case QuoteGlyph::kLowSingle:
-        if (!(OpenSide(prev) && raw_next == Cls::kLetter)) continue;
-        m.cand = Cand::kOpen;
-        break;
-      case QuoteGlyph::kLeftSingle:
-        if (Wordish(raw_prev) && Wordish(raw_next)) continue;  // don‘t
-        if (OpenSide(prev)) {
-          if (raw_next == Cls::kDigit || IsElision(word_after(k))) continue;  // ‘90s, ‘em
-          if (raw_next != Cls::kLetter) continue;
-          m.cand = Cand::kOpen;
-          m.clear = OpenSide(raw_prev) || raw_prev == Cls::kQuote;
-        } else if (ctx_close) {
-          m.cand = Cand::kClose;  // the German ‚…‘, or a misturned apostrophe
-          m.strength = 3;
-        } else {
-          continue;
-        }
-        break;
-      case QuoteGlyph::kRightSingle:
-      case QuoteGlyph::kStraightSingle: {
-        const bool straight = glyph == QuoteGlyph::kStraightSingle;
-        if (straight && raw_prev == Cls::kDigit) continue;     // 5'11", 6' tall
-        if (Wordish(raw_prev) && Wordish(raw_next)) continue;  // don’t, O’Brien, 1990’s
-        if (OpenSide(prev)) {
-          if (raw_next == Cls::kDigit || IsElision(word_after(k))) continue;  // ’90s, ’n’
-          if (raw_next != Cls::kLetter) continue;
-          m.cand = Cand::kOpen;
-        } else if (Wordish(raw_prev)) {
-          const char32_t before = cps[k - 1].c;
-          const bool sibilant = before == 's' || before == 'S' || before == 'x' || before == 'X' ||
-                                before == 'z' || before == 'Z' || before == U'\u00DF';
-          m.cand = Cand::kAmbiguous;
-          m.strength = sibilant ? 1 : 2;
-        } else {
-          m.cand = Cand::kClose;
-          m.strength = 3;
-          if (!straight && (CloseSide(raw_next) || raw_next == Cls::kQuote) && k > 0) {
-            const char32_t before = cps[k - 1].c;
-            bool clear = before == ',' || before == '!' || before == '?' || before == U'\u201D' ||
-                         before == U'\u00BB';
-            // A full stop after a word of two lower-case letters or more, not
-            // after "U.S." (whose possessive is "U.S.’").
-            if (before == '.' && k >= 3 && cps[k - 2].c < 0x80 && cps[k - 3].c < 0x80) {
-              const char32_t a = cps[k - 3].c, b = cps[k - 2].c;
-              clear = ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) &&
-                      ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9'));
-            }
-            m.clear = clear;
-          }
-        }
-        break;
-      }
-      case QuoteGlyph::kLeftGuillemet:
-      case QuoteGlyph::kLeftSingleGuillemet:
-        if (raw_prev == Cls::kLetter && raw_next == Cls::kLetter) continue;
-        m.cand = ctx_close ? Cand::kClose : Cand::kOpen;  // »reversed« closes with «
-        break;
-      case QuoteGlyph::kRightGuillemet:
-      case QuoteGlyph::kRightSingleGuillemet:
-        if (raw_prev == Cls::kLetter && raw_next == Cls::kLetter) continue;
-        if (ctx_open) {
-          m.cand = Cand::kOpen;  // »reversed« opens with »
-        } else if (prev == Cls::kSpace || prev == Cls::kEdge) {
-          m.cand = Cand::kSpacedClose;  // « text » or "Home » World"
-        } else {
-          m.cand = Cand::kClose;
-        }
-        break;
-      case QuoteGlyph::kLeftCorner:
-      case QuoteGlyph::kLeftWhiteCorner:
-        m.cand = Cand::kOpen;
-        break;
-      case QuoteGlyph::kRightCorner:
-      case QuoteGlyph::kRightWhiteCorner:
-        m.cand = Cand::kClose;
-        break;
+// The code point of `para` that ends at byte `pos` (0 < pos, a byte the
+// forward DecodeAt walk stops at), as that walk reads it: utf8::DecodeBefore
+// gives the same. Every byte that is not a continuation byte (10xxxxxx) is
+// one the walk stops at (a well-formed sequence holds continuation bytes
+// only after its first; an ill-formed byte is stepped over alone). If the
+// walk reads a well-formed sequence ending at `pos`, its first byte is the
+// nearest such byte at most three continuation bytes back, where
+// DecodeBefore looks and finds it; if the walk reads the byte before `pos`
+// alone (ill-formed), no well-formed sequence ends at `pos` from a byte the
+// walk stops at, so DecodeBefore finds none either and reads that byte
+// alone as U+FFFD too.
+Cp CodePointBefore(std::string_view para, size_t pos) {
+  const utf8::CodePoint cp = utf8::DecodeBefore(para, pos);
+  return {pos - cp.length, cp.value, ClassOf(cp.value)};
+}
+
+// The neighbours of the mark at byte `pos` of `para`, decoded from the bytes
+// around it on demand (CodePointBefore backwards): what ArrayNear gives for the
+// same code point of the decoded paragraph, without decoding the rest.
+class TextNear {
+ public:
+  TextNear(std::string_view para, size_t pos) : para_(para) {
+    mark_ = CodePointAt(para, pos, &mark_length_);
+    after_pos_ = pos + mark_length_;
+    if (after_pos_ < para.size()) after_ = CodePointAt(para, after_pos_, &after_length_);
+    if (pos > 0) before_[0] = CodePointBefore(para, pos);
+  }
+
+  const Cp& Mark() const { return mark_; }
+  bool HasBefore(size_t d) const {
+    if (d == 1) return mark_.pos > 0;
+    Fill(d);
+    return d <= filled_;
+  }
+  const Cp& Before(size_t d) const {
+    Fill(d);
+    return before_[d - 1];
+  }
+  bool HasAfter() const { return after_pos_ < para_.size(); }
+  const Cp& After() const { return after_; }
+  Cls LookBefore() const {
+    if (mark_.pos == 0) return Cls::kEdge;
+    if (before_[0].cls != Cls::kQuote) return before_[0].cls;
+    for (size_t j = before_[0].pos; j > 0;) {
+      const Cp cp = CodePointBefore(para_, j);
+      if (cp.cls != Cls::kQuote) return cp.cls;
+      j = cp.pos;
     }
-    out->push_back(m);
+    return Cls::kEdge;
+  }
+  Cls LookAfter() const {
+    if (after_pos_ >= para_.size()) return Cls::kEdge;
+    if (after_.cls != Cls::kQuote) return after_.cls;
+    uint8_t length = 0;
+    for (size_t j = after_pos_ + after_length_; j < para_.size(); j += length) {
+      const Cp cp = CodePointAt(para_, j, &length);
+      if (cp.cls != Cls::kQuote) return cp.cls;
+    }
+    return Cls::kEdge;
+  }
+  std::string WordAfter() const {
+    size_t j = after_pos_;
+    return WordFrom([&]() -> std::optional<Cp> {
+      if (j >= para_.size()) return std::nullopt;
+      uint8_t length = 0;
+      const Cp cp = CodePointAt(para_, j, &length);
+      j += length;
+      return cp;
+    });
+  }
+
+ private:
+  // Decodes the code points before the mark up to the d-th (d <= 3), as
+  // far as the paragraph goes; filled_ is how many there are.
+  void Fill(size_t d) const {
+    if (filled_ == 0) filled_ = mark_.pos > 0 ? 1 : 0;
+    while (filled_ < d && filled_ > 0 && before_[filled_ - 1].pos > 0) {
+      before_[filled_] = CodePointBefore(para_, before_[filled_ - 1].pos);
+      ++filled_;
+    }
+  }
+
+  std::string_view para_;
+  Cp mark_{};
+  uint8_t mark_length_ = 1;
+  size_t after_pos_ = 0;
+  Cp after_{};
+  uint8_t after_length_ = 1;
+  mutable std::array<Cp, 3> before_{};
+  mutable size_t filled_ = 0;
+};
+
+// The quotation marks of one paragraph with the roles they may play, in
+// text order, appended to `out` (spans offset by `base`).
+//
+// Most bytes of a paragraph are nowhere near a mark, so the scan does not
+// decode them: every mark is " or ' or starts with 0xC2 (« »), 0xE2 (‘ ’ “
+// ” „ ‚ ‹ ›) or 0xE3 (「 」 『 』), bytes that always start a code point of
+// the forward DecodeAt walk (see CodePointBefore), so the marks are found by
+// looking for those five bytes (sixteen bytes at a time with SSE2) and
+// decoding there; each mark's neighbours are then decoded from the bytes
+// around it (TextNear). ScanMarksReference decodes the whole paragraph and
+// reads the same code points from the array: ReadMark gets the same
+// answers from both.
+void ScanMarks(std::string_view para, size_t base, std::vector<RawMark>* out) {
+  std::optional<std::vector<Span>> urls;  // found at the first mark
+  const auto* bytes = reinterpret_cast<const unsigned char*>(para.data());
+  const size_t n = para.size();
+  auto alnum = [](unsigned char b) {
+    return IsAsciiAlpha(static_cast<char>(b)) || (b >= '0' && b <= '9');
+  };
+  auto candidate = [&](size_t pos) {
+    // Most marks are apostrophes inside words (don't, it’s, O’Brien,
+    // 1990’s): ReadMark drops a ' or ’ with a letter or digit on both sides
+    // (IsMojibake needs a letter that is not ASCII before it), and so does
+    // the URL test. An ASCII byte is a code point of its own, so this needs
+    // no decoding and no URL search.
+    const size_t apostrophe = bytes[pos] == '\'' ? 1
+                              : bytes[pos] == 0xE2 && pos + 3 < n && bytes[pos + 1] == 0x80 &&
+                                      bytes[pos + 2] == 0x99
+                                  ? 3
+                                  : 0;
+    if (apostrophe != 0 && pos > 0 && pos + apostrophe < n && alnum(bytes[pos - 1]) &&
+        alnum(bytes[pos + apostrophe])) {
+      return;
+    }
+    if (bytes[pos] >= 0x80) {
+      const utf8::CodePoint cp = utf8::DecodeAt(para, pos);
+      if (!QuoteGlyphOf(cp.value).has_value()) return;
+    }
+    if (!urls) urls = FindUrlSpans(para, 0);
+    for (const Span& u : *urls) {
+      if (pos >= u.start && pos < u.end) return;
+    }
+    if (const std::optional<RawMark> m = ReadMark(TextNear(para, pos), base)) out->push_back(*m);
+  };
+  static constexpr ByteSet kLead("\"'\xC2\xE2\xE3");
+  size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(para.data() + i));
+    const __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\''))),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))),
+                     _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xFE))),
+                                    _mm_set1_epi8(static_cast<char>(0xE2)))));
+    for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
+      candidate(i + static_cast<size_t>(__builtin_ctz(mask)));
+    }
+  }
+#endif
+  for (; i < n; ++i) {
+    if (kLead.Has(para[i])) candidate(i);
   }
 }
 
@@ -719,8 +931,22 @@ void ScanMarks(std::string_view para, size_t base, std::vector<RawMark>* out) {
 struct ParaInput {
   size_t index = 0;
   Span span;
-  const std::vector<RawMark>* marks = nullptr;
+  std::span<const RawMark> marks;
   bool prose = false;  // ends like a sentence
+};
+
+// An entry of ParagraphPass's stack of open quotations.
+struct PassEntry {
+  size_t quotation;  // local index
+  int raw;           // the opening raw mark, -1 for a part carried in without one
+};
+
+// What a ParagraphPass writes, kept by the caller so that the passes over an
+// article's paragraphs reuse the room (no allocation per paragraph).
+struct PassBuffers {
+  std::vector<Quotation> quotations;
+  std::vector<QuoteProblem> problems;
+  std::vector<PassEntry> stack;
 };
 
 // A quotation left open by the previous paragraph.
@@ -732,8 +958,19 @@ struct Carry {
 
 class ParagraphPass {
  public:
-  // `base` is the index the paragraph's first quotation will have.
-  ParagraphPass(const ParaInput& in, size_t base) : in_(in), marks_(*in.marks), base_(base) {}
+  // `base` is the index the paragraph's first quotation will have. The pass
+  // writes into `buffers` (cleared here): one set per pass alive at a time.
+  ParagraphPass(const ParaInput& in, size_t base, PassBuffers* buffers)
+      : in_(in),
+        marks_(in.marks),
+        base_(base),
+        quotations_(buffers->quotations),
+        problems_(buffers->problems),
+        stack_(buffers->stack) {
+    quotations_.clear();
+    problems_.clear();
+    stack_.clear();
+  }
 
   // `carry`: the quotation the previous paragraph left open, or null.
   void Run(const Carry* carry) {
@@ -791,10 +1028,7 @@ class ParagraphPass {
   bool starts_open() const { return starts_open_; }
 
  private:
-  struct Entry {
-    size_t quotation;  // local index
-    int raw;           // the opening raw mark, -1 for a part carried in without one
-  };
+  using Entry = PassEntry;
 
   QuoteFamily FamilyAt(size_t k) const { return quotations_[stack_[k].quotation].family; }
 
@@ -1020,11 +1254,11 @@ class ParagraphPass {
   }
 
   const ParaInput& in_;
-  const std::vector<RawMark>& marks_;
+  std::span<const RawMark> marks_;
   size_t base_;
-  std::vector<Quotation> quotations_;
-  std::vector<QuoteProblem> problems_;
-  std::vector<Entry> stack_;
+  std::vector<Quotation>& quotations_;
+  std::vector<QuoteProblem>& problems_;
+  std::vector<Entry>& stack_;
   int opening_ = 0;
   int closing_ = 0;
   std::optional<QuoteFamily> first_unopened_;
@@ -1043,6 +1277,9 @@ bool EndsWithEllipsis(std::string_view p) {
   p = p.substr(0, end);
   return p.ends_with("...") || p.ends_with("\u2026");
 }
+
+// Set by quotations_internal::UseReferenceScanForTest.
+std::atomic<bool> use_reference_scan{false};
 
 // Whether text[from, to) holds no letter or digit.
 bool OnlyPunctuationAfter(std::string_view text, size_t from, size_t to) {
@@ -1066,18 +1303,30 @@ Quotations::Quotations(Analysis& analysis) {
   const size_t n = paras.size();
   paragraphs_.resize(n);
   paragraph_spans_.reserve(n);
-  std::vector<std::vector<RawMark>> marks(n);
+  // All paragraphs' marks in one vector (paragraph p's are [mark_end[p - 1],
+  // mark_end[p])), viewed per paragraph once all are read.
+  std::vector<RawMark> marks;
+  std::vector<size_t> mark_end(n);
   std::vector<ParaInput> inputs(n);
+  const bool reference = use_reference_scan.load(std::memory_order_relaxed);
   for (size_t p = 0; p < n; ++p) {
     paragraph_spans_.push_back(paras[p].span);
     const std::string_view v = analysis.view(paras[p].span);
-    inputs[p] = {p, paras[p].span, &marks[p], EndsLikeSentence(v)};
+    inputs[p] = {p, paras[p].span, {}, EndsLikeSentence(v)};
     if (LooksLikeCode(v)) {
       paragraphs_[p].skipped = true;
-      continue;
+    } else if (reference) {
+      ScanMarksReference(v, paras[p].span.start, &marks);
+    } else {
+      ScanMarks(v, paras[p].span.start, &marks);
     }
-    ScanMarks(v, paras[p].span.start, &marks[p]);
+    mark_end[p] = marks.size();
   }
+  for (size_t p = 0; p < n; ++p) {
+    const size_t begin = p == 0 ? 0 : mark_end[p - 1];
+    inputs[p].marks = std::span<const RawMark>(marks).subspan(begin, mark_end[p] - begin);
+  }
+  PassBuffers pass_buffers, dry_buffers;
 
   Carry carry;
   bool carried = false;
@@ -1085,7 +1334,7 @@ Quotations::Quotations(Analysis& analysis) {
     ParagraphQuotes& pq = paragraphs_[p];
     pq.first_quotation = quotations_.size();
     pq.continues = carried;
-    ParagraphPass pass(inputs[p], quotations_.size());
+    ParagraphPass pass(inputs[p], quotations_.size(), &pass_buffers);
     pass.Run(carried ? &carry : nullptr);
     carried = false;
 
@@ -1098,10 +1347,10 @@ Quotations::Quotations(Analysis& analysis) {
       family = pass.bottom_family();
       first = pass.bottom_first();
       const size_t q = p + 1;
-      const std::vector<RawMark>& qm = marks[q];
+      const std::span<const RawMark> qm = inputs[q].marks;
       bool reopens = false;
       if (!qm.empty() && qm[0].mark.span.start == paras[q].span.start) {
-        ParagraphPass dry(inputs[q], 0);
+        ParagraphPass dry(inputs[q], 0, &dry_buffers);
         dry.Run(nullptr);
         // French continuation paragraphs may open with » ("guillemets de suite").
         reopens =
@@ -1123,7 +1372,7 @@ Quotations::Quotations(Analysis& analysis) {
       } else if (verse) {
         for (size_t r = q; r < n && r <= q + kMaxVerseLines; ++r) {
           if (paragraphs_[r].skipped) break;
-          ParagraphPass dry(inputs[r], 0);
+          ParagraphPass dry(inputs[r], 0, &dry_buffers);
           dry.Run(nullptr);
           if (dry.first_unopened() == family &&
               (mid_sentence || OnlyPunctuationAfter(analysis.text(), dry.first_unopened_end(),
@@ -1207,6 +1456,25 @@ void DecodeParagraphForTest(std::string_view para, std::vector<DecodedCodePoint>
 }
 
 int QuoteClassForTest() { return static_cast<int>(Cls::kQuote); }
+
+std::vector<ScannedMark> ScanMarksForTest(std::string_view para, bool reference) {
+  std::vector<RawMark> marks;
+  if (reference) {
+    ScanMarksReference(para, 0, &marks);
+  } else {
+    ScanMarks(para, 0, &marks);
+  }
+  std::vector<ScannedMark> out;
+  for (const RawMark& m : marks) {
+    out.push_back({m.mark.span.start, m.mark.span.end, static_cast<int>(m.mark.glyph),
+                   static_cast<int>(m.family), static_cast<int>(m.cand), m.strength, m.clear});
+  }
+  return out;
+}
+
+void UseReferenceScanForTest(bool reference) {
+  use_reference_scan.store(reference, std::memory_order_relaxed);
+}
 
 }  // namespace quotations_internal
 

@@ -1,7 +1,10 @@
-// newslint: a look inside lint/quotations.cc for tests: how the quotation
-// scan reads a paragraph into code points (eight ASCII bytes at a time, the
-// rest with utf8::DecodeAt), so that tests can compare it with the plain
-// DecodeAt loop. Not for rules: use lint/quotations.h.
+// newslint: a look inside lint/quotations.cc for tests: how the reference
+// quotation scan reads a paragraph into code points (eight ASCII bytes at a
+// time, the rest with utf8::DecodeAt), so that tests can compare it with the
+// plain DecodeAt loop; and the marks the scan reads, from the fast scan (the
+// bytes around each mark) and from the reference (the whole paragraph
+// decoded), so that tests can compare the two. Not for rules: use
+// lint/quotations.h.
 
 #ifndef NEWSLINT_LINT_QUOTATIONS_INTERNAL_H_
 #define NEWSLINT_LINT_QUOTATIONS_INTERNAL_H_
@@ -25,6 +28,23 @@ void DecodeParagraphForTest(std::string_view para, std::vector<DecodedCodePoint>
 
 // The class value of a quotation mark in DecodedCodePoint::cls.
 int QuoteClassForTest();
+
+// A mark as the scan reads it, before pairing (RawMark, with its enums as
+// numbers).
+struct ScannedMark {
+  size_t start = 0, end = 0;
+  int glyph = 0, family = 0, cand = 0, strength = 0;
+  bool clear = false;
+  bool operator==(const ScannedMark&) const = default;
+};
+
+// The marks of `para` (offsets from its start) as the scan Quotations uses
+// reads them, or (`reference`) as the reference scan does.
+std::vector<ScannedMark> ScanMarksForTest(std::string_view para, bool reference);
+
+// Makes every Quotations built from now on (on any thread) read its marks
+// with the reference scan (true) or the fast one (false, the default).
+void UseReferenceScanForTest(bool reference);
 
 }  // namespace newslint::quotations_internal
 

@@ -1,6 +1,7 @@
-// The quotation scan (lint/quotations.cc, ScanMarks) reads a paragraph into
-// code points eight ASCII bytes at a time and lists the quotation marks among
-// them as it goes; these compare that reading with the plain utf8::DecodeAt
+// The reference quotation scan (lint/quotations.cc, ScanMarksReference, the
+// definition the faster ScanMarks is compared with in
+// tests/quotations_scan_test.cc) reads a paragraph into code points eight
+// ASCII bytes at a time and lists the quotation marks among them as it goes; these compare that reading with the plain utf8::DecodeAt
 // loop it replaced, on fixture text (every substring of up to 24 bytes, UTF-8
 // cut anywhere, and every paragraph of every fixture article), random bytes of
 // every value, and edge cases.
