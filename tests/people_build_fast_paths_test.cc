@@ -162,12 +162,7 @@ std::vector<Article> EdgeArticles() {
     long_line += (i % 3 == 0) ? " ANNA Nameson" : " Bo Nameson";
   }
   texts.push_back(long_line + ".\n");
-  std::vector<Article> out;
-  for (const std::string& t : texts) {
-    Article a;
-    a.text = t;
-    out.push_back(a);
-  }
+  std::vector<Article> out = ArticlesOfTexts(texts);
   Article titled;
   titled.title = "Cooper and Smith meet Flashing Lights";
   titled.text = "Cooper met Smith. Smith said the talks were useful.\n";

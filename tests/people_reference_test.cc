@@ -68,12 +68,7 @@ std::vector<Article> EdgeArticles() {
     long_line += " and";
   }
   texts.push_back(long_line + " others.");
-  std::vector<Article> out;
-  for (const std::string& t : texts) {
-    Article a;
-    a.text = t;
-    out.push_back(a);
-  }
+  std::vector<Article> out = ArticlesOfTexts(texts);
   Article titled;
   titled.title = "President Kral meets Minister Ruiz";
   titled.text = "President Ivo Kral met Minister Ana Ruiz. Kral said the talks were useful.\n";

@@ -70,6 +70,18 @@ inline std::string ByteLoopLower(std::string_view s) {
   return out;
 }
 
+// One article per text (no title, no URL): edge cases for the differential
+// tests.
+inline std::vector<Article> ArticlesOfTexts(const std::vector<std::string>& texts) {
+  std::vector<Article> out;
+  for (const std::string& t : texts) {
+    Article a;
+    a.text = t;
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
 // Every record of every fixture (.txt, .jsonl, .html), as the readers give
 // them: the corpus the differential tests of fast paths run over.
 inline std::vector<Article> FixtureArticles() {
