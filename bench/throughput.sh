@@ -19,23 +19,7 @@ bin=$build/newslint
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-/usr/bin/python3 - "$work/corpus.jsonl" "$mb" <<'PY'
-import json, pathlib, sys
-out, target = sys.argv[1], int(sys.argv[2]) * 1_000_000
-texts = []
-for p in sorted(pathlib.Path("fixtures").rglob("*.txt")):
-    lines = [l for l in p.read_text(encoding="utf-8", errors="replace").splitlines()
-             if not l.startswith("#!")]
-    texts.append("\n".join(lines))
-written, i = 0, 0
-with open(out, "w", encoding="utf-8") as f:
-    while written < target:
-        line = json.dumps({"id": f"a{i}", "url": f"https://site{i % 50}.example/a/{i}",
-                           "text": texts[i % len(texts)]}, ensure_ascii=False) + "\n"
-        f.write(line)
-        written += len(line.encode())
-        i += 1
-PY
+/usr/bin/python3 bench/corpus.py fixtures "$work/corpus.jsonl" "$mb"
 zstd -q -3 "$work/corpus.jsonl" -o "$work/corpus.jsonl.zst" 2>/dev/null || true
 bytes=$(stat -c %s "$work/corpus.jsonl")
 records=$(wc -l < "$work/corpus.jsonl")
