@@ -187,6 +187,9 @@ bool IsValidUtf8(std::string_view s, size_t* bad_offset = nullptr);
 // Analysis
 // ---------------------------------------------------------------------------
 
+class PhraseBank;
+class PhraseHits;
+
 class Analysis {
  public:
   explicit Analysis(const Article& article);
@@ -254,6 +257,16 @@ class Analysis {
   template <typename T, typename Make>
   const T& Shared(Make make);
 
+  // The phrase bank the Engine lints this article with (null for a rule run
+  // on its own), and the article's scan of it once made: what FindPhrases
+  // (lint/phrase_bank.h) reads on each of the rules' hundreds of calls per
+  // article, kept here rather than as shared views to spare those calls
+  // the lookup.
+  void set_phrase_bank(const PhraseBank* bank) { phrase_bank_ = bank; }
+  const PhraseBank* phrase_bank() const { return phrase_bank_; }
+  const PhraseHits* phrase_hits() const { return phrase_hits_; }
+  void set_phrase_hits(const PhraseHits* hits) { phrase_hits_ = hits; }
+
  private:
   template <typename T>
   static const void* SharedTag() {
@@ -273,6 +286,8 @@ class Analysis {
     std::shared_ptr<const void> view;
   };
   std::vector<SharedView> shared_;
+  const PhraseBank* phrase_bank_ = nullptr;
+  const PhraseHits* phrase_hits_ = nullptr;  // owned by shared_
   const Article& article_;
   std::optional<std::vector<Span>> lines_;
   std::optional<std::vector<Paragraph>> paragraphs_;

@@ -124,9 +124,7 @@ std::vector<Finding> Engine::Lint(const Article& article) const {
   std::vector<Finding> findings;
   ScopedTiming engine_time(timings_, engine_row_);
   Analysis analysis(article);
-  if (phrase_bank_) {
-    analysis.Shared<ActivePhraseBank>([&] { return ActivePhraseBank(phrase_bank_.get()); });
-  }
+  analysis.set_phrase_bank(phrase_bank_.get());
   for (size_t r = 0; r < active_.size(); ++r) {
     const ActiveRule& a = active_[r];
     FindingSink sink(a.rule->info().id, a.severity, &findings);

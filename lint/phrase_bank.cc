@@ -43,7 +43,7 @@ PhraseBank::PhraseBank(const std::vector<const PhraseMatcher*>& matchers) {
   }
 }
 
-PhraseHits::PhraseHits(Analysis& analysis) : bank_(analysis.Shared<ActivePhraseBank>().bank) {
+PhraseHits::PhraseHits(Analysis& analysis) : bank_(analysis.phrase_bank()) {
   if (bank_ == nullptr) return;
   thread_local std::vector<PhraseMatch> found;  // reused: no allocation per article
   found.clear();
@@ -71,7 +71,7 @@ struct SharedPiece {
 
 SharedPiece Locate(Analysis& analysis, const PhraseMatcher& matcher, std::string_view text) {
   SharedPiece piece;
-  const PhraseBank* bank = analysis.Shared<ActivePhraseBank>().bank;
+  const PhraseBank* bank = analysis.phrase_bank();
   if (bank == nullptr) return piece;
   const int slot = bank->SlotOf(&matcher);
   if (slot < 0) return piece;
@@ -83,7 +83,11 @@ SharedPiece Locate(Analysis& analysis, const PhraseMatcher& matcher, std::string
   const auto start = static_cast<size_t>(at - begin);
   const size_t end = start + text.size();
   if (!PhraseMatcher::CleanEdges(all, start, end)) return piece;
-  piece.hits = &analysis.Shared<PhraseHits>();
+  piece.hits = analysis.phrase_hits();
+  if (piece.hits == nullptr) {
+    piece.hits = &analysis.Shared<PhraseHits>();
+    analysis.set_phrase_hits(piece.hits);
+  }
   piece.slot = slot;
   piece.range = {start, end};
   return piece;

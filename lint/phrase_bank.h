@@ -115,18 +115,13 @@ class PhraseBank {
   std::unique_ptr<PhraseMatcher> combined_;
 };
 
-// The bank an Engine lints with, as a shared view: the Engine installs it in
-// each Analysis before the rules run. Built from an Analysis alone (a rule
-// run without an Engine) it holds no bank, and FindPhrases falls back.
-struct ActivePhraseBank {
-  explicit ActivePhraseBank(Analysis&) {}
-  explicit ActivePhraseBank(const PhraseBank* b) : bank(b) {}
-  const PhraseBank* bank = nullptr;
-};
-
 // One article's matches of every phrase in the bank, by slot, each slot's in
 // the order PhraseMatcher::FindAll gives them (by end offset; longer first
 // at the same end). Spans are article offsets; phrases are local indices.
+// A shared view of the Analysis, of the bank the Engine installed in it
+// (Analysis::set_phrase_bank); built from an Analysis without a bank (a rule
+// run on its own) it holds nothing, and FindPhrases falls back to the
+// matcher's own scan.
 class PhraseHits {
  public:
   explicit PhraseHits(Analysis& analysis);

@@ -119,15 +119,7 @@ constexpr FastFold kFastFold;
 constexpr ByteSet kMayStartSpace(" \t\r\n\f\v\xC2\xE2");
 }  // namespace
 
-bool PhraseMatcher::CleanEdges(std::string_view text, size_t start, size_t end) {
-  if (start > end || end > text.size()) return false;
-  // ASCII around both edges (most calls: lines of news): no byte there is a
-  // continuation byte, and the characters next to the piece are those bytes
-  // (or none, at the ends of the text), so the checks below reduce to these.
-  const auto before = static_cast<unsigned char>(start > 0 ? text[start - 1] : ' ');
-  const auto first = static_cast<unsigned char>(start < text.size() ? text[start] : ' ');
-  const auto after = static_cast<unsigned char>(end < text.size() ? text[end] : ' ');
-  if ((before | first | after) < 0x80) return !IsAsciiAlnum(before) && !IsAsciiAlnum(after);
+bool PhraseMatcher::CleanEdgesDecoding(std::string_view text, size_t start, size_t end) {
   auto continuation = [&](size_t i) {
     return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
   };

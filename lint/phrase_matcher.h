@@ -103,7 +103,20 @@ class PhraseMatcher {
   // inside a UTF-8 sequence, no word character (letter or digit) right
   // before it nor right after it. A piece with clean edges holds exactly the
   // matches that scanning the piece alone finds (see lint/phrase_bank.h).
-  static bool CleanEdges(std::string_view text, size_t start, size_t end);
+  static bool CleanEdges(std::string_view text, size_t start, size_t end) {
+    if (start > end || end > text.size()) return false;
+    // ASCII around both edges (most calls: lines of news): no byte there is
+    // a continuation byte, and the characters next to the piece are those
+    // bytes (or none, at the ends of the text), so the test is on them.
+    const auto before = static_cast<unsigned char>(start > 0 ? text[start - 1] : ' ');
+    const auto first = static_cast<unsigned char>(start < text.size() ? text[start] : ' ');
+    const auto after = static_cast<unsigned char>(end < text.size() ? text[end] : ' ');
+    if ((before | first | after) >= 0x80) return CleanEdgesDecoding(text, start, end);
+    auto alnum = [](unsigned char c) {
+      return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    };
+    return !alnum(before) && !alnum(after);
+  }
 
   // The folded form of `text` that phrases are compared against (lower-case
   // ASCII, whitespace runs as one space, ASCII quotes), trimmed. For tests and
@@ -111,6 +124,8 @@ class PhraseMatcher {
   static std::string Fold(std::string_view text);
 
  private:
+  // CleanEdges where a byte at an edge is not ASCII.
+  static bool CleanEdgesDecoding(std::string_view text, size_t start, size_t end);
   template <typename OnMatch>
   void Scan(std::string_view text, size_t base, OnMatch&& on_match) const;
   template <typename Cell, typename OnMatch>

@@ -37,7 +37,7 @@ const BuiltinMatchers& Builtins() {
 
 // An Analysis of `article` as the Engine sets it up: with the bank installed.
 void Install(Analysis& analysis, const PhraseBank& bank) {
-  analysis.Shared<ActivePhraseBank>([&] { return ActivePhraseBank(&bank); });
+  analysis.set_phrase_bank(&bank);
 }
 
 // Pieces rules ask about: every line, every paragraph, every sentence, every
