@@ -185,7 +185,13 @@ ParagraphResult ReadParagraph(std::string_view text, Span span, std::optional<Ki
   std::string_view para = text.substr(span.start, span.size());
   // Most paragraphs hold no bracket at all.
   if (!MayHoldBracket(para)) return r;
-  std::vector<Cp> cps;
+  // Reused from one paragraph to the next (released past a megabyte): most
+  // news paragraphs hold a bracket ("(AP)", "(pictured)"), and building the
+  // list afresh cost a handful of allocations each.
+  thread_local std::vector<Cp> cps;
+  if (cps.capacity() > (size_t{1} << 20) / sizeof(Cp)) std::vector<Cp>().swap(cps);
+  cps.clear();
+  cps.reserve(para.size());
   bool any = false;
   for (size_t i = 0; i < para.size();) {
     utf8::CodePoint cp = utf8::DecodeAt(para, i);
