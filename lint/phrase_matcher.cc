@@ -389,7 +389,7 @@ struct FastPath {
 
 template <typename OnMatch>
 void PhraseMatcher::Scan(std::string_view text, size_t base, OnMatch&& on_match) const {
-  if (ends_here_.size() <= 1) return;
+  if (ends_here_.size() <= 1 || text.empty()) return;  // no phrase, or nothing to scan
   if (!cells16_.empty()) {
     ScanWith(cells16_, text, base, on_match);
   } else {
