@@ -729,9 +729,9 @@ int main(int argc, char** argv) {
   // glibc hands freed memory back to the system once 128 KB lie free at the
   // top of a heap, and serves larger blocks by mmap: between two batches of
   // articles the heaps shrank and grew again a page at a time. Kept, the
-  // memory serves the next batch; the peak is that of one batch as before
-  // (173 MB instead of 135-151 MB on 500 MB, the bound is 300 MB), and the
-  // run took 3-10% less time (docs/performance.md, eighth round).
+  // memory serves the next batch: the run took 3-10% less time, for a peak
+  // RSS of 173 MB instead of 135-151 MB on 500 MB (the bound is 300 MB;
+  // docs/performance.md, eighth round).
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
 #endif

@@ -11,6 +11,7 @@
 
 #include "lint/byte_set.h"
 #include "lint/quotations.h"
+#include "lint/scratch.h"
 #include "lint/utf8.h"
 #include "rules/rules.h"
 
@@ -185,13 +186,11 @@ ParagraphResult ReadParagraph(std::string_view text, Span span, std::optional<Ki
   std::string_view para = text.substr(span.start, span.size());
   // Most paragraphs hold no bracket at all.
   if (!MayHoldBracket(para)) return r;
-  // Reused from one paragraph to the next (released past a megabyte): most
-  // news paragraphs hold a bracket ("(AP)", "(pictured)"), and building the
-  // list afresh cost a handful of allocations each.
+  // Reused from one paragraph to the next (lint/scratch.h): most news
+  // paragraphs hold a bracket ("(AP)", "(pictured)"), and building the list
+  // afresh cost a handful of allocations each.
   thread_local std::vector<Cp> cps;
-  if (cps.capacity() > (size_t{1} << 20) / sizeof(Cp)) std::vector<Cp>().swap(cps);
-  cps.clear();
-  cps.reserve(para.size());
+  ReuseScratch(cps);
   bool any = false;
   for (size_t i = 0; i < para.size();) {
     utf8::CodePoint cp = utf8::DecodeAt(para, i);
