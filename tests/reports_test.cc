@@ -241,6 +241,34 @@ TEST(SummaryTest, AddCountsRulesSeveritiesSitesAndArticles) {
                 {"example.com", {2, 1, 3, {{"r/one", {2, 1}}, {"r/two", {1, 1}}}}}}));
 }
 
+// Within one article a rule's findings count once towards its articles, the
+// rule keeps the severity of its last finding, and a family counts the
+// article once however many of its rules fired.
+TEST(SummaryTest, AddCountsEachRuleAndFamilyOncePerArticle) {
+  Summary s;
+  Article a = MakeArticle("x.jsonl", 1, "a", "https://example.com/a", "text");
+  s.Add(a, {Simple("fam/one", Severity::kWarning), Simple("fam/two", Severity::kInfo),
+            Simple("other/three", Severity::kInfo), Simple("fam/one", Severity::kError),
+            Simple("fam/two", Severity::kInfo), Simple("fam/one", Severity::kError)});
+  Article b = MakeArticle("x.jsonl", 2, "b", "https://example.com/b", "text");
+  s.Add(b, {Simple("fam/two", Severity::kWarning)});
+  EXPECT_EQ(s.by_rule["fam/one"].findings, 3);
+  EXPECT_EQ(s.by_rule["fam/one"].articles, 1);
+  EXPECT_EQ(s.by_rule["fam/one"].severity, Severity::kError);
+  EXPECT_EQ(s.by_rule["fam/two"].findings, 3);
+  EXPECT_EQ(s.by_rule["fam/two"].articles, 2);
+  EXPECT_EQ(s.by_rule["fam/two"].severity, Severity::kWarning);
+  EXPECT_EQ(s.by_rule["other/three"].articles, 1);
+  EXPECT_EQ(s.by_family, (std::map<std::string, int64_t>{{"fam", 2}, {"other", 1}}));
+  EXPECT_EQ(s.by_severity[static_cast<size_t>(Severity::kError)], 2);
+  EXPECT_EQ(s.by_severity[static_cast<size_t>(Severity::kWarning)], 2);
+  EXPECT_EQ(s.by_severity[static_cast<size_t>(Severity::kInfo)], 3);
+  EXPECT_EQ(s.by_site.at("example.com").by_rule,
+            (std::map<std::string, SiteRuleCount>{
+                {"fam/one", {3, 1}}, {"fam/two", {3, 2}}, {"other/three", {1, 1}}}));
+  EXPECT_EQ(s.by_site.at("example.com").findings, 7);
+}
+
 TEST(SummaryTest, MaxSeverityIsMinusOneWithoutFindings) {
   Summary s;
   s.Add(MakeArticle("x.txt", 1, "x", "", "text"), {});
