@@ -115,6 +115,13 @@ class JsonWriter {
   // null, or {"start", "end", "text"}.
   void WriteFix(const std::optional<Fix>& fix);
 
+  // For a value written in one piece (WriteFinding on one line): when the
+  // writer puts no line break here (compact, or inside a one-line
+  // container), writes what goes before a value (a comma after an earlier
+  // element) and returns the output, to which the caller appends exactly one
+  // complete value in compact form; null where the value would be indented.
+  std::string* RawValue();
+
   // True when every container opened has been closed.
   bool done() const { return stack_.empty() && !after_key_; }
 

@@ -585,5 +585,105 @@ TEST(JsonWriterTest, FindingObjectKeyOrder) {
             R"("evidence":{},"fix":null})");
 }
 
+// WriteFinding writes a finding on one line in pieces of literal text; the
+// oracle is the same object written through the writer's own calls. Every
+// kind of evidence value, keys and strings that need escaping, invalid
+// UTF-8, numbers of every sign and form, with and without a fix, as the
+// first and a later element of an array, compact and inside a one-line
+// container of an indented writer.
+void WriteFindingThroughCalls(JsonWriter& w, const Finding& f) {
+  w.BeginObject();
+  w.Key("rule");
+  w.String(f.rule);
+  w.Key("severity");
+  w.String(SeverityName(f.severity));
+  w.Key("message");
+  w.String(f.message);
+  w.Key("span");
+  w.BeginObject();
+  w.Key("start");
+  w.Int(static_cast<int64_t>(f.span.start));
+  w.Key("end");
+  w.Int(static_cast<int64_t>(f.span.end));
+  w.EndObject();
+  w.Key("line");
+  w.Int(f.line);
+  w.Key("column");
+  w.Int(f.column);
+  w.Key("excerpt");
+  w.String(f.excerpt);
+  w.Key("evidence");
+  w.WriteEvidence(f.evidence);
+  w.Key("fix");
+  w.WriteFix(f.fix);
+  w.EndObject();
+}
+
+std::vector<Finding> FindingsOfEveryShape() {
+  std::vector<Finding> out;
+  Finding plain;
+  plain.rule = "boilerplate/consent-banner";
+  out.push_back(plain);
+  Finding full;
+  full.rule = "attribution/speaker-mismatch";
+  full.severity = Severity::kError;
+  full.message = "quote \"pinned\" on\tthe wrong\nperson \xE2\x80\xA8 caf\xC3\xA9 \xFF\x01";
+  full.span = {12345678901, 12345678999};
+  full.line = -1;
+  full.column = 0;
+  full.excerpt = "\xE2\x80\x9CWe will,\xE2\x80\x9D Flashing said.\\";
+  full.evidence = {{"speaker", std::string("Flashing")},
+                   {"count", int64_t{-42}},
+                   {"big", int64_t{9223372036854775807}},
+                   {"ratio", 0.1},
+                   {"whole", 3.0},
+                   {"huge", 1e21},
+                   {"nan", std::nan("")},
+                   {"certain", true},
+                   {"doubt", false},
+                   {"names", std::vector<std::string>{"Blinken", "", "\xC3\xA9\"\x7F"}},
+                   {"none", std::vector<std::string>{}},
+                   {"cl\xC3\xA9 \"quoted\"\n", std::string("\xC0\xAF")},
+                   {"", std::string()}};
+  full.fix = Fix{Span{4, 10}, "\xE2\x80\x99\r\n"};
+  out.push_back(full);
+  Finding removal;
+  removal.rule = "dataset/repeated-body";
+  removal.severity = Severity::kInfo;
+  removal.fix = Fix{Span{0, 0}, ""};
+  out.push_back(removal);
+  return out;
+}
+
+TEST(JsonWriterTest, FindingOnOneLineIsWhatTheWritersCallsWrite) {
+  const std::vector<Finding> findings = FindingsOfEveryShape();
+  for (JsonWriter::Layout layout : {JsonWriter::Layout::kCompact, JsonWriter::Layout::kIndented}) {
+    std::string fast, oracle;
+    JsonWriter a(&fast, layout), b(&oracle, layout);
+    for (JsonWriter* w : {&a, &b}) {
+      w->BeginObject(/*one_line=*/true);
+      w->SafeKey("findings");
+      w->BeginArray();
+    }
+    for (const Finding& f : findings) {
+      WriteFinding(a, f);
+      WriteFindingThroughCalls(b, f);
+    }
+    for (JsonWriter* w : {&a, &b}) {
+      w->EndArray();
+      w->EndObject();
+    }
+    EXPECT_EQ(fast, oracle);
+    EXPECT_EQ(fast.find('\n'), std::string::npos);
+  }
+  // Where the writer indents, WriteFinding lays the finding out as the calls do.
+  std::string fast, oracle;
+  JsonWriter a(&fast, JsonWriter::Layout::kIndented), b(&oracle, JsonWriter::Layout::kIndented);
+  WriteFinding(a, findings[1]);
+  WriteFindingThroughCalls(b, findings[1]);
+  EXPECT_EQ(fast, oracle);
+  EXPECT_NE(fast.find('\n'), std::string::npos);
+}
+
 }  // namespace
 }  // namespace newslint
