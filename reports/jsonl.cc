@@ -16,21 +16,40 @@ class JsonlReporter : public Reporter {
  public:
   JsonlReporter(std::ostream& out, const ReportOptions& options)
       : out_(out), options_(options), writer_(&buf_) {
-    // Most records fit: the buffer is reused (clear() keeps the capacity),
-    // so this only saves the first records' growth steps.
-    buf_.reserve(16 << 10);
+    buf_.reserve(kFlushBytes + (16 << 10));
   }
 
+  // Records are gathered and written kFlushBytes at a time: written one by
+  // one, a record of a few kilobytes overflowed the stream's own buffer and
+  // went out in a system call of its own (on the pipeline's main thread,
+  // beside the workers). Each format has its own output (the CLI refuses two
+  // on one stream), so holding records back reorders nothing.
   void Add(const Article& article, const std::vector<Finding>& findings) override {
     WriteRecord(writer_, article, findings, options_);
     buf_.push_back('\n');
-    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-    buf_.clear();
+    if (buf_.size() >= kFlushBytes) Flush();
   }
 
-  void End(const RunInfo&, const Summary&) override { out_.flush(); }
+  void End(const RunInfo&, const Summary&) override {
+    Flush();
+    out_.flush();
+  }
 
  private:
+  static constexpr size_t kFlushBytes = 256 << 10;
+
+  void Flush() {
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    // A record larger than the usual (an article's text included) does not
+    // keep its size here for the rest of the run.
+    if (buf_.capacity() > 4 * kFlushBytes) {
+      std::string().swap(buf_);
+      buf_.reserve(kFlushBytes + (16 << 10));
+    } else {
+      buf_.clear();
+    }
+  }
+
   std::ostream& out_;
   ReportOptions options_;
   std::string buf_;

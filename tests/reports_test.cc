@@ -399,6 +399,7 @@ TEST(ReportJsonlTest, IncludeTextKeepsInvalidBytesAsBase64) {
   auto r = MakeJsonlReporter(out, options);
   r->Add(MakeArticle("x.jsonl", 1, "a", "", "caf\xC3\xA9\n"), {});
   r->Add(MakeArticle("x.jsonl", 2, "b", "", "caf\xE9"), {});
+  r->End(RunInfo{}, Summary{});
   std::vector<std::string> lines = Lines(out.str());
   ASSERT_EQ(lines.size(), 2u);
   simdjson::dom::parser parser;
@@ -411,6 +412,33 @@ TEST(ReportJsonlTest, IncludeTextKeepsInvalidBytesAsBase64) {
   std::string_view bytes;
   ASSERT_EQ(doc["text"]["bytes"].get(bytes), simdjson::SUCCESS);
   EXPECT_EQ(bytes, "Y2Fm6Q==");
+}
+
+// The JSONL report gathers records and writes them in large pieces: a long
+// run's output leaves before the run ends, every record once, in order, and
+// End() writes the rest.
+TEST(ReportJsonlTest, WritesInPiecesInOrderAndTheRestAtTheEnd) {
+  std::ostringstream out;
+  auto r = MakeJsonlReporter(out, ReportOptions{});
+  const std::string long_id(500, 'i');
+  constexpr int kRecords = 2000;  // about 1 MB of records
+  for (int k = 0; k < kRecords; ++k) {
+    r->Add(MakeArticle("x.jsonl", k + 1, long_id + std::to_string(k), "", "text"), {});
+  }
+  const size_t before_end = out.str().size();
+  EXPECT_GT(before_end, 0u);
+  r->End(RunInfo{}, Summary{});
+  EXPECT_GT(out.str().size(), before_end);
+  std::vector<std::string> lines = Lines(out.str());
+  ASSERT_EQ(lines.size(), static_cast<size_t>(kRecords));
+  simdjson::dom::parser parser;
+  for (int k = 0; k < kRecords; ++k) {
+    simdjson::dom::element doc;
+    ASSERT_EQ(parser.parse(simdjson::padded_string(lines[k])).get(doc), simdjson::SUCCESS);
+    int64_t record = 0;
+    ASSERT_EQ(doc["record"].get(record), simdjson::SUCCESS);
+    EXPECT_EQ(record, k + 1);
+  }
 }
 
 // --- JSON ---------------------------------------------------------------------------
