@@ -132,11 +132,16 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   while (true) {
     // A batch whose read failed is not linted (its last record may be cut).
     const bool linting = ok && !current.empty();
+    // The findings of the batch reported last are freed after the workers
+    // start, beside them: freed before, they kept the workers waiting.
+    std::vector<std::vector<Finding>> reported = std::move(results);
     if (linting) {
-      results.assign(current.size(), {});
+      results.clear();
+      results.resize(current.size());
       cursor.store(0);
       pool.Start(work);
     }
+    reported.clear();
     if (have_reporting) {
       for (size_t i = 0; i < reporting.size(); ++i) {
         if (options.baseline_writer) options.baseline_writer->Add(reporting[i], reporting_results[i]);
