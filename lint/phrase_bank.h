@@ -11,7 +11,10 @@
 // names its matchers. (A rule that scans only a few short lines with a
 // lexicon of very common words, as boilerplate/byline-residue does with
 // "the", "a", "of", keeps its own scan: in the shared scan those words would
-// be found all over the prose, for nothing.) The Engine compiles every active rule's matchers into one
+// be found all over the prose, for nothing: listed in the bank, its "by",
+// month and weekday words cost 2-3% more instructions on the whole run than
+// its own scans of short lines, docs/performance.md, "Ninth round".) The
+// Engine compiles every active rule's matchers into one
 // PhraseBank (one Aho-Corasick automaton over all their phrases, each phrase
 // tagged with the matcher it came from). Per article, the first rule that
 // asks scans the whole text once (the PhraseHits view); every rule then gets

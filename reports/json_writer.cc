@@ -19,6 +19,8 @@
 
 namespace newslint {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 // kPlainAscii[c]: byte c is copied as it is when it stands alone: printable
@@ -422,7 +424,7 @@ void AppendFlatKey(std::string* out, std::string_view key) {
       key.size()) {
     out->push_back('"');
     out->append(key);
-    out->append("\":");
+    out->append("\":"sv);
   } else {
     EscapeString(out, key);
     out->push_back(':');
@@ -440,7 +442,7 @@ void AppendFlatEvidence(std::string* out, const Evidence& evidence) {
         [out](const auto& v) {
           using T = std::decay_t<decltype(v)>;
           if constexpr (std::is_same_v<T, bool>) {
-            out->append(v ? "true" : "false");
+            out->append(v ? "true"sv : "false"sv);
           } else if constexpr (std::is_same_v<T, int64_t>) {
             AppendInt(out, v);
           } else if constexpr (std::is_same_v<T, double>) {
@@ -462,35 +464,35 @@ void AppendFlatEvidence(std::string* out, const Evidence& evidence) {
 }
 
 void AppendFlatFinding(std::string* out, const Finding& f) {
-  out->append("{\"rule\":");
+  out->append("{\"rule\":"sv);
   EscapeString(out, f.rule);
-  out->append(",\"severity\":\"");
+  out->append(",\"severity\":\""sv);
   out->append(SeverityName(f.severity));
-  out->append("\",\"message\":");
+  out->append("\",\"message\":"sv);
   EscapeString(out, f.message);
-  out->append(",\"span\":{\"start\":");
+  out->append(",\"span\":{\"start\":"sv);
   AppendInt(out, static_cast<int64_t>(f.span.start));
-  out->append(",\"end\":");
+  out->append(",\"end\":"sv);
   AppendInt(out, static_cast<int64_t>(f.span.end));
-  out->append("},\"line\":");
+  out->append("},\"line\":"sv);
   AppendInt(out, f.line);
-  out->append(",\"column\":");
+  out->append(",\"column\":"sv);
   AppendInt(out, f.column);
-  out->append(",\"excerpt\":");
+  out->append(",\"excerpt\":"sv);
   EscapeString(out, f.excerpt);
-  out->append(",\"evidence\":");
+  out->append(",\"evidence\":"sv);
   AppendFlatEvidence(out, f.evidence);
   if (!f.fix) {
-    out->append(",\"fix\":null}");
+    out->append(",\"fix\":null}"sv);
     return;
   }
-  out->append(",\"fix\":{\"start\":");
+  out->append(",\"fix\":{\"start\":"sv);
   AppendInt(out, static_cast<int64_t>(f.fix->span.start));
-  out->append(",\"end\":");
+  out->append(",\"end\":"sv);
   AppendInt(out, static_cast<int64_t>(f.fix->span.end));
-  out->append(",\"text\":");
+  out->append(",\"text\":"sv);
   EscapeString(out, f.fix->text);
-  out->append("}}");
+  out->append("}}"sv);
 }
 
 }  // namespace
