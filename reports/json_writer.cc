@@ -504,6 +504,10 @@ void WriteFinding(JsonWriter& w, const Finding& f) {
     AppendFlatFinding(out, f);
     return;
   }
+  WriteFindingByCalls(w, f);
+}
+
+void WriteFindingByCalls(JsonWriter& w, const Finding& f) {
   w.BeginObject();
   w.SafeKey("rule");
   w.String(f.rule);

@@ -149,6 +149,10 @@ class JsonWriter {
 // One finding: {"rule", "severity", "message", "span": {"start", "end"},
 // "line", "column", "excerpt", "evidence": {...}, "fix": null | {...}}.
 void WriteFinding(JsonWriter& w, const Finding& finding);
+// The same object written through the writer's calls: what WriteFinding does
+// where the writer indents. On one line WriteFinding appends the same text in
+// pieces (tests/json_writer_test.cc compares the two).
+void WriteFindingByCalls(JsonWriter& w, const Finding& finding);
 
 // One input record: {"id", "source", "record", "url", "site", "findings":
 // [...]} plus "analysis" (reports/analysis_table.h) when
