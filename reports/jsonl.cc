@@ -30,6 +30,21 @@ class JsonlReporter : public Reporter {
     if (buf_.size() >= kFlushBytes) Flush();
   }
 
+  // The record is rendered on a worker thread (Reporter::RendersAhead):
+  // the pipeline's main thread only appends it.
+  bool RendersAhead() const override { return true; }
+  void Render(const Article& article, const std::vector<Finding>& findings,
+              std::string* out) const override {
+    out->clear();
+    JsonWriter writer(out);
+    WriteRecord(writer, article, findings, options_);
+    out->push_back('\n');
+  }
+  void AddRendered(const Article&, const std::vector<Finding>&, std::string_view rendered) override {
+    buf_.append(rendered);
+    if (buf_.size() >= kFlushBytes) Flush();
+  }
+
   void End(const RunInfo&, const Summary&) override {
     Flush();
     out_.flush();

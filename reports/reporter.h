@@ -87,6 +87,26 @@ class Reporter {
   // `findings` are sorted by span start, then rule id; line/column/excerpt set.
   virtual void Add(const Article& article, const std::vector<Finding>& findings) = 0;
   virtual void End(const RunInfo& run, const Summary& summary) = 0;
+
+  // A reporter whose output for a record depends only on the article and
+  // its findings may have that output made on the worker threads, beside
+  // the linting, instead of on the pipeline's main thread, whose work the
+  // workers cannot share (docs/architecture.md, "Pipeline"). RendersAhead()
+  // says it does; the pipeline then calls Render() on a worker (concurrently
+  // for many records: it must read only the reporter's settings) and, in
+  // input order on the main thread, AddRendered() instead of Add(). The two
+  // together must write what Add() writes.
+  virtual bool RendersAhead() const { return false; }
+  virtual void Render(const Article& article, const std::vector<Finding>& findings,
+                      std::string* out) const {
+    (void)article, (void)findings;
+    out->clear();
+  }
+  virtual void AddRendered(const Article& article, const std::vector<Finding>& findings,
+                           std::string_view rendered) {
+    (void)rendered;
+    Add(article, findings);
+  }
 };
 
 // text (reports/text.cc): for people. Per article with findings, a header

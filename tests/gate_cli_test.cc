@@ -7,6 +7,7 @@
 #include <simdjson.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -108,6 +109,17 @@ TEST_F(GateCliTest, BaselineSuppressesKnownFindingsAfterARescrape) {
   RunResult r = Check(" --baseline known.json --color never");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_THAT(r.out, HasSubstr("Baseline: 2 known findings suppressed; 0 fixed"));
+
+  // The JSONL report (whose records the workers render when there is no
+  // baseline) leaves the known findings out too, with one job or several.
+  for (const char* jobs : {" -j 1", " -j 3"}) {
+    RunResult j = Check(std::string(" --baseline known.json --format jsonl") + jobs);
+    EXPECT_EQ(j.exit_code, 0) << j.err;
+    EXPECT_EQ(std::count(j.out.begin(), j.out.end(), '\n'), 4) << j.out;
+    EXPECT_THAT(j.out, Not(HasSubstr("\"rule\":"))) << j.out;
+  }
+  RunResult all = Check(" --format jsonl --fail-on never");
+  EXPECT_THAT(all.out, HasSubstr("\"rule\":\"garbled/mojibake\"")) << all.out;
 
   // Re-scraped: records moved and text shifted; the mojibake is still known.
   Write("in.jsonl",

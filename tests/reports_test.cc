@@ -414,6 +414,35 @@ TEST(ReportJsonlTest, IncludeTextKeepsInvalidBytesAsBase64) {
   EXPECT_EQ(bytes, "Y2Fm6Q==");
 }
 
+// The pipeline has the JSONL records rendered on the worker threads
+// (Reporter::RendersAhead): Render() then AddRendered() must write what Add()
+// writes, with every option that changes a record, and Render() replaces
+// what its string held (the pipeline reuses the strings).
+TEST(ReportJsonlTest, RenderedAheadIsWhatAddWrites) {
+  ReportOptions with_text;
+  with_text.include_text = true;
+  ReportOptions with_analysis;
+  with_analysis.debug_analysis = true;
+  for (const ReportOptions& options : {ReportOptions{}, with_text, with_analysis}) {
+    const std::vector<Record> records = SampleRecords();
+    const std::string added = Render(MakeJsonlReporter, options, records);
+    std::ostringstream out;
+    auto r = MakeJsonlReporter(out, options);
+    ASSERT_TRUE(r->RendersAhead());
+    RunInfo run = SampleRunInfo();
+    r->Begin(run);
+    std::string rendered = "left over from the record before";
+    for (const Record& rec : records) {
+      r->Render(rec.article, rec.findings, &rendered);
+      EXPECT_EQ(rendered.back(), '\n');
+      r->AddRendered(rec.article, rec.findings, rendered);
+    }
+    r->End(run, SummaryOf(records));
+    EXPECT_EQ(out.str(), added) << "include_text " << options.include_text << ", debug_analysis "
+                                << options.debug_analysis;
+  }
+}
+
 // The JSONL report gathers records and writes them in large pieces: a long
 // run's output leaves before the run ends, every record once, in order, and
 // End() writes the rest.
