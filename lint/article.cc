@@ -28,6 +28,15 @@ void Article::AddInputFinding(std::string rule, std::string message, Span span,
   input_findings.push_back(std::move(f));
 }
 
+void FinishReading(Article* article) {
+  if (article->decoder == nullptr) return;
+  const std::shared_ptr<const RecordDecoder> decoder = std::move(article->decoder);
+  article->decoder = nullptr;
+  const std::string record = std::move(article->undecoded);
+  article->undecoded.clear();
+  decoder->Decode(record, article);
+}
+
 std::string SiteOfUrl(std::string_view url) {
   size_t scheme = url.find("://");
   if (scheme == std::string_view::npos) {

@@ -14,6 +14,7 @@
 #define NEWSLINT_LINT_ARTICLE_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,8 @@ namespace newslint {
 enum class LinkRegion { kBody, kNav, kHeader, kFooter, kAside, kHidden, kUnknown };
 
 std::string_view LinkRegionName(LinkRegion r);  // "body", "nav", ..., "unknown"
+
+class RecordDecoder;
 
 struct Link {
   std::string href;
@@ -71,11 +74,32 @@ struct Article {
   std::string raw_record;
   Span raw_text_value;
 
+  // A record read with ReadOptions::defer_decoding and not yet decoded: its
+  // line (with padding capacity after it) and what decodes it
+  // (FinishReading). Empty and null otherwise.
+  std::string undecoded;
+  std::shared_ptr<const RecordDecoder> decoder;
+
   // Records an input/* finding on this article. `span` is into `text` (empty
   // span at 0 when the problem is the whole record).
   void AddInputFinding(std::string rule, std::string message, Span span = {},
                        Evidence evidence = {});
 };
+
+// Decodes a record that a reader left undecoded (ReadOptions::defer_decoding
+// in lint/readers/reader.h). Decode() is called from any thread, for many
+// records at once.
+class RecordDecoder {
+ public:
+  virtual ~RecordDecoder() = default;
+  // Fills *article (source and record set, nothing else) from `record`,
+  // which has at least 64 readable bytes of capacity after its end.
+  virtual void Decode(std::string_view record, Article* article) const = 0;
+};
+
+// Decodes *article when it was read with ReadOptions::defer_decoding (then
+// Article::decoder is set); nothing otherwise.
+void FinishReading(Article* article);
 
 // Host of a URL, lower-cased and without a leading "www."; "" if none.
 std::string SiteOfUrl(std::string_view url);

@@ -16,7 +16,11 @@ namespace {
 // Pulls articles from the input files one after another, in batches.
 class BatchReader {
  public:
-  explicit BatchReader(const PipelineOptions& options) : options_(options) {}
+  // From kWorkersDecodeFromJobs on, JSONL records are read undecoded: the
+  // workers parse them (FinishReading), not this thread (lint/pipeline.h).
+  explicit BatchReader(const PipelineOptions& options) : options_(options), read_(options.read) {
+    read_.defer_decoding = options.jobs >= kWorkersDecodeFromJobs;
+  }
 
   bool ReadBatch(std::vector<Article>* batch, std::string* error) {
     batch->clear();
@@ -24,7 +28,7 @@ class BatchReader {
     while (batch->size() < options_.batch_articles && bytes < options_.batch_bytes) {
       if (!reader_) {
         if (next_file_ == options_.files.size()) break;
-        reader_ = OpenReader(options_.files[next_file_++], options_.read, error);
+        reader_ = OpenReader(options_.files[next_file_++], read_, error);
         if (!reader_) {
           // The lint pass reports the file (input/read-error); it adds
           // nothing to the statistics.
@@ -38,13 +42,14 @@ class BatchReader {
         reader_.reset();
         continue;
       }
-      bytes += batch->back().text.size();
+      bytes += batch->back().text.size() + batch->back().undecoded.size();
     }
     return true;
   }
 
  private:
   const PipelineOptions& options_;
+  ReadOptions read_;
   size_t next_file_ = 0;
   std::unique_ptr<ArticleReader> reader_;
 };
@@ -109,6 +114,7 @@ bool RunDatasetPass(const PipelineOptions& options, const std::vector<DatasetRul
       const size_t begin = n * j / jobs, end = n * (j + 1) / jobs;
       ObserverSet& set = observers[g][j];
       for (size_t i = begin; i < end; ++i) {
+        FinishReading(&current[i]);
         Analysis analysis(current[i]);
         for (size_t k = 0; k < set.size(); ++k) {
           ScopedTiming timing(options.timings, options.timings ? rows[k] : 0);

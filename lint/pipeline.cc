@@ -20,8 +20,12 @@ namespace {
 // --shard) one after another.
 class ArticleStream {
  public:
+  // From kWorkersDecodeFromJobs on, JSONL records are read undecoded: the
+  // workers parse them (FinishReading), not this thread.
   ArticleStream(const PipelineOptions& options, const ShardPlan& plan, Summary* summary)
-      : options_(options), plan_(plan), summary_(summary) {}
+      : options_(options), read_(options.read), plan_(plan), summary_(summary) {
+    read_.defer_decoding = options.jobs >= kWorkersDecodeFromJobs;
+  }
 
   // Fills *batch (cleared first) up to the batch limits. False on a run
   // failure (*error set); an empty batch at the end of the inputs.
@@ -32,7 +36,7 @@ class ArticleStream {
       if (!reader_) {
         if (next_piece_ == plan_.pieces.size()) break;
         const ShardPiece& piece = plan_.pieces[next_piece_++];
-        reader_ = OpenShardPiece(piece, options_.read, error);
+        reader_ = OpenShardPiece(piece, read_, error);
         // A file split across shards counts once, in the shard with its first byte.
         if (piece.counts_file) ++summary_->files;
         if (!reader_) {
@@ -60,7 +64,7 @@ class ArticleStream {
         done_bytes_ += plan_.pieces[next_piece_ - 1].bytes();
         continue;
       }
-      bytes += batch->back().text.size();
+      bytes += batch->back().text.size() + batch->back().undecoded.size();
     }
     return true;
   }
@@ -74,6 +78,7 @@ class ArticleStream {
 
  private:
   const PipelineOptions& options_;
+  ReadOptions read_;
   const ShardPlan& plan_;
   Summary* summary_;
   size_t next_piece_ = 0;
@@ -117,11 +122,12 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   // would wait; it still sees the batches one after another in input order.
   std::vector<Article> reporting, current, next;
   std::vector<std::vector<Finding>> reporting_results, results;
-  // The reporter whose records the workers render (Reporter::RendersAhead;
-  // the JSONL report's serialising was the main thread's largest share),
-  // unless a baseline removes findings on the main thread first.
+  // From kWorkersDecodeFromJobs on, the reporter whose records the workers
+  // render (Reporter::RendersAhead; the JSONL report's serialising was the
+  // main thread's largest share), unless a baseline removes findings on the
+  // main thread first.
   Reporter* ahead = nullptr;
-  if (options.baseline == nullptr) {
+  if (options.baseline == nullptr && options.jobs >= kWorkersDecodeFromJobs) {
     for (Reporter* r : reporters) {
       if (r->RendersAhead()) {
         ahead = r;
@@ -138,6 +144,7 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   std::atomic<size_t> cursor{0};
   auto work = [&] {
     for (size_t i; (i = cursor.fetch_add(1)) < current.size();) {
+      FinishReading(&current[i]);
       results[i] = engine.Lint(current[i]);
       if (ahead) ahead->Render(current[i], results[i], &rendered[i]);
     }

@@ -7,8 +7,17 @@
 // batch's results to the reporters and reads the next batch; results are
 // emitted batch by batch in input order, so output records line up with
 // input records whatever --jobs is. Memory is bounded by three batches (a
-// batch closes at `batch_articles` articles or `batch_bytes` of text,
-// whichever comes first).
+// batch closes at `batch_articles` articles or `batch_bytes` of text, or of
+// records still to parse, whichever comes first).
+//
+// With up to two jobs the main thread also parses the JSONL records and
+// writes the JSONL report's records: it is then a pipeline stage of its own
+// beside the workers, each thread's caches hold one kind of work, and on two
+// cores that measured 5-14% less CPU than the workers doing it all
+// (docs/performance.md, "Tenth round"). From three jobs on the workers do it
+// (ReadOptions::defer_decoding, Reporter::RendersAhead): one thread doing it
+// for all of them would cap the speed-up at the inverse of its share, 2.2x
+// for records that carry their page's HTML, which the parse extracts.
 
 #ifndef NEWSLINT_LINT_PIPELINE_H_
 #define NEWSLINT_LINT_PIPELINE_H_
@@ -27,6 +36,10 @@
 #include "reports/summary.h"
 
 namespace newslint {
+
+// The --jobs from which the workers, not the main thread, parse the records
+// and render the JSONL report's records (see above).
+inline constexpr int kWorkersDecodeFromJobs = 3;
 
 struct PipelineOptions {
   std::vector<std::string> files;  // already expanded (ExpandInputs)

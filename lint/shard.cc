@@ -280,7 +280,8 @@ std::unique_ptr<ArticleReader> OpenShardPiece(const ShardPiece& piece, const Rea
   if (bytes == nullptr) return nullptr;
   auto inner = MakeJsonlReader(piece.path, std::move(bytes), std::move(names), options.keep_html,
                                options.keep_raw_record, lines_before + 1,
-                               options.keep_raw_record ? UINT64_MAX : options.max_record_bytes);
+                               options.keep_raw_record ? UINT64_MAX : options.max_record_bytes,
+                               options.defer_decoding);
   return std::make_unique<RangeReader>(std::move(inner), piece.end - start, start - piece.begin);
 }
 

@@ -30,8 +30,8 @@ class JsonlReporter : public Reporter {
     if (buf_.size() >= kFlushBytes) Flush();
   }
 
-  // The record is rendered on a worker thread (Reporter::RendersAhead):
-  // the pipeline's main thread only appends it.
+  // From three jobs on the pipeline has the record rendered on a worker
+  // thread (Reporter::RendersAhead) and its main thread only appends it.
   bool RendersAhead() const override { return true; }
   void Render(const Article& article, const std::vector<Finding>& findings,
               std::string* out) const override {

@@ -91,8 +91,8 @@ class Reporter {
   // A reporter whose output for a record depends only on the article and
   // its findings may have that output made on the worker threads, beside
   // the linting, instead of on the pipeline's main thread, whose work the
-  // workers cannot share (docs/architecture.md, "Pipeline"). RendersAhead()
-  // says it does; the pipeline then calls Render() on a worker (concurrently
+  // workers cannot share (lint/pipeline.h: from three jobs on). RendersAhead()
+  // says it may; the pipeline then calls Render() on a worker (concurrently
   // for many records: it must read only the reporter's settings) and, in
   // input order on the main thread, AddRendered() instead of Add(). The two
   // together must write what Add() writes.

@@ -110,8 +110,9 @@ TEST_F(GateCliTest, BaselineSuppressesKnownFindingsAfterARescrape) {
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_THAT(r.out, HasSubstr("Baseline: 2 known findings suppressed; 0 fixed"));
 
-  // The JSONL report (whose records the workers render when there is no
-  // baseline) leaves the known findings out too, with one job or several.
+  // The JSONL report (whose records the workers render from three jobs on,
+  // unless there is a baseline) leaves the known findings out too, with one
+  // job and with three.
   for (const char* jobs : {" -j 1", " -j 3"}) {
     RunResult j = Check(std::string(" --baseline known.json --format jsonl") + jobs);
     EXPECT_EQ(j.exit_code, 0) << j.err;

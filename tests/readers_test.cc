@@ -133,6 +133,107 @@ TEST(JsonlReaderTest, OneArticlePerLineIncludingBlankLines) {
   EXPECT_EQ(articles[3].text, "Four.");
 }
 
+// Everything a reader fills in, as one string, to compare two reads.
+std::string Describe(const Article& a) {
+  std::string d = "id=" + a.id + "|source=" + a.source + "|record=" + std::to_string(a.record) +
+                  "|url=" + a.url + "|title=" + a.title + "|byline=" + a.byline +
+                  "|published=" + a.published + "|site=" + a.site + "|text=" + a.text +
+                  "|raw_html=" + a.raw_html + "|raw=" + std::to_string(a.has_raw_record) + ":" +
+                  a.raw_record + ":" + std::to_string(a.raw_text_value.start) + "-" +
+                  std::to_string(a.raw_text_value.end);
+  for (const Link& l : a.links) {
+    d += "|link=" + l.href + ">" + l.anchor_text + "@" + std::to_string(l.line) + "/" +
+         std::string(LinkRegionName(l.region));
+  }
+  for (const Block& b : a.blocks) d += "|block=" + b.tag_path + ":" + std::to_string(b.tokens.size());
+  for (const Finding& f : a.input_findings) {
+    d += "|finding=" + f.rule + ":" + f.message + ":" + std::to_string(f.span.start) + "-" +
+         std::to_string(f.span.end);
+  }
+  return d;
+}
+
+// ReadOptions::defer_decoding (how the pipeline reads: its workers parse
+// the records): Next() leaves the line undecoded, and FinishReading(), on
+// any thread, makes the article a plain read makes, for every kind of record
+// and every read option that changes one.
+TEST(JsonlReaderTest, DeferredDecodingGivesTheSameArticleOnAnyThread) {
+  ScratchFolder dir;
+  const std::string lines =
+      "\xEF\xBB\xBF{\"id\":\"a-1\",\"url\":\"https://www.example.org/x\",\"title\":\"T\","
+      "\"text\":\"Plain text.\"}\r\n"
+      "{\"id\":7,\"body\":\"Body field.\",\"text\":\"Text field.\",\"authors\":[{\"name\":\"A B\"}],"
+      "\"links\":[\"https://a.example/\",{\"url\":\"https://b.example/\",\"anchor\":\"b\","
+      "\"region\":\"nav\"}]}\n"
+      "\n"
+      "{\"text\": \"unterminated\n"
+      "[1, 2]\n"
+      "{\"title\":\"no text\",\"text\":null}\n"
+      "{\"text\":\"caf\xE9 bytes\",\"title\":\"bad \xFF\"}\n"
+      "{\"html\":\"<html><body><nav><a href=\\\"/s\\\">Sport</a></nav><p>First.</p></body></html>\"}\n"
+      "{\"text\":\"x\"} trailing\n"
+      "{\"text\":\"last, without a newline\"}";
+  const std::string path = dir.Write("mixed.jsonl", lines);
+  ReadOptions raw;
+  raw.keep_raw_record = true;
+  ReadOptions html;
+  html.keep_html = true;
+  ReadOptions body;
+  body.fields = {{"text", "body"}, {"byline", "authors"}};
+  for (const ReadOptions& options : {ReadOptions{}, raw, html, body}) {
+    const std::vector<Article> plain = ReadArticles(path, options);
+    ReadOptions deferred_options = options;
+    deferred_options.defer_decoding = true;
+    std::vector<Article> deferred = ReadArticles(path, deferred_options);
+    ASSERT_EQ(deferred.size(), plain.size());
+    ASSERT_EQ(plain.size(), 10u);
+    for (const Article& a : deferred) {
+      ASSERT_NE(a.decoder, nullptr) << a.record;
+      EXPECT_FALSE(a.undecoded.empty() && a.record != 3) << a.record;  // line 3 is blank
+      EXPECT_EQ(a.text, "");
+      EXPECT_EQ(a.id, "");
+    }
+    // Two threads, each decoding every other record.
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < 2; ++t) {
+      threads.emplace_back([&deferred, t] {
+        for (size_t i = t; i < deferred.size(); i += 2) FinishReading(&deferred[i]);
+      });
+    }
+    for (std::thread& t : threads) t.join();
+    for (size_t i = 0; i < plain.size(); ++i) {
+      EXPECT_EQ(deferred[i].decoder, nullptr);
+      EXPECT_EQ(deferred[i].undecoded, "");
+      EXPECT_EQ(Describe(deferred[i]), Describe(plain[i])) << "record " << i + 1;
+    }
+  }
+  // Records of two inputs read with different field names, decoded by one
+  // thread in turn: each with its own input's names.
+  const std::string other = dir.Write("other.jsonl", "{\"body\":\"B1\",\"text\":\"T1\"}\n"
+                                                     "{\"body\":\"B2\",\"text\":\"T2\"}\n");
+  ReadOptions plain_names;
+  plain_names.defer_decoding = true;
+  ReadOptions body_names = body;
+  body_names.defer_decoding = true;
+  std::vector<Article> texts = ReadArticles(other, plain_names);
+  std::vector<Article> bodies = ReadArticles(other, body_names);
+  ASSERT_EQ(texts.size(), 2u);
+  ASSERT_EQ(bodies.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    FinishReading(&texts[i]);
+    FinishReading(&bodies[i]);
+  }
+  EXPECT_EQ(texts[0].text, "T1");
+  EXPECT_EQ(bodies[0].text, "B1");
+  EXPECT_EQ(texts[1].text, "T2");
+  EXPECT_EQ(bodies[1].text, "B2");
+  // An article read without the option is left as it is.
+  Article read = ReadArticles(other)[0];
+  const std::string before = Describe(read);
+  FinishReading(&read);
+  EXPECT_EQ(Describe(read), before);
+}
+
 TEST(JsonlReaderTest, FinalNewlineIsOptionalAndAddsNoRecord) {
   ScratchFolder dir;
   EXPECT_EQ(ReadArticles(dir.Write("a.jsonl", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n")).size(), 2u);

@@ -40,11 +40,13 @@ bool ResolveJsonlFieldNames(const ReadOptions& options, JsonlFieldNames* names, 
 // JSON Lines from `bytes`; `path` names the input in ids and messages.
 // `first_line` is the line number of the first line of `bytes` (a shard that
 // starts inside the file, lint/shard.h, keeps the file's true line numbers).
+// `defer_decoding`: see ReadOptions::defer_decoding.
 std::unique_ptr<ArticleReader> MakeJsonlReader(std::string path, std::unique_ptr<ByteSource> bytes,
                                                JsonlFieldNames names, bool keep_html,
                                                bool keep_raw_record = false,
                                                int64_t first_line = 1,
-                                               uint64_t max_record_bytes = UINT64_MAX);
+                                               uint64_t max_record_bytes = UINT64_MAX,
+                                               bool defer_decoding = false);
 
 // One Article per file: the page's visible text, extracted with libxml2.
 std::unique_ptr<ArticleReader> MakeHtmlFileReader(std::string path,

@@ -91,16 +91,13 @@ struct SlotValue {
   }
 };
 
-class JsonlReader : public ArticleReader {
+// Turns one JSONL line into an Article: the record's fields by the names
+// tried for each (JsonlFieldNames), input/* findings for what cannot be
+// read. Holds the parser and scratch buffers, so one per thread.
+class JsonlRecordDecoder {
  public:
-  JsonlReader(std::string path, std::unique_ptr<ByteSource> bytes, JsonlFieldNames names,
-              bool keep_html, bool keep_raw, int64_t first_line, uint64_t max_record_bytes)
-      : path_(std::move(path)), lines_(std::move(bytes)), keep_html_(keep_html),
-        keep_raw_(keep_raw), line_number_(first_line - 1) {
-    max_record_bytes_ = max_record_bytes;
-    if (max_record_bytes < static_cast<uint64_t>(SIZE_MAX)) {
-      lines_.set_max_line(static_cast<size_t>(max_record_bytes));
-    }
+  JsonlRecordDecoder(const JsonlFieldNames& names, bool keep_html, bool keep_raw)
+      : keep_html_(keep_html), keep_raw_(keep_raw) {
     auto add = [&](Slot slot, const std::vector<std::string>& list) {
       slot_names_[slot] = list;
       for (size_t i = 0; i < list.size(); ++i) {
@@ -118,44 +115,17 @@ class JsonlReader : public ArticleReader {
     std::sort(name_index_.begin(), name_index_.end());
   }
 
-  bool Next(Article* article) override {
-    std::string_view line;
-    if (!lines_.Next(&line)) return false;
-    ++line_number_;
-    ClearArticle(article);
-    article->source = path_;
-    article->record = line_number_;
-    const bool bom = line_number_ == 1 && line.substr(0, 3) == "\xEF\xBB\xBF";
-    if (keep_raw_) {
-      article->has_raw_record = true;
-      article->raw_record.assign(bom ? line.substr(3) : line);
-    }
-    if (lines_.oversized() > 0) {
-      article->id = DefaultId();
-      AddRecordTooLarge(article, lines_.oversized(), max_record_bytes_);
-      if (!lines_.error().empty()) {
-        article->AddInputFinding("input/read-error",
-                                 "input ends early in line " + std::to_string(line_number_) +
-                                     ": " + lines_.error());
-      }
-      return true;
-    }
-    if (!lines_.error().empty()) {
-      std::string message =
-          "input ends early in line " + std::to_string(line_number_) + ": " + lines_.error();
-      if (!line.empty()) message += " (" + std::to_string(line.size()) + " bytes of the line read)";
-      article->id = DefaultId();
-      article->AddInputFinding("input/read-error", std::move(message));
-      return true;
-    }
-    if (bom) line.remove_prefix(3);
+  // Fills *article (source and record already set) from `line`, which has
+  // kLinePadding readable bytes after its end; the id defaults to
+  // "<source>:<record>".
+  void Decode(std::string_view line, Article* article) {
     ReadRecord(line, article);
-    if (article->id.empty()) article->id = DefaultId();
-    return true;
+    if (article->id.empty()) article->id = DefaultId(*article);
   }
 
-  uint64_t bytes_read() const override { return lines_.bytes_consumed(); }
-  uint64_t source_position() const override { return lines_.raw_bytes_read(); }
+  static std::string DefaultId(const Article& article) {
+    return article.source + ":" + std::to_string(article.record);
+  }
 
  private:
   struct NameEntry {
@@ -164,8 +134,6 @@ class JsonlReader : public ArticleReader {
     int priority;
     friend bool operator<(const NameEntry& a, const NameEntry& b) { return a.name < b.name; }
   };
-
-  std::string DefaultId() const { return path_ + ":" + std::to_string(line_number_); }
 
   void ReadRecord(std::string_view line, Article* article) {
     if (TrimJsonSpace(line).empty()) {
@@ -444,13 +412,9 @@ class JsonlReader : public ArticleReader {
     if (check_utf8) ReportInvalidUtf8(article);
   }
 
-  std::string path_;
-  LineSource lines_;
-  uint64_t max_record_bytes_ = UINT64_MAX;
   bool keep_html_;
   bool keep_raw_;
   const char* json_base_ = nullptr;  // the buffer being parsed (the line, or masked_line_)
-  int64_t line_number_ = 0;
   std::vector<std::string> slot_names_[kSlotCount];
   std::vector<NameEntry> name_index_;  // sorted by name
 
@@ -460,6 +424,113 @@ class JsonlReader : public ArticleReader {
   bool masked_ = false;
   SlotValue slots_[kSlotCount];
   std::vector<Link> links_;
+};
+
+
+// ReadOptions::defer_decoding: the records' lines are decoded on the thread
+// that calls FinishReading(), each thread with a decoder of its own, made
+// from the same settings when it first decodes a line of this file.
+class DeferredJsonl : public RecordDecoder {
+ public:
+  DeferredJsonl(JsonlFieldNames names, bool keep_html, bool keep_raw)
+      : names_(std::move(names)), keep_html_(keep_html), keep_raw_(keep_raw) {}
+
+  void Decode(std::string_view record, Article* article) const override {
+    struct Mine {
+      const DeferredJsonl* owner = nullptr;
+      uint64_t generation = 0;
+      std::unique_ptr<JsonlRecordDecoder> decoder;
+    };
+    thread_local Mine mine;
+    // The generation, not the address alone: a later file's settings may
+    // come at the address of an earlier one's.
+    if (mine.owner != this || mine.generation != generation_) {
+      mine.decoder = std::make_unique<JsonlRecordDecoder>(names_, keep_html_, keep_raw_);
+      mine.owner = this;
+      mine.generation = generation_;
+    }
+    mine.decoder->Decode(record, article);
+  }
+
+ private:
+  static uint64_t NextGeneration() {
+    static std::atomic<uint64_t> next{1};
+    return next.fetch_add(1);
+  }
+
+  JsonlFieldNames names_;
+  bool keep_html_;
+  bool keep_raw_;
+  uint64_t generation_ = NextGeneration();
+};
+
+class JsonlReader : public ArticleReader {
+ public:
+  JsonlReader(std::string path, std::unique_ptr<ByteSource> bytes, JsonlFieldNames names,
+              bool keep_html, bool keep_raw, int64_t first_line, uint64_t max_record_bytes,
+              bool defer)
+      : path_(std::move(path)), lines_(std::move(bytes)), keep_raw_(keep_raw),
+        line_number_(first_line - 1), decoder_(names, keep_html, keep_raw) {
+    max_record_bytes_ = max_record_bytes;
+    if (max_record_bytes < static_cast<uint64_t>(SIZE_MAX)) {
+      lines_.set_max_line(static_cast<size_t>(max_record_bytes));
+    }
+    if (defer) deferred_ = std::make_shared<DeferredJsonl>(std::move(names), keep_html, keep_raw);
+  }
+
+  bool Next(Article* article) override {
+    std::string_view line;
+    if (!lines_.Next(&line)) return false;
+    ++line_number_;
+    ClearArticle(article);
+    article->source = path_;
+    article->record = line_number_;
+    const bool bom = line_number_ == 1 && line.substr(0, 3) == "\xEF\xBB\xBF";
+    if (keep_raw_) {
+      article->has_raw_record = true;
+      article->raw_record.assign(bom ? line.substr(3) : line);
+    }
+    if (lines_.oversized() > 0) {
+      article->id = JsonlRecordDecoder::DefaultId(*article);
+      AddRecordTooLarge(article, lines_.oversized(), max_record_bytes_);
+      if (!lines_.error().empty()) {
+        article->AddInputFinding("input/read-error",
+                                 "input ends early in line " + std::to_string(line_number_) +
+                                     ": " + lines_.error());
+      }
+      return true;
+    }
+    if (!lines_.error().empty()) {
+      std::string message =
+          "input ends early in line " + std::to_string(line_number_) + ": " + lines_.error();
+      if (!line.empty()) message += " (" + std::to_string(line.size()) + " bytes of the line read)";
+      article->id = JsonlRecordDecoder::DefaultId(*article);
+      article->AddInputFinding("input/read-error", std::move(message));
+      return true;
+    }
+    if (bom) line.remove_prefix(3);
+    if (deferred_) {
+      // A copy with the padding the parser reads past the end.
+      article->undecoded.reserve(line.size() + kLinePadding);
+      article->undecoded.assign(line);
+      article->decoder = deferred_;
+      return true;
+    }
+    decoder_.Decode(line, article);
+    return true;
+  }
+
+  uint64_t bytes_read() const override { return lines_.bytes_consumed(); }
+  uint64_t source_position() const override { return lines_.raw_bytes_read(); }
+
+ private:
+  std::string path_;
+  LineSource lines_;
+  uint64_t max_record_bytes_ = UINT64_MAX;
+  bool keep_raw_;
+  int64_t line_number_ = 0;
+  JsonlRecordDecoder decoder_;
+  std::shared_ptr<const DeferredJsonl> deferred_;
 };
 
 }  // namespace
@@ -497,9 +568,10 @@ bool ResolveJsonlFieldNames(const ReadOptions& options, JsonlFieldNames* names,
 std::unique_ptr<ArticleReader> MakeJsonlReader(std::string path, std::unique_ptr<ByteSource> bytes,
                                                JsonlFieldNames names, bool keep_html,
                                                bool keep_raw_record, int64_t first_line,
-                                               uint64_t max_record_bytes) {
+                                               uint64_t max_record_bytes, bool defer_decoding) {
   return std::make_unique<JsonlReader>(std::move(path), std::move(bytes), std::move(names),
-                                       keep_html, keep_raw_record, first_line, max_record_bytes);
+                                       keep_html, keep_raw_record, first_line, max_record_bytes,
+                                       defer_decoding);
 }
 
 }  // namespace newslint

@@ -114,6 +114,8 @@ void ClearArticle(Article* article) {
   article->has_raw_record = false;
   article->raw_record.clear();
   article->raw_text_value = {};
+  article->undecoded.clear();
+  article->decoder.reset();
 }
 
 uint64_t RecordLimit(const ReadOptions& options) {
@@ -142,7 +144,8 @@ std::unique_ptr<ArticleReader> OpenReader(const std::string& path, const ReadOpt
   switch (format) {
     case Format::kJsonl:
       return MakeJsonlReader(path, std::move(bytes), std::move(names), options.keep_html,
-                             options.keep_raw_record, 1, RecordLimit(options));
+                             options.keep_raw_record, 1, RecordLimit(options),
+                             options.defer_decoding);
     case Format::kHtml:
       return MakeHtmlFileReader(path, std::move(bytes), options.keep_html,
                                 RecordLimit(options));
