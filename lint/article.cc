@@ -32,9 +32,9 @@ void FinishReading(Article* article) {
   if (article->decoder == nullptr) return;
   const std::shared_ptr<const RecordDecoder> decoder = std::move(article->decoder);
   article->decoder = nullptr;
-  const std::string record = std::move(article->undecoded);
+  std::string record = std::move(article->undecoded);
   article->undecoded.clear();
-  decoder->Decode(record, article);
+  decoder->Decode(std::move(record), article);
 }
 
 std::string SiteOfUrl(std::string_view url) {

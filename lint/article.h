@@ -92,9 +92,11 @@ struct Article {
 class RecordDecoder {
  public:
   virtual ~RecordDecoder() = default;
-  // Fills *article (source and record set, nothing else) from `record`,
-  // which has at least 64 readable bytes of capacity after its end.
-  virtual void Decode(std::string_view record, Article* article) const = 0;
+  // Fills *article (id, source and record set as the reader sets them before
+  // decoding) from `record`, the bytes the reader kept (Article::undecoded,
+  // moved in: a JSONL line keeps at least 64 bytes of capacity after its
+  // end, which the parser reads).
+  virtual void Decode(std::string record, Article* article) const = 0;
 };
 
 // Decodes *article when it was read with ReadOptions::defer_decoding (then

@@ -10,8 +10,8 @@
 // batch closes at `batch_articles` articles or `batch_bytes` of text, or of
 // records still to parse, whichever comes first).
 //
-// With up to two jobs the main thread also parses the JSONL records and
-// writes the JSONL report's records: it is then a pipeline stage of its own
+// With up to two jobs the main thread also parses the JSONL records (and
+// extracts the text of HTML pages) and writes the JSONL report's records: it is then a pipeline stage of its own
 // beside the workers, each thread's caches hold one kind of work, and on two
 // cores that measured 5-14% less CPU than the workers doing it all
 // (docs/performance.md, "Tenth round"). From three jobs on the workers do it

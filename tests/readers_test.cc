@@ -953,6 +953,39 @@ TEST(HtmlExtractorTest, ConcurrentExtractionsAgree) {
   EXPECT_EQ(expected.title, "T");
 }
 
+// ReadOptions::defer_decoding for HTML files: the page is kept and its text
+// extracted by FinishReading(), on another thread, into the article a plain
+// read makes.
+TEST(HtmlFileReaderTest, DeferredExtractionGivesTheSameArticleOnAnotherThread) {
+  ScratchFolder dir;
+  const std::string path = dir.Write(
+      "page.html",
+      "<html><head><title>Budget passes</title><meta name=\"author\" content=\"A. Writer\">"
+      "<link rel=\"canonical\" href=\"https://www.example.com/budget\"></head><body>"
+      "<nav class=\"menu\"><a href=\"/\">Home</a> | <a href=\"/world\">World</a></nav>"
+      "<article><p>The council approved the budget on Monday.</p>"
+      "<p>Caf\xE9 owners welcomed it, <a href=\"https://b.example/r\">the report</a> said.</p>"
+      "</article><footer>Example News</footer><script>track()</script></body></html>");
+  ReadOptions keep;
+  keep.keep_html = true;
+  for (const ReadOptions& options : {ReadOptions{}, keep}) {
+    const std::vector<Article> plain = ReadArticles(path, options);
+    ReadOptions deferred_options = options;
+    deferred_options.defer_decoding = true;
+    std::vector<Article> deferred = ReadArticles(path, deferred_options);
+    ASSERT_EQ(plain.size(), 1u);
+    ASSERT_EQ(deferred.size(), 1u);
+    ASSERT_NE(deferred[0].decoder, nullptr);
+    EXPECT_EQ(deferred[0].text, "");
+    EXPECT_THAT(deferred[0].undecoded, HasSubstr("<nav class="));
+    std::thread([&deferred] { FinishReading(&deferred[0]); }).join();
+    EXPECT_EQ(deferred[0].decoder, nullptr);
+    EXPECT_THAT(plain[0].text, HasSubstr("The council approved the budget on Monday."));
+    EXPECT_THAT(Rules(plain[0]), ElementsAre("input/invalid-utf8"));
+    EXPECT_EQ(Describe(deferred[0]), Describe(plain[0]));
+  }
+}
+
 TEST(HtmlFileReaderTest, OneArticlePerFile) {
   ScratchFolder dir;
   const std::string html = "<html><body><p>Hello</p></body></html>";

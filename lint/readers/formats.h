@@ -52,7 +52,8 @@ std::unique_ptr<ArticleReader> MakeJsonlReader(std::string path, std::unique_ptr
 std::unique_ptr<ArticleReader> MakeHtmlFileReader(std::string path,
                                                   std::unique_ptr<ByteSource> bytes,
                                                   bool keep_html,
-                                                  uint64_t max_record_bytes = UINT64_MAX);
+                                                  uint64_t max_record_bytes = UINT64_MAX,
+                                                  bool defer_decoding = false);
 
 // One Article per file: the file's bytes as text (a UTF-8 BOM removed).
 std::unique_ptr<ArticleReader> MakeTextFileReader(std::string path,

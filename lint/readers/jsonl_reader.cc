@@ -435,7 +435,7 @@ class DeferredJsonl : public RecordDecoder {
   DeferredJsonl(JsonlFieldNames names, bool keep_html, bool keep_raw)
       : names_(std::move(names)), keep_html_(keep_html), keep_raw_(keep_raw) {}
 
-  void Decode(std::string_view record, Article* article) const override {
+  void Decode(std::string record, Article* article) const override {
     struct Mine {
       const DeferredJsonl* owner = nullptr;
       uint64_t generation = 0;

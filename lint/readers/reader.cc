@@ -148,7 +148,7 @@ std::unique_ptr<ArticleReader> OpenReader(const std::string& path, const ReadOpt
                              options.defer_decoding);
     case Format::kHtml:
       return MakeHtmlFileReader(path, std::move(bytes), options.keep_html,
-                                RecordLimit(options));
+                                RecordLimit(options), options.defer_decoding);
     case Format::kText:
       break;
   }

@@ -55,8 +55,9 @@ struct ReadOptions {
   // finding on an empty article, and the run goes on (--max-record-bytes).
   // Not applied with keep_raw_record (--fix must write every record back).
   uint64_t max_record_bytes = kDefaultMaxRecordBytes;
-  // JSONL: Next() reads the record's line but leaves it undecoded
-  // (Article::undecoded); FinishReading() decodes it, on any thread. The
+  // JSONL and HTML files: Next() reads the record's line (the page) but
+  // leaves it undecoded (Article::undecoded); FinishReading() decodes it (and
+  // extracts the page's text), on any thread. The
   // pipeline sets it from three jobs on (lint/pipeline.h), so that its
   // workers, not its reading thread, parse the records (and extract the text
   // of `html` fields). Whoever sets it must call FinishReading() on every

@@ -1,5 +1,6 @@
 // Formats with one Article per file: HTML pages and plain text.
 
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -37,6 +38,10 @@ std::string ReadAll(ByteSource* bytes, uint64_t limit, std::string* out, uint64_
   }
 }
 
+std::string ReadErrorMessage(uint64_t bytes_read, const std::string& error) {
+  return "input ends early after " + std::to_string(bytes_read) + " bytes: " + error;
+}
+
 class WholeFileReader : public ArticleReader {
  public:
   WholeFileReader(std::string path, std::unique_ptr<ByteSource> bytes, uint64_t limit)
@@ -56,13 +61,17 @@ class WholeFileReader : public ArticleReader {
     article->record = 1;
     if (total > limit_) {
       AddRecordTooLarge(article, total, limit_);
+    } else if (std::shared_ptr<const RecordDecoder> decoder = Deferred(bytes_read_, error)) {
+      // ReadOptions::defer_decoding: the page is rendered by FinishReading(),
+      // which adds the read error after what rendering found, as here.
+      article->undecoded = std::move(content);
+      article->decoder = std::move(decoder);
+      return true;
     } else {
       Render(std::move(content), article);
     }
     if (!error.empty()) {
-      article->AddInputFinding(
-          "input/read-error",
-          "input ends early after " + std::to_string(bytes_read_) + " bytes: " + error);
+      article->AddInputFinding("input/read-error", ReadErrorMessage(bytes_read_, error));
     }
     return true;
   }
@@ -71,6 +80,13 @@ class WholeFileReader : public ArticleReader {
 
  protected:
   virtual void Render(std::string content, Article* article) = 0;
+  // What renders the file later (ReadOptions::defer_decoding), or null to
+  // render it in Next().
+  virtual std::shared_ptr<const RecordDecoder> Deferred(uint64_t bytes_read,
+                                                        const std::string& error) {
+    (void)bytes_read, (void)error;
+    return nullptr;
+  }
 
  private:
   std::string path_;
@@ -80,22 +96,53 @@ class WholeFileReader : public ArticleReader {
   uint64_t bytes_read_ = 0;
 };
 
-class HtmlFileReader : public WholeFileReader {
- public:
-  HtmlFileReader(std::string path, std::unique_ptr<ByteSource> bytes, bool keep_html,
-                 uint64_t limit)
-      : WholeFileReader(std::move(path), std::move(bytes), limit), keep_html_(keep_html) {}
+void RenderHtml(std::string content, bool keep_html, Article* article) {
+  ExtractHtml(content, article);
+  article->site = SiteOfUrl(article->url);
+  ReportInvalidUtf8(article);
+  if (keep_html) article->raw_html = std::move(content);
+}
 
- protected:
-  void Render(std::string content, Article* article) override {
-    ExtractHtml(content, article);
-    article->site = SiteOfUrl(article->url);
-    ReportInvalidUtf8(article);
-    if (keep_html_) article->raw_html = std::move(content);
+// An HTML file read with ReadOptions::defer_decoding: the text is extracted
+// on the thread that calls FinishReading().
+class DeferredHtml : public RecordDecoder {
+ public:
+  DeferredHtml(bool keep_html, uint64_t bytes_read, std::string error)
+      : keep_html_(keep_html), bytes_read_(bytes_read), error_(std::move(error)) {}
+
+  void Decode(std::string record, Article* article) const override {
+    RenderHtml(std::move(record), keep_html_, article);
+    if (!error_.empty()) {
+      article->AddInputFinding("input/read-error", ReadErrorMessage(bytes_read_, error_));
+    }
   }
 
  private:
   bool keep_html_;
+  uint64_t bytes_read_;
+  std::string error_;
+};
+
+class HtmlFileReader : public WholeFileReader {
+ public:
+  HtmlFileReader(std::string path, std::unique_ptr<ByteSource> bytes, bool keep_html,
+                 uint64_t limit, bool defer)
+      : WholeFileReader(std::move(path), std::move(bytes), limit), keep_html_(keep_html),
+        defer_(defer) {}
+
+ protected:
+  void Render(std::string content, Article* article) override {
+    RenderHtml(std::move(content), keep_html_, article);
+  }
+  std::shared_ptr<const RecordDecoder> Deferred(uint64_t bytes_read,
+                                                const std::string& error) override {
+    if (!defer_) return nullptr;
+    return std::make_shared<DeferredHtml>(keep_html_, bytes_read, error);
+  }
+
+ private:
+  bool keep_html_;
+  bool defer_;
 };
 
 class TextFileReader : public WholeFileReader {
@@ -114,9 +161,10 @@ class TextFileReader : public WholeFileReader {
 
 std::unique_ptr<ArticleReader> MakeHtmlFileReader(std::string path,
                                                   std::unique_ptr<ByteSource> bytes,
-                                                  bool keep_html, uint64_t max_record_bytes) {
+                                                  bool keep_html, uint64_t max_record_bytes,
+                                                  bool defer_decoding) {
   return std::make_unique<HtmlFileReader>(std::move(path), std::move(bytes), keep_html,
-                                          max_record_bytes);
+                                          max_record_bytes, defer_decoding);
 }
 
 std::unique_ptr<ArticleReader> MakeTextFileReader(std::string path,
