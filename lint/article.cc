@@ -30,8 +30,7 @@ void Article::AddInputFinding(std::string rule, std::string message, Span span,
 
 void FinishReading(Article* article) {
   if (article->decoder == nullptr) return;
-  const std::shared_ptr<const RecordDecoder> decoder = std::move(article->decoder);
-  article->decoder = nullptr;
+  const std::shared_ptr<const RecordDecoder> decoder = std::move(article->decoder);  // leaves null
   std::string record = std::move(article->undecoded);
   article->undecoded.clear();
   decoder->Decode(std::move(record), article);

@@ -437,16 +437,14 @@ class DeferredJsonl : public RecordDecoder {
 
   void Decode(std::string record, Article* article) const override {
     struct Mine {
-      const DeferredJsonl* owner = nullptr;
-      uint64_t generation = 0;
+      uint64_t generation = 0;  // of the DeferredJsonl the decoder was made for
       std::unique_ptr<JsonlRecordDecoder> decoder;
     };
     thread_local Mine mine;
-    // The generation, not the address alone: a later file's settings may
-    // come at the address of an earlier one's.
-    if (mine.owner != this || mine.generation != generation_) {
+    // By generation, not by address: a later file's settings may come at the
+    // address of an earlier one's.
+    if (mine.generation != generation_) {
       mine.decoder = std::make_unique<JsonlRecordDecoder>(names_, keep_html_, keep_raw_);
-      mine.owner = this;
       mine.generation = generation_;
     }
     mine.decoder->Decode(record, article);
