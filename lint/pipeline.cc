@@ -122,6 +122,14 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   // would wait; it still sees the batches one after another in input order.
   std::vector<Article> reporting, current, next;
   std::vector<std::vector<Finding>> reporting_results, results;
+  // The findings of the batch reported last, and which worker linted each of
+  // its articles (`owners`, rotating with `results`). Each worker frees the
+  // findings it made itself at the start of the next batch: freed on this
+  // thread, every free took the lock of the worker's malloc arena while the
+  // worker allocated from it (glibc), and the two threads woke each other
+  // through futexes thousands of times a run.
+  std::vector<std::vector<Finding>> reported;
+  std::vector<int> reporting_owners, owners, reported_owners;
   // From kWorkersDecodeFromJobs on, the reporter whose records the workers
   // render (Reporter::RendersAhead; the JSONL report's serialising was the
   // main thread's largest share), unless a baseline removes findings on the
@@ -143,9 +151,14 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   WorkerPool pool(options.jobs);
   std::atomic<size_t> cursor{0};
   auto work = [&] {
+    const int me = WorkerPool::CurrentWorker();
+    for (size_t i = 0; i < reported.size(); ++i) {
+      if (reported_owners[i] == me) std::vector<Finding>().swap(reported[i]);
+    }
     for (size_t i; (i = cursor.fetch_add(1)) < current.size();) {
       FinishReading(&current[i]);
       results[i] = engine.Lint(current[i]);
+      owners[i] = me;
       if (ahead) ahead->Render(current[i], results[i], &rendered[i]);
     }
   };
@@ -154,17 +167,20 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   while (true) {
     // A batch whose read failed is not linted (its last record may be cut).
     const bool linting = ok && !current.empty();
-    // The findings of the batch reported last are freed after the workers
-    // start, beside them: freed before, they kept the workers waiting.
-    std::vector<std::vector<Finding>> reported = std::move(results);
+    // The findings of the batch reported last: the workers free them (see
+    // `reported` above), or this thread once the input is done.
+    reported = std::move(results);
+    reported_owners.swap(owners);
     if (linting) {
       results.clear();
       results.resize(current.size());
+      owners.assign(current.size(), -1);
       if (ahead) rendered.resize(current.size());
       cursor.store(0);
       pool.Start(work);
+    } else {
+      reported.clear();
     }
-    reported.clear();
     if (have_reporting) {
       for (size_t i = 0; i < reporting.size(); ++i) {
         if (options.baseline_writer) options.baseline_writer->Add(reporting[i], reporting_results[i]);
@@ -191,6 +207,7 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
     pool.Wait();
     std::swap(reporting, current);
     std::swap(reporting_results, results);
+    std::swap(reporting_owners, owners);
     std::swap(reporting_rendered, rendered);
     reporting_position = current_position;
     have_reporting = true;

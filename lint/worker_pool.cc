@@ -4,11 +4,18 @@
 #include <utility>
 
 namespace newslint {
+namespace {
+
+thread_local int current_worker = -1;
+
+}  // namespace
+
+int WorkerPool::CurrentWorker() { return current_worker; }
 
 WorkerPool::WorkerPool(int threads) {
   const int n = std::max(1, threads);
   threads_.reserve(n);
-  for (int i = 0; i < n; ++i) threads_.emplace_back([this] { Loop(); });
+  for (int i = 0; i < n; ++i) threads_.emplace_back([this, i] { Loop(i); });
 }
 
 WorkerPool::~WorkerPool() {
@@ -35,7 +42,8 @@ void WorkerPool::Wait() {
   done_cv_.wait(lock, [this] { return running_ == 0; });
 }
 
-void WorkerPool::Loop() {
+void WorkerPool::Loop(int index) {
+  current_worker = index;
   uint64_t seen = 0;
   for (;;) {
     std::function<void()> task;

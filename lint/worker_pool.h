@@ -36,8 +36,13 @@ class WorkerPool {
   void Wait();
   int size() const { return static_cast<int>(threads_.size()); }
 
+  // The calling thread's index among its pool's workers (0 to size() - 1),
+  // or -1 on a thread that is no pool's worker. Lets a task keep per-worker
+  // state, e.g. which worker allocated what, so that it frees it too.
+  static int CurrentWorker();
+
  private:
-  void Loop();
+  void Loop(int index);
 
   std::mutex mu_;
   std::condition_variable start_cv_;
