@@ -266,6 +266,44 @@ TEST(DuplicateArticleTest, ArticlesPastTheCapAreComparedNotIndexed) {
   EXPECT_TRUE(found[4].empty());  // its original (record 3) was not indexed
 }
 
+// The first pass reuses each observer from batch to batch (its entries
+// keep their strings' storage): what one batch absorbed must not come back
+// with the next, and a shorter id must replace a longer one whole.
+TEST(DuplicateArticleTest, AnObserverReusedAcrossBatchesAbsorbsEachArticleOnce) {
+  auto rule_ptr = MakeDuplicateArticleRule();
+  auto& rule = dynamic_cast<DatasetRule&>(*rule_ptr);
+  // Two indexed articles at most: one article absorbed twice would take
+  // the second's place in the index.
+  const RuleOptions opts({{"max-articles", int64_t{2}}});
+  rule.Begin(opts);
+  const std::string a = CleanFixture("courts.txt"), b = CleanFixture("science.txt");
+  const std::vector<Article> in = {MakeArticle(a, 1, "the-first-record-with-a-long-id"),
+                                   MakeArticle(b, 2, "b2"), MakeArticle(a, 3), MakeArticle(b, 4)};
+  auto observer = rule.MakeObserver();
+  for (const std::vector<size_t>& batch : {std::vector<size_t>{0}, {1}, {2, 3}}) {
+    for (size_t i : batch) {
+      Analysis analysis(in[i]);
+      observer->Observe(in[i], analysis);
+    }
+    rule.Absorb(*observer);
+  }
+  rule.Finish();
+  std::vector<std::vector<Finding>> found(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    Analysis analysis(in[i]);
+    FindingSink sink(rule.info().id, rule.info().default_severity, &found[i]);
+    rule.Check(in[i], analysis, opts, sink);
+  }
+  EXPECT_TRUE(found[0].empty());
+  EXPECT_TRUE(found[1].empty());
+  ASSERT_EQ(found[2].size(), 1u);
+  EXPECT_EQ(Str(found[2][0], "other"), "in.jsonl#1");
+  EXPECT_EQ(Str(found[2][0], "other_id"), "the-first-record-with-a-long-id");
+  ASSERT_EQ(found[3].size(), 1u);
+  EXPECT_EQ(Str(found[3][0], "other"), "in.jsonl#2");
+  EXPECT_EQ(Str(found[3][0], "other_id"), "b2");
+}
+
 TEST(DuplicateArticleTest, SilentWithoutAFirstPass) {
   auto rule = MakeDuplicateArticleRule();
   EXPECT_TRUE(RunRule(*rule, CleanFixture("courts.txt")).empty());

@@ -83,14 +83,20 @@ class DuplicateArticleObserver : public DatasetObserver {
   void Observe(const Article& article, Analysis& analysis) override {
     const StoryView& story = analysis.Shared<StoryView>();
     if (static_cast<int64_t>(story.words.size()) < settings_.min_words) return;
-    Observed& o = observed_.emplace_back();
+    // The entries are reused batch after batch, their strings keeping their
+    // storage: Absorb runs on the main thread, and freeing a worker's
+    // strings there takes the lock of the worker's malloc arena while the
+    // worker allocates from it (see `reported` in lint/pipeline.cc).
+    if (used_ == observed_.size()) observed_.emplace_back();
+    Observed& o = observed_[used_++];
     dataset::MakeSignature(story.words.data(), story.words.size(), &o.signature);
-    o.source = article.source;
+    o.source.assign(article.source);
     o.record = article.record;
-    o.id = article.id;
+    o.id.assign(article.id);
   }
 
-  std::vector<Observed> observed_;  // in input order
+  std::vector<Observed> observed_;  // in input order; the first used_ hold this batch's
+  size_t used_ = 0;
 
  private:
   Settings settings_;
@@ -127,8 +133,8 @@ class DuplicateArticleRule : public DatasetRule {
 
   void Absorb(DatasetObserver& observer) override {
     auto& o = dynamic_cast<DuplicateArticleObserver&>(observer);
-    for (Observed& a : o.observed_) Append(a);
-    o.observed_.clear();
+    for (size_t k = 0; k < o.used_; ++k) Append(o.observed_[k]);
+    o.used_ = 0;
   }
 
   void Finish() override {
