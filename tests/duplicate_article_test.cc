@@ -102,6 +102,18 @@ Article MakeArticle(std::string text, int64_t record, std::string id = "",
   return a;
 }
 
+// The rule's findings for each article, once its first pass is finished.
+std::vector<std::vector<Finding>> CheckAll(const DatasetRule& rule, const std::vector<Article>& articles,
+                                           const RuleOptions& opts) {
+  std::vector<std::vector<Finding>> out(articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) {
+    Analysis analysis(articles[i]);
+    FindingSink sink(rule.info().id, rule.info().default_severity, &out[i]);
+    rule.Check(articles[i], analysis, opts, sink);
+  }
+  return out;
+}
+
 // Findings per article, after a first pass over all of them (observed on
 // two "threads", absorbed in input order).
 std::vector<std::vector<Finding>> RunDataset(const std::vector<Article>& articles,
@@ -119,13 +131,7 @@ std::vector<std::vector<Finding>> RunDataset(const std::vector<Article>& article
   rule.Absorb(*o1);
   rule.Absorb(*o2);
   rule.Finish();
-  std::vector<std::vector<Finding>> out(articles.size());
-  for (size_t i = 0; i < articles.size(); ++i) {
-    Analysis analysis(articles[i]);
-    FindingSink sink(rule.info().id, rule.info().default_severity, &out[i]);
-    rule.Check(articles[i], analysis, opts, sink);
-  }
-  return out;
+  return CheckAll(rule, articles, opts);
 }
 
 std::string Str(const Finding& f, std::string_view key) {
@@ -288,12 +294,7 @@ TEST(DuplicateArticleTest, AnObserverReusedAcrossBatchesAbsorbsEachArticleOnce) 
     rule.Absorb(*observer);
   }
   rule.Finish();
-  std::vector<std::vector<Finding>> found(in.size());
-  for (size_t i = 0; i < in.size(); ++i) {
-    Analysis analysis(in[i]);
-    FindingSink sink(rule.info().id, rule.info().default_severity, &found[i]);
-    rule.Check(in[i], analysis, opts, sink);
-  }
+  const std::vector<std::vector<Finding>> found = CheckAll(rule, in, opts);
   EXPECT_TRUE(found[0].empty());
   EXPECT_TRUE(found[1].empty());
   ASSERT_EQ(found[2].size(), 1u);
