@@ -8,8 +8,10 @@
 #
 # Prints, for each run: seconds (best of 3), MB/s, MB/s per core,
 # articles/s, peak RSS and the ratio against the read-only reference pass;
-# the speed-up from 1 to all cores; .zst and .gz input; and whether the JSONL
-# output is byte-identical with 1 and with all jobs.
+# the speed-up from 1 to all cores; where taskset can pin, one job on each
+# core alone and one pinned single-job process per core at once, and the
+# all-jobs run's efficiency against the latter; .zst and .gz input; and
+# whether the JSONL output is byte-identical with 1 and with all jobs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -62,6 +64,38 @@ report "reference: read only (--select input)" "$ref_read" 1 "$rss_read"
 report "newslint check --jobs 1" "$one" 1 "$rss_one"
 report "newslint check --jobs $cores" "$all" "$cores" "$rss_all"
 awk -v a="$one" -v b="$all" -v c="$cores" 'BEGIN { printf "speed-up with %d jobs: %.2fx\n", c, a/b }'
+# The machine's own scaling, when taskset can pin: `--jobs 1` on each core
+# alone (virtual cores of one machine can differ, and then which core a
+# one-job run lands on decides its time), and one pinned `--jobs 1` process
+# per core all at once (what the cores give this work together, with their
+# shared caches and memory). The all-jobs run against the latter is the
+# pipeline's own parallel efficiency; on equal cores N x that efficiency is
+# its speed-up.
+if command -v taskset > /dev/null && taskset -c 0 true 2> /dev/null; then
+  per_core=()
+  for ((c = 0; c < cores; c++)); do
+    timed taskset -c "$c" "$bin" check "$work/corpus.jsonl" --no-config --jobs 1 --format jsonl -o /dev/null --fail-on never
+    per_core+=("$t")
+    report "newslint check --jobs 1, pinned to core $c" "$t" 1 "$rss"
+  done
+  together=0
+  for _ in 1 2 3; do  # the best of 3: the highest combined MB/s
+    for ((c = 0; c < cores; c++)); do
+      /usr/bin/time -o "$work/together.$c" -f '%e' taskset -c "$c" "$bin" check "$work/corpus.jsonl" \
+        --no-config --jobs 1 --format jsonl -o /dev/null --fail-on never > /dev/null 2>&1 &
+    done
+    wait
+    sum=$(for ((c = 0; c < cores; c++)); do tail -1 "$work/together.$c"; done |
+          awk -v b="$bytes" '{ s += b/1e6/$1 } END { printf "%.3f", s }')
+    together=$(awk -v a="$sum" -v b="$together" 'BEGIN { print (a > b ? a : b) }')
+  done
+  printf '%s\n' "${per_core[@]}" | awk -v b="$bytes" -v g="$together" -v a="$all" -v c="$cores" '
+    { v[NR] = $1 } END {
+      lo = v[1]; hi = v[1]; for (i in v) { if (v[i] < lo) lo = v[i]; if (v[i] > hi) hi = v[i] }
+      printf "cores: the slowest took %.2fx the fastest one'"'"'s time with --jobs 1\n", hi/lo
+      printf "%d pinned --jobs 1 processes at once: %.1f MB/s together\n", c, g
+      printf "parallel efficiency of --jobs %d: %.3f (its MB/s against theirs; on equal cores x%d = speed-up)\n", c, b/1e6/a/g, c }'
+fi
 if [[ -f $work/corpus.jsonl.zst ]]; then
   timed "$bin" check "$work/corpus.jsonl.zst" --no-config --jobs "$cores" --format jsonl -o /dev/null --fail-on never
   report "newslint check .zst --jobs $cores" "$t" "$cores" "$rss"
