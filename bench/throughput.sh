@@ -78,23 +78,33 @@ if command -v taskset > /dev/null && taskset -c 0 true 2> /dev/null; then
     per_core+=("$t")
     report "newslint check --jobs 1, pinned to core $c" "$t" 1 "$rss"
   done
-  together=0
-  for _ in 1 2 3; do  # the best of 3: the highest combined MB/s
+  # Three rounds, each the all-jobs run and then the pinned processes at
+  # once, back to back: the machine's speed drifts between minutes, so each
+  # round's ratio compares runs of the same minute; the median is printed.
+  ratios=() togethers=()
+  for _ in 1 2 3; do
+    /usr/bin/time -o "$work/all.t" -f '%e' "$bin" check "$work/corpus.jsonl" --no-config \
+      --jobs "$cores" --format jsonl -o /dev/null --fail-on never > /dev/null 2>&1 || true
     for ((c = 0; c < cores; c++)); do
       /usr/bin/time -o "$work/together.$c" -f '%e' taskset -c "$c" "$bin" check "$work/corpus.jsonl" \
         --no-config --jobs 1 --format jsonl -o /dev/null --fail-on never > /dev/null 2>&1 &
     done
     wait
-    sum=$(for ((c = 0; c < cores; c++)); do tail -1 "$work/together.$c"; done |
-          awk -v b="$bytes" '{ s += b/1e6/$1 } END { printf "%.3f", s }')
-    together=$(awk -v a="$sum" -v b="$together" 'BEGIN { print (a > b ? a : b) }')
+    together=$(for ((c = 0; c < cores; c++)); do tail -1 "$work/together.$c"; done |
+               awk -v b="$bytes" '{ s += b/1e6/$1 } END { printf "%.3f", s }')
+    togethers+=("$together")
+    ratios+=("$(awk -v b="$bytes" -v t="$(tail -1 "$work/all.t")" -v g="$together" \
+                'BEGIN { printf "%.3f", b/1e6/t/g }')")
   done
-  printf '%s\n' "${per_core[@]}" | awk -v b="$bytes" -v g="$together" -v a="$all" -v c="$cores" '
+  median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+  printf '%s\n' "${per_core[@]}" | awk -v g="$(median "${togethers[@]}")" -v e="$(median "${ratios[@]}")" \
+      -v all="${ratios[*]}" -v c="$cores" '
     { v[NR] = $1 } END {
       lo = v[1]; hi = v[1]; for (i in v) { if (v[i] < lo) lo = v[i]; if (v[i] > hi) hi = v[i] }
       printf "cores: the slowest took %.2fx the fastest one'"'"'s time with --jobs 1\n", hi/lo
-      printf "%d pinned --jobs 1 processes at once: %.1f MB/s together\n", c, g
-      printf "parallel efficiency of --jobs %d: %.3f (its MB/s against theirs; on equal cores x%d = speed-up)\n", c, b/1e6/a/g, c }'
+      printf "%d pinned --jobs 1 processes at once: %.1f MB/s together (median of 3)\n", c, g
+      printf "parallel efficiency of --jobs %d: %.3f, median of %s (its MB/s against theirs in the same\n", c, e, all
+      printf "  minute; on equal cores, %d x the efficiency is the speed-up from one job)\n", c }'
 fi
 if [[ -f $work/corpus.jsonl.zst ]]; then
   timed "$bin" check "$work/corpus.jsonl.zst" --no-config --jobs "$cores" --format jsonl -o /dev/null --fail-on never
