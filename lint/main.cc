@@ -788,7 +788,10 @@ int main(int argc, char** argv) {
                     "Record every finding of this run (suppressed ones too) in FILE, a baseline "
                     "for --baseline");
   check->add_flag("--no-config", flags.no_config, "Do not read any newslint.toml");
-  check->add_option("-j,--jobs", flags.jobs, "Worker threads [default: all cores]")
+  check->add_option("-j,--jobs", flags.jobs,
+                    "Worker threads [default: all cores]. The output is the same for any number; "
+                    "with one or two, the main thread also parses the records and writes the JSONL "
+                    "report, from three on the workers do (docs/performance.md)")
       ->check(CLI::Range(1, 1024));
   check->add_option("--field", flags.fields,
                     "Read an article field from another JSON key, e.g. text=body (repeatable)")
