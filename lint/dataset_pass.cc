@@ -16,11 +16,8 @@ namespace {
 // Pulls articles from the input files one after another, in batches.
 class BatchReader {
  public:
-  // From kWorkersDecodeFromJobs on, JSONL records are read undecoded: the
-  // workers parse them (FinishReading), not this thread (lint/pipeline.h).
-  explicit BatchReader(const PipelineOptions& options) : options_(options), read_(options.read) {
-    read_.defer_decoding = options.jobs >= kWorkersDecodeFromJobs;
-  }
+  explicit BatchReader(const PipelineOptions& options)
+      : options_(options), read_(BatchReadOptions(options)) {}
 
   bool ReadBatch(std::vector<Article>* batch, std::string* error) {
     batch->clear();
@@ -42,7 +39,7 @@ class BatchReader {
         reader_.reset();
         continue;
       }
-      bytes += batch->back().text.size() + batch->back().undecoded.size();
+      bytes += BatchBytes(batch->back());
     }
     return true;
   }

@@ -20,12 +20,8 @@ namespace {
 // --shard) one after another.
 class ArticleStream {
  public:
-  // From kWorkersDecodeFromJobs on, JSONL records are read undecoded: the
-  // workers parse them (FinishReading), not this thread.
   ArticleStream(const PipelineOptions& options, const ShardPlan& plan, Summary* summary)
-      : options_(options), read_(options.read), plan_(plan), summary_(summary) {
-    read_.defer_decoding = options.jobs >= kWorkersDecodeFromJobs;
-  }
+      : options_(options), read_(BatchReadOptions(options)), plan_(plan), summary_(summary) {}
 
   // Fills *batch (cleared first) up to the batch limits. False on a run
   // failure (*error set); an empty batch at the end of the inputs.
@@ -64,7 +60,7 @@ class ArticleStream {
         done_bytes_ += plan_.pieces[next_piece_ - 1].bytes();
         continue;
       }
-      bytes += batch->back().text.size() + batch->back().undecoded.size();
+      bytes += BatchBytes(batch->back());
     }
     return true;
   }

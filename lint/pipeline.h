@@ -63,6 +63,20 @@ struct PipelineOptions {
   RuleTimings* timings = nullptr;
 };
 
+// How the pipeline and the dataset pass read a run's inputs in batches: the
+// run's read options, with records left undecoded from
+// kWorkersDecodeFromJobs on (the workers parse them, FinishReading); and
+// what an article counts towards a batch's `batch_bytes`: its text, or the
+// record still to decode.
+inline ReadOptions BatchReadOptions(const PipelineOptions& options) {
+  ReadOptions read = options.read;
+  read.defer_decoding = options.jobs >= kWorkersDecodeFromJobs;
+  return read;
+}
+inline size_t BatchBytes(const Article& article) {
+  return article.text.size() + article.undecoded.size();
+}
+
 // Lints every file and feeds each reporter. Returns false with *error when an
 // input cannot be opened (a run failure: exit 2); reporters may then hold a
 // partial report, and summary->failure says why before their End(). `summary`
