@@ -30,6 +30,7 @@ Analysis::Analysis(const Article& article) : article_(article) {}
 
 std::string_view Analysis::lower_view(Span s) {
   if (!lower_) {
+    const ViewTiming timing("lower-case text");
     // Eight bytes at a time, without a branch or a conditional store per
     // byte (the byte loop showed in profiles): swar::LowerAsciiAnyBytes
     // lowers A..Z and leaves every other byte value as it is, as the byte
@@ -52,6 +53,7 @@ std::string_view Analysis::lower_view(Span s) {
 
 const std::vector<Span>& Analysis::lines() {
   if (!lines_) {
+    const ViewTiming timing("lines");
     // Built in a reused buffer and copied out at its final size: one
     // allocation per article instead of one per doubling.
     thread_local std::vector<Span> v;
@@ -73,6 +75,7 @@ const std::vector<Span>& Analysis::lines() {
 
 const std::vector<Paragraph>& Analysis::paragraphs() {
   if (!paragraphs_) {
+    const ViewTiming timing("paragraphs");
     std::vector<Paragraph> v;
     const std::vector<Span>& ls = lines();
     v.reserve(ls.size());  // at most one paragraph per line
@@ -89,6 +92,7 @@ const std::vector<Paragraph>& Analysis::paragraphs() {
 
 const std::vector<Sentence>& Analysis::sentences() {
   if (!sentences_) {
+    const ViewTiming timing("sentences");
     // Reused buffers; the sentences are copied out at their final size.
     thread_local std::vector<Sentence> v;
     thread_local std::vector<Span> spans;
@@ -106,7 +110,10 @@ const std::vector<Sentence>& Analysis::sentences() {
 }
 
 const std::vector<Token>& Analysis::tokens() {
-  if (!tokens_) tokens_ = Tokenize(text());
+  if (!tokens_) {
+    const ViewTiming timing("tokens");
+    tokens_ = Tokenize(text());
+  }
   return *tokens_;
 }
 

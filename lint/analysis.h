@@ -42,6 +42,7 @@
 
 #include "lint/article.h"
 #include "lint/finding.h"
+#include "lint/timings.h"
 
 namespace newslint {
 
@@ -351,6 +352,7 @@ class TokenWalk {
 template <typename T>
 const T& Analysis::Shared() {
   if (const T* found = FindShared<T>()) return *found;
+  const ViewTiming timing(typeid(T));  // --timings: a row of its own
   auto view = std::make_shared<const T>(*this);
   const T& ref = *view;
   shared_.push_back({SharedTag<T>(), std::move(view)});
@@ -360,6 +362,7 @@ const T& Analysis::Shared() {
 template <typename T, typename Make>
 const T& Analysis::Shared(Make make) {
   if (const T* found = FindShared<T>()) return *found;
+  const ViewTiming timing(typeid(T));
   auto view = std::make_shared<const T>(make());
   const T& ref = *view;
   shared_.push_back({SharedTag<T>(), std::move(view)});

@@ -836,7 +836,9 @@ int main(int argc, char** argv) {
       ->excludes(progress_flag);
   check->add_flag("--timings", flags.timings,
                   "Print on stderr, at the end, the CPU time each rule took (slowest first), to "
-                  "find the rule that makes a run slow");
+                  "find the rule that makes a run slow; the analysis views the rules share "
+                  "(tokens, page layout, phrase scan, people, ...) are rows of their own "
+                  "(\"view: ...\"), not part of the rule that asked first");
 
   MergeFlags merge_flags;
   CLI::App* merge = app.add_subcommand(

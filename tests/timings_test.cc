@@ -1,0 +1,103 @@
+// --timings and the analysis views (lint/timings.h): each view built while a
+// thread's ViewClock is installed is charged to a row of its own, without the
+// views it builds in turn, and nothing is measured without a clock.
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include "lint/analysis.h"
+#include "lint/article.h"
+#include "lint/timings.h"
+
+namespace newslint {
+namespace {
+
+constexpr auto kSleep = std::chrono::milliseconds(50);
+
+struct InnerView {
+  explicit InnerView(Analysis&) { std::this_thread::sleep_for(kSleep); }
+};
+
+struct OuterView {
+  explicit OuterView(Analysis& analysis) {
+    std::this_thread::sleep_for(kSleep);
+    analysis.Shared<InnerView>();
+  }
+};
+
+const RuleTimings::Entry* Find(const std::vector<RuleTimings::Entry>& entries,
+                               const std::string& name) {
+  for (const RuleTimings::Entry& e : entries) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+Article MakeArticle() {
+  Article a;
+  a.text = "Prices rose on Monday.\nThe board met.";
+  return a;
+}
+
+TEST(TimingsTest, EachViewHasARowWithoutTheViewsItBuilds) {
+  RuleTimings timings;
+  ViewClock clock{&timings};
+  const ScopedViewClock install(&clock);
+  const Article article = MakeArticle();
+  Analysis analysis(article);
+  analysis.Shared<OuterView>();
+  analysis.Shared<OuterView>();  // built once per article: no second build
+  analysis.tokens();
+
+  const std::vector<RuleTimings::Entry> entries = timings.Entries();
+  const RuleTimings::Entry* outer = Find(entries, "view: OuterView");
+  const RuleTimings::Entry* inner = Find(entries, "view: InnerView");
+  const RuleTimings::Entry* tokens = Find(entries, "view: tokens");
+  ASSERT_NE(outer, nullptr);
+  ASSERT_NE(inner, nullptr);
+  ASSERT_NE(tokens, nullptr);
+  EXPECT_EQ(outer->calls, 1u);
+  EXPECT_EQ(inner->calls, 1u);
+  EXPECT_EQ(tokens->calls, 1u);
+  // Each slept once; the outer row holds its own sleep, not the inner's
+  // (with it, it would be twice as long).
+  const double sleep = std::chrono::duration<double>(kSleep).count();
+  EXPECT_GE(inner->seconds, sleep);
+  EXPECT_GE(outer->seconds, sleep);
+  EXPECT_LT(outer->seconds, 1.8 * sleep);
+  // What the engine takes off the rule that asked: every outermost build,
+  // the inner view's included.
+  EXPECT_GE(static_cast<double>(clock.views_ns) / 1e9, 2 * sleep);
+  EXPECT_EQ(clock.depth, 0);
+}
+
+TEST(TimingsTest, NothingIsMeasuredWithoutAClock) {
+  RuleTimings timings;
+  ViewClock clock{nullptr};  // --timings off: the engine installs no clock
+  const ScopedViewClock install(&clock);
+  EXPECT_EQ(ThreadViewClock(), nullptr);
+  const Article article = MakeArticle();
+  Analysis analysis(article);
+  analysis.tokens();
+  analysis.sentences();
+  EXPECT_TRUE(timings.Entries().empty());
+  EXPECT_EQ(clock.views_ns, 0u);
+}
+
+TEST(TimingsTest, TheClockIsRestoredAfterItsScope) {
+  RuleTimings timings;
+  ViewClock outer{&timings};
+  const ScopedViewClock install(&outer);
+  {
+    ViewClock inner{&timings};
+    const ScopedViewClock nested(&inner);
+    EXPECT_EQ(ThreadViewClock(), &inner);
+  }
+  EXPECT_EQ(ThreadViewClock(), &outer);
+}
+
+}  // namespace
+}  // namespace newslint
