@@ -9,8 +9,13 @@
 
 namespace newslint {
 
+uint64_t RuleTimings::NextSerial() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 RuleTimings::RuleTimings()
-    : ns_(new std::atomic<uint64_t>[kMaxRows]), calls_(new std::atomic<uint64_t>[kMaxRows]) {
+    : serial_(NextSerial()), ns_(new std::atomic<uint64_t>[kMaxRows]), calls_(new std::atomic<uint64_t>[kMaxRows]) {
   for (size_t i = 0; i < kMaxRows; ++i) {
     ns_[i].store(0);
     calls_[i].store(0);
@@ -70,18 +75,20 @@ namespace {
 // The row of a view, from a cache per thread keyed by the view's name or
 // type (a few dozen pointer compares at most): the row's name is built and
 // looked up under the lock once per thread, not on every article.
+// Keyed by the RuleTimings' serial number, not its address: a later one may
+// be made where an earlier one was.
 size_t CachedRow(RuleTimings* timings, const void* key, const std::function<std::string()>& name) {
   struct Cached {
-    const RuleTimings* timings;
+    uint64_t serial;
     const void* key;
     size_t row;
   };
   thread_local std::vector<Cached> cache;
   for (const Cached& c : cache) {
-    if (c.key == key && c.timings == timings) return c.row;
+    if (c.key == key && c.serial == timings->serial()) return c.row;
   }
   const size_t row = timings->Row("view: " + name());
-  cache.push_back({timings, key, row});
+  cache.push_back({timings->serial(), key, row});
   return row;
 }
 

@@ -11,7 +11,8 @@
 // lazily and shared (lint/analysis.h): each has a row of its own ("view:
 // PageLayout", "view: tokens"), and its time is taken off the rule that asked
 // for it first on each article, so that a rule's row is the rule's own work
-// (a view that builds another view is charged without the inner one). The
+// (a view that builds another view is charged without the inner one; a
+// view built in the dataset pass and in the lint pass has one row for both). The
 // "(analysis and sorting)" row is the engine's own work around the rules.
 // Measuring costs two clock reads per rule and per view per article (well
 // under 1% of a run); without --timings nothing is measured.
@@ -58,8 +59,14 @@ class RuleTimings {
   };
   std::vector<Entry> Entries() const;  // in row order
 
+  // Distinct for every RuleTimings made in the process (caches of rows key on it).
+  uint64_t serial() const { return serial_; }
+
  private:
+  static uint64_t NextSerial();
+
   static constexpr size_t kMaxRows = 1024;
+  uint64_t serial_;
   mutable std::mutex names_mutex_;
   std::vector<std::string> names_;
   std::unique_ptr<std::atomic<uint64_t>[]> ns_;

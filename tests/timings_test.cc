@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -72,6 +73,27 @@ TEST(TimingsTest, EachViewHasARowWithoutTheViewsItBuilds) {
   // the inner view's included.
   EXPECT_GE(static_cast<double>(clock.views_ns) / 1e9, 2 * sleep);
   EXPECT_EQ(clock.depth, 0);
+}
+
+TEST(TimingsTest, ARunAfterAnotherGetsItsOwnRows) {
+  // Each thread caches the rows of the views; a second RuleTimings made
+  // where the first was, with its rows in another order, must not get the
+  // first one's rows.
+  std::optional<RuleTimings> timings;
+  const Article article = MakeArticle();
+  for (int run = 0; run < 2; ++run) {
+    timings.emplace();
+    if (run == 1) timings->Row("garbled/spelling");
+    ViewClock clock{&*timings};
+    const ScopedViewClock install(&clock);
+    Analysis analysis(article);
+    analysis.tokens();
+    const std::vector<RuleTimings::Entry> entries = timings->Entries();
+    const RuleTimings::Entry* tokens = Find(entries, "view: tokens");
+    ASSERT_NE(tokens, nullptr) << run;
+    EXPECT_EQ(tokens->calls, 1u) << run;
+    if (run == 1) EXPECT_EQ(Find(entries, "garbled/spelling")->calls, 0u);
+  }
 }
 
 TEST(TimingsTest, NothingIsMeasuredWithoutAClock) {
