@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <exception>
 #include <memory>
 #include <thread>
@@ -121,20 +120,13 @@ bool RunDatasetPass(const PipelineOptions& options, const std::vector<DatasetRul
         ViewClock views{options.timings};  // --timings: views are rows of their own
         const ScopedViewClock install(&views);
         for (size_t k = 0; k < set.size(); ++k) {
-          std::chrono::steady_clock::time_point start;
-          const uint64_t views_before = views.views_ns;
-          if (options.timings) start = std::chrono::steady_clock::now();
+          const ScopedTiming timing(options.timings, options.timings ? rows[k] : 0, &views);
           try {
             set[k]->Observe(current[i], analysis);
           } catch (const std::exception& e) {
             std::fprintf(stderr, "newslint: dataset pass of %.*s failed on %s: %s\n",
                          static_cast<int>(rules[k].rule->info().id.size()),
                          rules[k].rule->info().id.data(), current[i].id.c_str(), e.what());
-          }
-          if (options.timings) {
-            options.timings->Add(rows[k], std::chrono::steady_clock::now() - start -
-                                              std::chrono::nanoseconds(views.views_ns - views_before));
-            options.timings->Count(rows[k]);
           }
         }
       }

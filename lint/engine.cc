@@ -122,21 +122,17 @@ void Engine::set_timings(RuleTimings* timings) {
 
 std::vector<Finding> Engine::Lint(const Article& article) const {
   std::vector<Finding> findings;
-  ScopedTiming engine_time(timings_, engine_row_);
-  // --timings: the views built during a rule's Check() are rows of their
-  // own (lint/timings.h); the rule's row gets the rest.
+  // --timings: the views are rows of their own, each rule's row is its
+  // Check() without them, the engine's row the rest of Lint().
   ViewClock views{timings_};
   const ScopedViewClock install(&views);
-  uint64_t views_in_rules = 0;
+  ScopedTiming engine_time(timings_, engine_row_, &views);
   Analysis analysis(article);
   analysis.set_phrase_bank(phrase_bank_.get());
   for (size_t r = 0; r < active_.size(); ++r) {
     const ActiveRule& a = active_[r];
     FindingSink sink(a.rule->info().id, a.severity, &findings);
-    // Charged to the rule and taken back from the engine's row below.
-    std::chrono::steady_clock::time_point start;
-    const uint64_t views_before = views.views_ns;
-    if (timings_) start = std::chrono::steady_clock::now();
+    const ScopedTiming rule_time(timings_, timings_ ? timing_rows_[r] : 0, &views, &engine_time);
     try {
       a.rule->Check(article, analysis, a.options, sink);
     } catch (const std::exception& e) {
@@ -144,16 +140,6 @@ std::vector<Finding> Engine::Lint(const Article& article) const {
       std::fprintf(stderr, "newslint: rule %.*s failed on %s: %s\n",
                    static_cast<int>(a.rule->info().id.size()), a.rule->info().id.data(),
                    article.id.c_str(), e.what());
-    }
-    if (timings_) {
-      auto elapsed = std::chrono::steady_clock::now() - start;
-      const auto in_views = std::chrono::nanoseconds(views.views_ns - views_before);
-      views_in_rules += views.views_ns - views_before;
-      timings_->Add(timing_rows_[r], elapsed - in_views);
-      timings_->Count(timing_rows_[r]);
-      // The engine's row got the whole of Lint() (engine_time); the rules'
-      // share comes off it (unsigned wrap-around sums correctly).
-      timings_->Add(engine_row_, -elapsed);
     }
   }
   for (const Finding& f : article.input_findings) {
@@ -177,9 +163,6 @@ std::vector<Finding> Engine::Lint(const Article& article) const {
     f.column = lc.column;
     f.excerpt = analysis.Excerpt(f.span);
   }
-  // Views built outside the rules (the lines, to locate the findings) have
-  // their rows too.
-  if (timings_) timings_->Add(engine_row_, -std::chrono::nanoseconds(views.views_ns - views_in_rules));
   return findings;
 }
 

@@ -73,31 +73,12 @@ class RuleTimings {
   std::unique_ptr<std::atomic<uint64_t>[]> calls_;
 };
 
-// Times a scope into one row: `ScopedTiming t(timings, row);` (no-op when
-// `timings` is null).
-class ScopedTiming {
- public:
-  ScopedTiming(RuleTimings* timings, size_t row) : timings_(timings), row_(row) {
-    if (timings_) start_ = std::chrono::steady_clock::now();
-  }
-  ~ScopedTiming() {
-    if (!timings_) return;
-    timings_->Add(row_, std::chrono::steady_clock::now() - start_);
-    timings_->Count(row_);
-  }
-  ScopedTiming(const ScopedTiming&) = delete;
-  ScopedTiming& operator=(const ScopedTiming&) = delete;
 
- private:
-  RuleTimings* timings_;
-  size_t row_;
-  std::chrono::steady_clock::time_point start_;
-};
 
 // The views' clock of the thread linting an article: with --timings the
-// engine (and the dataset pass) installs one for each article (ScopedViewClock)
-// and reads views_ns before and after each rule, to take the views the rule
-// built off its row. Without --timings no clock is installed and a view's
+// engine (and the dataset pass) installs one for each article (ScopedViewClock),
+// and ScopedTiming reads views_ns before and after each rule, to take the
+// views the rule built off its row. Without --timings no clock is installed and a view's
 // build costs one thread-local read more.
 struct ViewClock {
   RuleTimings* timings = nullptr;
@@ -105,6 +86,45 @@ struct ViewClock {
   int depth = 0;          // views being built, one inside the other
   static constexpr int kMaxDepth = 16;
   uint64_t nested_ns[kMaxDepth] = {};  // per depth: the inner views' time
+};
+
+// Times a scope into one row: `ScopedTiming t(timings, row);` (no-op when
+// `timings` is null). With the thread's ViewClock, the views built in the
+// scope are left out (they have rows of their own); with a `parent` scope,
+// the time charged here is left out of the parent's row too:
+//
+//   ScopedTiming lint(timings, engine_row, &views);          // the engine's own work
+//   { ScopedTiming rule(timings, rule_row, &views, &lint); rule->Check(...); }
+class ScopedTiming {
+ public:
+  ScopedTiming(RuleTimings* timings, size_t row, const ViewClock* views = nullptr,
+               ScopedTiming* parent = nullptr)
+      : timings_(timings), row_(row), views_(views), parent_(parent) {
+    if (!timings_) return;
+    if (views_) views_before_ = views_->views_ns;
+    start_ = std::chrono::steady_clock::now();
+  }
+  ~ScopedTiming() {
+    if (!timings_) return;
+    const auto elapsed = std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::steady_clock::now() - start_);
+    const auto in_views = std::chrono::nanoseconds(views_ ? views_->views_ns - views_before_ : 0);
+    const auto own = elapsed - in_views - excluded_;
+    timings_->Add(row_, own);
+    timings_->Count(row_);
+    if (parent_) parent_->excluded_ += own;
+  }
+  ScopedTiming(const ScopedTiming&) = delete;
+  ScopedTiming& operator=(const ScopedTiming&) = delete;
+
+ private:
+  RuleTimings* timings_;
+  size_t row_;
+  const ViewClock* views_;
+  ScopedTiming* parent_;
+  uint64_t views_before_ = 0;
+  std::chrono::nanoseconds excluded_{0};  // charged to scopes inside this one
+  std::chrono::steady_clock::time_point start_;
 };
 
 // The calling thread's clock, or null.

@@ -75,6 +75,37 @@ TEST(TimingsTest, EachViewHasARowWithoutTheViewsItBuilds) {
   EXPECT_EQ(clock.depth, 0);
 }
 
+TEST(TimingsTest, AScopeIsChargedWithoutItsViewsAndInnerScopes) {
+  // As the engine charges Lint() and a rule's Check(): the rule's row
+  // without the views it built, the engine's without the rule and the views.
+  RuleTimings timings;
+  const size_t engine_row = timings.Row("(analysis and sorting)");
+  const size_t rule_row = timings.Row("garbled/grammar");
+  ViewClock clock{&timings};
+  const ScopedViewClock install(&clock);
+  const Article article = MakeArticle();
+  {
+    ScopedTiming engine(&timings, engine_row, &clock);
+    std::this_thread::sleep_for(kSleep);
+    {
+      const ScopedTiming rule(&timings, rule_row, &clock, &engine);
+      std::this_thread::sleep_for(kSleep);
+      Analysis analysis(article);
+      analysis.Shared<InnerView>();
+    }
+  }
+  const std::vector<RuleTimings::Entry> entries = timings.Entries();
+  const double sleep = std::chrono::duration<double>(kSleep).count();
+  for (const char* row : {"(analysis and sorting)", "garbled/grammar", "view: InnerView"}) {
+    const RuleTimings::Entry* e = Find(entries, row);
+    ASSERT_NE(e, nullptr) << row;
+    EXPECT_EQ(e->calls, 1u) << row;
+    // One sleep each: with the inner scope's or the view's, two or three.
+    EXPECT_GE(e->seconds, sleep) << row;
+    EXPECT_LT(e->seconds, 1.8 * sleep) << row;
+  }
+}
+
 TEST(TimingsTest, ARunAfterAnotherGetsItsOwnRows) {
   // Each thread caches the rows of the views; a second RuleTimings made
   // where the first was, with its rows in another order, must not get the
