@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <memory>
 
 #include "lint/analysis.h"
 #include "lint/phrase_bank.h"
@@ -122,48 +123,67 @@ void Engine::set_timings(RuleTimings* timings) {
 
 std::vector<Finding> Engine::Lint(const Article& article) const {
   std::vector<Finding> findings;
+  LintBatch(&article, 1, &findings);
+  return findings;
+}
+
+void Engine::LintBatch(const Article* articles, size_t n, std::vector<Finding>* findings) const {
   // --timings: the views are rows of their own, each rule's row is its
-  // Check() without them, the engine's row the rest of Lint().
+  // Check() without them, the engine's row the rest of LintBatch().
   ViewClock views{timings_};
   const ScopedViewClock install(&views);
   ScopedTiming engine_time(timings_, engine_row_, &views);
-  Analysis analysis(article);
-  analysis.set_phrase_bank(phrase_bank_.get());
+  // Analyses hold views that point into each other: each stays where it
+  // was built.
+  std::vector<std::unique_ptr<Analysis>> analyses;
+  analyses.reserve(n);
+  for (size_t k = 0; k < n; ++k) {
+    analyses.push_back(std::make_unique<Analysis>(articles[k]));
+    analyses.back()->set_phrase_bank(phrase_bank_.get());
+    findings[k].clear();
+  }
   for (size_t r = 0; r < active_.size(); ++r) {
     const ActiveRule& a = active_[r];
-    FindingSink sink(a.rule->info().id, a.severity, &findings);
-    const ScopedTiming rule_time(timings_, timings_ ? timing_rows_[r] : 0, &views, &engine_time);
-    try {
-      a.rule->Check(article, analysis, a.options, sink);
-    } catch (const std::exception& e) {
-      // A rule must never take the run down; say which rule and record failed.
-      std::fprintf(stderr, "newslint: rule %.*s failed on %s: %s\n",
-                   static_cast<int>(a.rule->info().id.size()), a.rule->info().id.data(),
-                   article.id.c_str(), e.what());
+    for (size_t k = 0; k < n; ++k) {
+      FindingSink sink(a.rule->info().id, a.severity, &findings[k]);
+      const ScopedTiming rule_time(timings_, timings_ ? timing_rows_[r] : 0, &views, &engine_time);
+      try {
+        a.rule->Check(articles[k], *analyses[k], a.options, sink);
+      } catch (const std::exception& e) {
+        // A rule must never take the run down; say which rule and record failed.
+        std::fprintf(stderr, "newslint: rule %.*s failed on %s: %s\n",
+                     static_cast<int>(a.rule->info().id.size()), a.rule->info().id.data(),
+                     articles[k].id.c_str(), e.what());
+      }
     }
   }
-  for (const Finding& f : article.input_findings) {
-    if (!IsEnabled(f.rule)) continue;
-    Finding copy = f;
-    copy.severity = SeverityOf(f.rule);
-    findings.push_back(std::move(copy));
+  for (size_t k = 0; k < n; ++k) {
+    const Article& article = articles[k];
+    std::vector<Finding>& out = findings[k];
+    for (const Finding& f : article.input_findings) {
+      if (!IsEnabled(f.rule)) continue;
+      Finding copy = f;
+      copy.severity = SeverityOf(f.rule);
+      out.push_back(std::move(copy));
+    }
+    const size_t size = article.text.size();
+    for (Finding& f : out) {
+      f.span.start = std::min(f.span.start, size);
+      f.span.end = std::clamp(f.span.end, f.span.start, size);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+      if (a.span.start != b.span.start) return a.span.start < b.span.start;
+      return a.rule < b.rule;
+    });
+    Analysis& analysis = *analyses[k];
+    for (Finding& f : out) {
+      LineColumn lc = analysis.Locate(f.span.start);
+      f.line = lc.line;
+      f.column = lc.column;
+      f.excerpt = analysis.Excerpt(f.span);
+    }
+    analyses[k].reset();  // its memory back before the next article's sorting
   }
-  const size_t size = article.text.size();
-  for (Finding& f : findings) {
-    f.span.start = std::min(f.span.start, size);
-    f.span.end = std::clamp(f.span.end, f.span.start, size);
-  }
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    if (a.span.start != b.span.start) return a.span.start < b.span.start;
-    return a.rule < b.rule;
-  });
-  for (Finding& f : findings) {
-    LineColumn lc = analysis.Locate(f.span.start);
-    f.line = lc.line;
-    f.column = lc.column;
-    f.excerpt = analysis.Excerpt(f.span);
-  }
-  return findings;
 }
 
 }  // namespace newslint

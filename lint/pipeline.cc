@@ -84,6 +84,27 @@ class ArticleStream {
 
 }  // namespace
 
+std::vector<size_t> LintChunks(const std::vector<Article>& batch, int jobs, size_t max_articles,
+                               size_t max_bytes) {
+  std::vector<size_t> starts;
+  const size_t n = batch.size();
+  const size_t balance = jobs > 1 ? 2 * static_cast<size_t>(jobs) : 0;
+  for (size_t i = 0; i < n;) {
+    starts.push_back(i);
+    size_t limit = std::max<size_t>(1, max_articles);
+    if (balance > 0) limit = std::min(limit, std::max<size_t>(1, (n - i) / balance));
+    size_t bytes = BatchBytes(batch[i]);
+    size_t end = i + 1;
+    while (end < n && end - i < limit && bytes + BatchBytes(batch[end]) <= max_bytes) {
+      bytes += BatchBytes(batch[end]);
+      ++end;
+    }
+    i = end;
+  }
+  starts.push_back(n);
+  return starts;
+}
+
 bool RunPipeline(const PipelineOptions& options, const Engine& engine,
                  const std::vector<Reporter*>& reporters, const RunInfo& run, Summary* summary,
                  std::string* error) {
@@ -145,17 +166,21 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   // One set of workers for the whole run: their thread-local state (the
   // Hunspell instance and its cache, scratch buffers) lives across batches.
   WorkerPool pool(options.jobs);
-  std::atomic<size_t> cursor{0};
+  std::atomic<size_t> cursor{0};  // the next chunk
+  std::vector<size_t> chunks;      // LintChunks of `current`
   auto work = [&] {
     const int me = WorkerPool::CurrentWorker();
     for (size_t i = 0; i < reported.size(); ++i) {
       if (reported_owners[i] == me) std::vector<Finding>().swap(reported[i]);
     }
-    for (size_t i; (i = cursor.fetch_add(1)) < current.size();) {
-      FinishReading(&current[i]);
-      results[i] = engine.Lint(current[i]);
-      owners[i] = me;
-      if (ahead) ahead->Render(current[i], results[i], &rendered[i]);
+    for (size_t c; (c = cursor.fetch_add(1)) + 1 < chunks.size();) {
+      const size_t begin = chunks[c], end = chunks[c + 1];
+      for (size_t i = begin; i < end; ++i) FinishReading(&current[i]);
+      engine.LintBatch(&current[begin], end - begin, &results[begin]);
+      for (size_t i = begin; i < end; ++i) {
+        owners[i] = me;
+        if (ahead) ahead->Render(current[i], results[i], &rendered[i]);
+      }
     }
   };
   bool ok = stream.ReadBatch(&current, error);
@@ -172,6 +197,7 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
       results.resize(current.size());
       owners.assign(current.size(), -1);
       if (ahead) rendered.resize(current.size());
+      chunks = LintChunks(current, options.jobs);
       cursor.store(0);
       pool.Start(work);
     } else {

@@ -1,7 +1,10 @@
 // newslint: the check pipeline, from input paths to reports.
 //
-//   files ─► ArticleReader ─► batch of Articles ─► N workers: Engine::Lint
+//   files ─► ArticleReader ─► batch of Articles ─► N workers: Engine::LintBatch
 //         ─► results in input order ─► every Reporter + the Summary
+//
+// Each worker takes a chunk of the batch at a time (LintChunks below) and
+// lints it rule by rule (Engine::LintBatch).
 //
 // While the workers lint one batch, the main thread hands the previous
 // batch's results to the reporters and reads the next batch; results are
@@ -76,6 +79,22 @@ inline ReadOptions BatchReadOptions(const PipelineOptions& options) {
 inline size_t BatchBytes(const Article& article) {
   return article.text.size() + article.undecoded.size();
 }
+
+// How a worker takes its articles from a batch: in chunks that
+// Engine::LintBatch lints rule by rule. A chunk holds at most
+// kLintChunkArticles articles and kLintChunkBytes of BatchBytes (an article
+// larger than that is a chunk of its own): the chunk's analyses are alive at
+// once, about 30 times its text, so a worker holds some 30 MB more than it
+// would linting one article at a time. With more than one job, a chunk also
+// holds at most a (2 x jobs)-th of the articles not yet in a chunk, so the
+// chunks shrink towards the batch's end and no worker idles long while
+// another lints a large last chunk. Returns the chunks' first articles,
+// then batch.size(): chunk c is [starts[c], starts[c + 1]).
+inline constexpr size_t kLintChunkArticles = 256;
+inline constexpr size_t kLintChunkBytes = size_t{1} << 20;
+std::vector<size_t> LintChunks(const std::vector<Article>& batch, int jobs,
+                               size_t max_articles = kLintChunkArticles,
+                               size_t max_bytes = kLintChunkBytes);
 
 // Lints every file and feeds each reporter. Returns false with *error when an
 // input cannot be opened (a run failure: exit 2); reporters may then hold a

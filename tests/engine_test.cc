@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -17,7 +18,9 @@
 #include "lint/engine.h"
 #include "lint/pipeline.h"
 #include "lint/registry.h"
+#include "reports/json_writer.h"
 #include "reports/reporter.h"
+#include "tests/rule_test_util.h"
 
 namespace newslint {
 namespace {
@@ -395,6 +398,105 @@ TEST_F(ConfigTest, PipelineReportsAFileItCannotOpenAndGoesOn) {
   ASSERT_EQ(reporter.messages.size(), 1u);
   EXPECT_EQ(reporter.messages[0],
             "input/read-error: cannot read '" + missing + "': No such file or directory");
+}
+
+// Each article's findings as the JSONL report writes them: rule, severity,
+// message, span, line, column, excerpt, evidence and fix.
+std::string Serialised(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const Finding& f : findings) {
+    JsonWriter w(&out);
+    WriteFinding(w, f);
+    out += "\n";
+  }
+  return out;
+}
+
+// LintBatch runs the rules rule by rule over its articles; every article
+// must still get exactly the findings Lint gives it alone, in the same
+// order: no rule may carry state from one article to the next, and no
+// finding may land in another article's list.
+TEST(EngineTest, LintBatchGivesEachArticleWhatLintGivesIt) {
+  std::vector<Article> articles = FixtureArticles();
+  ASSERT_GT(articles.size(), 100u);
+  articles.push_back(MakeArticle(""));
+  articles.back().AddInputFinding("input/missing-text", "no text");
+  EngineSettings every_family;
+  every_family.select = {"attribution", "boilerplate", "dataset", "garbled", "links", "metadata",
+                         "quality", "input"};
+  for (EngineSettings settings : {EngineSettings{}, every_family}) {
+    auto engine = MakeEngine(settings);
+    std::vector<std::string> alone;
+    for (const Article& a : articles) alone.push_back(Serialised(engine->Lint(a)));
+    size_t with_findings = 0;
+    for (const std::string& s : alone) with_findings += !s.empty();
+    EXPECT_GT(with_findings, 100u);  // the comparison below is not of empty lists
+    // Stale findings in the lists: LintBatch replaces them.
+    const size_t stale = static_cast<size_t>(
+        std::find_if(alone.begin(), alone.end(), [](const std::string& s) { return !s.empty(); }) -
+        alone.begin());
+    for (size_t chunk : {size_t{1}, size_t{7}, articles.size()}) {
+      std::vector<std::vector<Finding>> batch(articles.size(), engine->Lint(articles[stale]));
+      for (size_t i = 0; i < articles.size(); i += chunk) {
+        const size_t n = std::min(chunk, articles.size() - i);
+        engine->LintBatch(&articles[i], n, &batch[i]);
+      }
+      for (size_t i = 0; i < articles.size(); ++i) {
+        ASSERT_EQ(Serialised(batch[i]), alone[i])
+            << "chunks of " << chunk << ", article " << i << " (" << articles[i].id << ")";
+      }
+    }
+  }
+}
+
+std::vector<Article> ArticlesOfSizes(const std::vector<size_t>& sizes) {
+  std::vector<Article> out;
+  for (size_t n : sizes) out.push_back(MakeArticle(std::string(n, 'x')));
+  return out;
+}
+
+// The chunks cover the batch in order, each non-empty.
+void ExpectCover(const std::vector<size_t>& starts, size_t n) {
+  ASSERT_GE(starts.size(), 1u);
+  EXPECT_EQ(starts.front(), 0u);
+  EXPECT_EQ(starts.back(), n);
+  for (size_t c = 0; c + 1 < starts.size(); ++c) EXPECT_LT(starts[c], starts[c + 1]) << c;
+}
+
+TEST(LintChunksTest, OneJobTakesChunksOfTheLimitInOrder) {
+  EXPECT_EQ(LintChunks({}, 1), std::vector<size_t>{0});
+  const std::vector<Article> batch = ArticlesOfSizes(std::vector<size_t>(600, 100));
+  EXPECT_EQ(LintChunks(batch, 1, 256, 1 << 20), (std::vector<size_t>{0, 256, 512, 600}));
+  EXPECT_EQ(LintChunks(batch, 1, 1, 1 << 20).size(), 601u);
+}
+
+TEST(LintChunksTest, AChunkStaysWithinTheBytesUnlessOneArticleIsLarger) {
+  // 400 + 400 fit in 1000, a third does not; 5000 is alone.
+  const std::vector<Article> batch = ArticlesOfSizes({400, 400, 400, 5000, 100, 100});
+  EXPECT_EQ(LintChunks(batch, 1, 256, 1000), (std::vector<size_t>{0, 2, 3, 4, 6}));
+  // The bytes counted are the text and the record still to decode.
+  std::vector<Article> undecoded = ArticlesOfSizes({0, 0, 0});
+  for (Article& a : undecoded) a.undecoded.assign(600, 'y');
+  EXPECT_EQ(LintChunks(undecoded, 1, 256, 1000), (std::vector<size_t>{0, 1, 2, 3}));
+}
+
+TEST(LintChunksTest, SeveralJobsGetChunksThatShrinkTowardsTheEnd) {
+  const size_t n = 1024;
+  const std::vector<Article> batch = ArticlesOfSizes(std::vector<size_t>(n, 10));
+  for (int jobs : {2, 3, 8}) {
+    const std::vector<size_t> starts = LintChunks(batch, jobs, 256, 1 << 20);
+    ExpectCover(starts, n);
+    for (size_t c = 0; c + 1 < starts.size(); ++c) {
+      const size_t size = starts[c + 1] - starts[c];
+      const size_t left = n - starts[c];
+      EXPECT_LE(size, std::max<size_t>(1, left / (2 * jobs))) << "jobs " << jobs << ", chunk " << c;
+    }
+    // The first chunk is as large as the balance allows; the last ones hold
+    // one article each.
+    EXPECT_EQ(starts[1], std::min<size_t>(256, n / (2 * jobs)));
+    EXPECT_EQ(starts[starts.size() - 1] - starts[starts.size() - 2], 1u);
+    EXPECT_EQ(starts[starts.size() - 2] - starts[starts.size() - 3], 1u);
+  }
 }
 
 }  // namespace
