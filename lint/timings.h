@@ -46,7 +46,9 @@ class RuleTimings {
   void Add(size_t row, std::chrono::nanoseconds elapsed) {
     ns_[row].fetch_add(static_cast<uint64_t>(elapsed.count()), std::memory_order_relaxed);
   }
-  void Count(size_t row) { calls_[row].fetch_add(1, std::memory_order_relaxed); }
+  void Count(size_t row, uint64_t calls = 1) {
+    calls_[row].fetch_add(calls, std::memory_order_relaxed);
+  }
 
   // The table: rows with any time, slowest first, with seconds, share of the
   // total and microseconds per call. `wall_seconds` is the run's wall time.
@@ -111,17 +113,23 @@ class ScopedTiming {
     const auto in_views = std::chrono::nanoseconds(views_ ? views_->views_ns - views_before_ : 0);
     const auto own = elapsed - in_views - excluded_;
     timings_->Add(row_, own);
-    timings_->Count(row_);
+    timings_->Count(row_, calls_);
     if (parent_) parent_->excluded_ += own;
   }
   ScopedTiming(const ScopedTiming&) = delete;
   ScopedTiming& operator=(const ScopedTiming&) = delete;
+
+  // The scope counts as `calls` calls of its row (one by default): a scope
+  // that does the work of n calls at once, so that the row's time per call
+  // stays comparable.
+  void CountAs(uint64_t calls) { calls_ = calls; }
 
  private:
   RuleTimings* timings_;
   size_t row_;
   const ViewClock* views_;
   ScopedTiming* parent_;
+  uint64_t calls_ = 1;
   uint64_t views_before_ = 0;
   std::chrono::nanoseconds excluded_{0};  // charged to scopes inside this one
   std::chrono::steady_clock::time_point start_;

@@ -449,6 +449,27 @@ TEST(EngineTest, LintBatchGivesEachArticleWhatLintGivesIt) {
   }
 }
 
+// --timings counts calls per article, however many articles a LintBatch
+// call takes: the engine's row as the rules' rows.
+TEST(EngineTest, TimingsCountEachArticleOfABatchAsACall) {
+  auto engine = MakeEngine({});
+  RuleTimings timings;
+  engine->set_timings(&timings);
+  std::vector<Article> articles = {MakeArticle(kMojibakeLine), MakeArticle(kStrayLine),
+                                   MakeArticle("The board met on Monday.")};
+  std::vector<std::vector<Finding>> findings(articles.size());
+  engine->LintBatch(articles.data(), articles.size(), findings.data());
+  engine->Lint(articles[0]);
+  engine->set_timings(nullptr);
+  size_t rows = 0;
+  for (const RuleTimings::Entry& e : timings.Entries()) {
+    if (e.name.starts_with("view: ")) continue;  // built once per article or less
+    EXPECT_EQ(e.calls, 4u) << e.name;
+    ++rows;
+  }
+  EXPECT_GT(rows, 20u);  // the engine's row and the rules'
+}
+
 std::vector<Article> ArticlesOfSizes(const std::vector<size_t>& sizes) {
   std::vector<Article> out;
   for (size_t n : sizes) out.push_back(MakeArticle(std::string(n, 'x')));
