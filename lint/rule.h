@@ -10,6 +10,10 @@
 //     reports findings to a FindingSink. Check() is const and is called from
 //     many worker threads at once: keep per-call state on the stack, and
 //     per-thread state (caches, Hunspell handles) in thread_local storage;
+//     nothing may carry over from one call to the next as if it were the
+//     same article's: the engine runs each rule over a chunk of articles
+//     before the next rule (Engine::LintBatch), so consecutive calls on a
+//     thread are for different articles, each with its own Analysis;
 //   * is listed once, explicitly, in rules/registry.cc.
 //
 // The engine stamps the rule id and severity on every finding, applies
