@@ -134,8 +134,8 @@ void Engine::LintBatch(const Article* articles, size_t n, std::vector<Finding>* 
   const ScopedViewClock install(&views);
   ScopedTiming engine_time(timings_, engine_row_, &views);
   engine_time.CountAs(n);  // the engine's row per article, as the rules' rows
-  // Analyses hold views that point into each other: each stays where it
-  // was built.
+  // An Analysis does not move (its views keep references to it): each
+  // lives on the heap.
   std::vector<std::unique_ptr<Analysis>> analyses;
   analyses.reserve(n);
   for (size_t k = 0; k < n; ++k) {

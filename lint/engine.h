@@ -59,8 +59,8 @@ class Engine {
   // the branch history stay warm across n articles instead of being evicted
   // by the sixty other rules between two articles; on news this takes a
   // fifth off the run (docs/performance.md, "Thirteenth round"). The cost is
-  // memory: the n articles' analyses (about 30 times their text) are alive
-  // at once, so callers bound n by bytes as well (LintChunks).
+  // memory: the n articles' analyses (15-30 times their text) are alive at
+  // once, so callers bound n by bytes as well (LintChunks).
   void LintBatch(const Article* articles, size_t n, std::vector<Finding>* findings) const;
 
   // Ids of the rules that run (not counting input/*), in catalogue order.

@@ -84,7 +84,7 @@ inline size_t BatchBytes(const Article& article) {
 // Engine::LintBatch lints rule by rule. A chunk holds at most
 // kLintChunkArticles articles and kLintChunkBytes of BatchBytes (an article
 // larger than that is a chunk of its own): the chunk's analyses are alive at
-// once, about 30 times its text, so a worker holds some 30 MB more than it
+// once, 15-30 times its text, so a worker holds some 15-30 MB more than it
 // would linting one article at a time. With more than one job, a chunk also
 // holds at most a (2 x jobs)-th of the articles not yet in a chunk, so the
 // chunks shrink towards the batch's end and no worker idles long while
