@@ -90,7 +90,7 @@ inline size_t BatchBytes(const Article& article) {
 // chunks shrink towards the batch's end and no worker idles long while
 // another lints a large last chunk. Returns the chunks' first articles,
 // then batch.size(): chunk c is [starts[c], starts[c + 1]).
-inline constexpr size_t kLintChunkArticles = 256;
+inline constexpr size_t kLintChunkArticles = 1024;  // a whole batch with one job
 inline constexpr size_t kLintChunkBytes = size_t{1} << 20;
 std::vector<size_t> LintChunks(const std::vector<Article>& batch, int jobs,
                                size_t max_articles = kLintChunkArticles,
