@@ -13,9 +13,11 @@
 //                                    sentence-level rule needs first.
 //
 //   build/newslint_bench --benchmark_filter='Family'
+//   build/newslint_bench --benchmark_filter='EngineChunk'   (rule by rule over chunks)
 //   build/newslint_bench --benchmark_filter='FamilyRule/garbled'   (per rule)
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -31,6 +33,7 @@
 #include "bench/bench_util.h"
 #include "lint/analysis.h"
 #include "lint/article.h"
+#include "lint/engine.h"
 #include "lint/registry.h"
 #include "lint/rule.h"
 
@@ -137,6 +140,42 @@ void RegisterPerRuleBenchmarks() {
   }
 }
 const bool kPerRuleRegistered = RegisterAtStartup(RegisterPerRuleBenchmarks);
+
+// The default rule set through the Engine (with its shared phrase bank), the
+// corpus linted in chunks of state.range(0) articles rule by rule
+// (Engine::LintBatch), as the pipeline's workers do: /1 is the article-by-
+// article order the engine had before; /1024 and more with one job. The
+// ratio between the chunk sizes in one run is the gain of keeping each
+// rule's code and tables warm over a chunk (docs/performance.md,
+// "Thirteenth round").
+void BM_EngineChunk(benchmark::State& state) {
+  static const std::unique_ptr<Engine> engine = [] {
+    std::string error;
+    auto e = Engine::Create(EngineSettings{}, &error);
+    if (!e) std::fprintf(stderr, "BM_EngineChunk: %s\n", error.c_str());
+    return e;
+  }();
+  if (!engine) {
+    state.SkipWithError("no engine");
+    return;
+  }
+  const std::vector<Article>& corpus = FixtureCorpus();
+  const size_t chunk = static_cast<size_t>(state.range(0));
+  std::vector<std::vector<Finding>> findings(corpus.size());
+  size_t found = 0;
+  for (auto _ : state) {
+    for (size_t i = 0; i < corpus.size(); i += chunk) {
+      const size_t n = std::min(chunk, corpus.size() - i);
+      engine->LintBatch(&corpus[i], n, &findings[i]);
+    }
+    for (const std::vector<Finding>& f : findings) found += f.size();
+  }
+  benchmark::DoNotOptimize(std::as_const(found));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * FixtureCorpusBytes()));
+  state.counters["findings/iter"] =
+      static_cast<double>(found) / static_cast<double>(std::max<int64_t>(1, state.iterations()));
+}
+BENCHMARK(BM_EngineChunk)->Arg(1)->Arg(16)->Arg(256)->Arg(1024)->Unit(benchmark::kMillisecond);
 
 void BM_FamilyReference_Analysis(benchmark::State& state) {
   size_t tokens = 0;
