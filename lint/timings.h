@@ -75,12 +75,11 @@ class RuleTimings {
   std::unique_ptr<std::atomic<uint64_t>[]> calls_;
 };
 
-
-
-// The views' clock of the thread linting an article: with --timings the
-// engine (and the dataset pass) installs one for each article (ScopedViewClock),
-// and ScopedTiming reads views_ns before and after each rule, to take the
-// views the rule built off its row. Without --timings no clock is installed and a view's
+// The views' clock of the thread linting: with --timings the engine installs
+// one for each chunk of articles it lints (Engine::LintBatch) and the
+// dataset pass one for each article (ScopedViewClock), and ScopedTiming
+// reads views_ns before and after each rule's call, to take the views the
+// rule built off its row. Without --timings no clock is installed and a view's
 // build costs one thread-local read more.
 struct ViewClock {
   RuleTimings* timings = nullptr;
