@@ -4,6 +4,7 @@
 #include <string>
 
 #include "lint/rule.h"
+#include "lint/scratch.h"
 
 namespace newslint {
 
@@ -46,7 +47,7 @@ PhraseBank::PhraseBank(const std::vector<const PhraseMatcher*>& matchers) {
 PhraseHits::PhraseHits(Analysis& analysis) : bank_(analysis.phrase_bank()) {
   if (bank_ == nullptr) return;
   thread_local std::vector<PhraseMatch> found;  // reused: no allocation per article
-  found.clear();
+  ReuseScratch(found);
   bank_->combined().FindAll(analysis.text(), 0, &found);
   // A stable counting sort by slot keeps each slot's matches in scan order.
   slot_begin_.assign(bank_->slot_count() + 1, 0);

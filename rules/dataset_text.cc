@@ -17,6 +17,7 @@
 #pragma GCC diagnostic pop
 #endif
 
+#include "lint/scratch.h"
 #include "lint/utf8.h"
 #include "rules/page_layout.h"
 
@@ -367,7 +368,7 @@ void MakeSignature(const Word* words, size_t n, Signature* out) {
   uint32_t mins[kPermutations];
   std::fill(std::begin(mins), std::end(mins), UINT32_MAX);
   thread_local std::vector<uint64_t> shingles;
-  shingles.clear();
+  ReuseScratch(shingles);
   if (n == 0) {
     out->bands.fill(0);
     out->nibbles.fill(0);

@@ -10,6 +10,7 @@
 #include "lint/byte_set.h"
 #include "lint/phrase_bank.h"
 #include "lint/phrase_matcher.h"
+#include "lint/scratch.h"
 #include "lint/utf8.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/page_layout.h"
@@ -396,7 +397,7 @@ class CaptionRule : public Rule, public PhraseUser {
     }
     if (sentences > 1) return;
     thread_local std::vector<PhraseMatch> above;
-    above.clear();
+    ReuseScratch(above);
     FindPhrases(analysis, matcher_, line, 0, &above);
     std::string_view cue;
     for (const PhraseMatch& m : above) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "lint/byte_set.h"
+#include "lint/scratch.h"
 #include "lint/swar.h"
 #include "lint/utf8.h"
 #include "rules/page_layout.h"
@@ -275,8 +276,13 @@ class DuplicateBlockRule : public Rule {
     std::string_view text = analysis.text();
 
     thread_local Scratch s;
-    s.lines.clear();
-    s.hashes.clear();
+    // Reused (lint/scratch.h): cleared, or freed after a record of very many lines.
+    ReuseScratch(s.lines);
+    ReuseScratch(s.hashes);
+    ReuseScratch(s.order);
+    ReuseScratch(s.prev_same);
+    ReuseScratch(s.first_same);
+    ReuseScratch(s.verdicts);
     for (size_t i = 0; i < layout.size(); ++i) {
       const LineLayout& l = layout.line(i);
       if (l.blank) continue;
@@ -286,7 +292,6 @@ class DuplicateBlockRule : public Rule {
     }
     const size_t n = s.lines.size();
     if (n == 0) return;
-    s.order.clear();
     for (size_t k = 0; k < n; ++k) {
       if (s.hashes[k] != kNoHash) s.order.emplace_back(s.hashes[k], static_cast<uint32_t>(k));
     }

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "lint/scratch.h"
 #include "lint/swar.h"
 #include "lint/utf8.h"
 #include "rules/page_layout.h"
@@ -374,7 +375,7 @@ class TemplateLineObserver : public DatasetObserver {
   void Observe(const Article& article, Analysis& analysis) override {
     const PageLayout& layout = analysis.Shared<PageLayout>();
     thread_local std::vector<uint64_t> hashes;
-    hashes.clear();
+    ReuseScratch(hashes);
     uint64_t fingerprint = 0;  // of every non-blank line, in order
     bool any = false;
     for (size_t i = 0; i < layout.size(); ++i) {

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/scratch.h"
 #include "rules/dataset_text.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
@@ -56,8 +57,10 @@ class FirstSeen {
  public:
   void Reset(size_t n) {
     const size_t capacity = std::bit_ceil(std::max<size_t>(16, 2 * n));
-    if (slots_.size() < capacity) {
-      slots_.assign(capacity, Slot{});  // round 0: never current below
+    // Too small, or a long record's table too large to keep (lint/scratch.h).
+    if (slots_.size() < capacity ||
+        (slots_.size() > capacity && slots_.size() * sizeof(Slot) > kMaxKeptBytes)) {
+      std::vector<Slot>(capacity).swap(slots_);  // round 0: never current below
       round_ = 0;
     }
     mask_ = capacity - 1;
@@ -156,10 +159,10 @@ class RepeatedBodyRule : public Rule {
     const size_t min_words = static_cast<size_t>(std::max<int64_t>(kGram, options.GetInt("min-words", 50)));
     std::string_view text = analysis.text();
     thread_local std::vector<Word> words;
-    words.clear();
+    ReuseScratch(words);
     dataset::AppendWords(text, 0, text.size(), &words);
     thread_local std::vector<Passage> passages;
-    passages.clear();
+    ReuseScratch(passages);
     FindPassages(words, min_words, &passages);
     if (passages.empty()) return;
     const PageLayout& layout = analysis.Shared<PageLayout>();
