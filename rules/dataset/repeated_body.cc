@@ -92,10 +92,38 @@ class FirstSeen {
   uint32_t round_ = 0;
 };
 
-uint64_t GramHash(const Word* w) {
-  uint64_t h = 0x452821E638D01377ull;
-  for (size_t j = 0; j < kGram; ++j) h = (std::rotl(h, 21) ^ w[j].hash) * 0x9E3779B97F4A7C15ull;
+// The key of the k-gram at every word position, rolling: the polynomial
+// H(i) = w[i].hash B^(k-1) + ... + w[i+k-1].hash (mod 2^64) comes from H(i-1)
+// with two multiplications, where hashing each k-gram afresh chained k. Only
+// equality matters here (a k-gram's first position), and two different
+// k-grams differ by a non-zero polynomial in the word hashes, which are
+// Mix64 outputs: equal keys with probability about 2^-64. The finish is a
+// bijection that spreads the high bits into the low ones the table's slot
+// is taken from.
+constexpr uint64_t kGramBase = 0x9E3779B97F4A7C15ull;  // odd
+constexpr uint64_t kGramBaseTop = [] {  // kGramBase^(kGram - 1)
+  uint64_t p = 1;
+  for (size_t j = 1; j < kGram; ++j) p *= kGramBase;
+  return p;
+}();
+
+inline uint64_t FinishGramKey(uint64_t h) {
+  h ^= h >> 31;
+  h *= 0xBF58476D1CE4E5B9ull;
   return h ^ (h >> 29);
+}
+
+// keys[i] for every k-gram of w, i < w.size() - kGram + 1 (w holds at least
+// kGram words).
+void GramKeys(const std::vector<Word>& w, uint64_t* keys) {
+  const size_t n = w.size() - kGram + 1;
+  uint64_t h = 0;
+  for (size_t j = 0; j < kGram; ++j) h = h * kGramBase + w[j].hash;
+  keys[0] = FinishGramKey(h);
+  for (size_t i = 1; i < n; ++i) {
+    h = (h - w[i - 1].hash * kGramBaseTop) * kGramBase + w[i + kGram - 1].hash;
+    keys[i] = FinishGramKey(h);
+  }
 }
 
 // Maximal repeats of at least `min_words` words, left to right; a copy never
@@ -105,9 +133,16 @@ void FindPassages(const std::vector<Word>& w, size_t min_words, std::vector<Pass
   if (n < min_words + kGram) return;
   thread_local FirstSeen seen;
   seen.Reset(n);
+  // Resized, not cleared: only slots past the last article's count are
+  // zeroed before GramKeys writes them all; a long record's are freed
+  // (lint/scratch.h).
+  thread_local std::vector<uint64_t> keys;
+  if (keys.capacity() * sizeof(uint64_t) > kMaxKeptBytes) ReuseScratch(keys);
+  keys.resize(n - kGram + 1);
+  GramKeys(w, keys.data());
   size_t covered = 0;  // words before this belong to a reported copy
   for (size_t i = 0; i + kGram <= n;) {
-    const uint32_t p0 = seen.FindOrInsert(GramHash(&w[i]), static_cast<uint32_t>(i));
+    const uint32_t p0 = seen.FindOrInsert(keys[i], static_cast<uint32_t>(i));
     if (p0 == i) {
       ++i;
       continue;
