@@ -68,12 +68,32 @@ struct Sentence {
 //   kMixed        "iPhone", "eBay", "tHe" (first letter lower case, some upper)
 //   kNumber       "1991", "3.5", "1,200" (digits, no letters)
 //   kAlphanumeric "C5", "2k23", "G7", "4th", "COVID-19"
-enum class TokenShape { kLower, kCapitalized, kUpper, kMixed, kNumber, kAlphanumeric };
+enum class TokenShape : uint8_t { kLower, kCapitalized, kUpper, kMixed, kNumber, kAlphanumeric };
+
+// A token's bytes as 32-bit offsets: a Token is 12 bytes instead of 24, so an
+// article's tokens take half the cache lines that every rule walking them
+// reads. It converts to and from Span; Tokenize never makes a token past
+// kMaxTokenOffset (text beyond it, which no record limit lets in, is not
+// tokenised).
+struct TokenSpan {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  TokenSpan() = default;
+  TokenSpan(size_t s, size_t e) : start(static_cast<uint32_t>(s)), end(static_cast<uint32_t>(e)) {}
+  TokenSpan(Span s) : TokenSpan(s.start, s.end) {}  // NOLINT: implicit, as a Span
+  operator Span() const { return {start, end}; }     // NOLINT
+  size_t size() const { return end - start; }
+  bool empty() const { return end <= start; }
+  friend bool operator==(const TokenSpan&, const TokenSpan&) = default;
+  friend bool operator==(const TokenSpan& a, const Span& b) { return a.start == b.start && a.end == b.end; }
+};
+inline constexpr size_t kMaxTokenOffset = UINT32_MAX;
 
 struct Token {
-  Span span;
+  TokenSpan span;
   TokenShape shape = TokenShape::kLower;
 };
+static_assert(sizeof(Token) == 12, "a Token is two 32-bit offsets and a shape");
 
 // 1-based line and 1-based column in Unicode code points.
 struct LineColumn {

@@ -451,6 +451,10 @@ void TokenizeIntoReference(std::string_view text, size_t base, std::vector<Token
 }
 
 void TokenizeInto(std::string_view text, size_t base, std::vector<Token>* out) {
+  // Token offsets are 32-bit (TokenSpan): text past kMaxTokenOffset is not
+  // tokenised. No record gets there: --max-record-bytes stops it first.
+  if (base >= kMaxTokenOffset) return;
+  if (text.size() > kMaxTokenOffset - base) text = text.substr(0, kMaxTokenOffset - base);
   TokenizeBlocks(text, base, out);
 }
 

@@ -104,6 +104,22 @@ TEST(TokenizerTest, SpansAreOffsetByBase) {
   EXPECT_EQ(tokens[1].span, (Span{43, 48}));
 }
 
+// Token offsets are 32-bit (TokenSpan): text that would end past
+// kMaxTokenOffset is cut there instead of giving offsets that wrap around.
+TEST(TokenizerTest, OffsetsStopAtTheirLimit) {
+  const std::vector<Token> near = Tokenize("alpha beta", kMaxTokenOffset - 10);
+  ASSERT_EQ(near.size(), 2u);
+  EXPECT_EQ(near[1].span, (Span{kMaxTokenOffset - 4, kMaxTokenOffset}));
+  const std::vector<Token> cut = Tokenize("alpha beta", kMaxTokenOffset - 7);
+  ASSERT_EQ(cut.size(), 2u);
+  EXPECT_EQ(cut[0].span, (Span{kMaxTokenOffset - 7, kMaxTokenOffset - 2}));
+  EXPECT_EQ(cut[1].span, (Span{kMaxTokenOffset - 1, kMaxTokenOffset}));  // "b" of "beta"
+  EXPECT_TRUE(Tokenize("alpha", kMaxTokenOffset).empty());
+  // A span converts to a Span and back unchanged.
+  const Span s = cut[0].span;
+  EXPECT_EQ(TokenSpan(s), cut[0].span);
+}
+
 // `count` pieces drawn from `pieces` by a fixed linear congruential
 // sequence (the same strings on every run).
 std::string RandomText(uint32_t* state, int count, const std::vector<std::string_view>& pieces) {
