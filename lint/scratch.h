@@ -6,7 +6,8 @@
 // paragraph of a million code points) must not pin its worst case for the
 // rest of the run, once per worker thread (the memory bound of
 // docs/performance.md). So a buffer is taken for the next use through
-// ReuseScratch: cleared, or released when it holds more than kMaxKeptBytes.
+// ReuseScratch: cleared, or released when it holds more than kMaxKeptBytes
+// (ReleaseIfLarge, for a buffer that is resized rather than cleared).
 //
 //   thread_local std::vector<Span> v;
 //   ReuseScratch(v);
@@ -22,14 +23,20 @@ namespace newslint {
 
 inline constexpr size_t kMaxKeptBytes = size_t{1} << 20;
 
+// Frees `v`'s storage when that is over kMaxKeptBytes (true), and leaves
+// `v` as it is otherwise: for a buffer its user resizes rather than clears,
+// so that its elements are not zeroed on every use.
+template <typename T>
+bool ReleaseIfLarge(std::vector<T>& v) {
+  if (v.capacity() * sizeof(T) <= kMaxKeptBytes) return false;
+  std::vector<T>().swap(v);
+  return true;
+}
+
 // Empties `v` for reuse; frees its storage when that is over kMaxKeptBytes.
 template <typename T>
 void ReuseScratch(std::vector<T>& v) {
-  if (v.capacity() * sizeof(T) > kMaxKeptBytes) {
-    std::vector<T>().swap(v);
-  } else {
-    v.clear();
-  }
+  if (!ReleaseIfLarge(v)) v.clear();
 }
 
 }  // namespace newslint

@@ -1,5 +1,5 @@
-// ReuseScratch (lint/scratch.h): a reused buffer keeps a modest capacity
-// and lets go of a large one.
+// ReuseScratch and ReleaseIfLarge (lint/scratch.h): a reused buffer keeps a
+// modest capacity and lets go of a large one.
 
 #include "lint/scratch.h"
 
@@ -34,6 +34,21 @@ TEST(ScratchTest, KeepsABufferExactlyAtTheBound) {
   ASSERT_LE(capacity * sizeof(char), kMaxKeptBytes);
   ReuseScratch(v);
   EXPECT_EQ(v.capacity(), capacity);
+}
+
+// ReleaseIfLarge leaves a modest buffer as it is, contents and all, and
+// says whether it freed one.
+TEST(ScratchTest, ReleaseIfLargeKeepsAModestBufferWhole) {
+  std::vector<uint64_t> v(1000, 7);
+  const size_t capacity = v.capacity();
+  EXPECT_FALSE(ReleaseIfLarge(v));
+  EXPECT_EQ(v.size(), 1000u);
+  EXPECT_EQ(v[999], 7u);
+  EXPECT_EQ(v.capacity(), capacity);
+  std::vector<uint64_t> large(kMaxKeptBytes / sizeof(uint64_t) + 1, 7);
+  EXPECT_TRUE(ReleaseIfLarge(large));
+  EXPECT_TRUE(large.empty());
+  EXPECT_EQ(large.capacity(), 0u);
 }
 
 }  // namespace

@@ -137,7 +137,7 @@ void FindPassages(const std::vector<Word>& w, size_t min_words, std::vector<Pass
   // zeroed before GramKeys writes them all; a long record's are freed
   // (lint/scratch.h).
   thread_local std::vector<uint64_t> keys;
-  if (keys.capacity() * sizeof(uint64_t) > kMaxKeptBytes) ReuseScratch(keys);
+  ReleaseIfLarge(keys);
   keys.resize(n - kGram + 1);
   GramKeys(w, keys.data());
   size_t covered = 0;  // words before this belong to a reported copy
