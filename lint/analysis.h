@@ -73,8 +73,8 @@ enum class TokenShape : uint8_t { kLower, kCapitalized, kUpper, kMixed, kNumber,
 // A token's bytes as 32-bit offsets: a Token is 12 bytes instead of 24, so an
 // article's tokens take half the cache lines that every rule walking them
 // reads. It converts to and from Span; Tokenize never makes a token past
-// kMaxTokenOffset (text beyond it, which no record limit lets in, is not
-// tokenised).
+// kMaxTokenOffset (text beyond 4 GiB, which only a --max-record-bytes
+// raised 500-fold lets in, is not tokenised).
 struct TokenSpan {
   uint32_t start = 0;
   uint32_t end = 0;

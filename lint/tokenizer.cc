@@ -451,8 +451,9 @@ void TokenizeIntoReference(std::string_view text, size_t base, std::vector<Token
 }
 
 void TokenizeInto(std::string_view text, size_t base, std::vector<Token>* out) {
-  // Token offsets are 32-bit (TokenSpan): text past kMaxTokenOffset is not
-  // tokenised. No record gets there: --max-record-bytes stops it first.
+  // Token offsets are 32-bit (TokenSpan): text past kMaxTokenOffset (4 GiB)
+  // is not tokenised. Only a record over 4 GiB gets there, which needs
+  // --max-record-bytes raised 500-fold and some 120 GB to lint.
   if (base >= kMaxTokenOffset) return;
   if (text.size() > kMaxTokenOffset - base) text = text.substr(0, kMaxTokenOffset - base);
   TokenizeBlocks(text, base, out);
