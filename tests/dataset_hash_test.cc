@@ -451,6 +451,42 @@ TEST(DatasetHashTest, AppendWordsMatchesTheReference) {
   EXPECT_GT(words, 100000u);
 }
 
+// AppendWords takes an ASCII word whole when a 16-byte block shows its end;
+// here words of every length from every offset of a block, ended by every
+// kind of byte that decides between that and the byte loop, and ranges that
+// end at every byte around the word.
+TEST(DatasetHashTest, AppendWordsAgreesAtEveryBlockOffset) {
+  const std::string_view kEnds[] = {" ", ".", "'s ", "'", "\u2019s ", "\u00e9t\u00e9 ",
+                                    "\u201d ", "-9 ", "\n", "\xff"};
+  std::vector<dataset::Word> fast, ref;
+  size_t cases = 0;
+  for (size_t offset = 0; offset < 18; ++offset) {
+    for (size_t length = 1; length <= 19; ++length) {
+      for (std::string_view end_of_word : kEnds) {
+        std::string s(offset, ' ');
+        if (offset > 2) s[offset - 2] = ',';
+        for (size_t k = 0; k < length; ++k) s += "aZ7qM"[k % 5];
+        s += end_of_word;
+        s += "tail words follow here, padding past two blocks";
+        const size_t word_end = offset + length;
+        for (size_t end = offset; end <= std::min(s.size(), word_end + 6); ++end) {
+          fast.clear();
+          ref.clear();
+          dataset::AppendWords(s, 0, end, &fast);
+          RefAppendWords(s, 0, end, &ref);
+          ASSERT_EQ(fast.size(), ref.size()) << "text: \"" << s << "\" to " << end;
+          for (size_t k = 0; k < fast.size(); ++k) {
+            ASSERT_EQ(fast[k].hash, ref[k].hash) << "text: \"" << s << "\" to " << end;
+            ASSERT_EQ(fast[k].span, ref[k].span) << "text: \"" << s << "\" to " << end;
+          }
+          ++cases;
+        }
+      }
+    }
+  }
+  EXPECT_GT(cases, 10000u);
+}
+
 // ---------------------------------------------------------------------------
 // Min-hash kernels and signatures
 // ---------------------------------------------------------------------------
