@@ -16,15 +16,22 @@
 namespace newslint {
 namespace {
 
-constexpr auto kSleep = std::chrono::milliseconds(50);
+// The scopes sleep for times far apart, so that a row that wrongly holds a
+// nested scope's time is off by far more than a busy machine's delays (the
+// bounds allow 100-150 ms of them): nothing here fails on a slow machine.
+constexpr auto kShort = std::chrono::milliseconds(10);
+constexpr auto kMiddle = std::chrono::milliseconds(200);
+constexpr auto kLong = std::chrono::milliseconds(400);
+
+double Seconds(std::chrono::milliseconds d) { return std::chrono::duration<double>(d).count(); }
 
 struct InnerView {
-  explicit InnerView(Analysis&) { std::this_thread::sleep_for(kSleep); }
+  explicit InnerView(Analysis&) { std::this_thread::sleep_for(kLong); }
 };
 
 struct OuterView {
   explicit OuterView(Analysis& analysis) {
-    std::this_thread::sleep_for(kSleep);
+    std::this_thread::sleep_for(kShort);
     analysis.Shared<InnerView>();
   }
 };
@@ -63,15 +70,14 @@ TEST(TimingsTest, EachViewHasARowWithoutTheViewsItBuilds) {
   EXPECT_EQ(outer->calls, 1u);
   EXPECT_EQ(inner->calls, 1u);
   EXPECT_EQ(tokens->calls, 1u);
-  // Each slept once; the outer row holds its own sleep, not the inner's
-  // (with it, it would be twice as long).
-  const double sleep = std::chrono::duration<double>(kSleep).count();
-  EXPECT_GE(inner->seconds, sleep);
-  EXPECT_GE(outer->seconds, sleep);
-  EXPECT_LT(outer->seconds, 1.8 * sleep);
+  // Each slept once; the outer row holds its own short sleep, not the
+  // inner view's long one.
+  EXPECT_GE(inner->seconds, Seconds(kLong));
+  EXPECT_GE(outer->seconds, Seconds(kShort));
+  EXPECT_LT(outer->seconds, Seconds(kShort) + 0.15);
   // What the engine takes off the rule that asked: every outermost build,
   // the inner view's included.
-  EXPECT_GE(static_cast<double>(clock.views_ns) / 1e9, 2 * sleep);
+  EXPECT_GE(static_cast<double>(clock.views_ns) / 1e9, Seconds(kShort) + Seconds(kLong));
   EXPECT_EQ(clock.depth, 0);
 }
 
@@ -86,23 +92,27 @@ TEST(TimingsTest, AScopeIsChargedWithoutItsViewsAndInnerScopes) {
   const Article article = MakeArticle();
   {
     ScopedTiming engine(&timings, engine_row, &clock);
-    std::this_thread::sleep_for(kSleep);
+    std::this_thread::sleep_for(kShort);
     {
       const ScopedTiming rule(&timings, rule_row, &clock, &engine);
-      std::this_thread::sleep_for(kSleep);
+      std::this_thread::sleep_for(kMiddle);
       Analysis analysis(article);
-      analysis.Shared<InnerView>();
+      analysis.Shared<InnerView>();  // kLong
     }
   }
   const std::vector<RuleTimings::Entry> entries = timings.Entries();
-  const double sleep = std::chrono::duration<double>(kSleep).count();
-  for (const char* row : {"(analysis and sorting)", "garbled/grammar", "view: InnerView"}) {
+  // Each row its own sleep: with the inner scope's or the view's it would
+  // be at least kMiddle (the engine's) or kLong (the rule's) longer.
+  const struct {
+    const char* row;
+    std::chrono::milliseconds own;
+  } kRows[] = {{"(analysis and sorting)", kShort}, {"garbled/grammar", kMiddle}, {"view: InnerView", kLong}};
+  for (const auto& [row, own] : kRows) {
     const RuleTimings::Entry* e = Find(entries, row);
     ASSERT_NE(e, nullptr) << row;
     EXPECT_EQ(e->calls, 1u) << row;
-    // One sleep each: with the inner scope's or the view's, two or three.
-    EXPECT_GE(e->seconds, sleep) << row;
-    EXPECT_LT(e->seconds, 1.8 * sleep) << row;
+    EXPECT_GE(e->seconds, Seconds(own)) << row;
+    EXPECT_LT(e->seconds, Seconds(own) + 0.15) << row;
   }
 }
 
