@@ -83,8 +83,9 @@ inline Classified Classify16(const unsigned char* p) {
 // <= 16, p[0, 16) readable: the hash AppendWords' byte loop computes. The
 // lowered byte of a letter or a digit is the byte | 0x20 (digits have that
 // bit already). Every step runs whatever the length (no branch for the
-// word's end to mispredict) and the result is masked in at step `length`
-// (a select, which the compiler made into a branch per step).
+// word's end to mispredict) and the result is masked in at step `length`:
+// written as a select (`j == length ? h : result`), GCC 12 made it a branch
+// on the length, the very branch the fixed steps are there to avoid.
 inline uint64_t HashAsciiWord(const unsigned char* p, unsigned length) {
   constexpr uint64_t kLower = 0x2020202020202020ull;
   uint64_t x;
@@ -337,8 +338,9 @@ void AppendWords(std::string_view text, size_t begin, size_t end, std::vector<Wo
         const uint32_t stops = ((~k.word | ~in_range) & 0xFFFFu) | 0x10000u;
         const auto length = static_cast<unsigned>(std::countr_zero(stops >> skip));
         const size_t stop = i + length;
-        if ((stop < block + 16 || stop >= end) &&
-            (stop >= end || (bytes[stop] < 0x80 && bytes[stop] != '\''))) {
+        // Ended by the range, or inside the block by ASCII that is not an
+        // apostrophe (which may join "don't").
+        if (stop >= end || (stop < block + 16 && bytes[stop] < 0x80 && bytes[stop] != '\'')) {
           out->push_back(Word{Mix64(HashAsciiWord(bytes + i, length)), {i, stop}});
           i = stop;
           continue;

@@ -17,8 +17,8 @@ namespace newslint {
 namespace {
 
 // The scopes sleep for times far apart, so that a row that wrongly holds a
-// nested scope's time is off by far more than a busy machine's delays (the
-// bounds allow 100-150 ms of them): nothing here fails on a slow machine.
+// nested scope's time is off by 200 ms or more, and the bounds allow 150 ms
+// of a busy machine's delays: nothing here fails on a slow machine.
 constexpr auto kShort = std::chrono::milliseconds(10);
 constexpr auto kMiddle = std::chrono::milliseconds(200);
 constexpr auto kLong = std::chrono::milliseconds(400);
