@@ -17,6 +17,10 @@
 #pragma GCC diagnostic pop
 #endif
 
+#ifdef __SSE2__
+#include <emmintrin.h>  // AppendWords' fast path (with clang too, which skips the block above)
+#endif
+
 #include "lint/scratch.h"
 #include "lint/utf8.h"
 #include "rules/page_layout.h"
