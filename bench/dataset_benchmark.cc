@@ -199,7 +199,7 @@ BENCHMARK(BM_DatasetAbsorb)
 // The line hashes of the dataset family over every line of the corpus:
 // boilerplate/template-line's LineHash (first pass and Check) and
 // boilerplate/duplicate-block's NormalisedHash, and the word split of
-// dataset/repeated-body (AppendWords over the whole text).
+// dataset/repeated-body (AppendWordKeys over the whole text, below).
 template <typename Hash>
 void HashLines(benchmark::State& state, Hash hash) {
   const auto& corpus = DatasetCorpus();
@@ -230,21 +230,31 @@ void BM_DatasetLineHash_DuplicateBlock(benchmark::State& state) {
 }
 BENCHMARK(BM_DatasetLineHash_DuplicateBlock)->Unit(benchmark::kMillisecond);
 
-void BM_DatasetAppendWords(benchmark::State& state) {
+// The words of every text: with the word hash signatures take
+// (duplicate-article's story) and with the word keys of repeated-body.
+void AppendAllWords(benchmark::State& state,
+                    void (*append)(std::string_view, size_t, size_t, std::vector<dataset::Word>*)) {
   const auto& corpus = DatasetCorpus();
   std::vector<dataset::Word> w;
   size_t words = 0;
   for (auto _ : state) {
     for (const Article& a : corpus) {
       w.clear();
-      dataset::AppendWords(a.text, 0, a.text.size(), &w);
+      append(a.text, 0, a.text.size(), &w);
       words += w.size();
     }
   }
   benchmark::DoNotOptimize(std::as_const(words));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes(corpus)));
 }
+
+void BM_DatasetAppendWords(benchmark::State& state) { AppendAllWords(state, dataset::AppendWords); }
 BENCHMARK(BM_DatasetAppendWords)->Unit(benchmark::kMillisecond);
+
+void BM_DatasetAppendWordKeys(benchmark::State& state) {
+  AppendAllWords(state, dataset::AppendWordKeys);
+}
+BENCHMARK(BM_DatasetAppendWordKeys)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace newslint

@@ -21,6 +21,7 @@
 #include <emmintrin.h>  // AppendWords' fast path (with clang too, which skips the block above)
 #endif
 
+#include "lint/block_hash.h"
 #include "lint/scratch.h"
 #include "lint/utf8.h"
 #include "rules/page_layout.h"
@@ -113,6 +114,51 @@ inline uint64_t HashAsciiWord(const unsigned char* p, unsigned length) {
   return result;
 }
 #endif
+
+// The two word hashes, over the same bytes of a word: its lowered ASCII
+// letters and digits, and three bytes per other code point (see
+// AppendWordsWith). `Byte` feeds one; `AsciiWord` hashes a whole ASCII word
+// of 1-16 letters and digits from a 16-byte block (the fast path), with the
+// result the bytes fed one by one would give.
+//
+// FnvWordHash: FNV-1a, finalised; the hash signatures are made of
+// (AppendWords), which must not change.
+struct FnvWordHash {
+  uint64_t h = kFnvOffset;
+  void Byte(unsigned char b) { h = (h ^ b) * kFnvPrime; }
+  uint64_t Final() const { return Mix64(h); }
+#ifdef __SSE2__
+  static uint64_t AsciiWord(const unsigned char* p, unsigned length) {
+    return Mix64(HashAsciiWord(p, length));
+  }
+#endif
+};
+
+// BlockWordKey: BlockHasher, two multiplications per eight bytes; a key for
+// equality only (AppendWordKeys).
+struct BlockWordKey {
+  static constexpr uint64_t kSeed = 0x3C6EF372FE94F82Bull;
+  BlockHasher h{kSeed};
+  void Byte(unsigned char b) { h.Byte(b); }
+  uint64_t Final() { return h.Final(); }
+#ifdef __SSE2__
+  // Both blocks are hashed whatever the length and the second is masked
+  // in, as in HashAsciiWord: a branch on the length would be mispredicted
+  // for every long word.
+  static uint64_t AsciiWord(const unsigned char* p, unsigned length) {
+    constexpr uint64_t kLower = 0x2020202020202020ull;
+    uint64_t x0, x1;
+    std::memcpy(&x0, p, 8);
+    std::memcpy(&x1, p + 8, 8);
+    const unsigned n0 = length < 8 ? length : 8;      // bytes in block 0, 1..8
+    const unsigned n1 = length > 8 ? length - 8 : 1;  // in block 1 (1 when unused)
+    const uint64_t h0 = BlockHasher::Step(kSeed, (x0 | kLower) & (~0ull >> (64 - 8 * n0)));
+    const uint64_t h1 = BlockHasher::Step(h0, (x1 | kLower) & (~0ull >> (64 - 8 * n1)));
+    const uint64_t two = 0 - static_cast<uint64_t>(length > 8);
+    return BlockHasher::Finish(h0 ^ ((h0 ^ h1) & two), length);
+  }
+#endif
+};
 
 // The permutations: kBands * kRows for the bands, then kVerifyHashes for the
 // estimate (kPermutations). Fixed constants (splitmix64 from a fixed seed),
@@ -314,7 +360,12 @@ char32_t SimpleLower(char32_t cp) {
   return cp;
 }
 
-void AppendWords(std::string_view text, size_t begin, size_t end, std::vector<Word>* out) {
+namespace {
+
+// AppendWords and AppendWordKeys: the words, and each word's bytes fed to a
+// `Hash` (FnvWordHash or BlockWordKey).
+template <class Hash>
+void AppendWordsWith(std::string_view text, size_t begin, size_t end, std::vector<Word>* out) {
   end = std::min(end, text.size());
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t size = text.size();
@@ -345,7 +396,7 @@ void AppendWords(std::string_view text, size_t begin, size_t end, std::vector<Wo
         // Ended by the range, or inside the block by ASCII that is not an
         // apostrophe (which may join "don't").
         if (stop >= end || (stop < block + 16 && bytes[stop] < 0x80 && bytes[stop] != '\'')) {
-          out->push_back(Word{Mix64(HashAsciiWord(bytes + i, length)), {i, stop}});
+          out->push_back(Word{Hash::AsciiWord(bytes + i, length), {i, stop}});
           i = stop;
           continue;
         }
@@ -367,10 +418,10 @@ void AppendWords(std::string_view text, size_t begin, size_t end, std::vector<Wo
         continue;
       }
     }
-    // One word: lowered code points into FNV-1a, finalised.
+    // One word: its bytes into the hash, finalised.
     Word w;
     w.span.start = i;
-    uint64_t h = kFnvOffset;
+    Hash h;
     while (i < end) {
       // The run of ASCII letters and digits that makes up most words, in a
       // loop of its own (pointer, one load, one table load, the hash step).
@@ -379,7 +430,7 @@ void AppendWords(std::string_view text, size_t begin, size_t end, std::vector<Wo
         const unsigned char* const stop = bytes + end;
         unsigned char lowered;
         while (p < stop && (lowered = kAsciiWord[*p]) != 0) {
-          h = (h ^ lowered) * kFnvPrime;
+          h.Byte(lowered);
           ++p;
         }
         i = static_cast<size_t>(p - bytes);
@@ -412,15 +463,25 @@ void AppendWords(std::string_view text, size_t begin, size_t end, std::vector<Wo
       // Non-ASCII code points feed three bytes, the first >= 0x80 or 0x00
       // never fed by ASCII, so they cannot collide with ASCII letters.
       const char32_t v = SimpleLower(cp.value);
-      h = (h ^ (0x80 | (v & 0x7F))) * kFnvPrime;
-      h = (h ^ ((v >> 7) & 0xFF)) * kFnvPrime;
-      h = (h ^ ((v >> 15) & 0xFF)) * kFnvPrime;
+      h.Byte(static_cast<unsigned char>(0x80 | (v & 0x7F)));
+      h.Byte(static_cast<unsigned char>((v >> 7) & 0xFF));
+      h.Byte(static_cast<unsigned char>((v >> 15) & 0xFF));
       i += cp.length;
     }
     w.span.end = i;
-    w.hash = Mix64(h);
+    w.hash = h.Final();
     out->push_back(w);
   }
+}
+
+}  // namespace
+
+void AppendWords(std::string_view text, size_t begin, size_t end, std::vector<Word>* out) {
+  AppendWordsWith<FnvWordHash>(text, begin, end, out);
+}
+
+void AppendWordKeys(std::string_view text, size_t begin, size_t end, std::vector<Word>* out) {
+  AppendWordsWith<BlockWordKey>(text, begin, end, out);
 }
 
 void StoryWords(Analysis& analysis, std::vector<Word>* out) {

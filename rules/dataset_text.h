@@ -57,6 +57,16 @@ struct Word {
 // `text`). Allocates only when *out grows.
 void AppendWords(std::string_view text, size_t begin, size_t end, std::vector<Word>* out);
 
+// The same words as AppendWords (the same spans, one for one), each with a
+// word *key* for its hash: equal for two words exactly when their
+// normalised forms are (up to a 64-bit collision), but not the word hash
+// above, and cheaper (lint/block_hash.h: two multiplications per eight
+// bytes where the word hash takes one per byte). For rules that only ask
+// whether words are equal (dataset/repeated-body); signatures, whose
+// min-hash values reach the output, take AppendWords. Never compare a key
+// with a word hash.
+void AppendWordKeys(std::string_view text, size_t begin, size_t end, std::vector<Word>* out);
+
 // Simple lower case of one code point (see the header comment); others as
 // they are.
 char32_t SimpleLower(char32_t cp);

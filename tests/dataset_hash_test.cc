@@ -21,6 +21,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "lint/utf8.h"
@@ -185,10 +186,25 @@ uint64_t RefMix64(uint64_t z) {
   return z ^ (z >> 31);
 }
 
-void RefAppendWords(std::string_view text, size_t begin, size_t end,
-                    std::vector<dataset::Word>* out) {
-  constexpr uint64_t kFnvOffset = 1469598103934665603ull;
-  constexpr uint64_t kFnvPrime = 1099511628211ull;
+// The byte stream of a word into FNV-1a, finalised: dataset::AppendWords'
+// word hash.
+struct RefFnv {
+  uint64_t h = 1469598103934665603ull;
+  void Byte(unsigned char b) { h = (h ^ b) * 1099511628211ull; }
+  uint64_t Final() const { return RefMix64(h); }
+};
+// ... into the block hash (RefHasher, the seed AppendWordKeys uses):
+// dataset::AppendWordKeys' word key.
+struct RefWordKey {
+  RefHasher h{0x3C6EF372FE94F82Bull};
+  void Byte(unsigned char b) { h.Byte(b); }
+  uint64_t Final() { return h.Final(); }
+};
+
+// The words of text[begin, end), each word's bytes (lowered ASCII letters
+// and digits; three bytes per other code point) fed to a `Hash`.
+template <class Hash>
+void RefWords(std::string_view text, size_t begin, size_t end, std::vector<dataset::Word>* out) {
   end = std::min(end, text.size());
   size_t i = begin;
   while (i < end) {
@@ -207,12 +223,12 @@ void RefAppendWords(std::string_view text, size_t begin, size_t end,
     }
     dataset::Word w;
     w.span.start = i;
-    uint64_t h = kFnvOffset;
+    Hash h;
     while (i < end) {
       const unsigned char b = static_cast<unsigned char>(text[i]);
       if (b < 0x80) {
         if (RefIsWordChar(b)) {
-          h = (h ^ (b >= 'A' && b <= 'Z' ? b + 32 : b)) * kFnvPrime;
+          h.Byte(static_cast<unsigned char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
           ++i;
           continue;
         }
@@ -239,15 +255,25 @@ void RefAppendWords(std::string_view text, size_t begin, size_t end,
       }
       if (!RefIsWordChar(cp.value)) break;
       const char32_t v = dataset::SimpleLower(cp.value);
-      h = (h ^ (0x80 | (v & 0x7F))) * kFnvPrime;
-      h = (h ^ ((v >> 7) & 0xFF)) * kFnvPrime;
-      h = (h ^ ((v >> 15) & 0xFF)) * kFnvPrime;
+      h.Byte(static_cast<unsigned char>(0x80 | (v & 0x7F)));
+      h.Byte(static_cast<unsigned char>((v >> 7) & 0xFF));
+      h.Byte(static_cast<unsigned char>((v >> 15) & 0xFF));
       i += cp.length;
     }
     w.span.end = i;
-    w.hash = RefMix64(h);
+    w.hash = h.Final();
     out->push_back(w);
   }
+}
+
+void RefAppendWords(std::string_view text, size_t begin, size_t end,
+                    std::vector<dataset::Word>* out) {
+  RefWords<RefFnv>(text, begin, end, out);
+}
+
+void RefAppendWordKeys(std::string_view text, size_t begin, size_t end,
+                       std::vector<dataset::Word>* out) {
+  RefWords<RefWordKey>(text, begin, end, out);
 }
 
 // ---------------------------------------------------------------------------
@@ -421,14 +447,18 @@ TEST(DatasetHashTest, NormalisedHashMatchesTheFourBytesPerCodePointReference) {
   EXPECT_GT(with_letters, checked / 2);
 }
 
-TEST(DatasetHashTest, AppendWordsMatchesTheReference) {
+using WordsFn = void (*)(std::string_view, size_t, size_t, std::vector<dataset::Word>*);
+
+// `fast` against `ref` on every input, and on ranges that cut words,
+// apostrophes and multi-byte characters.
+void ExpectSameWordsOnInputs(WordsFn fast_fn, WordsFn ref_fn) {
   size_t words = 0;
   std::vector<dataset::Word> fast, ref;
   auto same = [&](std::string_view s, size_t begin, size_t end) {
     fast.assign(3, dataset::Word{});  // appends after what is there
     ref.assign(3, dataset::Word{});
-    dataset::AppendWords(s, begin, end, &fast);
-    RefAppendWords(s, begin, end, &ref);
+    fast_fn(s, begin, end, &fast);
+    ref_fn(s, begin, end, &ref);
     if (fast.size() != ref.size()) return false;
     for (size_t k = 0; k < fast.size(); ++k) {
       if (fast[k].hash != ref[k].hash || fast[k].span.start != ref[k].span.start ||
@@ -441,7 +471,6 @@ TEST(DatasetHashTest, AppendWordsMatchesTheReference) {
   };
   for (const std::string& s : AllInputs()) {
     ASSERT_TRUE(same(s, 0, s.size())) << "text: \"" << s << "\"";
-    // Ranges that cut words, apostrophes and multi-byte characters.
     if (s.size() < 200) {
       for (size_t b = 0; b <= s.size(); b += 3) {
         ASSERT_TRUE(same(s, b, s.size() - b / 2)) << "text: \"" << s << "\" from " << b;
@@ -451,11 +480,19 @@ TEST(DatasetHashTest, AppendWordsMatchesTheReference) {
   EXPECT_GT(words, 100000u);
 }
 
-// AppendWords takes an ASCII word whole when a 16-byte block shows its end;
-// here words of every length from every offset of a block, ended by every
-// kind of byte that decides between that and the byte loop, and ranges that
-// end at every byte around the word.
-TEST(DatasetHashTest, AppendWordsAgreesAtEveryBlockOffset) {
+TEST(DatasetHashTest, AppendWordsMatchesTheReference) {
+  ExpectSameWordsOnInputs(dataset::AppendWords, RefAppendWords);
+}
+
+TEST(DatasetHashTest, AppendWordKeysMatchTheReference) {
+  ExpectSameWordsOnInputs(dataset::AppendWordKeys, RefAppendWordKeys);
+}
+
+// The fast paths take an ASCII word whole when a 16-byte block shows its
+// end; here words of every length from every offset of a block, ended by
+// every kind of byte that decides between that and the byte loop, and
+// ranges that end at every byte around the word.
+void ExpectSameWordsAtEveryBlockOffset(WordsFn fast_fn, WordsFn ref_fn) {
   const std::string_view kEnds[] = {" ", ".", "'s ", "'", "\u2019s ", "\u00e9t\u00e9 ",
                                     "\u201d ", "-9 ", "\n", "\xff"};
   std::vector<dataset::Word> fast, ref;
@@ -472,8 +509,8 @@ TEST(DatasetHashTest, AppendWordsAgreesAtEveryBlockOffset) {
         for (size_t end = offset; end <= std::min(s.size(), word_end + 6); ++end) {
           fast.clear();
           ref.clear();
-          dataset::AppendWords(s, 0, end, &fast);
-          RefAppendWords(s, 0, end, &ref);
+          fast_fn(s, 0, end, &fast);
+          ref_fn(s, 0, end, &ref);
           ASSERT_EQ(fast.size(), ref.size()) << "text: \"" << s << "\" to " << end;
           for (size_t k = 0; k < fast.size(); ++k) {
             ASSERT_EQ(fast[k].hash, ref[k].hash) << "text: \"" << s << "\" to " << end;
@@ -485,6 +522,39 @@ TEST(DatasetHashTest, AppendWordsAgreesAtEveryBlockOffset) {
     }
   }
   EXPECT_GT(cases, 10000u);
+}
+
+TEST(DatasetHashTest, AppendWordsAgreesAtEveryBlockOffset) {
+  ExpectSameWordsAtEveryBlockOffset(dataset::AppendWords, RefAppendWords);
+}
+
+TEST(DatasetHashTest, AppendWordKeysAgreeAtEveryBlockOffset) {
+  ExpectSameWordsAtEveryBlockOffset(dataset::AppendWordKeys, RefAppendWordKeys);
+}
+
+// What repeated-body relies on: two words have the same key exactly when
+// they have the same word hash (the same normalised form), over every word
+// of every input, whichever path hashed each.
+TEST(DatasetHashTest, WordKeysEqualExactlyWhenWordHashesAre) {
+  std::unordered_map<uint64_t, uint64_t> key_of_hash, hash_of_key;
+  std::vector<dataset::Word> hashes, keys;
+  size_t distinct = 0;
+  for (const std::string& s : AllInputs()) {
+    hashes.clear();
+    keys.clear();
+    dataset::AppendWords(s, 0, s.size(), &hashes);
+    dataset::AppendWordKeys(s, 0, s.size(), &keys);
+    ASSERT_EQ(hashes.size(), keys.size());
+    for (size_t k = 0; k < keys.size(); ++k) {
+      ASSERT_EQ(hashes[k].span, keys[k].span);
+      const auto [at, added] = key_of_hash.try_emplace(hashes[k].hash, keys[k].hash);
+      ASSERT_EQ(at->second, keys[k].hash) << "one word, two keys: " << s.substr(keys[k].span.start, keys[k].span.size());
+      const auto [back, new_key] = hash_of_key.try_emplace(keys[k].hash, hashes[k].hash);
+      ASSERT_EQ(back->second, hashes[k].hash) << "two words, one key: " << s.substr(keys[k].span.start, keys[k].span.size());
+      distinct += added;
+    }
+  }
+  EXPECT_GT(distinct, 5000u);
 }
 
 // ---------------------------------------------------------------------------

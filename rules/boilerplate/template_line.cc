@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "lint/block_hash.h"
 #include "lint/scratch.h"
 #include "lint/swar.h"
 #include "lint/utf8.h"
@@ -20,52 +21,6 @@
 namespace newslint {
 namespace template_line {
 namespace {
-
-// A small streaming 64-bit hash: bytes are gathered into 64-bit words, each
-// word is multiplied in, and the result is finalised with splitmix64.
-class Hasher {
- public:
-  explicit Hasher(uint64_t seed) : h_(seed) {}
-  void Byte(unsigned char b) {
-    word_ |= uint64_t{b} << (8 * n_);
-    ++length_;
-    if (++n_ == 8) Mix();
-  }
-  // The k (1..8) low bytes of `v` (its other bytes zero), exactly as k calls
-  // of Byte() in order: the same word is gathered and mixed at the same byte
-  // count.
-  void Bytes(uint64_t v, int k) {
-    const int room = 8 - n_;  // bytes the current word still takes
-    word_ |= v << (8 * n_);
-    length_ += static_cast<uint64_t>(k);
-    if (k < room) {
-      n_ += k;
-      return;
-    }
-    Mix();
-    n_ = k - room;
-    if (n_ > 0) word_ = v >> (8 * room);  // room < k <= 8: a shift below 64
-  }
-  uint64_t Final() {
-    if (n_ > 0) Mix();
-    uint64_t z = h_ ^ length_;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    z ^= z >> 31;
-    return z == 0 ? 1 : z;
-  }
-
- private:
-  void Mix() {
-    h_ = std::rotl((h_ ^ (word_ * 0x9E3779B97F4A7C15ull)), 27) * 0xFF51AFD7ED558CCDull;
-    word_ = 0;
-    n_ = 0;
-  }
-  uint64_t h_;
-  uint64_t word_ = 0;
-  int n_ = 0;
-  uint64_t length_ = 0;
-};
 
 char FoldQuote(char32_t cp) {
   switch (cp) {
@@ -78,7 +33,7 @@ char FoldQuote(char32_t cp) {
 }  // namespace
 
 uint64_t LineHash(std::string_view s) {
-  Hasher h(0x6A09E667F3BCC909ull);
+  BlockHasher h(0x6A09E667F3BCC909ull);
   size_t i = 0;
   while (i < s.size() && utf8::SpaceLengthAt(s, i) > 0) i += utf8::SpaceLengthAt(s, i);
   if (i < s.size()) {
@@ -171,7 +126,7 @@ uint64_t LineHash(std::string_view s) {
 }
 
 uint64_t SiteKey(std::string_view site, std::string_view source) {
-  Hasher h(0xBB67AE8584CAA73Bull);
+  BlockHasher h(0xBB67AE8584CAA73Bull);
   const bool by_site = !site.empty();
   h.Byte(by_site ? 's' : 'f');
   for (char c : by_site ? site : source) h.Byte(static_cast<unsigned char>(c));

@@ -96,8 +96,9 @@ class FirstSeen {
 // H(i) = w[i].hash B^(k-1) + ... + w[i+k-1].hash (mod 2^64) comes from H(i-1)
 // with two multiplications, where hashing each k-gram afresh chained k. Only
 // equality matters here (a k-gram's first position), and two different
-// k-grams differ by a non-zero polynomial in the word hashes, which are
-// Mix64 outputs: equal keys with probability about 2^-64. The finish is a
+// k-grams differ by a non-zero polynomial in the word keys
+// (dataset::AppendWordKeys), which come out of splitmix64's finaliser:
+// equal keys with probability about 2^-64. The finish is a
 // bijection that spreads the high bits into the low ones the table's slot
 // is taken from.
 constexpr uint64_t kGramBase = 0x9E3779B97F4A7C15ull;  // odd
@@ -195,7 +196,7 @@ class RepeatedBodyRule : public Rule {
     std::string_view text = analysis.text();
     thread_local std::vector<Word> words;
     ReuseScratch(words);
-    dataset::AppendWords(text, 0, text.size(), &words);
+    dataset::AppendWordKeys(text, 0, text.size(), &words);
     thread_local std::vector<Passage> passages;
     ReuseScratch(passages);
     FindPassages(words, min_words, &passages);
@@ -261,8 +262,8 @@ class RepeatedBodyRule : public Rule {
     const size_t b = analysis.LineIndexOf(last.span.start);
     // Nothing but punctuation and space may share the lines with the copy.
     std::vector<Word> around;
-    dataset::AppendWords(text, lines[a].start, first.span.start, &around);
-    dataset::AppendWords(text, last.span.end, lines[b].end, &around);
+    dataset::AppendWordKeys(text, lines[a].start, first.span.start, &around);
+    dataset::AppendWordKeys(text, last.span.end, lines[b].end, &around);
     if (!around.empty()) return std::nullopt;
     // A copy that overlaps its original (the text three times: copies two
     // and three repeat one and two) is still redundant: what remains holds
