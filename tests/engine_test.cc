@@ -173,6 +173,34 @@ TEST(EngineTest, FindingsAreSortedAndLocatedInCodePoints) {
   EXPECT_THAT(findings[1].excerpt, HasSubstr("didnâ€™t"));
 }
 
+// Findings come out by offset, then rule id, and those equal in both in the
+// order they were reported: the order std::stable_sort gives, for a few
+// findings (sorted in place) and for many.
+TEST(EngineTest, FindingsKeepReportOrderWhereOffsetAndRuleTie) {
+  const char* const kRules[] = {"input/read-error", "input/invalid-json"};
+  for (size_t count : {2u, 12u, 32u, 33u, 90u}) {
+    Article article = MakeArticle(std::string(200, 'x'));
+    std::vector<std::pair<size_t, std::string>> reported;  // (offset, rule), in report order
+    for (size_t k = 0; k < count; ++k) {
+      const size_t offset = (k * 37) % 5;  // out of order, with ties from the 11th on
+      const std::string rule = kRules[(k * 5) % 2];
+      article.AddInputFinding(rule, "report " + std::to_string(k), Span{offset, offset + 1});
+      reported.emplace_back(offset, rule);
+    }
+    std::vector<size_t> expected(count);
+    for (size_t k = 0; k < count; ++k) expected[k] = k;
+    std::stable_sort(expected.begin(), expected.end(), [&](size_t a, size_t b) {
+      return reported[a] < reported[b];
+    });
+    const std::vector<Finding> findings = MakeEngine({})->Lint(article);
+    ASSERT_EQ(findings.size(), count);
+    for (size_t k = 0; k < count; ++k) {
+      EXPECT_EQ(findings[k].message, "report " + std::to_string(expected[k]))
+          << count << " findings, position " << k;
+    }
+  }
+}
+
 TEST(EngineTest, InputFindingSpansAreClampedToTheText) {
   Article article = MakeArticle("short");
   article.AddInputFinding("input/read-error", "stream broke", Span{3, 999});
