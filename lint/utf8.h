@@ -143,7 +143,10 @@ size_t SpaceLengthBefore(std::string_view s, size_t end);
 // offsets: [*start, *end) narrowed in place.
 void Trim(std::string_view s, size_t* start, size_t* end);
 
-// Appends the UTF-8 encoding of `cp` (which must be a Unicode scalar value).
+// Writes the UTF-8 encoding of `cp` (which must be a Unicode scalar value)
+// to out[0, 4) and returns its length, 1-4.
+size_t Encode(char32_t cp, char* out);
+// Appends the UTF-8 encoding of `cp` (a Unicode scalar value).
 void Append(char32_t cp, std::string* out);
 
 }  // namespace newslint::utf8

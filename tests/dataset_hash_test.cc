@@ -2,8 +2,7 @@
 // against simple reference implementations written here (the byte-at-a-time
 // code they replaced): template_line::LineHash (sixteen or eight ASCII bytes
 // at a time), duplicate_block::NormalisedHash (sixteen or eight ASCII bytes
-// at a time, one multiplication per ASCII character)
-// dataset::AppendWords (a table for the ASCII character classes) and the
+// at a time, the same block hash), dataset::AppendWords and AppendWordKeys (a table for the ASCII character classes) and the
 // min-hash kernels of dataset::MakeSignature (AVX-512 and AVX2 blocks). The
 // fast paths must give the very same values: the hashes key tables and
 // min-hash signatures whose results reach the output.
@@ -122,7 +121,8 @@ uint64_t RefLineHash(std::string_view s) {
   return h.Final();
 }
 
-// duplicate_block::NormalisedHash: FNV-1a over four bytes per code point.
+// duplicate_block::NormalisedHash: the block hash over the UTF-8 bytes of
+// the normalised line, one byte at a time.
 uint64_t RefNormalisedHash(std::string_view s) {
   auto fold = [](char32_t cp) -> char32_t {
     switch (cp) {
@@ -131,12 +131,11 @@ uint64_t RefNormalisedHash(std::string_view s) {
       default: return cp;
     }
   };
-  uint64_t h = 1469598103934665603ull;
+  RefHasher h(0x510E527FADE682D1ull);
   auto feed = [&h](char32_t cp) {
-    for (int shift = 0; shift < 32; shift += 8) {
-      h ^= (cp >> shift) & 0xFF;
-      h *= 1099511628211ull;
-    }
+    std::string bytes;
+    utf8::Append(cp, &bytes);
+    for (char b : bytes) h.Byte(static_cast<unsigned char>(b));
   };
   bool letters = false, pending_space = false, started = false;
   size_t i = 0;
@@ -166,7 +165,7 @@ uint64_t RefNormalisedHash(std::string_view s) {
     feed(v);
   }
   if (!letters) return 0;
-  return h == 0 ? 1 : h;
+  return h.Final();
 }
 
 
@@ -435,7 +434,7 @@ TEST(DatasetHashTest, LineHashMatchesTheByteAtATimeReference) {
   EXPECT_GT(checked, 20000u);
 }
 
-TEST(DatasetHashTest, NormalisedHashMatchesTheFourBytesPerCodePointReference) {
+TEST(DatasetHashTest, NormalisedHashMatchesTheByteAtATimeReference) {
   size_t checked = 0, with_letters = 0;
   for (const std::string& s : AllInputs()) {
     const uint64_t h = duplicate_block::NormalisedHash(s);

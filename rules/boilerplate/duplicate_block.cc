@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/block_hash.h"
 #include "lint/byte_set.h"
 #include "lint/scratch.h"
 #include "lint/swar.h"
@@ -52,38 +53,20 @@ char32_t FoldQuote(char32_t cp) {
   }
 }
 
-constexpr uint64_t kFnvPrime = 1099511628211ull;
-constexpr uint64_t kFnvPrime3 = kFnvPrime * kFnvPrime * kFnvPrime;  // mod 2^64
-constexpr uint64_t kFnvPrime4 = kFnvPrime3 * kFnvPrime;
+constexpr uint64_t kSeed = 0x510E527FADE682D1ull;
 
-// FNV-1a of the code point's four bytes, little-endian. A zero byte leaves
-// the xor unchanged (h ^ 0 == h), so the multiplications by the prime for
-// the zero high bytes of a small code point fold into one multiplication by
-// a power of the prime (mod 2^64): the same value with one multiplication per
-// ASCII character instead of four.
-inline void Feed(uint64_t& h, char32_t cp) {
-  h ^= cp & 0xFF;
-  if (cp < 0x100) {
-    h *= kFnvPrime4;
-    return;
-  }
-  h *= kFnvPrime;
-  h ^= (cp >> 8) & 0xFF;
-  if (cp < 0x10000) {
-    h *= kFnvPrime3;
-    return;
-  }
-  h *= kFnvPrime;
-  h ^= (cp >> 16) & 0xFF;
-  h *= kFnvPrime;
-  h ^= (cp >> 24) & 0xFF;
-  h *= kFnvPrime;
+// A code point as its UTF-8 bytes (self-delimiting: no two sequences of
+// code points give the same bytes).
+inline void Feed(BlockHasher& h, char32_t cp) {
+  char bytes[4];
+  const size_t n = utf8::Encode(cp, bytes);
+  for (size_t k = 0; k < n; ++k) h.Byte(static_cast<unsigned char>(bytes[k]));
 }
 
 }  // namespace
 
 uint64_t NormalisedHash(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
+  BlockHasher h(kSeed);
   bool letters = false, pending_space = false, started = false;
   size_t i = 0;
   if (!s.empty()) {
@@ -111,11 +94,10 @@ uint64_t NormalisedHash(std::string_view s) {
         const uint64_t lo = b.lo ^ (swar::Equal(b.lo, '`') >> 7) * ('`' ^ '\'');
         const uint64_t hi = b.hi ^ (swar::Equal(b.hi, '`') >> 7) * ('`' ^ '\'');
         if ((swar::InRange(lo, 'a', 'z') | swar::InRange(hi, 'a', 'z')) != 0) letters = true;
-        if (pending_space) h = (h ^ ' ') * kFnvPrime4;  // byte 0 is not a space here
-        for (int k = 0; k < 8; ++k) h = (h ^ ((lo >> (8 * k)) & 0xFF)) * kFnvPrime4;
-        const int n = (b.spaces & 0x8000) != 0 ? 7 : 8;
-        for (int k = 0; k < n; ++k) h = (h ^ ((hi >> (8 * k)) & 0xFF)) * kFnvPrime4;
-        pending_space = n == 7;  // byte 14 is text: started
+        if (pending_space) h.Byte(' ');  // byte 0 is not a space here
+        h.Bytes(lo, 8);
+        pending_space = (b.spaces & 0x8000) != 0;  // byte 14 is text: started
+        h.Bytes(pending_space ? hi & 0x00FFFFFFFFFFFFFFull : hi, pending_space ? 7 : 8);
         started = true;
         i += 16;
         continue;
@@ -130,10 +112,9 @@ uint64_t NormalisedHash(std::string_view s) {
         uint64_t lowered = swar::LowerAscii(w);
         lowered ^= (swar::Equal(lowered, '`') >> 7) * ('`' ^ '\'');
         if (swar::InRange(lowered, 'a', 'z') != 0) letters = true;
-        if (pending_space) h = (h ^ ' ') * kFnvPrime4;  // byte 0 is not a space here
-        const int n = (chunk.spaces >> 56) != 0 ? 7 : 8;
-        for (int k = 0; k < n; ++k) h = (h ^ ((lowered >> (8 * k)) & 0xFF)) * kFnvPrime4;
-        pending_space = n == 7;  // byte 6 is text: started
+        if (pending_space) h.Byte(' ');  // byte 0 is not a space here
+        pending_space = (chunk.spaces >> 56) != 0;  // byte 6 is text: started
+        h.Bytes(pending_space ? lowered & 0x00FFFFFFFFFFFFFFull : lowered, pending_space ? 7 : 8);
         started = true;
         i += 8;
         continue;
@@ -153,10 +134,10 @@ uint64_t NormalisedHash(std::string_view s) {
       if (v >= 'A' && v <= 'Z') v += 'a' - 'A';
       if (v == '`') v = '\'';
       if (v >= 'a' && v <= 'z') letters = true;
-      if (pending_space) h = (h ^ ' ') * kFnvPrime4;
+      if (pending_space) h.Byte(' ');
       pending_space = false;
       started = true;
-      h = (h ^ v) * kFnvPrime4;
+      h.Byte(static_cast<unsigned char>(v));
       continue;
     }
     size_t space = utf8::SpaceLengthAt(s, i);
@@ -170,13 +151,13 @@ uint64_t NormalisedHash(std::string_view s) {
     char32_t v = cp.valid ? cp.value : 0xFFFD;
     v = FoldQuote(v);
     if (utf8::IsLetter(v)) letters = true;
-    if (pending_space) Feed(h, U' ');
+    if (pending_space) h.Byte(' ');
     pending_space = false;
     started = true;
     Feed(h, v);
   }
   if (!letters) return kNoHash;
-  return h == kNoHash ? 1 : h;
+  return h.Final();  // never 0 (kNoHash)
 }
 
 }  // namespace duplicate_block

@@ -10,11 +10,13 @@
 
 namespace newslint::duplicate_block {
 
-// 64-bit FNV-1a over the normalised line, four bytes (little-endian) per
-// code point: a leading list marker dropped, ASCII letters lower-cased,
-// curly quotes, back-ticks and guillemets straightened, white-space runs as
-// one space, trimmed; an invalid byte as U+FFFD. Allocates nothing. 0 for a
-// line without letters, never 0 otherwise.
+// A 64-bit key of the normalised line: a leading list marker dropped, ASCII
+// letters lower-cased, curly quotes, back-ticks and guillemets straightened,
+// white-space runs as one space, trimmed; an invalid byte as U+FFFD. The
+// key is lint/block_hash.h over the normalised line's UTF-8 bytes: equal
+// keys for equal normalised lines, and otherwise equal with probability
+// about 2^-64; the rule compares keys and nothing else. Allocates nothing.
+// 0 for a line without letters, never 0 otherwise.
 uint64_t NormalisedHash(std::string_view line);
 
 }  // namespace newslint::duplicate_block
