@@ -16,8 +16,8 @@
 // sixteen bytes at once while a byte loop defines the key. Final() is never
 // 0 (0 is free to mean "empty" in a table).
 //
-// Used by boilerplate/template-line (line keys) and dataset/repeated-body
-// (word keys, dataset::AppendWordKeys).
+// Used by boilerplate/template-line and boilerplate/duplicate-block (line
+// keys) and dataset/repeated-body (word keys, dataset::AppendWordKeys).
 
 #ifndef NEWSLINT_LINT_BLOCK_HASH_H_
 #define NEWSLINT_LINT_BLOCK_HASH_H_
