@@ -565,11 +565,11 @@ NameLexicon::Cache* ThreadNameCache(Dictionary* dict) {
 // the ~100 uses of every article cost more than all the lookups.
 constexpr size_t kNameUseScanLimit = 1024;
 
-// Name uses ordered by their word (a view of People::name_use_words_), and
+// Name uses ordered by their word (a view of the text, People::text_), and
 // compared with a word, for std::sort and std::equal_range.
 struct People::NameUseOrder {
-  std::string_view words;
-  std::string_view Word(const NameUse& u) const { return words.substr(u.word, u.size); }
+  std::string_view text;
+  std::string_view Word(const NameUse& u) const { return text.substr(u.at, u.size); }
   bool operator()(const NameUse& a, const NameUse& b) const { return Word(a) < Word(b); }
   bool operator()(const NameUse& a, std::string_view w) const { return Word(a) < w; }
   bool operator()(std::string_view w, const NameUse& b) const { return w < Word(b); }
@@ -597,6 +597,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
   NameLexicon::Cache article_cache;
   NameLexicon names(dictionary, name_cache != nullptr ? name_cache : &article_cache);
   article_title_ = analysis.article().title;
+  text_ = text;
 
   // Title-case paragraphs: headlines and sub-headings, where every word is
   // capitalised and capitals say nothing about names.
@@ -1213,8 +1214,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
     if (!run) continue;
     for (size_t k = m.name_token; k < m.end_token; ++k) {
       const std::string_view w = StripPossessiveInline(text_of(tokens[k]));
-      name_uses_.push_back({name_use_words_.size(), w.size(), tokens[k].span.start});
-      name_use_words_ += w;
+      name_uses_.push_back({tokens[k].span.start, w.size()});  // w: a prefix of the token
     }
   }
   // Many uses: sorted by word, for UsedAsNameOutside to search rather than
@@ -1225,7 +1225,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
 
 // Out of line: rare, and inlined into Build it cost Build more than it does.
 [[gnu::noinline]] void People::SortNameUses() {
-  std::sort(name_uses_.begin(), name_uses_.end(), NameUseOrder{name_use_words_});
+  std::sort(name_uses_.begin(), name_uses_.end(), NameUseOrder{text_});
 }
 
 const NameMention* People::MentionAt(size_t offset) const {
@@ -1325,16 +1325,14 @@ bool People::UsedAsNameOutside(std::string_view word, Span except) const {
   // Any use of the word outside `except`, as a lookup of the word's offsets
   // and a scan of them would find: a scan of all uses when they are few,
   // else of the word's own (Build sorted them by word).
-  const std::string_view words = name_use_words_;
   std::span<const NameUse> uses(name_uses_);
   if (name_uses_.size() > kNameUseScanLimit) {
     const auto [lo, hi] =
-        std::equal_range(name_uses_.begin(), name_uses_.end(), w, NameUseOrder{words});
+        std::equal_range(name_uses_.begin(), name_uses_.end(), w, NameUseOrder{text_});
     uses = std::span<const NameUse>(lo, hi);
   }
   for (const NameUse& use : uses) {
-    if ((use.at < except.start || use.at >= except.end) &&
-        words.substr(use.word, use.size) == w) {
+    if ((use.at < except.start || use.at >= except.end) && text_.substr(use.at, use.size) == w) {
       return true;
     }
   }

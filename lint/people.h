@@ -180,20 +180,20 @@ class People {
   std::vector<bool> title_case_;
   std::vector<std::pair<size_t, size_t>> sentence_tokens_;  // per sentence
   // Where capitalised words (possessive stripped) are used as a name, in
-  // text order: each use's word is name_use_words_.substr(word, size), its
-  // byte offset `at`. Only UsedAsNameOutside reads them, for the few cue
-  // names one rule asks about, so it scans them (past kNameUseScanLimit
-  // uses, Build sorts them by word and it searches); a hash map of word ->
-  // offsets, built for every article, cost a map slot and a vector per word
-  // (most of People's allocations) for lookups that are rare.
+  // text order: each use's word is text_.substr(at, size), a token of the
+  // article's text without its possessive ending. Only UsedAsNameOutside
+  // reads them, for the few cue names one rule asks about, so it scans them
+  // (past kNameUseScanLimit uses, Build sorts them by word and it
+  // searches); a hash map of word -> offsets, built for every article, cost
+  // a map slot and a vector per word (most of People's allocations) for
+  // lookups that are rare, and a copy of every word cost an append each.
   struct NameUseOrder;
   void SortNameUses();
   struct NameUse {
-    size_t word = 0;  // offset into name_use_words_
+    size_t at = 0;  // byte offset of the word in the text
     size_t size = 0;
-    size_t at = 0;
   };
-  std::string name_use_words_;
+  std::string_view text_;  // the article's text (Analysis::text()), which outlives the view
   std::vector<NameUse> name_uses_;
   std::string article_title_;
   // Per person, lower-case name, surname and given name (for Resolve()).
