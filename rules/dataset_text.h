@@ -15,8 +15,11 @@
 //               Latin-1, Latin Extended-A, Greek and Cyrillic capitals (no
 //               Unicode normalisation: "é" precomposed and "e" + U+0301 are
 //               different words, as scrapers almost never mix them).
-//   word hash   64 bits over the lowered code points (multiply-rotate,
-//               splitmix64 finaliser).
+//   word hash   64 bits: FNV-1a over the lowered word's bytes (an ASCII
+//               letter or digit one byte, another code point three),
+//               splitmix64's finaliser (AppendWords). Rules that only ask
+//               whether two words are equal take a cheaper key of the
+//               same bytes instead (AppendWordKeys).
 //
 // A signature (MakeSignature) of a word sequence holds:
 //   exact       a 64-bit hash of the whole normalised word sequence;
