@@ -87,9 +87,10 @@ inline Classified Classify16(const unsigned char* p) {
 // FNV-1a over the lowered bytes of the ASCII word p[0, length), 1 <= length
 // <= 16, p[0, 16) readable: the hash AppendWords' byte loop computes. The
 // lowered byte of a letter or a digit is the byte | 0x20 (digits have that
-// bit already). Every step runs whatever the length (no branch for the
-// word's end to mispredict), each step's state is stored, and the state
-// after step `length` is loaded back: one store per step, where picking it
+// bit already). The eight steps of a block run whatever the word's length
+// inside it (no branch for the word's end to mispredict; the second block
+// only for a word past eight bytes), each step's state is stored, and the
+// state after step `length` is loaded back: one store per step, where picking it
 // in registers took four instructions (a compare, a negation, an and, an
 // or; a select `j == length ? h : result` GCC 12 made a branch on the
 // length, the very branch the fixed steps are there to avoid).
