@@ -2,7 +2,8 @@
 // against simple reference implementations written here (the byte-at-a-time
 // code they replaced): template_line::LineHash (sixteen or eight ASCII bytes
 // at a time), duplicate_block::NormalisedHash (sixteen or eight ASCII bytes
-// at a time, the same block hash), dataset::AppendWords and AppendWordKeys (a table for the ASCII character classes) and the
+// at a time, the same block hash), dataset::AppendWords and AppendWordKeys
+// (sixteen bytes at a time, a table for the ASCII character classes) and the
 // min-hash kernels of dataset::MakeSignature (AVX-512 and AVX2 blocks). The
 // fast paths must give the very same values: the hashes key tables and
 // min-hash signatures whose results reach the output.
@@ -547,9 +548,10 @@ TEST(DatasetHashTest, WordKeysEqualExactlyWhenWordHashesAre) {
     for (size_t k = 0; k < keys.size(); ++k) {
       ASSERT_EQ(hashes[k].span, keys[k].span);
       const auto [at, added] = key_of_hash.try_emplace(hashes[k].hash, keys[k].hash);
-      ASSERT_EQ(at->second, keys[k].hash) << "one word, two keys: " << s.substr(keys[k].span.start, keys[k].span.size());
+      const std::string_view word = std::string_view(s).substr(keys[k].span.start, keys[k].span.size());
+      ASSERT_EQ(at->second, keys[k].hash) << "one word, two keys: " << word;
       const auto [back, new_key] = hash_of_key.try_emplace(keys[k].hash, hashes[k].hash);
-      ASSERT_EQ(back->second, hashes[k].hash) << "two words, one key: " << s.substr(keys[k].span.start, keys[k].span.size());
+      ASSERT_EQ(back->second, hashes[k].hash) << "two words, one key: " << word;
       distinct += added;
     }
   }
