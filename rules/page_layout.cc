@@ -1,6 +1,7 @@
 #include "rules/page_layout.h"
 
 #include <algorithm>
+#include <span>
 
 #include "lint/scratch.h"
 #include "lint/utf8.h"
@@ -83,13 +84,18 @@ PageLayout::PageLayout(Analysis& analysis) : article_(analysis.article()) {
     utf8::CodePoint first = utf8::DecodeAt(line, 0);
     l.bullet = IsListMarker(first.value) && first.length < line.size() &&
                utf8::SpaceLengthAt(line, first.length) > 0;
-    for (const Token& t : line_tokens.In(l.span)) {
-      ++l.words;
-      if (t.shape != TokenShape::kNumber) ++l.letters_words;
-      if (t.shape == TokenShape::kCapitalized || t.shape == TokenShape::kUpper ||
-          t.shape == TokenShape::kMixed) {
-        ++l.capitalized;
-      }
+    // Counted without a branch per token (the shapes alternate
+    // unpredictably): a bit per shape says whether it counts.
+    constexpr auto kBit = [](TokenShape shape) { return 1u << static_cast<unsigned>(shape); };
+    constexpr unsigned kLetters = ~kBit(TokenShape::kNumber);
+    constexpr unsigned kCapitals =
+        kBit(TokenShape::kCapitalized) | kBit(TokenShape::kUpper) | kBit(TokenShape::kMixed);
+    const std::span<const Token> tokens = line_tokens.In(l.span);
+    l.words = static_cast<int>(tokens.size());
+    for (const Token& t : tokens) {
+      const auto shape = static_cast<unsigned>(t.shape);
+      l.letters_words += static_cast<int>((kLetters >> shape) & 1u);
+      l.capitalized += static_cast<int>((kCapitals >> shape) & 1u);
     }
     l.sentence_end = EndsSentence(line);
     l.prose = l.sentence_end && l.words >= kProseWords;

@@ -251,8 +251,9 @@ TEST(PageLayoutTest, SharedReturnsTheSameObject) {
   EXPECT_EQ(other_analysis.Shared<PageLayout>().size(), 1u);
 }
 
-// The layout counts each line's words in one walk of the token list; they
-// are the tokens Analysis::TokensIn gives for the line, on every fixture.
+// The layout counts each line's words in one walk of the token list, by
+// shape without a branch; they are the tokens Analysis::TokensIn gives for
+// the line, on every fixture.
 TEST(PageLayoutTest, LineWordsAreTheTokensInTheLine) {
   for (const Article& a : FixtureArticles()) {
     Analysis analysis(a);
@@ -260,10 +261,15 @@ TEST(PageLayoutTest, LineWordsAreTheTokensInTheLine) {
     for (size_t i = 0; i < layout.size(); ++i) {
       const LineLayout& l = layout.line(i);
       if (l.blank) continue;
-      int letters_words = 0;
-      for (const Token& t : analysis.TokensIn(l.span)) letters_words += t.shape != TokenShape::kNumber;
+      int letters_words = 0, capitalized = 0;
+      for (const Token& t : analysis.TokensIn(l.span)) {
+        letters_words += t.shape != TokenShape::kNumber;
+        capitalized += t.shape == TokenShape::kCapitalized || t.shape == TokenShape::kUpper ||
+                       t.shape == TokenShape::kMixed;
+      }
       ASSERT_EQ(static_cast<size_t>(l.words), analysis.TokensIn(l.span).size()) << a.source << ":" << i;
       ASSERT_EQ(l.letters_words, letters_words) << a.source << ":" << i;
+      ASSERT_EQ(l.capitalized, capitalized) << a.source << ":" << i;
     }
   }
 }
