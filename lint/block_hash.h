@@ -12,8 +12,9 @@
 // keys that only have to be equal exactly when their bytes are (table keys,
 // dedup), not for hashes whose values reach the output through a min-hash.
 // The same bytes give the same key however they are fed (Byte, Bytes, or
-// HashBlocks for whole blocks), which is what lets fast paths take eight or
-// sixteen bytes at once while a byte loop defines the key. Final() is never
+// whole blocks through the static Step and Finish), which is what lets fast
+// paths take eight or sixteen bytes at once while a byte loop defines the
+// key. Final() is never
 // 0 (0 is free to mean "empty" in a table).
 //
 // Used by boilerplate/template-line and boilerplate/duplicate-block (line
