@@ -117,6 +117,24 @@ const std::vector<Token>& Analysis::tokens() {
   return *tokens_;
 }
 
+size_t Analysis::CodePointsIn(Span s) {
+  const std::string_view piece = view(s);
+  const std::string_view t = text();
+  if (text_validity_ == Validity::kUnknown) {
+    text_validity_ = IsValidUtf8(t) ? Validity::kValid : Validity::kInvalid;
+  }
+  // A continuation byte at an edge: the piece starts or ends inside a
+  // sequence, and its cut bytes count one each.
+  const auto inside = [&](size_t i) {
+    return i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80;
+  };
+  const size_t start = piece.data() - t.data();
+  if (text_validity_ == Validity::kValid && !inside(start) && !inside(start + piece.size())) {
+    return piece.size() - CountContinuationBytes(piece);
+  }
+  return CountCodePoints(piece);
+}
+
 std::span<const Token> Analysis::TokensIn(Span span) {
   const std::vector<Token>& ts = tokens();
   auto first = std::lower_bound(ts.begin(), ts.end(), span.start,

@@ -199,6 +199,11 @@ TokenShape ShapeOf(std::string_view word);
 // sequence counts as one.
 size_t CountCodePoints(std::string_view s);
 
+// The bytes 10xxxxxx in `s`: s.size() minus this is CountCodePoints(s) when
+// `s` is valid UTF-8 (each code point has exactly one byte that is not a
+// continuation byte).
+size_t CountContinuationBytes(std::string_view s);
+
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF,
 // no truncated sequences). On failure, *bad_offset (if given) is the offset
 // of the first byte of the first ill-formed sequence.
@@ -238,6 +243,13 @@ class Analysis {
   const std::vector<Sentence>& sentences();
   // All tokens of the text, in text order. Tokens never cross a line.
   const std::vector<Token>& tokens();
+
+  // CountCodePoints(view(s)). Once the whole text is known to be valid
+  // UTF-8 (checked on first use, once per article), a span whose edges do
+  // not fall inside a sequence is valid too, and its code points are counted
+  // without validating it again; other spans are counted as CountCodePoints
+  // counts them. For the per-line counts of every article.
+  size_t CodePointsIn(Span s);
 
   // The tokens lying wholly inside `span` (binary search; no copy). For many
   // spans in text order (every line, every sentence) TokenWalk is cheaper.
@@ -315,6 +327,8 @@ class Analysis {
   std::optional<std::vector<Sentence>> sentences_;
   std::optional<std::vector<Token>> tokens_;
   std::optional<std::string> lower_;
+  enum class Validity : uint8_t { kUnknown, kValid, kInvalid };
+  Validity text_validity_ = Validity::kUnknown;  // of the whole text, for CodePointsIn
   // Locate's memo: the last offset located and its column.
   size_t located_offset_ = 0;
   size_t located_line_ = static_cast<size_t>(-1);

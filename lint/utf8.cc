@@ -38,7 +38,7 @@ size_t FirstInvalid(const unsigned char* p, size_t n) {
 }
 
 // Number of continuation bytes (10xxxxxx), eight bytes at a time.
-size_t CountContinuationBytes(const unsigned char* p, size_t n) {
+size_t ContinuationBytes(const unsigned char* p, size_t n) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
   size_t count = 0, i = 0;
   // Per-byte sums fit in a byte for up to 255 words; flush well before.
@@ -68,11 +68,15 @@ bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
   return false;
 }
 
+size_t CountContinuationBytes(std::string_view s) {
+  return ContinuationBytes(reinterpret_cast<const unsigned char*>(s.data()), s.size());
+}
+
 size_t CountCodePoints(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   if (n >= kSimdMinSize && simdjson::validate_utf8(s.data(), n)) {
-    return n - CountContinuationBytes(p, n);
+    return n - ContinuationBytes(p, n);
   }
   // Ill-formed text: decode, so that each invalid byte counts as one.
   size_t i = 0, count = 0;

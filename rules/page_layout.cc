@@ -80,7 +80,7 @@ PageLayout::PageLayout(Analysis& analysis) : article_(analysis.article()) {
     l.run_end = i + 1;
     if (l.blank) continue;
     std::string_view line = text.substr(start, end - start);
-    l.code_points = static_cast<int>(CountCodePoints(line));
+    l.code_points = static_cast<int>(analysis.CodePointsIn(l.span));
     utf8::CodePoint first = utf8::DecodeAt(line, 0);
     l.bullet = IsListMarker(first.value) && first.length < line.size() &&
                utf8::SpaceLengthAt(line, first.length) > 0;

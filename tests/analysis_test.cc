@@ -284,6 +284,35 @@ TEST(AnalysisTest, TokenWalkGivesTokensIn) {
   }
 }
 
+// CodePointsIn skips the validation of valid pieces of valid text: it must
+// still count exactly as CountCodePoints, for lines and for spans whose edges
+// cut a sequence, in valid text and in text with invalid bytes.
+TEST(AnalysisTest, CodePointsInCountsAsCountCodePoints) {
+  std::vector<Article> articles = FixtureArticles();
+  articles.push_back(MakeArticle("Z\u00FCrich \u2014 \u041A\u0438\u0435\u0432\n\xF0\x9F\x93\xB0 ok"));
+  articles.push_back(MakeArticle("caf\u00E9 \xFF broken\n\xE2\x80 cut \u00E9t\u00E9\n\x80\x80"));
+  articles.push_back(MakeArticle(Repeat("\u00E9t\u00E9 ", 30) + "\xC3"));
+  size_t cut_edges = 0;
+  for (const Article& a : articles) {
+    Analysis an(a);
+    for (const Span& l : an.lines()) {
+      ASSERT_EQ(an.CodePointsIn(l), CountCodePoints(an.view(l))) << a.source;
+    }
+    const size_t n = a.text.size();
+    for (size_t k = 0; k < 60 && n > 0; ++k) {
+      const size_t start = (k * 7919) % n;
+      const Span span{start, std::min(n, start + (k * 37) % 300)};
+      const auto cont = [&](size_t i) {
+        return i < n && (static_cast<unsigned char>(a.text[i]) & 0xC0) == 0x80;
+      };
+      cut_edges += cont(span.start) || cont(span.end);
+      ASSERT_EQ(an.CodePointsIn(span), CountCodePoints(an.view(span)))
+          << a.source << " " << span.start << "-" << span.end;
+    }
+  }
+  EXPECT_GT(cut_edges, 0u);  // some spans did cut a sequence
+}
+
 // ---------------------------------------------------------------------------
 // Locate and Excerpt
 // ---------------------------------------------------------------------------
