@@ -18,7 +18,9 @@ CMAKE_CXX_FLAGS=-g) so that perf can unwind and name the lines.
 Default: each sample goes to the innermost frame whose source line is in a
 file of newslint's (lint/, rules/, ...: a name ending in .cc or .h that is
 not one of the standard library's headers), so a sample in memcpy called
-from a rule counts at the rule's line. With --within SYMBOL, only the
+from a rule counts at the rule's line. A frame of a function inlined into
+its caller ("people.cc:614 (inlined)") counts at its own line. With
+--within SYMBOL, only the
 samples whose stack holds a frame of SYMBOL count, each at the line of the
 outermost such frame: where that function's time goes, callees included.
 Shares are of all samples.
@@ -30,13 +32,18 @@ import re
 import sys
 
 FRAME = re.compile(r"^([0-9a-f]+) (.*)$")
-SOURCE_LINE = re.compile(r"^([A-Za-z0-9_.+-]+\.(?:cc|h)):(\d+)$")
-# Headers of the standard library and the compiler's intrinsics, whose lines
-# say where the time went only inside the caller's line.
+# "people.cc:614", or "people.cc:614 (inlined)" for a frame perf unwound
+# out of a function inlined into its caller.
+SOURCE_LINE = re.compile(r"^([A-Za-z0-9_.+-]+\.(?:cc|h)):(\d+)(?: \(inlined\))?$")
+INLINED = " (inlined)"
+# Headers of the C and C++ standard libraries (glibc's string.h wraps
+# memchr and memcpy in inlined functions) and of the compiler's intrinsics,
+# whose lines say where the time went only inside the caller's line.
 LIBRARY = re.compile(
     r"^(stl_|basic_string|string_view|char_traits|new_allocator|alloc_traits|"
     r"shared_ptr|unique_ptr|std_function|invoke|ptr_traits|allocator|"
     r"move|predefined_ops|hashtable|unordered_|vector|array|span|optional|"
+    r"string\.h|string_fortified|stdio2?\.h|stdlib\.h|wchar2?\.h|"
     r"\w*intrin)")
 
 
@@ -66,6 +73,11 @@ def own_line(source):
     return m is not None and not LIBRARY.match(m.group(1))
 
 
+def location(source):
+    """A frame's source line as it is reported: "people.cc:614", inlined or not."""
+    return source[:-len(INLINED)] if source.endswith(INLINED) else source
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("perf_script", help="output of perf script -F ip,sym,srcline ('-': stdin)")
@@ -84,9 +96,10 @@ def main():
         if args.within:
             inside = [i for i, (symbol, _) in enumerate(frames) if args.within in symbol]
             if inside:
-                where = frames[max(inside)][1] or frames[max(inside)][0]
+                symbol, source = frames[max(inside)]
+                where = location(source) if source else symbol
         else:
-            where = next((source for _, source in frames if own_line(source)), None)
+            where = next((location(source) for _, source in frames if own_line(source)), None)
         if where is not None:
             counted += 1
             counts[where] += 1
