@@ -4,10 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include "lint/fixes.h"
+#include "lint/scratch.h"
+#include "rules/dataset/first_seen.h"
 #include "rules/rules.h"
 #include "tests/rule_test_util.h"
 
@@ -129,6 +133,55 @@ TEST(RepeatedBodyTest, ThreeCopiesAreOneFinding) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(Int(found[0], "words"), 118);
   EXPECT_EQ(ApplyFixes(kBody + kBody + kBody, found, FixFilter{}), kBody);
+}
+
+// FirstSeen, the table FindPassages asks for each k-gram's first position.
+
+TEST(FirstSeenTest, AnswersTheFirstPositionOfEachKey) {
+  dataset::FirstSeen seen;
+  seen.Reset(100);  // 256 slots
+  // 0x100 and 0x200 land in the slot of 0x000 (the key's low bits): found
+  // by the whole key, not by their slot.
+  const uint64_t keys[] = {0x000, 0x100, 0x200, 0x000, 0x300, 0x100, 0x200, 0xABCDEF12345ull};
+  const uint32_t want[] = {0, 1, 2, 0, 4, 1, 2, 7};
+  for (uint32_t i = 0; i < std::size(keys); ++i) {
+    EXPECT_EQ(seen.FindOrInsert(keys[i], i), want[i]) << i;
+  }
+}
+
+TEST(FirstSeenTest, ResetForgetsTheLastArticle) {
+  dataset::FirstSeen seen;
+  seen.Reset(10);
+  EXPECT_EQ(seen.FindOrInsert(42, 3), 3u);
+  EXPECT_EQ(seen.FindOrInsert(42, 9), 3u);
+  for (int article = 0; article < 3; ++article) {
+    seen.Reset(10);
+    EXPECT_EQ(seen.FindOrInsert(42, 5), 5u) << article;  // not 3: a new article
+    EXPECT_EQ(seen.FindOrInsert(42, 6), 5u) << article;
+  }
+  seen.Reset(5000);  // a larger table, then a smaller article again
+  EXPECT_EQ(seen.FindOrInsert(42, 1), 1u);
+  seen.Reset(10);
+  EXPECT_EQ(seen.FindOrInsert(42, 2), 2u);
+}
+
+// A thread keeps its table from one article to the next, except a long
+// record's: over kMaxKeptBytes it is freed at the next article, which gets a
+// table of its own size (docs/performance.md, "Memory: one record").
+TEST(FirstSeenTest, ALongRecordsTableIsNotKept) {
+  dataset::FirstSeen seen;
+  seen.Reset(20000);  // 65,536 slots: 1 MiB, the most that is kept
+  const size_t kept = seen.table_bytes();
+  ASSERT_LE(kept, kMaxKeptBytes);
+  seen.Reset(100);
+  EXPECT_EQ(seen.table_bytes(), kept);  // reused: no allocation per article
+  seen.Reset(1000000);  // a long record: 4 M slots
+  EXPECT_GT(seen.table_bytes(), kMaxKeptBytes);
+  EXPECT_EQ(seen.FindOrInsert(7, 0), 0u);
+  seen.Reset(100);
+  EXPECT_LE(seen.table_bytes(), 256 * 16u);  // the long record's table is gone
+  EXPECT_EQ(seen.FindOrInsert(7, 4), 4u);
+  EXPECT_EQ(seen.FindOrInsert(7, 8), 4u);
 }
 
 }  // namespace
