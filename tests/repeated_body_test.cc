@@ -175,7 +175,7 @@ TEST(FirstSeenTest, ALongRecordsTableIsNotKept) {
   ASSERT_LE(kept, kMaxKeptBytes);
   seen.Reset(100);
   EXPECT_EQ(seen.table_bytes(), kept);  // reused: no allocation per article
-  seen.Reset(1000000);  // a long record: 4 M slots
+  seen.Reset(1000000);  // a long record: 2 M slots, 32 MiB
   EXPECT_GT(seen.table_bytes(), kMaxKeptBytes);
   EXPECT_EQ(seen.FindOrInsert(7, 0), 0u);
   seen.Reset(100);
