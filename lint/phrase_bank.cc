@@ -58,6 +58,9 @@ PhraseHits::PhraseHits(Analysis& analysis) : bank_(analysis.phrase_bank()) {
   for (const PhraseMatch& m : found) {
     matches_[next[bank_->slot_of(m.phrase)]++] = PhraseMatch{bank_->local_of(m.phrase), m.span};
   }
+  // Each slot's cursor at its first match, as if asked about offset 0.
+  cursors_.resize(bank_->slot_count());
+  for (size_t s = 0; s < cursors_.size(); ++s) cursors_[s] = {0, slot_begin_[s]};
 }
 
 namespace {
