@@ -169,20 +169,23 @@ void PhraseHits::ForEachIn(int slot, Span range, F&& f) const {
   if (last - first > 8) {
     Cursor& cursor = cursors_[static_cast<size_t>(slot)];
     if (range.start >= cursor.start) {
-      // The answer is at or after the last one (ends ascend).
+      // The answer is at or after the last one (ends ascend): a few steps
+      // on (the next line), else a search of the rest, so that a rule
+      // that jumps back and forth stays logarithmic per call.
       m = matches_.data() + cursor.index;
-      while (m != last && m->span.end <= range.start) ++m;
-    } else {
-      size_t lo = 0, hi = static_cast<size_t>(last - first);
+      for (int k = 0; k < 8 && m != last && m->span.end <= range.start; ++k) ++m;
+    }
+    if (m != last && m->span.end <= range.start) {
+      size_t lo = 0, hi = static_cast<size_t>(last - m);
       while (lo < hi) {
         const size_t mid = (lo + hi) / 2;
-        if (first[mid].span.end <= range.start) {
+        if (m[mid].span.end <= range.start) {
           lo = mid + 1;
         } else {
           hi = mid;
         }
       }
-      m = first + lo;
+      m += lo;
     }
     cursor = {range.start, static_cast<size_t>(m - matches_.data())};
   }
