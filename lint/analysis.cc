@@ -128,8 +128,7 @@ size_t Analysis::CodePointsIn(Span s) {
   const auto inside = [&](size_t i) {
     return i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80;
   };
-  const size_t start = piece.data() - t.data();
-  if (text_validity_ == Validity::kValid && !inside(start) && !inside(start + piece.size())) {
+  if (text_validity_ == Validity::kValid && !inside(s.start) && !inside(s.start + piece.size())) {
     return piece.size() - CountContinuationBytes(piece);
   }
   return CountCodePoints(piece);
