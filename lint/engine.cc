@@ -189,8 +189,8 @@ void Engine::LintBatch(const Article* articles, size_t n, std::vector<Finding>* 
   // of their views (made rule by rule, so interleaved across the chunk's
   // articles) went back to glibc's malloc among the excerpts' allocations:
   // freed together, the allocator's share of a run on the fixtures fell
-  // from 8.5% to 7.3% of the samples, and the run took 2.4% less CPU
-  // (pinned pairs, 10 of 10; no change on clean news).
+  // from 8.5% to 7.3% of the samples, and the run took 1-3% less CPU
+  // (three sets of pinned pairs; no change on clean news).
   for (size_t k = n; k-- > 0;) analyses[k].reset();
 }
 
