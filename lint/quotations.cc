@@ -787,9 +787,28 @@ Cp CodePointBefore(std::string_view para, size_t pos) {
 // The neighbours of the mark at byte `pos` of `para`, decoded from the bytes
 // around it on demand (CodePointBefore backwards): what ArrayNear gives for the
 // same code point of the decoded paragraph, without decoding the rest.
+// What LookBefore and LookAfter last found at the end of a run of quotation
+// marks, kept by ScanMarks from one mark to the next: in a run of n marks
+// ("“““…", a hostile or broken text) each mark would otherwise walk the
+// whole run, n^2 steps; with the memo the walks of a paragraph's marks,
+// which come in text order, cover each byte once.
+struct QuoteRunMemo {
+  // Walking back from `before_at` (a code point start) through quotation
+  // marks ends at a code point of class before_cls (kEdge: the paragraph's
+  // start).
+  size_t before_at = std::string_view::npos;
+  Cls before_cls = Cls::kEdge;
+  // Every code point in [after_from, after_to) is a quotation mark, and the
+  // one at after_to is of class after_cls (kEdge: the paragraph's end).
+  size_t after_from = std::string_view::npos;
+  size_t after_to = 0;
+  Cls after_cls = Cls::kEdge;
+};
+
 class TextNear {
  public:
-  TextNear(std::string_view para, size_t pos) : para_(para) {
+  TextNear(std::string_view para, size_t pos, QuoteRunMemo* memo = nullptr)
+      : para_(para), memo_(memo) {
     mark_ = CodePointAt(para, pos, &mark_length_);
     after_pos_ = pos + mark_length_;
     if (after_pos_ < para.size()) after_ = CodePointAt(para, after_pos_, &after_length_);
@@ -811,22 +830,48 @@ class TextNear {
   Cls LookBefore() const {
     if (mark_.pos == 0) return Cls::kEdge;
     if (before_[0].cls != Cls::kQuote) return before_[0].cls;
+    Cls found = Cls::kEdge;
     for (size_t j = before_[0].pos; j > 0;) {
+      if (memo_ != nullptr && j == memo_->before_at) {
+        found = memo_->before_cls;  // the rest of the run, walked for an earlier mark
+        break;
+      }
       const Cp cp = CodePointBefore(para_, j);
-      if (cp.cls != Cls::kQuote) return cp.cls;
+      if (cp.cls != Cls::kQuote) {
+        found = cp.cls;
+        break;
+      }
       j = cp.pos;
     }
-    return Cls::kEdge;
+    if (memo_ != nullptr) {
+      memo_->before_at = mark_.pos;
+      memo_->before_cls = found;
+    }
+    return found;
   }
   Cls LookAfter() const {
     if (after_pos_ >= para_.size()) return Cls::kEdge;
     if (after_.cls != Cls::kQuote) return after_.cls;
-    uint8_t length = 0;
-    for (size_t j = after_pos_ + after_length_; j < para_.size(); j += length) {
-      const Cp cp = CodePointAt(para_, j, &length);
-      if (cp.cls != Cls::kQuote) return cp.cls;
+    const size_t from = after_pos_ + after_length_;
+    if (memo_ != nullptr && from >= memo_->after_from && from <= memo_->after_to) {
+      return memo_->after_cls;  // inside the run an earlier mark walked
     }
-    return Cls::kEdge;
+    uint8_t length = 0;
+    size_t j = from;
+    Cls found = Cls::kEdge;
+    for (; j < para_.size(); j += length) {
+      const Cp cp = CodePointAt(para_, j, &length);
+      if (cp.cls != Cls::kQuote) {
+        found = cp.cls;
+        break;
+      }
+    }
+    if (memo_ != nullptr) {
+      memo_->after_from = from;
+      memo_->after_to = j;
+      memo_->after_cls = found;
+    }
+    return found;
   }
   std::string WordAfter() const {
     size_t j = after_pos_;
@@ -851,6 +896,7 @@ class TextNear {
   }
 
   std::string_view para_;
+  QuoteRunMemo* memo_;
   Cp mark_{};
   uint8_t mark_length_ = 1;
   size_t after_pos_ = 0;
@@ -874,6 +920,8 @@ class TextNear {
 // answers from both.
 void ScanMarks(std::string_view para, size_t base, std::vector<RawMark>* out) {
   std::optional<std::vector<Span>> urls;  // found at the first mark
+  size_t next_url = 0;                    // the first URL that does not end before the mark
+  QuoteRunMemo memo;
   const auto* bytes = reinterpret_cast<const unsigned char*>(para.data());
   const size_t n = para.size();
   auto alnum = [](unsigned char b) {
@@ -899,10 +947,13 @@ void ScanMarks(std::string_view para, size_t base, std::vector<RawMark>* out) {
       if (!QuoteGlyphOf(cp.value).has_value()) return;
     }
     if (!urls) urls = FindUrlSpans(para, 0);
-    for (const Span& u : *urls) {
-      if (pos >= u.start && pos < u.end) return;
+    // The URLs are in text order, and so are the marks: a cursor, not a
+    // search of every URL for every mark.
+    while (next_url < urls->size() && (*urls)[next_url].end <= pos) ++next_url;
+    if (next_url < urls->size() && pos >= (*urls)[next_url].start) return;
+    if (const std::optional<RawMark> m = ReadMark(TextNear(para, pos, &memo), base)) {
+      out->push_back(*m);
     }
-    if (const std::optional<RawMark> m = ReadMark(TextNear(para, pos), base)) out->push_back(*m);
   };
   static constexpr ByteSet kLead("\"'\xC2\xE2\xE3");
   size_t i = 0;

@@ -257,6 +257,26 @@ TEST(QuotationsScanTest, RandomBytes) {
   }
 }
 
+// Marks among URLs (ScanMarks skips a mark inside one with a cursor over
+// the paragraph's URLs) and in runs next to other runs (the scan remembers
+// where its last walk over a run of marks ended).
+TEST(QuotationsScanTest, RandomTokensWithUrlsAndRuns) {
+  std::mt19937 rng(20261201);
+  const std::vector<std::string> tokens = {
+      "\u201C", "\u201D", "'",  "\"", "\u2019", "\u00BB", "\u00AB", "word", " ", " ", "(", ")",
+      ".",      ",",      "-",  "1",  "http://ex.com/a'b\"c", "https://x.org/\u201Cq\u201D",
+      "www.site.net/it's", "me@mail.org", "\xE2\x80", "\xC3"};
+  std::uniform_int_distribution<size_t> pick(0, tokens.size() - 1);
+  std::uniform_int_distribution<size_t> length(0, 60);
+  size_t marks = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (size_t n = length(rng); n > 0; --n) s += tokens[pick(rng)];
+    marks += ExpectScansAgree(s);
+  }
+  EXPECT_GT(marks, 100000u);  // the strings hold marks the scans read, not only skipped ones
+}
+
 // EndsLikeSentence as it was written before its ASCII table: DecodeBefore and
 // the Unicode tests for every code point from the end.
 bool ReferenceEndsLikeSentence(std::string_view p) {

@@ -90,6 +90,9 @@ struct Cp {
   size_t pos;  // absolute offset
   char32_t c;
   uint8_t len;
+  // Index of the first code point of the run of this one ("((((": the first
+  // "("), so that reading a bracket's run costs one step, not the run.
+  uint32_t run;
 };
 
 struct ParagraphResult {
@@ -110,8 +113,7 @@ struct ParagraphResult {
 bool IsEmoticon(const std::vector<Cp>& cps, size_t k) {
   const char32_t c = cps[k].c;
   if (c == ')' || c == '(' || c == ']' || c == '[') {
-    size_t j = k;
-    while (j > 0 && cps[j - 1].c == c) --j;  // ":)))"
+    const size_t j = cps[k].run;  // ":)))"
     if (j > 0 && IsNose(cps[j - 1].c) && j > 1 &&
         (IsEyes(cps[j - 2].c) || (cps[j - 2].c == '8' && cps[j - 1].c == '-'))) {
       return true;
@@ -194,7 +196,9 @@ ParagraphResult ReadParagraph(std::string_view text, Span span, std::optional<Ki
   bool any = false;
   for (size_t i = 0; i < para.size();) {
     utf8::CodePoint cp = utf8::DecodeAt(para, i);
-    cps.push_back({span.start + i, cp.value, cp.length});
+    const auto k = static_cast<uint32_t>(cps.size());
+    cps.push_back({span.start + i, cp.value, cp.length,
+                   k > 0 && cps[k - 1].c == cp.value ? cps[k - 1].run : k});
     any = any || BracketOf(cp.value).has_value();
     i += cp.length;
   }
@@ -207,14 +211,28 @@ ParagraphResult ReadParagraph(std::string_view text, Span span, std::optional<Ki
     bool carried;
   };
   std::vector<Entry> stack;
-  if (carried) stack.push_back({*carried, {span.start, span.start}, true});
+  // Entries of each kind on the stack: a closing bracket with none of its
+  // kind open learns so without walking the stack (a paragraph of "[[[[…"
+  // and ")))…" would walk it for every ")").
+  int open_of_kind[4] = {0, 0, 0, 0};
+  auto push = [&](const Entry& e) {
+    stack.push_back(e);
+    ++open_of_kind[static_cast<int>(e.kind)];
+  };
+  auto pop_to = [&](size_t size) {
+    while (stack.size() > size) {
+      --open_of_kind[static_cast<int>(stack.back().kind)];
+      stack.pop_back();
+    }
+  };
+  if (carried) push({*carried, {span.start, span.start}, true});
+  size_t next_url = 0;  // the first URL that does not end before cps[k] (both in text order)
 
   for (size_t k = 0; k < cps.size(); ++k) {
     const auto bracket = BracketOf(cps[k].c);
     if (!bracket) continue;
-    bool in_url = false;
-    for (const Span& u : urls) in_url = in_url || (cps[k].pos >= u.start && cps[k].pos < u.end);
-    if (in_url) continue;
+    while (next_url < urls.size() && urls[next_url].end <= cps[k].pos) ++next_url;
+    if (next_url < urls.size() && cps[k].pos >= urls[next_url].start) continue;
     // "\x1b[1m": the "[" of an ANSI escape sequence (terminal colours pasted
     // into a post) is not a bracket; garbled/invisible-characters flags the
     // escape character.
@@ -227,14 +245,18 @@ ParagraphResult ReadParagraph(std::string_view text, Span span, std::optional<Ki
     const Span mark{cps[k].pos, cps[k].pos + cps[k].len};
     if (opens) {
       ++r.opening;
-      stack.push_back({kind, mark, false});
+      push({kind, mark, false});
       continue;
     }
+    // The innermost open bracket of this kind. The entries above it are
+    // closed (reported unclosed) by it, so the walk costs each entry once.
     size_t match = stack.size();
-    for (size_t i = stack.size(); i-- > 0;) {
-      if (stack[i].kind == kind) {
-        match = i;
-        break;
+    if (open_of_kind[static_cast<int>(kind)] > 0) {
+      for (size_t i = stack.size(); i-- > 0;) {
+        if (stack[i].kind == kind) {
+          match = i;
+          break;
+        }
       }
     }
     if (match == stack.size() && stack.empty() && IsListMarker(cps, k)) continue;
@@ -244,12 +266,12 @@ ParagraphResult ReadParagraph(std::string_view text, Span span, std::optional<Ki
       for (size_t i = match + 1; i < stack.size(); ++i) {
         r.problems.push_back({Problem::kUnclosed, stack[i].mark, stack[i].kind, {}});
       }
-      stack.resize(match);
+      pop_to(match);
       continue;
     }
     if (!stack.empty()) {
       const Entry top = stack.back();
-      stack.pop_back();
+      pop_to(stack.size() - 1);
       if (top.carried) continue;
       const std::string_view inner = text.substr(top.mark.end, mark.start - top.mark.end);
       if (!IsInterval(inner)) r.problems.push_back({Problem::kMismatched, mark, kind, top.mark});
