@@ -810,7 +810,13 @@ class Builder {
     // says so), a participant of that sentence who fits does ("Mr Kral met
     // Ms Ruiz. ... she said").
     const std::vector<NameMention>& mentions = people_.mentions();
-    size_t k = mentions.size();
+    // From the last mention before the cue (mentions are in text order; the
+    // ones after it count for nothing, and walking them for every pronoun
+    // made a long text quadratic).
+    size_t k = static_cast<size_t>(
+        std::partition_point(mentions.begin(), mentions.end(),
+                             [&](const NameMention& m) { return m.span.start < cue.speaker.start; }) -
+        mentions.begin());
     while (k > 0) {
       const size_t sentence = mentions[k - 1].sentence;
       size_t subject = People::kNone;

@@ -927,6 +927,8 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
   // made, as a map of lower surname -> persons gave them, without a map
   // slot and a vector per person (an article names a dozen or so).
   std::vector<std::string> lower_surnames;
+  constexpr size_t kSurnameScanLimit = 64;
+  StringMap<std::vector<size_t>> by_surname;  // from kSurnameScanLimit persons on
   for (size_t mi = 0; mi < mentions_.size(); ++mi) {
     NameMention& m = mentions_[mi];
     if (!m.introduces) continue;
@@ -939,12 +941,23 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
     }
     std::string lower_surname = AsciiLower(surname);
     size_t found = kNone;
-    for (size_t p = 0; p < persons_.size(); ++p) {
-      if (lower_surnames[p] != lower_surname) continue;
+    auto fits = [&](size_t p) {
       const Person& person = persons_[p];
-      if (given.empty() || person.given.empty() || EqualIgnoringAsciiCase(person.given, given)) {
-        found = p;
-        break;
+      return given.empty() || person.given.empty() || EqualIgnoringAsciiCase(person.given, given);
+    };
+    if (by_surname.empty()) {
+      for (size_t p = 0; p < persons_.size(); ++p) {
+        if (lower_surnames[p] == lower_surname && fits(p)) {
+          found = p;
+          break;
+        }
+      }
+    } else if (const auto it = by_surname.find(lower_surname); it != by_surname.end()) {
+      for (const size_t p : it->second) {
+        if (fits(p)) {
+          found = p;
+          break;
+        }
       }
     }
     if (found == kNone) {
@@ -957,6 +970,13 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
       person.first_mention = mi;
       persons_.push_back(std::move(person));
       lower_surnames.push_back(std::move(lower_surname));
+      // A page that names hundreds of persons (a list of candidates, a
+      // transcript) gets the map after all: the scan would be quadratic.
+      if (!by_surname.empty()) {
+        by_surname[lower_surnames.back()].push_back(found);
+      } else if (persons_.size() == kSurnameScanLimit) {
+        for (size_t p = 0; p < persons_.size(); ++p) by_surname[lower_surnames[p]].push_back(p);
+      }
     }
     Person& person = persons_[found];
     if (m.name_words > 1 && (person.given.empty() || full.size() > person.name.size())) {

@@ -3,6 +3,8 @@
 // the speaker of one copy of a quotation.
 
 #include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,8 +31,18 @@ struct Said {
   size_t cue = 0;
   std::vector<std::string> words;  // lower case
   std::string speaker;             // the person's name, or the name as written
+  std::string lower_speaker;       // compared when a speaker has no person
   size_t person = People::kNone;
+  // One bit per word (of a hash of it): a run of words of another Said can
+  // only be in this one when its bits are among these. The pairs of
+  // quotations are compared all with all, so this test, not the search,
+  // is what a long transcript of quotations pays per pair.
+  uint64_t word_bits = 0;
 };
+
+uint64_t WordBit(std::string_view word) {
+  return uint64_t{1} << (std::hash<std::string_view>{}(word) & 63);
+}
 
 // Whether `small` occurs in `big` as a run of words.
 bool Contains(const std::vector<std::string>& big, const std::vector<std::string>& small) {
@@ -100,6 +112,32 @@ class ConflictingSpeakersRule : public Rule {
       reported[b] = true;
     }
 
+    // The parts of each quotation in order, chained: head[f] is the first
+    // q with all[q].first == f, next_part[q] the next one after q
+    // (all.size(): none). A cue's parts were found by a walk over every
+    // later quotation, quadratic in a long transcript.
+    const size_t none = all.size();
+    std::vector<size_t> head(all.size(), none), next_part(all.size(), none);
+    {
+      std::vector<size_t> last(all.size(), none);
+      for (size_t q = 0; q < all.size(); ++q) {
+        const size_t f = all[q].first;
+        if (f >= all.size()) continue;
+        if (last[f] == none) {
+          head[f] = q;
+        } else {
+          next_part[last[f]] = q;
+        }
+        last[f] = q;
+      }
+    }
+    // The level-0 parts from `first` on of the quotation whose first part is `first`.
+    auto parts_of = [&](size_t first, auto&& visit) {
+      if (first >= all.size()) return;
+      for (size_t q = head[first]; q != none; q = next_part[q]) {
+        if (q >= first && all[q].level == 0) visit(all[q]);
+      }
+    };
     std::vector<Said> said;
     for (size_t c = 0; c < cues.size(); ++c) {
       const Cue& cue = cues[c];
@@ -117,18 +155,17 @@ class ConflictingSpeakersRule : public Rule {
       // One word per token: count them first, to skip a short quotation
       // without building its words and to fill the vector in one allocation.
       size_t words = 0;
-      for (size_t q = cue.quotation; q < all.size(); ++q) {
-        if (all[q].first != cue.quotation || all[q].level != 0) continue;
-        words += analysis.TokensIn(all[q].content).size();
-      }
+      parts_of(cue.quotation,
+               [&](const Quotation& part) { words += analysis.TokensIn(part.content).size(); });
       if (static_cast<int64_t>(words) < min_words) continue;
       s.words.reserve(words);
-      for (size_t q = cue.quotation; q < all.size(); ++q) {
-        if (all[q].first != cue.quotation || all[q].level != 0) continue;
-        for (const Token& t : analysis.TokensIn(all[q].content)) {
+      parts_of(cue.quotation, [&](const Quotation& part) {
+        for (const Token& t : analysis.TokensIn(part.content)) {
           s.words.push_back(AsciiLower(StripPossessive(analysis.view(t.span))));
+          s.word_bits |= WordBit(s.words.back());
         }
-      }
+      });
+      s.lower_speaker = AsciiLower(s.speaker);
       said.push_back(std::move(s));
     }
     for (size_t b = 1; b < said.size(); ++b) {
@@ -137,14 +174,18 @@ class ConflictingSpeakersRule : public Rule {
         const Said& y = said[b];
         const bool same = x.person != People::kNone && y.person != People::kNone
                               ? x.person == y.person
-                              : AsciiLower(x.speaker) == AsciiLower(y.speaker);
+                              : x.lower_speaker == y.lower_speaker;
         if (same) continue;
         if (x.cue == y.cue || reported[y.cue]) continue;
         const Cue& cx = cues[x.cue];
         const Cue& cy = cues[y.cue];
         if (cx.quotation == cy.quotation) continue;
-        const std::vector<std::string>& shorter = x.words.size() <= y.words.size() ? x.words : y.words;
-        const std::vector<std::string>& longer = x.words.size() <= y.words.size() ? y.words : x.words;
+        const bool x_shorter = x.words.size() <= y.words.size();
+        const std::vector<std::string>& shorter = x_shorter ? x.words : y.words;
+        const std::vector<std::string>& longer = x_shorter ? y.words : x.words;
+        const uint64_t shorter_bits = x_shorter ? x.word_bits : y.word_bits;
+        const uint64_t longer_bits = x_shorter ? y.word_bits : x.word_bits;
+        if ((shorter_bits & ~longer_bits) != 0) continue;  // a word the longer lacks
         if (!Contains(longer, shorter)) continue;
         std::string quoted;
         for (size_t k = 0; k < shorter.size() && k < 12; ++k) {

@@ -5,6 +5,9 @@
 // put the Secretary of State, not the President, in that meeting.
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,12 +62,17 @@ class SpeakerMismatchRule : public Rule {
     const std::vector<NameMention>& mentions = people.mentions();
     const std::vector<Sentence>& sentences = analysis.sentences();
     const Quotations& quotes = analysis.Shared<Quotations>();
+    // What the per-cue tests below ask of all cues and mentions, gathered
+    // once (Index): a test that walked every mention for every cue made a
+    // long transcript of quotations quadratic.
+    std::optional<Index> index;
     for (size_t c = 0; c < cues.size(); ++c) {
       const Cue& cue = cues[c];
       if (cue.kind != SpeakerKind::kName || cue.person == People::kNone ||
           cue.resolved_by != "name" || cue.pattern == CuePattern::kContinuation) {
         continue;
       }
+      if (!index) index.emplace(people, quotes, cues);
       const size_t p = cue.person;
       // Two signals that need no reference-only speaker; a cue with both is
       // one finding listing both.
@@ -78,8 +86,8 @@ class SpeakerMismatchRule : public Rule {
       //     said."), while the surname's person is absent from the passage:
       //     news hands a quotation to a new speaker with a transition, not
       //     mid-thought.
-      const NameMention* self = SelfMention(analysis, people, quotes, cue);
-      const size_t follows = FollowsOtherSpeaker(people, cues, c);
+      const NameMention* self = SelfMention(*index, cue);
+      const size_t follows = FollowsOtherSpeaker(*index, cues, c);
       //   replies-to-self: a quotation opening its paragraph, attributed
       //     with a reply verb ("replied", "retorted") to the person whose
       //     quotation made the whole previous paragraph: a reply answers
@@ -169,19 +177,8 @@ class SpeakerMismatchRule : public Rule {
       // Only ever a reference elsewhere: no participant mention outside the
       // sentences where words are put in the person's mouth (a spinner that
       // swaps one speaker often swaps two), and at least one reference.
-      std::vector<size_t> speech_sentences;
-      for (const Cue& o : cues) {
-        if (o.person == p && o.kind == SpeakerKind::kName) speech_sentences.push_back(o.sentence);
-      }
-      int participant_elsewhere = 0;
-      int references = 0;
-      for (const NameMention& m : mentions) {
-        if (m.person != p) continue;
-        const bool speech = std::find(speech_sentences.begin(), speech_sentences.end(),
-                                      m.sentence) != speech_sentences.end();
-        if (m.role == MentionRole::kParticipant && !speech) ++participant_elsewhere;
-        if (m.role == MentionRole::kReference) ++references;
-      }
+      const int participant_elsewhere = index->participant_elsewhere[p];
+      const int references = index->references[p];
       if (participant_elsewhere > 0 || references == 0) continue;
 
       std::vector<std::string> signals;
@@ -190,12 +187,18 @@ class SpeakerMismatchRule : public Rule {
       // Signal 1: an event frame whose person the article met with someone else.
       if (std::optional<Frame> frame = EventFrame(analysis, people, cue); frame) {
         frame_text = std::string(analysis.view(frame->span));
-        for (size_t s = 0; s < cue.sentence && best.likely == People::kNone; ++s) {
+        // The sentences before the cue's, in order, by their mentions (in
+        // text order, so sentence by sentence; a sentence without one
+        // names no one).
+        for (size_t k = 0; k < mentions.size() && mentions[k].sentence < cue.sentence &&
+                           best.likely == People::kNone;) {
+          const size_t s = mentions[k].sentence;
           bool names_frame_person = false;
           bool names_speaker = false;
           size_t other = People::kNone;
-          for (const NameMention& m : mentions) {
-            if (m.sentence != s || m.quoted) continue;
+          for (; k < mentions.size() && mentions[k].sentence == s; ++k) {
+            const NameMention& m = mentions[k];
+            if (m.quoted) continue;
             if (m.person == frame->person) names_frame_person = true;
             if (m.person == p) names_speaker = true;
             if (m.person != People::kNone && m.person != frame->person && m.person != p &&
@@ -214,9 +217,9 @@ class SpeakerMismatchRule : public Rule {
       size_t para_person = People::kNone;
       size_t para_cue = static_cast<size_t>(-1);
       bool para_single = true;
-      for (size_t d = 0; d < cues.size(); ++d) {
+      for (const size_t d : index->CuesOfParagraph(cue.paragraph)) {
         const Cue& o = cues[d];
-        if (d == c || o.paragraph != cue.paragraph || o.person == People::kNone) continue;
+        if (d == c || o.person == People::kNone) continue;
         if (o.pattern == CuePattern::kContinuation && o.carried_from == cue.quotation) continue;
         if (o.person == p) {
           para_single = false;
@@ -271,20 +274,96 @@ class SpeakerMismatchRule : public Rule {
  private:
   static constexpr size_t kNoCue = static_cast<size_t>(-1);
 
+  // The article's cues and mentions arranged for the per-cue tests, built
+  // once per article in time linear in them (a hash set and a stable sort).
+  struct Index {
+    Index(const People& people, const Quotations& quotes, const std::vector<Cue>& cues)
+        : mentions(people.mentions()) {
+      const size_t persons = people.persons().size();
+      participant_elsewhere.assign(persons, 0);
+      references.assign(persons, 0);
+      unquoted_of.resize(persons);
+      shares_surname.assign(persons, false);
+      // Sentences where words are put in a person's mouth by name.
+      absl::flat_hash_set<uint64_t> speech;
+      for (const Cue& o : cues) {
+        if (o.person != People::kNone && o.kind == SpeakerKind::kName) {
+          speech.insert(Key(o.person, o.sentence));
+        }
+      }
+      const std::vector<Quotation>& all = quotes.quotations();
+      for (size_t k = 0; k < mentions.size(); ++k) {
+        const NameMention& m = mentions[k];
+        if (m.person == People::kNone) continue;
+        if (m.role == MentionRole::kParticipant && !speech.contains(Key(m.person, m.sentence))) {
+          ++participant_elsewhere[m.person];
+        }
+        if (m.role == MentionRole::kReference) ++references[m.person];
+        if (!m.quoted) {
+          unquoted_of[m.person].push_back(k);
+          continue;
+        }
+        if (m.name_words == 0) continue;
+        const Quotation* at = quotes.At(m.name.start);
+        if (at == nullptr || at->level != 0) continue;
+        const size_t q = static_cast<size_t>(at - all.data());
+        if (q < all.size()) named_in_quotation.try_emplace(Key(m.person, all[q].first), k);
+      }
+      absl::flat_hash_map<std::string_view, int> surnames;
+      for (const Person& person : people.persons()) ++surnames[person.surname];
+      for (size_t o = 0; o < persons; ++o) {
+        shares_surname[o] = surnames[people.persons()[o].surname] > 1;
+      }
+      by_paragraph.resize(cues.size());
+      for (size_t d = 0; d < cues.size(); ++d) by_paragraph[d] = d;
+      std::stable_sort(by_paragraph.begin(), by_paragraph.end(), [&](size_t a, size_t b) {
+        return cues[a].paragraph < cues[b].paragraph;
+      });
+      paragraph_of.resize(cues.size());
+      for (size_t i = 0; i < cues.size(); ++i) paragraph_of[i] = cues[by_paragraph[i]].paragraph;
+    }
+
+    static uint64_t Key(size_t a, size_t b) {
+      return (static_cast<uint64_t>(a) << 32) ^ static_cast<uint32_t>(b);
+    }
+
+    // The cues of paragraph p, in cue order.
+    std::span<const size_t> CuesOfParagraph(size_t p) const {
+      const auto [lo, hi] = std::equal_range(paragraph_of.begin(), paragraph_of.end(), p);
+      return {by_paragraph.data() + (lo - paragraph_of.begin()),
+              static_cast<size_t>(hi - lo)};
+    }
+
+    const std::vector<NameMention>& mentions;
+    // Per person: participant mentions outside the sentences of the
+    // person's own named cues, and reference mentions.
+    std::vector<int> participant_elsewhere, references;
+    std::vector<std::vector<size_t>> unquoted_of;  // mentions outside quotations, in text order
+    std::vector<bool> shares_surname;              // another person has the same surname
+    // (person, first part of an outer quotation) -> the first mention of the
+    // person by name inside that quotation.
+    absl::flat_hash_map<uint64_t, size_t> named_in_quotation;
+    std::vector<size_t> by_paragraph;  // cue indices, by paragraph, in cue order within one
+    std::vector<size_t> paragraph_of;  // paragraph of by_paragraph[i]
+  };
+
   // The cue of another person's indirect speech (PrecedingSpeech) that
   // cue `c`'s quotation follows, when cue `c` is a bare surname not in
   // writing and its person is mentioned nowhere outside quotations from two
   // paragraphs before that speech up to the cue; else kNoCue.
-  static size_t FollowsOtherSpeaker(const People& people, const std::vector<Cue>& cues,
-                                    size_t c) {
+  static size_t FollowsOtherSpeaker(const Index& index, const std::vector<Cue>& cues, size_t c) {
     const Cue& cue = cues[c];
     if (cue.name_words != 1 || cue.titled || cue.statement) return kNoCue;
     const size_t d = PrecedingSpeech(cues, c);
     if (d == kNoCue || cues[d].person == cue.person) return kNoCue;
-    for (const NameMention& m : people.mentions()) {
-      if (m.span.start >= cue.speaker.start) break;
-      if (m.person != cue.person || m.quoted) continue;
-      if (m.paragraph + 2 >= cues[d].paragraph) return kNoCue;
+    // The person's last mention outside quotations before the cue: its
+    // paragraph is the latest of all such mentions (text order).
+    const std::vector<size_t>& own = index.unquoted_of[cue.person];
+    const auto before = std::partition_point(own.begin(), own.end(), [&](size_t k) {
+      return index.mentions[k].span.start < cue.speaker.start;
+    });
+    if (before != own.begin() && index.mentions[*(before - 1)].paragraph + 2 >= cues[d].paragraph) {
+      return kNoCue;
     }
     return d;
   }
@@ -375,10 +454,12 @@ class SpeakerMismatchRule : public Rule {
     if (want == person.gender) return kNoCue;
     const Span between = {std::max(cue.speaker.end, cue.verb.end), next.speaker.start};
     if (between.end <= between.start) return kNoCue;
-    for (const NameMention& m : people.mentions()) {
-      if (m.span.start >= between.end) break;
-      if (m.span.start < between.start || m.quoted) continue;
-      if (m.person != cue.person) return kNoCue;
+    const std::vector<NameMention>& mentions = people.mentions();
+    for (auto m = std::partition_point(
+             mentions.begin(), mentions.end(),
+             [&](const NameMention& x) { return x.span.start < between.start; });
+         m != mentions.end() && m->span.start < between.end; ++m) {
+      if (!m->quoted && m->person != cue.person) return kNoCue;
     }
     static const WordSet kMaleWords = {"he",      "him",     "his",    "himself", "man",
                                        "men",     "boy",     "father", "son",     "husband",
@@ -445,28 +526,16 @@ class SpeakerMismatchRule : public Rule {
   // someone else's words, where the speaker may be addressed), or nullptr.
   // Not when another person shares the surname ("Hunter Biden", "Joe
   // Biden"): which one the quotation means is a guess.
-  static const NameMention* SelfMention(Analysis& analysis, const People& people,
-                                        const Quotations& quotes, const Cue& cue) {
+  static const NameMention* SelfMention(const Index& index, const Cue& cue) {
     if (cue.quotation == Attribution::kNoQuotation ||
         !(cue.pattern == CuePattern::kQuoteSpeakerVerb ||
           cue.pattern == CuePattern::kQuoteVerbSpeaker ||
           cue.pattern == CuePattern::kSpeakerVerbQuote)) {
       return nullptr;
     }
-    const Person& person = people.persons()[cue.person];
-    for (size_t o = 0; o < people.persons().size(); ++o) {
-      if (o != cue.person && people.persons()[o].surname == person.surname) return nullptr;
-    }
-    const std::vector<Quotation>& all = quotes.quotations();
-    for (const NameMention& m : people.mentions()) {
-      if (!m.quoted || m.person != cue.person || m.name_words == 0) continue;
-      const Quotation* at = quotes.At(m.name.start);
-      if (at == nullptr || at->level != 0) continue;
-      const size_t q = static_cast<size_t>(at - all.data());
-      if (q < all.size() && all[q].first == cue.quotation) return &m;
-    }
-    (void)analysis;
-    return nullptr;
+    if (index.shares_surname[cue.person]) return nullptr;
+    const auto it = index.named_in_quotation.find(Index::Key(cue.person, cue.quotation));
+    return it == index.named_in_quotation.end() ? nullptr : &index.mentions[it->second];
   }
 
   // "Meeting with X, <speaker> said": a frame at the start of the cue's
