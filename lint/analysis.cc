@@ -174,14 +174,50 @@ std::string Analysis::Excerpt(Span span, size_t max_code_points) {
 ExcerptWindow Analysis::ExcerptOf(Span span, size_t max_code_points) {
   const std::vector<Span>& ls = lines();
   if (ls.empty()) return {};
-  const Span line_span = ls[LineIndexOf(span.start)];
+  const size_t line_index = LineIndexOf(span.start);
+  const Span line_span = ls[line_index];
   const std::string_view line = view(line_span);
   const size_t line_start = line_span.start;
   const size_t s0 = std::clamp(span.start, line_start, line_start + line.size()) - line_start;
   const size_t s1 = std::clamp(span.end, line_start + s0, line_start + line.size()) - line_start;
-  const size_t before = CountCodePoints(line.substr(0, s0));
-  const size_t width = CountCodePoints(line.substr(s0, s1 - s0));
-  const size_t total = before + width + CountCodePoints(line.substr(s1));
+  // In valid UTF-8, with s0 and s1 where code points start, a piece's code
+  // points are its bytes less its continuation bytes, so counts add up over
+  // pieces: the line's total and the count up to the last span's start are
+  // kept (excerpt_*), and a finding further on the line counts only the
+  // bytes in between. Otherwise each count decodes, as CountCodePoints does.
+  if (text_validity_ == Validity::kUnknown) {
+    text_validity_ = IsValidUtf8(text()) ? Validity::kValid : Validity::kInvalid;
+  }
+  const auto starts_code_point = [&](size_t i) {
+    return i >= line.size() || (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
+  };
+  const bool additive =
+      text_validity_ == Validity::kValid && starts_code_point(s0) && starts_code_point(s1);
+  const auto count = [](std::string_view piece) {
+    return piece.size() - CountContinuationBytes(piece);
+  };
+  size_t before, width, total;
+  if (additive) {
+    if (excerpt_line_ != line_index) {
+      excerpt_line_ = line_index;
+      excerpt_total_ = count(line);
+      excerpt_anchor_ = 0;
+      excerpt_anchor_code_points_ = 0;
+    }
+    if (s0 < excerpt_anchor_) {
+      excerpt_anchor_ = 0;
+      excerpt_anchor_code_points_ = 0;
+    }
+    before = excerpt_anchor_code_points_ + count(line.substr(excerpt_anchor_, s0 - excerpt_anchor_));
+    excerpt_anchor_ = s0;
+    excerpt_anchor_code_points_ = before;
+    width = count(line.substr(s0, s1 - s0));
+    total = excerpt_total_;
+  } else {
+    before = CountCodePoints(line.substr(0, s0));
+    width = CountCodePoints(line.substr(s0, s1 - s0));
+    total = before + width + CountCodePoints(line.substr(s1));
+  }
   if (total <= max_code_points) return {std::string(line), before, width};
 
   // A window [from, to) in code points, with "..." on each cut side. Try a
@@ -209,7 +245,18 @@ ExcerptWindow Analysis::ExcerptOf(Span span, size_t max_code_points) {
     }
   }
 
-  const size_t b_from = AdvanceCodePoints(line, 0, from);
+  // from <= before (the window starts at or before the span): in valid
+  // UTF-8, back from s0 by whole code points; else forward from the start.
+  size_t b_from;
+  if (additive && from <= before) {
+    b_from = s0;
+    for (size_t k = before - from; k > 0; --k) {
+      --b_from;
+      while (b_from > 0 && !starts_code_point(b_from)) --b_from;
+    }
+  } else {
+    b_from = AdvanceCodePoints(line, 0, from);
+  }
   const size_t b_to = AdvanceCodePoints(line, b_from, to - from);
   ExcerptWindow out;
   out.text.reserve(b_to - b_from + 2 * kMarker);

@@ -333,6 +333,14 @@ class Analysis {
   size_t located_offset_ = 0;
   size_t located_line_ = static_cast<size_t>(-1);
   int64_t located_column_ = 1;
+  // ExcerptOf's memo, for valid UTF-8: the code points of line
+  // excerpt_line_, and those before byte excerpt_anchor_ of it. Findings
+  // come in text order, and a line of a megabyte with thousands of findings
+  // was counted whole for each.
+  size_t excerpt_line_ = static_cast<size_t>(-1);
+  size_t excerpt_total_ = 0;
+  size_t excerpt_anchor_ = 0;
+  size_t excerpt_anchor_code_points_ = 0;
 };
 
 // The tokens of spans visited in text order (lines, sentences, paragraphs):

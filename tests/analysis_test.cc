@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <random>
 #include <span>
 #include <string>
 #include <string_view>
@@ -438,6 +439,82 @@ TEST(AnalysisTest, ExcerptKeepsInvalidBytesWhole) {
   const ExcerptWindow w = an.ExcerptOf({50, 51}, 20);
   EXPECT_LE(CountCodePoints(w.text), 20u);
   EXPECT_NE(w.text.find('\xFF'), std::string::npos);
+}
+
+// ExcerptOf as first written, the definition: every count from the line's
+// start, decoding (ExcerptOf keeps counts between calls on valid UTF-8).
+ExcerptWindow ReferenceExcerptOf(std::string_view text, const std::vector<Span>& lines, Span span,
+                                 size_t max) {
+  if (lines.empty()) return {};
+  size_t index = 0;
+  while (index + 1 < lines.size() && lines[index + 1].start <= span.start) ++index;
+  const std::string_view line = text.substr(lines[index].start, lines[index].size());
+  const size_t s0 = std::clamp(span.start, lines[index].start, lines[index].end) - lines[index].start;
+  const size_t s1 = std::clamp(span.end, lines[index].start + s0, lines[index].end) - lines[index].start;
+  const size_t before = CountCodePoints(line.substr(0, s0));
+  const size_t width = CountCodePoints(line.substr(s0, s1 - s0));
+  const size_t total = before + width + CountCodePoints(line.substr(s1));
+  if (total <= max) return {std::string(line), before, width};
+  const size_t room = max - 6, pad = width >= room ? 0 : (room - width) / 2;
+  const size_t centred = before > pad ? before - pad : 0;
+  size_t from, to;
+  if (centred == 0) {
+    from = 0, to = max - 3;
+  } else if (total - (max - 3) <= centred) {
+    from = total - (max - 3), to = total;
+  } else {
+    from = centred, to = centred + room;
+  }
+  auto advance = [&](size_t at, size_t n) {
+    for (; n > 0 && at < line.size(); --n) at += utf8::DecodeAt(line, at).length;
+    return at;
+  };
+  const size_t b_from = advance(0, from), b_to = advance(b_from, to - from);
+  ExcerptWindow out;
+  if (from > 0) out.text += "...";
+  out.text.append(line.substr(b_from, b_to - b_from));
+  if (to < total) out.text += "...";
+  out.span_column = (from > 0 ? 3 : 0) + (before > from ? before - from : 0);
+  const size_t span_end = std::min(before + width, to);
+  out.span_width = span_end > std::max(before, from) ? span_end - std::max(before, from) : 0;
+  return out;
+}
+
+TEST(AnalysisTest, ExcerptOfManySpansAgreesWithCountingEachFromTheLineStart) {
+  std::mt19937 rng(20261201);
+  const std::vector<std::string> pieces = {"word ", "Straße ", "\u201Cq\u201D ", "\xF0\x9F\x98\x80",
+                                           "\n", "a", "(", " "};
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const size_t n = std::uniform_int_distribution<size_t>(1, 400)(rng);
+    for (size_t k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    if (round % 3 == 0) text.insert(rng() % text.size(), "\xC3");  // ill-formed: decoded counts
+    Article a = MakeArticle(text);
+    Analysis an(a);
+    const std::vector<Span> lines = an.lines();
+    // Spans at code point starts (and some inside a sequence), mostly in
+    // text order as the engine asks, sometimes going back.
+    std::vector<size_t> starts;
+    for (size_t i = 0; i < text.size(); i += utf8::DecodeAt(text, i).length) starts.push_back(i);
+    std::vector<Span> spans;
+    for (int k = 0; k < 40; ++k) {
+      size_t b = starts[rng() % starts.size()];
+      if (k % 13 == 0) b = rng() % text.size();
+      const size_t e = std::min(text.size(), b + rng() % 30);
+      spans.push_back({b, e});
+    }
+    std::sort(spans.begin(), spans.begin() + 30,
+              [](const Span& x, const Span& y) { return x.start < y.start; });
+    for (const Span& span : spans) {
+      for (size_t max : {12u, 40u, 160u}) {
+        const ExcerptWindow want = ReferenceExcerptOf(text, lines, span, max);
+        const ExcerptWindow got = an.ExcerptOf(span, max);
+        ASSERT_EQ(got.text, want.text) << round << " " << span.start << "-" << span.end;
+        ASSERT_EQ(got.span_column, want.span_column);
+        ASSERT_EQ(got.span_width, want.span_width);
+      }
+    }
+  }
 }
 
 }  // namespace

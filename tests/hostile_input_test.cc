@@ -186,6 +186,61 @@ TEST_F(HostileInputTest, TwoHundredMegabyteLineIsAFindingNotAnAllocation) {
   std::filesystem::remove(dir_ / "huge.jsonl");
 }
 
+// Records of a megabyte that repeat one shape news never has: a run of
+// brackets or of quotation marks, a transcript of a thousand speakers, name
+// after name with pronoun cues, blank lines. A step that walks all of
+// something for each of something (every mention for every cue, the rest of
+// a run of marks for every mark) is invisible on news and took from seconds
+// to hours here (bench/shapes.py, docs/performance.md: "Cost against article
+// length"); linear, the whole file takes a few seconds. What the test
+// asserts is that every record comes through, linted.
+TEST_F(HostileInputTest, MegabyteRecordsOfOneShapeGoThrough) {
+  auto repeat = [](const std::string& part, size_t bytes) {
+    std::string out;
+    while (out.size() < bytes) out += part;
+    return out;
+  };
+  // Distinct capitalised names ("Bacd Fegh"), as JSON-safe ASCII.
+  size_t counter = 0;
+  auto name = [&counter] {
+    std::string n;
+    for (size_t v = ++counter * 2654435761u; n.size() < 5; v /= 7) n += static_cast<char>('a' + v % 7);
+    n[0] = static_cast<char>(n[0] - 'a' + 'A');
+    return n;
+  };
+  auto names = [&](const std::string& before, const std::string& between, size_t bytes) {
+    std::string out;
+    while (out.size() < bytes) out += before + name() + " " + name() + between;
+    return out;
+  };
+  constexpr size_t kBytes = 1'000'000;
+  const std::vector<std::pair<std::string, std::string>> shapes = {
+      {"brackets", std::string(kBytes, '(')},
+      {"close-brackets", repeat("[", kBytes / 2) + repeat(")", kBytes / 2)},
+      {"quote-run", repeat("\u201C", kBytes / 6) + repeat("\u201D", kBytes / 6)},
+      {"transcript", names("\u201CWe will go,\u201D said ", ".\\n\\n", kBytes)},
+      {"names-said", names("", " said the plan would work. ", kBytes)},
+      {"name-lists", names("", ", " + name() + " " + name() + " and Mr " + name() +
+                                   " met. He said she said. ", kBytes)},
+      {"blank-lines", repeat("\\n", kBytes)},
+  };
+  std::string in;
+  for (const auto& [id, text] : shapes) {
+    in += "{\"id\":\"" + id + "\",\"url\":\"https://ex.com/" + id + "\",\"text\":\"" + text +
+          "\"}\n";
+  }
+  Write("shapes.jsonl", in);
+  RunResult r = Run("check shapes.jsonl --no-config --fail-on never --format jsonl -o out.jsonl");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto records = Records(Slurp(dir_ / "out.jsonl"));
+  ASSERT_EQ(records.size(), shapes.size());
+  for (size_t i = 0; i < records.size(); ++i) {
+    EXPECT_EQ(records[i].first, int64_t(i + 1));
+    EXPECT_THAT(records[i].second, Not(::testing::Contains(::testing::StartsWith("input/"))))
+        << shapes[i].first;
+  }
+}
+
 // A truncated .zst, like a truncated .gz: the records before the cut are
 // linted and the break is a finding on the last one.
 TEST_F(HostileInputTest, TruncatedZstdKeepsWhatWasRead) {
