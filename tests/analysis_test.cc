@@ -69,6 +69,11 @@ const Utf8Case kUtf8Cases[] = {
     {std::string(64, 'y') + "\xC3\xA9" + std::string(20, 'z') + "\xC3", false, 86, 86},
     {Repeat("\u041A\u0438\u0435\u0432 ", 40), true, 0, 200},  // past the SIMD threshold
     {Repeat("\u00E9", 100) + "\xFF", false, 200, 101},
+    // More than 255 continuation bytes in a kilobyte: a word-at-a-time
+    // count that summed its lanes in one byte wrapped here.
+    {Repeat("\u041A\u0438\u0435\u0432 ", 400), true, 0, 2000},
+    {Repeat("\u201C\u201D", 500), true, 0, 1000},
+    {Repeat("\u65B0\u95FB", 700) + "x", true, 0, 1401},
 };
 
 TEST(Utf8Test, ValidityAndCount) {
@@ -110,7 +115,9 @@ TEST(Utf8Test, MatchesReferenceOnRandomInput) {
   uint32_t state = 2024;
   for (int round = 0; round < 3000; ++round) {
     std::string s;
-    for (int k = round % 23; k > 0; --k) {
+    // Mostly short strings, and every tenth one long (up to ~2,400 pieces:
+    // kilobytes of multi-byte text, where the word-at-a-time counts flush).
+    for (int k = round % 10 == 9 ? round % 2400 : round % 23; k > 0; --k) {
       state = state * 1664525u + 1013904223u;
       s += kPieces[(state >> 20) % std::size(kPieces)];
     }
