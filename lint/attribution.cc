@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <bit>
 #include <bitset>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <utility>
@@ -685,10 +686,33 @@ class Builder {
     // before any cue, to an inverted or "according to" cue after them).
     std::span<const Quotation> pq = quotes_.In(p);
     const size_t qbase = static_cast<size_t>(pq.data() - quotes_.quotations().data());
-    for (size_t k = 0; k < pq.size(); ++k) {
+    auto start_of = [](const Quotation& q) { return q.open ? q.open->span.start : q.content.start; };
+    // The paragraph's quotations are in order of their start (Quotations);
+    // when so, the sentence's are found by a binary search rather than a walk
+    // over the paragraph's for every sentence (one paragraph of a thousand
+    // quotations and sentences). Checked once per paragraph all the same.
+    if (starts_sorted_.empty()) starts_sorted_.assign(paragraphs_.size(), -1);
+    if (starts_sorted_[p] < 0) {
+      starts_sorted_[p] = std::is_sorted(pq.begin(), pq.end(),
+                                         [&](const Quotation& a, const Quotation& b) {
+                                           return start_of(a) < start_of(b);
+                                         })
+                              ? 1
+                              : 0;
+    }
+    const size_t from =
+        starts_sorted_[p] == 1
+            ? static_cast<size_t>(std::partition_point(pq.begin(), pq.end(),
+                                                       [&](const Quotation& q) {
+                                                         return start_of(q) < sentence.start;
+                                                       }) -
+                                  pq.begin())
+            : 0;
+    for (size_t k = from; k < pq.size(); ++k) {
       const Quotation& q = pq[k];
+      const size_t at = start_of(q);
+      if (starts_sorted_[p] == 1 && at >= sentence.end) break;  // past the sentence
       if (q.level != 0 || q.continues) continue;
-      const size_t at = q.open ? q.open->span.start : q.content.start;
       if (at < sentences_[s].span.start || at >= sentences_[s].span.end) continue;
       const size_t qi = qbase + k;
       bool taken = false;
@@ -722,6 +746,11 @@ class Builder {
     }
     size_t prev_quote = static_cast<size_t>(-1);  // the last level-0 first part
     std::vector<Cue> added;
+    // The cues' verbs by position, for "no other cue between the two
+    // quotations" without a walk over every cue for every quotation.
+    std::vector<std::pair<size_t, size_t>> verbs(cues_.size());
+    for (size_t c = 0; c < cues_.size(); ++c) verbs[c] = {cues_[c].verb.start, c};
+    std::sort(verbs.begin(), verbs.end());
     for (size_t qi = 0; qi < all.size(); ++qi) {
       const Quotation& q = all[qi];
       if (q.level != 0 || q.continues) continue;
@@ -751,10 +780,10 @@ class Builder {
       if (!near) continue;
       // No other cue between the two quotations.
       bool interrupted = false;
-      for (const Cue& c : cues_) {
-        if (c.verb.start > prev_end && c.verb.start < at && &c != &cues_[owner[before]]) {
-          interrupted = true;
-        }
+      for (auto v = std::upper_bound(verbs.begin(), verbs.end(),
+                                     std::pair<size_t, size_t>{prev_end, SIZE_MAX});
+           v != verbs.end() && v->first < at && !interrupted; ++v) {
+        interrupted = v->second != owner[before];
       }
       if (interrupted) continue;
       Cue cue;
@@ -763,8 +792,11 @@ class Builder {
       cue.quotation = qi;
       cue.carried_from = before;
       cue.paragraph = q.paragraph;
-      for (size_t s = 0; s < sentences_.size(); ++s) {
-        if (sentences_[s].span.start <= at && at < sentences_[s].span.end) cue.sentence = s;
+      // The sentence holding `at` (sentences do not overlap).
+      if (auto s = std::upper_bound(sentences_.begin(), sentences_.end(), at,
+                                    [](size_t o, const Sentence& x) { return o < x.span.start; });
+          s != sentences_.begin() && at < (s - 1)->span.end) {
+        cue.sentence = static_cast<size_t>(s - 1 - sentences_.begin());
       }
       owner[qi] = cues_.size() + added.size();
       added.push_back(std::move(cue));
@@ -772,15 +804,20 @@ class Builder {
       // map it to the cue it carries, by quotation.
     }
     for (Cue& c : added) cues_.push_back(std::move(c));
-    // Chains: a continuation of a continuation carries the first cue.
+    // Chains: a continuation of a continuation carries the first cue. The
+    // last cue of each quotation (the cue a walk over all cues would end
+    // on), by quotation.
+    std::vector<size_t> last_cue(all.size(), static_cast<size_t>(-1));
+    for (size_t d = 0; d < cues_.size(); ++d) {
+      if (cues_[d].quotation < all.size()) last_cue[cues_[d].quotation] = d;
+    }
     for (Cue& c : cues_) {
       if (c.pattern != CuePattern::kContinuation) continue;
       size_t from = c.carried_from;
       for (int guard = 0; guard < 64; ++guard) {
-        const Cue* src = nullptr;
-        for (const Cue& d : cues_) {
-          if (d.quotation == from) src = &d;
-        }
+        const Cue* src = from < all.size() && last_cue[from] != static_cast<size_t>(-1)
+                             ? &cues_[last_cue[from]]
+                             : nullptr;
         if (src == nullptr || src->pattern != CuePattern::kContinuation) break;
         from = src->carried_from;
       }
@@ -852,6 +889,9 @@ class Builder {
   const Quotations& quotes_;
   const People& people_;
   std::vector<Cue>& cues_;
+  // Per paragraph: whether its quotations' starts are in order (1), not
+  // (0), or not yet known (-1).
+  std::vector<int8_t> starts_sorted_;
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <utility>
@@ -1482,8 +1483,46 @@ const Quotation* Quotations::At(size_t offset) const {
   if (it == paragraph_spans_.begin()) return nullptr;
   const size_t p = static_cast<size_t>(it - paragraph_spans_.begin()) - 1;
   if (offset >= paragraph_spans_[p].end) return nullptr;
+  const std::span<const Quotation> in = In(p);
+  if (in.size() >= kAtIndexFrom) {
+    if (at_index_.empty()) at_index_.resize(paragraph_spans_.size());
+    std::unique_ptr<AtIndex>& index = at_index_[p];
+    if (index == nullptr) {
+      // A sweep over the content edges: at each edge the quotations ending
+      // there leave and those starting there join; the answer is the
+      // deepest present, the last of equally deep ones (as the loop below).
+      index = std::make_unique<AtIndex>();
+      std::vector<std::pair<size_t, size_t>> starts, ends;  // (edge, index in `in`)
+      for (size_t i = 0; i < in.size(); ++i) {
+        if (in[i].content.start >= in[i].content.end) continue;  // holds no byte
+        starts.emplace_back(in[i].content.start, i);
+        ends.emplace_back(in[i].content.end, i);
+        index->edges.push_back(in[i].content.start);
+        index->edges.push_back(in[i].content.end);
+      }
+      std::sort(index->edges.begin(), index->edges.end());
+      index->edges.erase(std::unique(index->edges.begin(), index->edges.end()),
+                         index->edges.end());
+      std::sort(starts.begin(), starts.end());
+      std::sort(ends.begin(), ends.end());
+      std::set<std::pair<int, size_t>> present;  // (level, index in `in`)
+      size_t s = 0, e = 0;
+      for (const size_t edge : index->edges) {
+        for (; e < ends.size() && ends[e].first == edge; ++e) {
+          present.erase({in[ends[e].second].level, ends[e].second});
+        }
+        for (; s < starts.size() && starts[s].first == edge; ++s) {
+          present.insert({in[starts[s].second].level, starts[s].second});
+        }
+        index->answer.push_back(present.empty() ? nullptr : &in[present.rbegin()->second]);
+      }
+    }
+    const auto it = std::upper_bound(index->edges.begin(), index->edges.end(), offset);
+    if (it == index->edges.begin()) return nullptr;
+    return index->answer[static_cast<size_t>(it - index->edges.begin()) - 1];
+  }
   const Quotation* best = nullptr;
-  for (const Quotation& q : In(p)) {
+  for (const Quotation& q : in) {
     if (offset >= q.content.start && offset < q.content.end && (!best || q.level >= best->level)) {
       best = &q;
     }

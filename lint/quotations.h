@@ -60,6 +60,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -185,14 +186,25 @@ class Quotations {
   size_t paragraph_count() const { return paragraphs_.size(); }
   std::span<const Quotation> In(size_t paragraph) const;
 
-  // The innermost quotation whose content holds byte `offset`, or nullptr.
+  // The innermost quotation whose content holds byte `offset`, or nullptr
+  // (of those holding it, the deepest; of equally deep ones, the last).
   const Quotation* At(size_t offset) const;
 
  private:
+  // At() for a paragraph of many quotations: the answer is constant between
+  // consecutive content edges, so it is kept per edge (built on the first
+  // question about the paragraph), and a question is a binary search.
+  struct AtIndex {
+    std::vector<size_t> edges;              // sorted, distinct
+    std::vector<const Quotation*> answer;   // for [edges[i], edges[i + 1])
+  };
+  static constexpr size_t kAtIndexFrom = 16;  // quotations in the paragraph
+
   std::vector<Quotation> quotations_;
   std::vector<QuoteProblem> problems_;
   std::vector<ParagraphQuotes> paragraphs_;
   std::vector<Span> paragraph_spans_;
+  mutable std::vector<std::unique_ptr<AtIndex>> at_index_;  // by paragraph, made on demand
 };
 
 // ---------------------------------------------------------------------------
@@ -211,6 +223,37 @@ bool LooksLikeCode(std::string_view paragraph);
 // an address, without the punctuation, quotation marks and unmatched
 // closing brackets after it.
 std::vector<Span> FindUrlSpans(std::string_view paragraph, size_t base = 0);
+
+// The parts of every quotation, chained: ForEach(all, first, visit) calls
+// visit(k) for each k >= first with all[k].first == first, in increasing k,
+// as a walk over every later quotation would, in time proportional to the
+// parts (a rule that walked for each quotation was quadratic in a long
+// transcript).
+class QuotationParts {
+ public:
+  explicit QuotationParts(const std::vector<Quotation>& all)
+      : head_(all.size(), kNone), next_(all.size(), kNone) {
+    std::vector<size_t> last(all.size(), kNone);
+    for (size_t q = 0; q < all.size(); ++q) {
+      const size_t f = all[q].first;
+      if (f >= all.size()) continue;
+      (last[f] == kNone ? head_[f] : next_[last[f]]) = q;
+      last[f] = q;
+    }
+  }
+
+  template <typename Visit>
+  void ForEach(size_t first, Visit&& visit) const {
+    if (first >= head_.size()) return;
+    for (size_t q = head_[first]; q != kNone; q = next_[q]) {
+      if (q >= first) visit(q);
+    }
+  }
+
+ private:
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+  std::vector<size_t> head_, next_;
+};
 
 // Whether the paragraph ends like a sentence: . ! ? … (or 。！？), possibly
 // followed by closing quotation marks and brackets.

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -313,6 +314,40 @@ TEST(QuotationsTest, GuillemetsNeedASentence) {
   EXPECT_TRUE(Problems("\u00bbMehr lesen").empty());
   EXPECT_EQ(Problems("\u00ab Nous ne c\u00e9derons pas, a d\u00e9clar\u00e9 le maire."),
             V{"unclosed \u00ab"});
+}
+
+// At() by its definition: of the quotations whose content holds the
+// offset, the deepest, and of equally deep ones the last.
+const Quotation* NaiveAt(const Quotations& q, size_t offset) {
+  const Quotation* best = nullptr;
+  for (const Quotation& x : q.quotations()) {
+    if (offset >= x.content.start && offset < x.content.end && (!best || x.level >= best->level)) {
+      best = &x;
+    }
+  }
+  return best;
+}
+
+// A paragraph of many quotations takes At() through an index of its
+// content edges (Quotations::AtIndex); every offset must get the answer of
+// the definition, nested, unclosed, continued and carried parts included.
+TEST(QuotationsTest, AtOverManyQuotationsAgreesWithTheDefinition) {
+  std::mt19937 rng(20261201);
+  const std::vector<std::string> pieces = {
+      "\u201c", "\u201d", "\u2018", "\u2019", "\"", " ", "word ", "a ", ", ", ". ", "\n\n",
+      "\u00ab", "\u00bb", "'s "};
+  size_t indexed = 0;
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    const size_t n = std::uniform_int_distribution<size_t>(20, 600)(rng);
+    for (size_t k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    Fixture f(text);
+    for (size_t p = 0; p < f.q().paragraph_count(); ++p) indexed += f.q().In(p).size() >= 16;
+    for (size_t offset = 0; offset <= text.size(); ++offset) {
+      ASSERT_EQ(f.q().At(offset), NaiveAt(f.q(), offset)) << round << " at " << offset;
+    }
+  }
+  EXPECT_GT(indexed, 50u);  // paragraphs that took the index
 }
 
 TEST(QuotationsTest, AtFindsTheInnermostQuotation) {

@@ -112,31 +112,12 @@ class ConflictingSpeakersRule : public Rule {
       reported[b] = true;
     }
 
-    // The parts of each quotation in order, chained: head[f] is the first
-    // q with all[q].first == f, next_part[q] the next one after q
-    // (all.size(): none). A cue's parts were found by a walk over every
-    // later quotation, quadratic in a long transcript.
-    const size_t none = all.size();
-    std::vector<size_t> head(all.size(), none), next_part(all.size(), none);
-    {
-      std::vector<size_t> last(all.size(), none);
-      for (size_t q = 0; q < all.size(); ++q) {
-        const size_t f = all[q].first;
-        if (f >= all.size()) continue;
-        if (last[f] == none) {
-          head[f] = q;
-        } else {
-          next_part[last[f]] = q;
-        }
-        last[f] = q;
-      }
-    }
     // The level-0 parts from `first` on of the quotation whose first part is `first`.
+    const QuotationParts parts(all);
     auto parts_of = [&](size_t first, auto&& visit) {
-      if (first >= all.size()) return;
-      for (size_t q = head[first]; q != none; q = next_part[q]) {
-        if (q >= first && all[q].level == 0) visit(all[q]);
-      }
+      parts.ForEach(first, [&](size_t q) {
+        if (all[q].level == 0) visit(all[q]);
+      });
     };
     std::vector<Said> said;
     for (size_t c = 0; c < cues.size(); ++c) {

@@ -25,6 +25,57 @@ const RuleInfo kInfo = {
         {"min-words", "int", "15", "Fewest words a quotation must have to be reported."},
     }};
 
+// Whether a paragraph has a letter or digit before or after a quotation
+// (utf8::HasLetterOrDigit of the piece), answered from where the
+// paragraph's first letter ends and its last one starts, found once per
+// paragraph: a paragraph of thousands of quotations was read from its start
+// for each. A prefix of the paragraph holds a letter exactly when it holds
+// the first one whole (decoding runs left to right, and a sequence the cut
+// splits is no letter). A suffix starting where a code point of the
+// paragraph starts holds one exactly when the last one starts in it; in
+// ill-formed UTF-8 that start is not known, and the suffix is decoded.
+class ParagraphLetters {
+ public:
+  ParagraphLetters(std::string_view text, size_t paragraphs)
+      : text_(text), known_(paragraphs, false), first_end_(paragraphs), last_start_(paragraphs),
+        valid_(paragraphs) {}
+
+  bool Before(size_t p, Span para, size_t at) {
+    Learn(p, para);
+    return first_end_[p] != kNone && first_end_[p] <= at;
+  }
+  bool After(size_t p, Span para, size_t at) {
+    Learn(p, para);
+    const bool starts = at >= para.end || (static_cast<unsigned char>(text_[at]) & 0xC0) != 0x80;
+    if (!valid_[p] || !starts) return utf8::HasLetterOrDigit(text_.substr(at, para.end - at));
+    return last_start_[p] != kNone && last_start_[p] >= at;
+  }
+
+ private:
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+
+  void Learn(size_t p, Span para) {
+    if (known_[p]) return;
+    known_[p] = true;
+    const std::string_view s = text_.substr(para.start, para.end - para.start);
+    first_end_[p] = last_start_[p] = kNone;
+    for (size_t i = 0; i < s.size();) {
+      const utf8::CodePoint cp = utf8::DecodeAt(s, i);
+      if (utf8::IsLetter(cp.value) || (cp.value >= '0' && cp.value <= '9')) {
+        if (first_end_[p] == kNone) first_end_[p] = para.start + i + cp.length;
+        last_start_[p] = para.start + i;
+      }
+      i += cp.length;
+    }
+    valid_[p] = IsValidUtf8(s);
+  }
+
+  std::string_view text_;
+  std::vector<bool> known_;
+  std::vector<size_t> first_end_, last_start_;
+  std::vector<bool> valid_;
+};
+
 class UnattributedQuoteRule : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
@@ -65,6 +116,8 @@ class UnattributedQuoteRule : public Rule {
       return false;
     };
 
+    const QuotationParts parts(all);  // each quotation's parts, without a walk per quotation
+    ParagraphLetters letters(analysis.text(), paragraphs.size());
     for (size_t qi = 0; qi < all.size(); ++qi) {
       const Quotation& q = all[qi];
       if (q.level != 0 || q.continues || !q.open) continue;
@@ -75,9 +128,9 @@ class UnattributedQuoteRule : public Rule {
       int64_t words = 0;
       size_t last = qi;
       bool alone = true;
-      for (size_t k = qi; k < all.size(); ++k) {
+      parts.ForEach(qi, [&](size_t k) {
         const Quotation& part = all[k];
-        if (part.first != qi || part.level != 0) continue;
+        if (part.level != 0) return;
         // A quotation never closed swallows its own cue: garbled/unbalanced-
         // quotes reports the mark, and who spoke cannot be told.
         if (!part.close && !part.continued) alone = false;
@@ -85,12 +138,12 @@ class UnattributedQuoteRule : public Rule {
         const Span para = paragraphs[part.paragraph].span;
         const size_t open_at = part.open ? part.open->span.start : part.content.start;
         const size_t close_end = part.close ? part.close->span.end : part.content.end;
-        if (utf8::HasLetterOrDigit(analysis.view({para.start, open_at})) ||
-            utf8::HasLetterOrDigit(analysis.view({close_end, para.end}))) {
+        if (alone && (letters.Before(part.paragraph, para, open_at) ||
+                      letters.After(part.paragraph, para, close_end))) {
           alone = false;
         }
         last = k;
-      }
+      });
       if (!alone || words < min_words) continue;
       if (speaker_near(p)) continue;
       if (all[last].paragraph + 1 < paragraphs.size() && has_cue[all[last].paragraph + 1]) continue;

@@ -410,11 +410,21 @@ class HtmlResidueRule : public Rule {
         size_t c = line.find(close, content);
         if (c == std::string_view::npos) break;
         from = c + close.size();
-        size_t first = found.size(), last = found.size();
-        for (size_t k = 0; k < found.size(); ++k) {
-          if (found[k].span.start == content) first = k;
-          if (found[k].span.end == c) last = k;
-        }
+        // The residues are in line order and do not overlap (each is found
+        // after the one before ends): the one starting at the content and
+        // the one ending at the close by binary search, not a walk of all
+        // residues for each quotation (a line of markup has thousands).
+        const auto starting = std::lower_bound(
+            found.begin(), found.end(), content,
+            [](const Residue& r, size_t at) { return r.span.start < at; });
+        const auto ending = std::lower_bound(
+            found.begin(), found.end(), c, [](const Residue& r, size_t at) { return r.span.end < at; });
+        const size_t first = starting != found.end() && starting->span.start == content
+                                 ? static_cast<size_t>(starting - found.begin())
+                                 : found.size();
+        const size_t last = ending != found.end() && ending->span.end == c
+                                ? static_cast<size_t>(ending - found.begin())
+                                : found.size();
         if (first == found.size() || last == found.size() || last < first) continue;
         for (size_t k = first; k <= last; ++k) mention[k] = true;
       }
