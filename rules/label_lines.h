@@ -149,32 +149,50 @@ inline LabelScan ScanLabelLine(const LabelLexicon& lexicon, std::string_view lin
   return scan;
 }
 
+// InsideQuotation (below) for many positions of one line, asked in any
+// order, mostly rising (a line's phrase matches): the marks are counted on
+// from the last position instead of from the line's start, so a line of a
+// megabyte with thousands of matches is read about once, not once per
+// match. Byte by byte, comparing only at the lead bytes of the marks: “ (E2
+// 80 9C), ” (E2 80 9D), « (C2 AB), » (C2 BB); a mark counts when all its
+// bytes are in the line, even past `pos`.
+class InsideQuotationScan {
+ public:
+  explicit InsideQuotationScan(std::string_view line) : line_(line) {}
+
+  bool operator()(size_t pos) {
+    const size_t n = line_.size();
+    if (pos < at_) at_ = open_ = close_ = straight_ = 0;  // going back: count again
+    for (; at_ < pos && at_ < n; ++at_) {
+      const auto c = static_cast<unsigned char>(line_[at_]);
+      if (c == '"') {
+        ++straight_;
+      } else if (c == 0xE2) {
+        if (at_ + 2 < n && static_cast<unsigned char>(line_[at_ + 1]) == 0x80) {
+          const auto last = static_cast<unsigned char>(line_[at_ + 2]);
+          open_ += last == 0x9C;
+          close_ += last == 0x9D;
+        }
+      } else if (c == 0xC2 && at_ + 1 < n) {
+        const auto second = static_cast<unsigned char>(line_[at_ + 1]);
+        open_ += second == 0xAB;
+        close_ += second == 0xBB;
+      }
+    }
+    return open_ > close_ || straight_ % 2 == 1;
+  }
+
+ private:
+  std::string_view line_;
+  size_t at_ = 0;  // marks with their first byte before at_ are counted
+  int open_ = 0, close_ = 0, straight_ = 0;
+};
+
 // True when byte `pos` of `line` is inside a quotation opened earlier on the
 // line: more opening than closing curly quotes or guillemets (“ ” « ») before
 // it, or an odd number of straight double quotes.
 inline bool InsideQuotation(std::string_view line, size_t pos) {
-  // Byte by byte, comparing only at the lead bytes of the marks: “ (E2 80
-  // 9C), ” (E2 80 9D), « (C2 AB), » (C2 BB); a mark counts when all its
-  // bytes are in the line, even past `pos`.
-  int open = 0, close = 0, straight = 0;
-  const size_t n = line.size();
-  for (size_t i = 0; i < pos && i < n; ++i) {
-    const auto c = static_cast<unsigned char>(line[i]);
-    if (c == '"') {
-      ++straight;
-    } else if (c == 0xE2) {
-      if (i + 2 < n && static_cast<unsigned char>(line[i + 1]) == 0x80) {
-        const auto last = static_cast<unsigned char>(line[i + 2]);
-        open += last == 0x9C;
-        close += last == 0x9D;
-      }
-    } else if (c == 0xC2 && i + 1 < n) {
-      const auto second = static_cast<unsigned char>(line[i + 1]);
-      open += second == 0xAB;
-      close += second == 0xBB;
-    }
-  }
-  return open > close || straight % 2 == 1;
+  return InsideQuotationScan(line)(pos);
 }
 
 // `s` cut to at most `max_bytes` (never inside a UTF-8 sequence), with "..."

@@ -185,8 +185,15 @@ TEST(InsideQuotationTest, AgreesWithCountingMarksAtEveryPosition) {
       state = state * 1664525u + 1013904223u;
       line += kPieces[(state >> 24) % std::size(kPieces)];
     }
+    InsideQuotationScan rising(line), jumping(line);
     for (size_t pos = 0; pos <= line.size() + 1; ++pos) {
       ASSERT_EQ(InsideQuotation(line, pos), reference(line, pos)) << line << " @" << pos;
+      ASSERT_EQ(rising(pos), reference(line, pos)) << line << " @" << pos;
+      // One scan asked here and there, back and forth, as a rule's matches
+      // of several kinds may ask it.
+      state = state * 1664525u + 1013904223u;
+      const size_t at = (state >> 16) % (line.size() + 2);
+      ASSERT_EQ(jumping(at), reference(line, at)) << line << " @" << at;
     }
   }
 }

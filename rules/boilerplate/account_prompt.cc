@@ -183,9 +183,10 @@ class AccountPromptRule : public Rule, public PhraseUser {
     // A prompt sentence written to the reader.
     bool veto = false;
     const PhraseMatch* prompt = nullptr;
+    InsideQuotationScan inside_quotation(text);
     for (const PhraseMatch& m : matches) {
       if (kinds_[m.phrase] == Kind::kVeto) veto = true;
-      if (kinds_[m.phrase] == Kind::kPhrase && !prompt && !InsideQuotation(text, m.span.start)) {
+      if (kinds_[m.phrase] == Kind::kPhrase && !prompt && !inside_quotation(m.span.start)) {
         prompt = &m;
       }
     }

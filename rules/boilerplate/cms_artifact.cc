@@ -190,15 +190,16 @@ class CmsArtifactRule : public Rule, public PhraseUser {
     }
     // ScanLabelLine left every exact-case match in *matches, sorted by start.
     bool context_found = false;
+    InsideQuotationScan inside_quotation(line);
     for (size_t k = 0; k < matches->size(); ++k) {
       const PhraseMatch& m = (*matches)[k];
       const uint8_t kind = lexicon.kind(m.phrase);
       std::string_view text = line.substr(m.span.start, m.span.size());
       if (kind == kPhrase) {
-        if (!InsideQuotation(line, m.span.start)) found->Add(text, "phrase:cms");
+        if (!inside_quotation(m.span.start)) found->Add(text, "phrase:cms");
         continue;
       }
-      if (kind != kValue || InsideQuotation(line, m.span.start)) continue;
+      if (kind != kValue || inside_quotation(m.span.start)) continue;
       if (!context_found) {
         ContextLexicon().FindAll(line, context);
         context_found = true;
@@ -265,6 +266,7 @@ class CmsArtifactRule : public Rule, public PhraseUser {
   }
 
   static void CheckMarkup(std::string_view line, LineArtifacts* found) {
+    InsideQuotationScan placeholder_quoted(line);
     for (size_t i = kMarkupOpeners.FindIn(line); i != std::string_view::npos;
          i = kMarkupOpeners.FindIn(line, i + 1)) {
       if (line[i] == '[') {
@@ -275,7 +277,7 @@ class CmsArtifactRule : public Rule, public PhraseUser {
         continue;
       }
       if (size_t n = PlaceholderAt(line, i)) {
-        if (!InsideQuotation(line, i)) found->Add(line.substr(i, n), "template-placeholder");
+        if (!placeholder_quoted(i)) found->Add(line.substr(i, n), "template-placeholder");
         i += n - 1;
       }
     }

@@ -269,6 +269,7 @@ class ConsentBannerRule : public Rule, public PhraseUser {
     LineVerdict v;
     v.words = CountBlankSeparatedWords(line);
     bool veto = false, address = false, verb = false, unconditional = false;
+    InsideQuotationScan inside_quotation(line);
     for (const PhraseMatch& m : matches) {
       PhraseKind kind = KindOf(m.phrase);
       if (kind == PhraseKind::kVeto) veto = true;
@@ -277,7 +278,7 @@ class ConsentBannerRule : public Rule, public PhraseUser {
           kind != PhraseKind::kAddress) {
         continue;
       }
-      if (InsideQuotation(line, m.span.start)) continue;
+      if (inside_quotation(m.span.start)) continue;
       if (kind == PhraseKind::kAddress) {
         address = true;
         continue;

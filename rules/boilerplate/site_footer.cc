@@ -244,12 +244,13 @@ class SiteFooterRule : public Rule, public PhraseUser {
     const PhraseMatch* credit = nullptr;
     const PhraseMatch* company = nullptr;
     const PhraseMatch* contact = nullptr;
+    InsideQuotationScan inside_quotation(text);
     for (const PhraseMatch& m : matches) {
       switch (kinds_[m.phrase]) {
         case Kind::kVeto: veto = true; break;
         case Kind::kRights:
-          if (!rights && !InsideQuotation(text, m.span.start)) rights = &m;
-          if (!standalone_rights && !InsideQuotation(text, m.span.start) &&
+          if (!rights && !inside_quotation(m.span.start)) rights = &m;
+          if (!standalone_rights && !inside_quotation(m.span.start) &&
               OpensStatement(text, m.span.start) && RightsStatementCloses(text, m, matches)) {
             standalone_rights = &m;
           }
@@ -261,7 +262,7 @@ class SiteFooterRule : public Rule, public PhraseUser {
           if (m.span.start == start && !credit) credit = &m;
           break;
         case Kind::kCompany:
-          if (!InsideQuotation(text, m.span.start)) {
+          if (!inside_quotation(m.span.start)) {
             if (!company) company = &m;
             ++companies;
           }
