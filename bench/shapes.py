@@ -20,12 +20,19 @@ whose text, about BYTES bytes long, repeats one shape:
                                                       pronoun cues
     blank-lines    "\\n" only                        lines, PageLayout
     one-word       "aaaa..." without a space          tokens, spelling
+    one-line-talk  "“a b c d e f g,” he said." with no line break: one
+                   paragraph of thousands of quotations   Quotations::At,
+                                                      Attribution
+    mark-soup      quotation marks, apostrophes, spaces and "a" at random
+                                                      unattributed-quote
+    markup         <div class="x"><a href="/y">Z</a></div> on one line
+                                                      garbled/html-residue
 
 Names are random letters (seeded: the same arguments give the same bytes).
 Time each with, for example,
 
     for f in OUTDIR/*.jsonl; do /usr/bin/time -f "$f %e s %M KB" \\
-      newslint check $f -j1 --no-config --fail-on never -o /dev/null; done
+      newslint check $f -j1 --no-config --fail-on never --format jsonl -o /dev/null; done
 
 and compare two sizes: a linear step takes ten times as long for ten times
 the bytes. docs/performance.md ("Cost against article length") has the
@@ -67,6 +74,12 @@ def main():
             f"Mr {name()}. He said she said. "),
         "blank-lines": "\n" * size,
         "one-word": "a" * size,
+        "one-line-talk": repeat(
+            lambda: "\u201C" + " ".join(name().lower() for _ in range(7)) + ",\u201D he said. "),
+        "mark-soup": "".join(rng.choice(["\"", "'", "\u2018", "\u2019", "\u201C", "\u201D", " ", "a"])
+                             for _ in range(size // 2)),
+        "markup": repeat(lambda: f'<div class="{name().lower()}"><a href="/{name().lower()}">'
+                                 f"{name()}</a></div>"),
     }
     for shape, text in shapes.items():
         record = {"id": shape, "url": f"https://example.com/{shape}", "title": shape, "text": text}

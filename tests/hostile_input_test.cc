@@ -188,7 +188,8 @@ TEST_F(HostileInputTest, TwoHundredMegabyteLineIsAFindingNotAnAllocation) {
 
 // Records of a megabyte that repeat one shape news never has: a run of
 // brackets or of quotation marks, a transcript of a thousand speakers, name
-// after name with pronoun cues, blank lines. A step that walks all of
+// after name with pronoun cues, blank lines, a paragraph of thousands of
+// quotations, quotation marks at random, a line of markup. A step that walks all of
 // something for each of something (every mention for every cue, the rest of
 // a run of marks for every mark) is invisible on news and took from seconds
 // to hours here (bench/shapes.py, docs/performance.md: "Cost against article
@@ -223,6 +224,18 @@ TEST_F(HostileInputTest, MegabyteRecordsOfOneShapeGoThrough) {
       {"name-lists", names("", ", " + name() + " " + name() + " and Mr " + name() +
                                    " met. He said she said. ", kBytes)},
       {"blank-lines", repeat("\\n", kBytes)},
+      {"one-line-talk", repeat("\u201CWe will go there again and again,\u201D he said. ", kBytes)},
+      {"mark-soup", [&] {
+         static const char* const kMarks[] = {"\\\"", "'", "\u2018", "\u2019", "\u201C",
+                                              "\u201D", " ", "a"};
+         std::string out;
+         for (uint32_t v = 1; out.size() < kBytes;) {
+           v = v * 1664525u + 1013904223u;
+           out += kMarks[v >> 29];
+         }
+         return out;
+       }()},
+      {"markup", repeat("<div class=\\\"x\\\"><a href=\\\"/y\\\">Z</a></div>", kBytes)},
   };
   std::string in;
   for (const auto& [id, text] : shapes) {
