@@ -330,12 +330,44 @@ class Builder {
     return false;
   }
 
+  // Where a quotation starts: its opening mark, or (a part carried in) its
+  // content.
+  static size_t StartOf(const Quotation& q) {
+    return q.open ? q.open->span.start : q.content.start;
+  }
+  // Whether paragraph p's quotations come in order of StartOf, as
+  // Quotations gives them; checked once per paragraph all the same, and the
+  // searches below fall back to walks when not.
+  bool StartsSorted(size_t p) const {
+    if (starts_sorted_.empty()) starts_sorted_.assign(paragraphs_.size(), -1);
+    if (starts_sorted_[p] < 0) {
+      const std::span<const Quotation> in = quotes_.In(p);
+      starts_sorted_[p] = std::is_sorted(in.begin(), in.end(),
+                                         [](const Quotation& a, const Quotation& b) {
+                                           return StartOf(a) < StartOf(b);
+                                         })
+                              ? 1
+                              : 0;
+    }
+    return starts_sorted_[p] == 1;
+  }
+  // Index in In(p) of the first quotation starting at or after `offset`
+  // (StartsSorted(p) must hold).
+  size_t FirstStartingAt(size_t p, size_t offset) const {
+    const std::span<const Quotation> in = quotes_.In(p);
+    return static_cast<size_t>(
+        std::partition_point(in.begin(), in.end(),
+                             [&](const Quotation& q) { return StartOf(q) < offset; }) -
+        in.begin());
+  }
+
   // The level-0 quotation of paragraph `p` whose closing mark ends before
   // `offset` with only cue punctuation between, or npos.
   size_t QuoteClosingBefore(size_t p, size_t offset) const {
     std::span<const Quotation> in = quotes_.In(p);
     const size_t base = static_cast<size_t>(in.data() - quotes_.quotations().data());
-    for (size_t k = in.size(); k-- > 0;) {
+    // Those starting at or after `offset` close after it: skipped unread.
+    for (size_t k = StartsSorted(p) ? FirstStartingAt(p, offset) : in.size(); k-- > 0;) {
       const Quotation& q = in[k];
       if (q.level != 0 || !q.close || q.close->span.end > offset) continue;
       if (!OnlyCuePunctuation(an_.view({q.close->span.end, offset}))) return Attribution::kNoQuotation;
@@ -350,7 +382,8 @@ class Builder {
   size_t QuoteOpeningAfter(size_t p, size_t from, size_t limit_tokens) const {
     std::span<const Quotation> in = quotes_.In(p);
     const size_t base = static_cast<size_t>(in.data() - quotes_.quotations().data());
-    for (size_t k = 0; k < in.size(); ++k) {
+    // Those starting before `from` open before it: skipped unread.
+    for (size_t k = StartsSorted(p) ? FirstStartingAt(p, from) : 0; k < in.size(); ++k) {
       const Quotation& q = in[k];
       if (q.level != 0 || !q.open || q.open->span.start < from) continue;
       std::string_view between = an_.view({from, q.open->span.start});
@@ -686,32 +719,14 @@ class Builder {
     // before any cue, to an inverted or "according to" cue after them).
     std::span<const Quotation> pq = quotes_.In(p);
     const size_t qbase = static_cast<size_t>(pq.data() - quotes_.quotations().data());
-    auto start_of = [](const Quotation& q) { return q.open ? q.open->span.start : q.content.start; };
-    // The paragraph's quotations are in order of their start (Quotations);
-    // when so, the sentence's are found by a binary search rather than a walk
-    // over the paragraph's for every sentence (one paragraph of a thousand
-    // quotations and sentences). Checked once per paragraph all the same.
-    if (starts_sorted_.empty()) starts_sorted_.assign(paragraphs_.size(), -1);
-    if (starts_sorted_[p] < 0) {
-      starts_sorted_[p] = std::is_sorted(pq.begin(), pq.end(),
-                                         [&](const Quotation& a, const Quotation& b) {
-                                           return start_of(a) < start_of(b);
-                                         })
-                              ? 1
-                              : 0;
-    }
-    const size_t from =
-        starts_sorted_[p] == 1
-            ? static_cast<size_t>(std::partition_point(pq.begin(), pq.end(),
-                                                       [&](const Quotation& q) {
-                                                         return start_of(q) < sentence.start;
-                                                       }) -
-                                  pq.begin())
-            : 0;
-    for (size_t k = from; k < pq.size(); ++k) {
+    // The sentence's quotations by a binary search rather than a walk over
+    // the paragraph's for every sentence (one paragraph of a thousand
+    // quotations and sentences).
+    const bool sorted = StartsSorted(p);
+    for (size_t k = sorted ? FirstStartingAt(p, sentence.start) : 0; k < pq.size(); ++k) {
       const Quotation& q = pq[k];
-      const size_t at = start_of(q);
-      if (starts_sorted_[p] == 1 && at >= sentence.end) break;  // past the sentence
+      const size_t at = StartOf(q);
+      if (sorted && at >= sentence.end) break;  // past the sentence
       if (q.level != 0 || q.continues) continue;
       if (at < sentences_[s].span.start || at >= sentences_[s].span.end) continue;
       const size_t qi = qbase + k;
@@ -891,7 +906,7 @@ class Builder {
   std::vector<Cue>& cues_;
   // Per paragraph: whether its quotations' starts are in order (1), not
   // (0), or not yet known (-1).
-  std::vector<int8_t> starts_sorted_;
+  mutable std::vector<int8_t> starts_sorted_;
 };
 
 }  // namespace

@@ -218,6 +218,14 @@ class SpellingRule : public Rule {
     const std::vector<Paragraph>& paragraphs = analysis.paragraphs();
     std::vector<Verdict> verdicts;
     TokenWalk walk(analysis.tokens());  // the sentences come in text order
+    // Each paragraph's outermost quotations, made on the first sentence that
+    // needs them: a sentence looked through every quotation of the article,
+    // which a one-line transcript of thousands made quadratic. They do not
+    // overlap, so they come with rising ends as well as starts, and those
+    // that reach past a sentence's start are found by a binary search (when
+    // the ends do rise; else from the paragraph's first).
+    std::vector<std::vector<const Quotation*>> outer;
+    std::vector<int8_t> ends_rise;
     for (const Sentence& s : analysis.sentences()) {
       const std::span<const Token> toks = walk.In(s.span);
       if (toks.size() < std::min(th.min_unknown, th.min_run)) continue;
@@ -232,8 +240,28 @@ class SpellingRule : public Rule {
       if (unknown < std::min(th.min_unknown, th.min_run)) continue;  // neither signal can fire
       // Words quoted in another language do not count: «Nous ne céderons pas».
       // Outermost quotations only: a quote nested in a quote belongs to it.
-      for (const Quotation& q : analysis.Shared<Quotations>().quotations()) {
-        if (q.level > 0 || q.paragraph != s.paragraph) continue;
+      if (outer.empty()) {
+        outer.resize(paragraphs.size());
+        ends_rise.assign(paragraphs.size(), 1);
+        for (const Quotation& q : analysis.Shared<Quotations>().quotations()) {
+          if (q.level > 0 || q.paragraph >= paragraphs.size()) continue;
+          std::vector<const Quotation*>& list = outer[q.paragraph];
+          if (!list.empty() && list.back()->content.end > q.content.end) ends_rise[q.paragraph] = 0;
+          list.push_back(&q);
+        }
+      }
+      const std::vector<const Quotation*>& candidates = outer[s.paragraph];
+      auto from = candidates.begin();
+      if (ends_rise[s.paragraph]) {
+        from = std::partition_point(candidates.begin(), candidates.end(), [&](const Quotation* q) {
+          return q->content.end <= s.span.start;
+        });
+      }
+      for (auto it = from; it != candidates.end(); ++it) {
+        const Quotation& q = **it;
+        // Quotations come in order of their start: this one and all after
+        // it start past the sentence.
+        if (ends_rise[s.paragraph] && q.content.start >= s.span.end) break;
         if (q.content.end <= s.span.start || q.content.start >= s.span.end) continue;
         if (!IsForeignQuote(analysis, q.content)) continue;
         for (size_t i = 0; i < toks.size(); ++i) {
