@@ -281,8 +281,8 @@ class SpeakerMismatchRule : public Rule {
         : mentions(people.mentions()) {
       const size_t persons = people.persons().size();
       participant_elsewhere.assign(persons, 0);
+      unquoted_begin.assign(persons + 1, 0);
       references.assign(persons, 0);
-      unquoted_of.resize(persons);
       shares_surname.assign(persons, false);
       // Sentences where words are put in a person's mouth by name.
       absl::flat_hash_set<uint64_t> speech;
@@ -300,7 +300,7 @@ class SpeakerMismatchRule : public Rule {
         }
         if (m.role == MentionRole::kReference) ++references[m.person];
         if (!m.quoted) {
-          unquoted_of[m.person].push_back(k);
+          ++unquoted_begin[m.person + 1];
           continue;
         }
         if (m.name_words == 0) continue;
@@ -308,6 +308,17 @@ class SpeakerMismatchRule : public Rule {
         if (at == nullptr || at->level != 0) continue;
         const size_t q = static_cast<size_t>(at - all.data());
         if (q < all.size()) named_in_quotation.try_emplace(Key(m.person, all[q].first), k);
+      }
+      // Each person's mentions outside quotations, in one vector grouped by
+      // person (counted above, placed now), in text order within a person.
+      for (size_t o = 0; o < persons; ++o) unquoted_begin[o + 1] += unquoted_begin[o];
+      unquoted.resize(unquoted_begin[persons]);
+      {
+        std::vector<size_t> next(unquoted_begin.begin(), unquoted_begin.end() - 1);
+        for (size_t k = 0; k < mentions.size(); ++k) {
+          const NameMention& m = mentions[k];
+          if (m.person != People::kNone && !m.quoted) unquoted[next[m.person]++] = k;
+        }
       }
       absl::flat_hash_map<std::string_view, int> surnames;
       for (const Person& person : people.persons()) ++surnames[person.surname];
@@ -338,7 +349,12 @@ class SpeakerMismatchRule : public Rule {
     // Per person: participant mentions outside the sentences of the
     // person's own named cues, and reference mentions.
     std::vector<int> participant_elsewhere, references;
-    std::vector<std::vector<size_t>> unquoted_of;  // mentions outside quotations, in text order
+    // Mentions outside quotations of person o, in text order:
+    // unquoted[unquoted_begin[o], unquoted_begin[o + 1]).
+    std::vector<size_t> unquoted, unquoted_begin;
+    std::span<const size_t> UnquotedOf(size_t o) const {
+      return {unquoted.data() + unquoted_begin[o], unquoted_begin[o + 1] - unquoted_begin[o]};
+    }
     std::vector<bool> shares_surname;              // another person has the same surname
     // (person, first part of an outer quotation) -> the first mention of the
     // person by name inside that quotation.
@@ -358,7 +374,7 @@ class SpeakerMismatchRule : public Rule {
     if (d == kNoCue || cues[d].person == cue.person) return kNoCue;
     // The person's last mention outside quotations before the cue: its
     // paragraph is the latest of all such mentions (text order).
-    const std::vector<size_t>& own = index.unquoted_of[cue.person];
+    const std::span<const size_t> own = index.UnquotedOf(cue.person);
     const auto before = std::partition_point(own.begin(), own.end(), [&](size_t k) {
       return index.mentions[k].span.start < cue.speaker.start;
     });

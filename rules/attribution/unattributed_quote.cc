@@ -34,11 +34,12 @@ const RuleInfo kInfo = {
 // splits is no letter). A suffix starting where a code point of the
 // paragraph starts holds one exactly when the last one starts in it; in
 // ill-formed UTF-8 that start is not known, and the suffix is decoded.
+constexpr size_t kManyQuotations = 16;
+
 class ParagraphLetters {
  public:
   ParagraphLetters(std::string_view text, size_t paragraphs)
-      : text_(text), known_(paragraphs, false), first_end_(paragraphs), last_start_(paragraphs),
-        valid_(paragraphs) {}
+      : text_(text), paragraphs_(paragraphs) {}
 
   bool Before(size_t p, Span para, size_t at) {
     Learn(p, para);
@@ -55,6 +56,12 @@ class ParagraphLetters {
   static constexpr size_t kNone = static_cast<size_t>(-1);
 
   void Learn(size_t p, Span para) {
+    if (known_.empty()) {  // made on first use: most articles never ask
+      known_.assign(paragraphs_, false);
+      first_end_.resize(paragraphs_);
+      last_start_.resize(paragraphs_);
+      valid_.resize(paragraphs_);
+    }
     if (known_[p]) return;
     known_[p] = true;
     const std::string_view s = text_.substr(para.start, para.end - para.start);
@@ -71,6 +78,7 @@ class ParagraphLetters {
   }
 
   std::string_view text_;
+  size_t paragraphs_;
   std::vector<bool> known_;
   std::vector<size_t> first_end_, last_start_;
   std::vector<bool> valid_;
@@ -138,8 +146,13 @@ class UnattributedQuoteRule : public Rule {
         const Span para = paragraphs[part.paragraph].span;
         const size_t open_at = part.open ? part.open->span.start : part.content.start;
         const size_t close_end = part.close ? part.close->span.end : part.content.end;
-        if (alone && (letters.Before(part.paragraph, para, open_at) ||
-                      letters.After(part.paragraph, para, close_end))) {
+        // A paragraph of a few quotations is read around each; one of many
+        // (a transcript on one line) once (ParagraphLetters).
+        const bool many = quotes.In(part.paragraph).size() >= kManyQuotations;
+        if (alone && (many ? letters.Before(part.paragraph, para, open_at) ||
+                                 letters.After(part.paragraph, para, close_end)
+                           : utf8::HasLetterOrDigit(analysis.view({para.start, open_at})) ||
+                                 utf8::HasLetterOrDigit(analysis.view({close_end, para.end})))) {
           alone = false;
         }
         last = k;

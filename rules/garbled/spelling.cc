@@ -32,6 +32,9 @@
 namespace newslint {
 namespace {
 
+// Quotations in a paragraph from which garbled/spelling indexes them.
+constexpr size_t kManyQuotations = 16;
+
 const RuleInfo kInfo = {
     "garbled/spelling",
     Severity::kWarning,
@@ -218,9 +221,11 @@ class SpellingRule : public Rule {
     const std::vector<Paragraph>& paragraphs = analysis.paragraphs();
     std::vector<Verdict> verdicts;
     TokenWalk walk(analysis.tokens());  // the sentences come in text order
-    // Each paragraph's outermost quotations, made on the first sentence that
-    // needs them: a sentence looked through every quotation of the article,
-    // which a one-line transcript of thousands made quadratic. They do not
+    // A paragraph's quotations are looked through for each of its sentences
+    // with unknown words; for a paragraph of many (a transcript on one
+    // line), each paragraph's outermost quotations, made on the first
+    // sentence that needs them: a sentence looked through every quotation
+    // of the article, which a one-line transcript of thousands made quadratic. They do not
     // overlap, so they come with rising ends as well as starts, and those
     // that reach past a sentence's start are found by a binary search (when
     // the ends do rise; else from the paragraph's first).
@@ -240,34 +245,42 @@ class SpellingRule : public Rule {
       if (unknown < std::min(th.min_unknown, th.min_run)) continue;  // neither signal can fire
       // Words quoted in another language do not count: «Nous ne céderons pas».
       // Outermost quotations only: a quote nested in a quote belongs to it.
-      if (outer.empty()) {
-        outer.resize(paragraphs.size());
-        ends_rise.assign(paragraphs.size(), 1);
-        for (const Quotation& q : analysis.Shared<Quotations>().quotations()) {
-          if (q.level > 0 || q.paragraph >= paragraphs.size()) continue;
-          std::vector<const Quotation*>& list = outer[q.paragraph];
-          if (!list.empty() && list.back()->content.end > q.content.end) ends_rise[q.paragraph] = 0;
-          list.push_back(&q);
-        }
-      }
-      const std::vector<const Quotation*>& candidates = outer[s.paragraph];
-      auto from = candidates.begin();
-      if (ends_rise[s.paragraph]) {
-        from = std::partition_point(candidates.begin(), candidates.end(), [&](const Quotation* q) {
-          return q->content.end <= s.span.start;
-        });
-      }
-      for (auto it = from; it != candidates.end(); ++it) {
-        const Quotation& q = **it;
-        // Quotations come in order of their start: this one and all after
-        // it start past the sentence.
-        if (ends_rise[s.paragraph] && q.content.start >= s.span.end) break;
-        if (q.content.end <= s.span.start || q.content.start >= s.span.end) continue;
-        if (!IsForeignQuote(analysis, q.content)) continue;
+      const Quotations& quotes = analysis.Shared<Quotations>();
+      auto skip_if_foreign = [&](const Quotation& q) {
+        if (q.content.end <= s.span.start || q.content.start >= s.span.end) return;
+        if (!IsForeignQuote(analysis, q.content)) return;
         for (size_t i = 0; i < toks.size(); ++i) {
           if (toks[i].span.start >= q.content.start && toks[i].span.end <= q.content.end) {
             verdicts[i] = Verdict::kSkipped;
           }
+        }
+      };
+      if (quotes.In(s.paragraph).size() < kManyQuotations) {
+        for (const Quotation& q : quotes.In(s.paragraph)) {
+          if (q.level == 0 && q.paragraph == s.paragraph) skip_if_foreign(q);
+        }
+      } else {
+        if (outer.empty()) {
+          outer.resize(paragraphs.size());
+          ends_rise.assign(paragraphs.size(), 1);
+          for (const Quotation& q : quotes.quotations()) {
+            if (q.level > 0 || q.paragraph >= paragraphs.size()) continue;
+            std::vector<const Quotation*>& list = outer[q.paragraph];
+            if (!list.empty() && list.back()->content.end > q.content.end) ends_rise[q.paragraph] = 0;
+            list.push_back(&q);
+          }
+        }
+        const std::vector<const Quotation*>& candidates = outer[s.paragraph];
+        auto from = candidates.begin();
+        if (ends_rise[s.paragraph]) {
+          from = std::partition_point(candidates.begin(), candidates.end(),
+                                      [&](const Quotation* q) { return q->content.end <= s.span.start; });
+        }
+        for (auto it = from; it != candidates.end(); ++it) {
+          // Quotations come in order of their start: this one and all after
+          // it start past the sentence.
+          if (ends_rise[s.paragraph] && (*it)->content.start >= s.span.end) break;
+          skip_if_foreign(**it);
         }
       }
       Measure(analysis, s, toks, verdicts, th, *dict, sink);

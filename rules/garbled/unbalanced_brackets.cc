@@ -87,12 +87,12 @@ struct Problem {
 };
 
 struct Cp {
-  size_t pos;  // absolute offset
+  uint32_t pos;  // absolute offset (texts are under 4 GiB, as tokens' offsets)
   char32_t c;
-  uint8_t len;
   // Index of the first code point of the run of this one ("((((": the first
   // "("), so that reading a bracket's run costs one step, not the run.
   uint32_t run;
+  uint8_t len;
 };
 
 struct ParagraphResult {
@@ -197,8 +197,8 @@ ParagraphResult ReadParagraph(std::string_view text, Span span, std::optional<Ki
   for (size_t i = 0; i < para.size();) {
     utf8::CodePoint cp = utf8::DecodeAt(para, i);
     const auto k = static_cast<uint32_t>(cps.size());
-    cps.push_back({span.start + i, cp.value, cp.length,
-                   k > 0 && cps[k - 1].c == cp.value ? cps[k - 1].run : k});
+    cps.push_back({static_cast<uint32_t>(span.start + i), cp.value,
+                   k > 0 && cps[k - 1].c == cp.value ? cps[k - 1].run : k, cp.length});
     any = any || BracketOf(cp.value).has_value();
     i += cp.length;
   }
