@@ -1484,7 +1484,7 @@ const Quotation* Quotations::At(size_t offset) const {
   const size_t p = static_cast<size_t>(it - paragraph_spans_.begin()) - 1;
   if (offset >= paragraph_spans_[p].end) return nullptr;
   const std::span<const Quotation> in = In(p);
-  if (in.size() >= kAtIndexFrom) {
+  if (in.size() >= kManyQuotations) {
     if (at_index_.empty()) at_index_.resize(paragraph_spans_.size());
     std::unique_ptr<AtIndex>& index = at_index_[p];
     if (index == nullptr) {

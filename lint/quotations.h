@@ -171,6 +171,15 @@ struct ParagraphQuotes {
   bool skipped = false;        // looks like code or markup: marks not read
 };
 
+// A paragraph of this many quotations or more is indexed by the code that
+// asks questions of it per position (Quotations::At, garbled/spelling,
+// attribution/unattributed-quote): below it a walk over the paragraph's
+// quotations costs less than building the index, which news never needs
+// (a paragraph of a news article holds a handful); above it the walks made
+// a record of thousands of quotations quadratic (docs/performance.md,
+// "Twentieth round").
+inline constexpr size_t kManyQuotations = 16;
+
 class Quotations {
  public:
   explicit Quotations(Analysis& analysis);
@@ -198,7 +207,6 @@ class Quotations {
     std::vector<size_t> edges;              // sorted, distinct
     std::vector<const Quotation*> answer;   // for [edges[i], edges[i + 1])
   };
-  static constexpr size_t kAtIndexFrom = 16;  // quotations in the paragraph
 
   std::vector<Quotation> quotations_;
   std::vector<QuoteProblem> problems_;

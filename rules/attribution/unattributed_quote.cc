@@ -34,7 +34,7 @@ const RuleInfo kInfo = {
 // splits is no letter). A suffix starting where a code point of the
 // paragraph starts holds one exactly when the last one starts in it; in
 // ill-formed UTF-8 that start is not known, and the suffix is decoded.
-constexpr size_t kManyQuotations = 16;
+// Made for paragraphs of kManyQuotations or more (lint/quotations.h).
 
 class ParagraphLetters {
  public:

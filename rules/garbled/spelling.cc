@@ -32,9 +32,6 @@
 namespace newslint {
 namespace {
 
-// Quotations in a paragraph from which garbled/spelling indexes them.
-constexpr size_t kManyQuotations = 16;
-
 const RuleInfo kInfo = {
     "garbled/spelling",
     Severity::kWarning,
