@@ -12,6 +12,7 @@ whose text, about BYTES bytes long, repeats one shape:
 
     brackets       "(((((..."                       garbled/unbalanced-brackets
     quote-run      "““““...””””..."                 the Quotations view
+    open-quotes    "““““..." never closed           garbled/unbalanced-quotes
     transcript     "“We will go,” said Ab Cd." per paragraph, every
                    speaker another person             Attribution, People,
                                                       attribution/*
@@ -67,6 +68,7 @@ def main():
     shapes = {
         "brackets": "(" * size,
         "quote-run": "\u201C" * (size // 6) + "\u201D" * (size // 6),
+        "open-quotes": "\u201C" * (size // 3),
         "transcript": repeat(lambda: f"\u201CWe will go,\u201D said {name()} {name()}.\n\n"),
         "names-said": repeat(lambda: f"{name()} {name()} said the plan would work. "),
         "name-lists": repeat(

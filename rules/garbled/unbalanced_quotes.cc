@@ -34,13 +34,21 @@ class UnbalancedQuotesRule : public Rule {
     const Quotations& quotations = analysis.Shared<Quotations>();
     if (quotations.problems().empty()) return;
     const size_t last = paragraphs.size() - 1;
+    // CutShort reads back over the paragraph's closing marks and spaces:
+    // asked once per paragraph, not once per unclosed mark in it (a
+    // paragraph of marks holds thousands, and ends in marks).
+    size_t cut_asked = paragraphs.size();
+    bool cut_short = false;
 
     for (const QuoteProblem& p : quotations.problems()) {
       if (p.kind == QuoteProblemKind::kUnclosed) {
         // A paragraph cut short leaves its quotation open: that is the cut
         // (garbled/truncated's finding at the article's end), not a slip.
-        const std::string_view view = analysis.view(paragraphs[p.paragraph].span);
-        if (CutShort(view, p.paragraph == last)) continue;
+        if (p.paragraph != cut_asked) {
+          cut_asked = p.paragraph;
+          cut_short = CutShort(analysis.view(paragraphs[p.paragraph].span), p.paragraph == last);
+        }
+        if (cut_short) continue;
       }
       const std::string mark(analysis.view(p.mark.span));
       const ParagraphQuotes& counts = quotations.paragraph(p.paragraph);
