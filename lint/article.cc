@@ -1,6 +1,8 @@
 #include "lint/article.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 
 namespace newslint {
 
@@ -34,6 +36,63 @@ void FinishReading(Article* article) {
   std::string record = std::move(article->undecoded);
   article->undecoded.clear();
   decoder->Decode(std::move(record), article);
+}
+
+size_t LintedLength(std::string_view text, uint64_t max_bytes) {
+  if (max_bytes == 0) return text.size();
+  const uint64_t max_lines = std::max<uint64_t>(1, max_bytes / kMinBytesPerLine);
+  // A text of at most max_lines bytes has at most max_lines line breaks.
+  if (text.size() <= max_lines) return text.size();
+  const size_t window = static_cast<size_t>(std::min<uint64_t>(text.size(), max_bytes));
+  // The end of line max_lines (its "\n"), if it lies within the window.
+  const char* p = text.data();
+  const char* const end = text.data() + window;
+  size_t last_break = std::string_view::npos;  // the last "\n" in the window
+  for (uint64_t lines = 0; p < end; ++lines) {
+    const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
+    if (nl == nullptr) break;
+    last_break = static_cast<size_t>(static_cast<const char*>(nl) - text.data());
+    if (lines + 1 == max_lines && last_break + 1 < text.size()) return last_break + 1;
+    p = static_cast<const char*>(nl) + 1;
+  }
+  if (text.size() <= max_bytes) return text.size();
+  if (last_break != std::string_view::npos) return last_break + 1;
+  // One line longer than max_bytes: cut where a code point starts (a
+  // continuation byte is 10xxxxxx; at most three stand before a lead byte,
+  // more only in invalid UTF-8, which then is cut where the bytes are).
+  size_t cut = window;
+  for (int k = 0; k < 3 && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80; ++k) {
+    --cut;
+  }
+  if ((static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) cut = window;
+  return cut;
+}
+
+const Article& LintedPart(const Article& article, uint64_t max_bytes, Article* storage) {
+  const size_t keep = LintedLength(article.text, max_bytes);
+  if (keep == article.text.size()) return article;
+  Article& part = *storage;
+  part = Article();
+  part.id = article.id;
+  part.source = article.source;
+  part.record = article.record;
+  part.url = article.url;
+  part.title = article.title;
+  part.byline = article.byline;
+  part.published = article.published;
+  part.site = article.site;
+  part.text.assign(article.text, 0, keep);
+  // Lines of the kept part: its line breaks, plus one for a last line
+  // without one (a cut inside the first line).
+  const size_t breaks = static_cast<size_t>(std::count(part.text.begin(), part.text.end(), '\n'));
+  const size_t lines = breaks + (part.text.empty() || part.text.back() != '\n' ? 1 : 0);
+  part.blocks.assign(article.blocks.begin(),
+                     article.blocks.begin() + static_cast<std::ptrdiff_t>(
+                                                  std::min(lines, article.blocks.size())));
+  for (const Link& link : article.links) {
+    if (link.line <= static_cast<int64_t>(lines)) part.links.push_back(link);
+  }
+  return part;
 }
 
 std::string SiteOfUrl(std::string_view url) {

@@ -103,6 +103,31 @@ class RecordDecoder {
 // Article::decoder is set); nothing otherwise.
 void FinishReading(Article* article);
 
+// --max-text-bytes: how much of a text the rules lint. Memory while an
+// article is linted grows with its units (lines, tokens, quotation marks,
+// each described by the shared views), 30 times the text for news but up to
+// 120 times for text that is all separators, and a record may be as large as
+// --max-record-bytes. So the rules see at most the first `max_bytes` bytes of
+// a text and at most its first max_bytes / kMinBytesPerLine lines (a page of
+// blank lines is the most lines per byte); the engine reports the rest as
+// input/text-too-long. The longest news articles are a few hundred
+// kilobytes, well inside the default. 0: no limit.
+inline constexpr uint64_t kDefaultMaxTextBytes = uint64_t{1} << 20;
+inline constexpr uint64_t kMinBytesPerLine = 16;
+
+// Where the part of `text` the rules lint ends: text.size() when the text
+// is within both limits, else the end of the last line (its "\n" included)
+// that fits both, or, when the first line alone is over max_bytes, the last
+// code point boundary at or before max_bytes.
+size_t LintedLength(std::string_view text, uint64_t max_bytes);
+
+// The article the rules see: `article` itself when LintedLength keeps its
+// whole text, else *storage, filled with its metadata, the first
+// LintedLength bytes of its text, the DOM blocks of those lines and the links
+// that are not on a later line (not raw_html, raw_record or input_findings,
+// which the rules do not read).
+const Article& LintedPart(const Article& article, uint64_t max_bytes, Article* storage);
+
 // Host of a URL, lower-cased and without a leading "www."; "" if none.
 std::string SiteOfUrl(std::string_view url);
 

@@ -57,7 +57,7 @@ using ObserverSet = std::vector<std::unique_ptr<DatasetObserver>>;
 }  // namespace
 
 bool RunDatasetPass(const PipelineOptions& options, const std::vector<DatasetRuleRun>& rules,
-                    std::string* error, std::FILE* note) {
+                    uint64_t max_text_bytes, std::string* error, std::FILE* note) {
   if (rules.empty()) return true;
   for (const DatasetRuleRun& r : rules) r.rule->Begin(*r.options);
   if (std::find(options.files.begin(), options.files.end(), "-") != options.files.end()) {
@@ -116,13 +116,15 @@ bool RunDatasetPass(const PipelineOptions& options, const std::vector<DatasetRul
       ObserverSet& set = observers[g][j];
       for (size_t i = begin; i < end; ++i) {
         FinishReading(&current[i]);
-        Analysis analysis(current[i]);
+        Article part;  // filled only for a text over max_text_bytes
+        const Article& article = LintedPart(current[i], max_text_bytes, &part);
+        Analysis analysis(article);
         ViewClock views{options.timings};  // --timings: views are rows of their own
         const ScopedViewClock install(&views);
         for (size_t k = 0; k < set.size(); ++k) {
           const ScopedTiming timing(options.timings, options.timings ? rows[k] : 0, &views);
           try {
-            set[k]->Observe(current[i], analysis);
+            set[k]->Observe(article, analysis);
           } catch (const std::exception& e) {
             std::fprintf(stderr, "newslint: dataset pass of %.*s failed on %s: %s\n",
                          static_cast<int>(rules[k].rule->info().id.size()),

@@ -5,7 +5,7 @@
 // lint pass by reading every input once more:
 //
 //   auto dataset = engine.dataset_rules();
-//   if (!RunDatasetPass(options, dataset, &error)) { /* exit 2 */ }
+//   if (!RunDatasetPass(options, dataset, engine.max_text_bytes(), &error)) { /* exit 2 */ }
 //   RunPipeline(options, engine, ...);   // Check() reads the statistics
 //
 // The pass reads the files with OpenReader in batches (the limits of
@@ -33,9 +33,11 @@ namespace newslint {
 // Runs the first pass of `rules` over options.files. Returns false with a
 // one-line *error when an input cannot be opened (a run failure: exit 2);
 // the rules then stay silent. Does nothing when `rules` is empty. `note`
-// receives the stdin note (stderr by default; null for none).
+// receives the stdin note (stderr by default; null for none). The rules
+// observe what the lint pass lets them check of each article: LintedPart
+// (lint/article.h) with `max_text_bytes`, the engine's.
 bool RunDatasetPass(const PipelineOptions& options, const std::vector<DatasetRuleRun>& rules,
-                    std::string* error, std::FILE* note = stderr);
+                    uint64_t max_text_bytes, std::string* error, std::FILE* note = stderr);
 
 }  // namespace newslint
 

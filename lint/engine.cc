@@ -8,6 +8,7 @@
 #include "lint/analysis.h"
 #include "lint/phrase_bank.h"
 #include "lint/registry.h"
+#include "lint/utf8.h"
 
 namespace newslint {
 namespace {
@@ -21,6 +22,48 @@ bool Matches(std::string_view pattern, std::string_view id) {
 bool MatchesAny(const std::vector<std::string>& patterns, std::string_view id) {
   return std::any_of(patterns.begin(), patterns.end(),
                      [&](const std::string& p) { return Matches(p, id); });
+}
+
+// Line, column and excerpt of a finding in the part of `text` the rules did
+// not lint (the analysis holds only the part before): counted in the whole
+// text, the column in code points as Analysis::Locate counts it, the excerpt
+// the finding's line from the finding on, at most 60 code points.
+void LocateAfterCut(std::string_view text, Finding* f) {
+  const size_t at = std::min(f->span.start, text.size());
+  const std::string_view before = text.substr(0, at);
+  const size_t nl = before.rfind('\n');
+  const size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
+  f->line = 1 + static_cast<int64_t>(std::count(before.begin(), before.end(), '\n'));
+  f->column = 1 + static_cast<int64_t>(CountCodePoints(before.substr(line_start)));
+  std::string_view rest = text.substr(at);
+  rest = rest.substr(0, rest.find('\n'));
+  size_t end = 0;
+  for (int k = 0; k < 60 && end < rest.size(); ++k) end += utf8::DecodeAt(rest, end).length;
+  f->excerpt.assign(rest.substr(0, end));
+  if (end < rest.size()) f->excerpt += "\u2026";
+}
+
+// The input/text-too-long finding of a text the rules linted up to `cut`:
+// its span is the rest.
+Finding TextTooLongFinding(std::string_view text, size_t cut, uint64_t max_bytes) {
+  Finding f;
+  f.rule = "input/text-too-long";
+  f.span = {cut, text.size()};
+  const std::string_view part = text.substr(0, cut);
+  const size_t lines =
+      static_cast<size_t>(std::count(part.begin(), part.end(), '\n')) +
+      (part.empty() || part.back() == '\n' ? 0 : 1);
+  const uint64_t max_lines = std::max<uint64_t>(1, max_bytes / kMinBytesPerLine);
+  f.message = "text of " + std::to_string(text.size()) + " bytes is over --max-text-bytes (" +
+              std::to_string(max_bytes) + " bytes or " + std::to_string(max_lines) +
+              " lines): the rules linted its first " + std::to_string(cut) + " bytes (" +
+              std::to_string(lines) + " lines), not the " + std::to_string(text.size() - cut) +
+              " bytes after them";
+  f.evidence = {{"text_bytes", static_cast<int64_t>(text.size())},
+                {"linted_bytes", static_cast<int64_t>(cut)},
+                {"linted_lines", static_cast<int64_t>(lines)},
+                {"max_text_bytes", static_cast<int64_t>(max_bytes)}};
+  return f;
 }
 
 }  // namespace
@@ -51,6 +94,7 @@ std::unique_ptr<Engine> Engine::Create(EngineSettings settings,
     }
   }
   engine->config_ = std::move(settings.config);
+  engine->max_text_bytes_ = settings.max_text_bytes;
   const Config& config = engine->config_;
   auto enabled = [&](const RuleInfo& info) {
     const std::string_view id = info.id;
@@ -138,8 +182,17 @@ void Engine::LintBatch(const Article* articles, size_t n, std::vector<Finding>* 
   // lives on the heap.
   std::vector<std::unique_ptr<Analysis>> analyses;
   analyses.reserve(n);
+  // What the rules see of each article (LintedPart): the article itself, or
+  // for a text over --max-text-bytes a copy of its first part, made here.
+  std::vector<const Article*> linted(n);
+  std::vector<std::unique_ptr<Article>> parts;  // the copies; none for news
   for (size_t k = 0; k < n; ++k) {
-    analyses.push_back(std::make_unique<Analysis>(articles[k]));
+    linted[k] = &articles[k];
+    if (LintedLength(articles[k].text, max_text_bytes_) != articles[k].text.size()) {
+      parts.push_back(std::make_unique<Article>());
+      linted[k] = &LintedPart(articles[k], max_text_bytes_, parts.back().get());
+    }
+    analyses.push_back(std::make_unique<Analysis>(*linted[k]));
     analyses.back()->set_phrase_bank(phrase_bank_.get());
     findings[k].clear();
   }
@@ -149,7 +202,7 @@ void Engine::LintBatch(const Article* articles, size_t n, std::vector<Finding>* 
       FindingSink sink(a.rule->info().id, a.severity, &findings[k]);
       const ScopedTiming rule_time(timings_, timings_ ? timing_rows_[r] : 0, &views, &engine_time);
       try {
-        a.rule->Check(articles[k], *analyses[k], a.options, sink);
+        a.rule->Check(*linted[k], *analyses[k], a.options, sink);
       } catch (const std::exception& e) {
         // A rule must never take the run down; say which rule and record failed.
         std::fprintf(stderr, "newslint: rule %.*s failed on %s: %s\n",
@@ -167,6 +220,11 @@ void Engine::LintBatch(const Article* articles, size_t n, std::vector<Finding>* 
       copy.severity = SeverityOf(f.rule);
       out.push_back(std::move(copy));
     }
+    const size_t cut = linted[k]->text.size();
+    if (cut != article.text.size() && IsEnabled("input/text-too-long")) {
+      out.push_back(TextTooLongFinding(article.text, cut, max_text_bytes_));
+      out.back().severity = SeverityOf("input/text-too-long");
+    }
     const size_t size = article.text.size();
     for (Finding& f : out) {
       f.span.start = std::min(f.span.start, size);
@@ -178,6 +236,10 @@ void Engine::LintBatch(const Article* articles, size_t n, std::vector<Finding>* 
     });
     Analysis& analysis = *analyses[k];
     for (Finding& f : out) {
+      if (cut != article.text.size() && f.span.start >= cut) {
+        LocateAfterCut(article.text, &f);  // beyond what the analysis holds
+        continue;
+      }
       LineColumn lc = analysis.Locate(f.span.start);
       f.line = lc.line;
       f.column = lc.column;

@@ -35,6 +35,9 @@ struct EngineSettings {
   std::vector<std::string> ignore;  // ids or families
   Config config;                    // severities, enabled flags, options
   std::vector<std::string> packs;   // user rule-pack files, after the built-in rules
+  // --max-text-bytes: the rules lint at most this much of a text (see
+  // LintedLength in lint/article.h); 0 for no limit.
+  uint64_t max_text_bytes = kDefaultMaxTextBytes;
 };
 
 class Engine {
@@ -50,6 +53,8 @@ class Engine {
 
   // The findings of every enabled rule on `article`, plus its input/*
   // findings, sorted by span start, then rule id; line, column and excerpt set.
+  // A text longer than max_text_bytes() is linted up to LintedLength (lint/
+  // article.h), and the rest is one input/text-too-long finding.
   std::vector<Finding> Lint(const Article& article) const;
 
   // Lint() of articles[0..n), into findings[0..n) (replacing what they
@@ -73,6 +78,9 @@ class Engine {
   // runs its first pass for. The rules are the engine's own instances.
   std::vector<DatasetRuleRun> dataset_rules() const;
 
+  // What the rules lint of a text (EngineSettings::max_text_bytes); the
+  // dataset pass (lint/dataset_pass.h) observes the same part.
+  uint64_t max_text_bytes() const { return max_text_bytes_; }
   // --timings: from now on, Lint() charges each rule's Check() and its own
   // work to a row of `timings` (one per active rule, registered here). Call
   // before the run; `timings` must outlive it. Null turns measuring off.
@@ -99,6 +107,7 @@ class Engine {
   // The active rules' phrase lexicons in one automaton (lint/phrase_bank.h);
   // null when no active rule scans phrases.
   std::shared_ptr<const PhraseBank> phrase_bank_;
+  uint64_t max_text_bytes_ = kDefaultMaxTextBytes;
   RuleTimings* timings_ = nullptr;
   std::vector<size_t> timing_rows_;  // per active_ rule
   size_t engine_row_ = 0;            // the engine's own work

@@ -124,7 +124,9 @@ JSON reports with `newslint merge part-*.json -o all.json`. A progress line
 A record that cannot be read never stops the run: it gets an input/* finding
 (input/invalid-json, input/missing-text, input/invalid-utf8, input/read-error,
 input/record-too-large over --max-record-bytes)
-and still yields its output record.
+and still yields its output record. A text over --max-text-bytes (1 MiB, or
+65,536 lines) is linted up to the last line that fits, and the rest is one
+input/text-too-long warning: memory per record stays bounded.
 
 Configuration (newslint.toml):
   [lint]
@@ -186,6 +188,7 @@ struct CheckFlags {
   bool show_clean = false;
   bool debug_analysis = false;
   uint64_t max_record_bytes = kDefaultMaxRecordBytes;
+  uint64_t max_text_bytes = kDefaultMaxTextBytes;
   std::string docs_url = kDefaultDocsUrl;
   std::string report;          // --report FILE.html
   int report_articles = 200;   // --report-articles
@@ -262,6 +265,7 @@ int RunCheck(const CheckFlags& flags) {
   std::map<std::string, double> budgets = config.budgets;
   settings.config = std::move(config);
   settings.packs = std::move(packs);
+  settings.max_text_bytes = flags.max_text_bytes;
   // The engine takes the catalogue's rules (made from the same packs) rather
   // than compiling every rule's lexicons a second time; `catalogue` still
   // points into them, now owned by the engine.
@@ -799,6 +803,12 @@ int main(int argc, char** argv) {
   check->add_option("--max-record-bytes", flags.max_record_bytes,
                     "Records (JSONL lines, HTML or text files) larger than this are skipped "
                     "with an input/record-too-large finding, never read into memory")
+      ->capture_default_str();
+  check->add_option("--max-text-bytes", flags.max_text_bytes,
+                    "The rules lint at most this many bytes of a text, and at most a sixteenth "
+                    "as many lines: a longer text is linted to the last line that fits, the "
+                    "rest is an input/text-too-long warning (0: no limit; memory per record "
+                    "grows with it, docs/performance.md)")
       ->capture_default_str();
   check->add_flag("--include-text", flags.include_text,
                   "json/jsonl: add the linted text to each record");

@@ -124,7 +124,7 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   // once for their statistics (every file, also in a shard, so that a
   // shard's findings are a single run's); an unopenable input fails the run
   // here.
-  if (!RunDatasetPass(options, engine.dataset_rules(), error)) return false;
+  if (!RunDatasetPass(options, engine.dataset_rules(), engine.max_text_bytes(), error)) return false;
   for (Reporter* r : reporters) r->Begin(run);
 
   ArticleStream stream(options, plan, summary);

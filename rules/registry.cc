@@ -148,6 +148,9 @@ const std::vector<RuleInfo>& InputRuleInfos() {
        "An input that could not be read to its end, such as a truncated .gz or .zst stream.", {}},
       {"input/record-too-large", Severity::kError,
        "A record larger than --max-record-bytes, skipped without being read into memory.", {}},
+      {"input/text-too-long", Severity::kWarning,
+       "A text longer than --max-text-bytes (or a sixteenth as many lines): the rules lint it up "
+       "to the last line that fits, not the rest.", {}},
   };
   return kInfos;
 }

@@ -477,6 +477,102 @@ TEST(EngineTest, LintBatchGivesEachArticleWhatLintGivesIt) {
   }
 }
 
+// --max-text-bytes: where LintedLength cuts. The limit here is 160 bytes,
+// so 10 lines.
+TEST(LintedLengthTest, CutsAfterTheLastLineWithinBothLimits) {
+  auto lines = [](size_t n, size_t width) {  // n lines of `width` bytes, "\n" included
+    std::string out;
+    for (size_t i = 0; i < n; ++i) out += std::string(width - 1, 'a' + i % 26) + "\n";
+    return out;
+  };
+  EXPECT_EQ(LintedLength(lines(100, 30), 0), 3000u);  // 0: no limit
+  EXPECT_EQ(LintedLength(lines(5, 30), 160), 150u);    // within both
+  EXPECT_EQ(LintedLength(lines(10, 16), 160), 160u);   // exactly 10 lines, exactly 160 bytes
+  EXPECT_EQ(LintedLength(lines(10, 16) + "b", 160), 160u);  // an 11th line: cut before it
+  EXPECT_EQ(LintedLength(lines(7, 30), 160), 150u);    // bytes: the line ending at 149 is the last within
+  EXPECT_EQ(LintedLength(lines(7, 30).substr(0, 209), 160), 150u);  // without the final "\n"
+  EXPECT_EQ(LintedLength(lines(40, 4), 160), 40u);     // lines: ten of them
+  EXPECT_EQ(LintedLength(lines(40, 4), 161), 40u);     // 161 / 16 is still 10
+  EXPECT_EQ(LintedLength(std::string(300, '\n'), 160), 10u);  // blank lines
+  // One line longer than the limit: cut where a code point starts.
+  std::string accents;
+  for (int i = 0; i < 100; ++i) accents += "\u00E9";  // é: lead byte at even offsets
+  EXPECT_EQ(LintedLength(accents, 161), 160u);
+  EXPECT_EQ(LintedLength(accents, 160), 160u);
+  EXPECT_EQ(LintedLength(std::string(200, 'x'), 160), 160u);
+  // Continuation bytes only (invalid UTF-8): no code point starts; cut at the limit.
+  EXPECT_EQ(LintedLength(std::string(200, '\x80'), 161), 161u);
+}
+
+// A text over --max-text-bytes: the rules lint it up to the cut, exactly as
+// they lint that part alone, and the rest is one input/text-too-long finding
+// located in the whole text.
+TEST(EngineTest, ATextOverMaxTextBytesIsLintedUpToTheCut) {
+  std::string text = std::string(kStrayLine) + "\n\n";
+  for (int i = 1; text.size() < 3900; ++i) {
+    text += "Paragraph " + std::to_string(i) + " of the council minutes records who voted.\n\n";
+  }
+  const size_t cut = text.size();  // under 4096 bytes, 256 lines
+  text += "Été: " + std::string(4000, 'x') + "\n\n" + kMojibakeLine + "\n";
+  Article article = MakeArticle(text);
+  // An input finding past the cut is located in the whole text too.
+  const size_t invalid = text.find("didn");
+  article.AddInputFinding("input/invalid-utf8", "not UTF-8", Span{invalid, invalid + 1});
+
+  EngineSettings limited;
+  limited.max_text_bytes = 4096;
+  ASSERT_EQ(LintedLength(text, 4096), cut);
+  const std::vector<Finding> findings = MakeEngine(limited)->Lint(article);
+  std::vector<Finding> rules_only;
+  const Finding* too_long = nullptr;
+  const Finding* utf8 = nullptr;
+  for (const Finding& f : findings) {
+    if (f.rule == "input/text-too-long") {
+      too_long = &f;
+    } else if (f.rule == "input/invalid-utf8") {
+      utf8 = &f;
+    } else {
+      rules_only.push_back(f);
+    }
+  }
+  const std::vector<Finding> part = MakeEngine({})->Lint(MakeArticle(text.substr(0, cut)));
+  EXPECT_EQ(Serialised(rules_only), Serialised(part));
+  EXPECT_THAT(RuleIds(part), ::testing::Contains("garbled/stray-punctuation"));
+  EXPECT_THAT(RuleIds(findings), ::testing::Not(::testing::Contains("garbled/mojibake")));
+
+  ASSERT_NE(too_long, nullptr);
+  EXPECT_EQ(too_long->severity, Severity::kWarning);
+  EXPECT_EQ(too_long->span.start, cut);
+  EXPECT_EQ(too_long->span.end, text.size());
+  const int64_t cut_line = 1 + std::count(text.begin(), text.begin() + cut, '\n');
+  EXPECT_EQ(too_long->line, cut_line);
+  EXPECT_EQ(too_long->column, 1);
+  EXPECT_THAT(too_long->excerpt, ::testing::StartsWith("Été: xxx"));
+  EXPECT_THAT(too_long->message, HasSubstr("linted its first " + std::to_string(cut) + " bytes"));
+  ASSERT_NE(utf8, nullptr);
+  EXPECT_EQ(utf8->line, cut_line + 2);
+  EXPECT_EQ(utf8->column, 4);  // after "It ", 3 code points
+  EXPECT_THAT(utf8->excerpt, ::testing::StartsWith("didn"));
+
+  // Ignored, the finding goes; the cut stays. Severity follows the config.
+  EngineSettings quiet = limited;
+  quiet.ignore = {"input/text-too-long"};
+  EXPECT_THAT(RuleIds(MakeEngine(quiet)->Lint(article)),
+              ::testing::Not(::testing::AnyOf(::testing::Contains("input/text-too-long"),
+                                   ::testing::Contains("garbled/mojibake"))));
+  EngineSettings strict = limited;
+  strict.config.rules["input/text-too-long"].severity = Severity::kError;
+  for (const Finding& f : MakeEngine(strict)->Lint(article)) {
+    if (f.rule == "input/text-too-long") EXPECT_EQ(f.severity, Severity::kError);
+  }
+  // Without the limit the whole text is linted.
+  EngineSettings unlimited;
+  unlimited.max_text_bytes = 0;
+  EXPECT_THAT(RuleIds(MakeEngine(unlimited)->Lint(article)),
+              ::testing::AllOf(::testing::Contains("garbled/mojibake"),
+                               ::testing::Not(::testing::Contains("input/text-too-long"))));
+}
+
 // --timings counts calls per article, however many articles a LintBatch
 // call takes: the engine's row as the rules' rows.
 TEST(EngineTest, TimingsCountEachArticleOfABatchAsACall) {

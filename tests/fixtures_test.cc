@@ -291,7 +291,7 @@ std::vector<std::string> LintJsonlFixture(const std::string& path, std::string_v
   if (!engine) return {"engine: " + error};
   PipelineOptions options;
   options.files = {path};
-  if (!RunDatasetPass(options, engine->dataset_rules(), &error)) return {"dataset pass: " + error};
+  if (!RunDatasetPass(options, engine->dataset_rules(), engine->max_text_bytes(), &error)) return {"dataset pass: " + error};
   std::vector<std::string> raw = SplitLines(content);
   if (articles.size() != raw.size()) {
     return {std::to_string(raw.size()) + " input lines gave " + std::to_string(articles.size()) +

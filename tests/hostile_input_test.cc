@@ -219,6 +219,9 @@ TEST_F(HostileInputTest, MegabyteRecordsOfOneShapeGoThrough) {
       {"brackets", std::string(kBytes, '(')},
       {"close-brackets", repeat("[", kBytes / 2) + repeat(")", kBytes / 2)},
       {"quote-run", repeat("\u201C", kBytes / 6) + repeat("\u201D", kBytes / 6)},
+      // Every mark unclosed, and the paragraph ends in marks: unbalanced-quotes
+      // asked CutShort, which reads back over them all, for each (300 KB: 74 s).
+      {"open-quotes", repeat("\u201C", kBytes / 3)},
       {"transcript", names("\u201CWe will go,\u201D said ", ".\\n\\n", kBytes)},
       {"names-said", names("", " said the plan would work. ", kBytes)},
       {"name-lists", names("", ", " + name() + " " + name() + " and Mr " + name() +
@@ -249,8 +252,17 @@ TEST_F(HostileInputTest, MegabyteRecordsOfOneShapeGoThrough) {
   ASSERT_EQ(records.size(), shapes.size());
   for (size_t i = 0; i < records.size(); ++i) {
     EXPECT_EQ(records[i].first, int64_t(i + 1));
-    EXPECT_THAT(records[i].second, Not(::testing::Contains(::testing::StartsWith("input/"))))
-        << shapes[i].first;
+    std::vector<std::string> input;
+    for (const std::string& rule : records[i].second) {
+      if (rule.starts_with("input/")) input.push_back(rule);
+    }
+    // 500,000 blank lines are over --max-text-bytes' 65,536 lines: linted
+    // to there, the rest one finding. Every other shape is linted whole.
+    if (shapes[i].first == "blank-lines") {
+      EXPECT_THAT(input, ::testing::ElementsAre("input/text-too-long"));
+    } else {
+      EXPECT_THAT(input, ::testing::IsEmpty()) << shapes[i].first;
+    }
   }
 }
 

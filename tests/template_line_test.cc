@@ -79,7 +79,7 @@ class TemplateLineTest : public ::testing::Test {
     po.files = files;
     po.jobs = jobs;
     po.batch_articles = batch;
-    EXPECT_TRUE(RunDatasetPass(po, engine->dataset_rules(), &error, nullptr)) << error;
+    EXPECT_TRUE(RunDatasetPass(po, engine->dataset_rules(), engine->max_text_bytes(), &error, nullptr)) << error;
     std::vector<std::vector<std::string>> out;
     for (const std::string& file : files) {
       auto reader = OpenReader(file, ReadOptions{}, &error);
@@ -322,7 +322,7 @@ TEST_F(TemplateLineTest, StdinSkipsThePassAndTheRuleStaysSilent) {
   PipelineOptions po;
   po.files = {"-"};
   std::FILE* note = std::tmpfile();
-  ASSERT_TRUE(RunDatasetPass(po, engine->dataset_rules(), &error, note));
+  ASSERT_TRUE(RunDatasetPass(po, engine->dataset_rules(), engine->max_text_bytes(), &error, note));
   std::rewind(note);
   char buffer[512] = {};
   ASSERT_NE(std::fgets(buffer, sizeof buffer, note), nullptr);
@@ -362,7 +362,7 @@ TEST_F(TemplateLineTest, AnUnopenableInputIsSkippedByThePass) {
   auto engine = Engine::Create(std::move(settings), &error);
   PipelineOptions po;
   po.files = {(fs::path(dir_) / "missing.jsonl").string()};
-  EXPECT_TRUE(RunDatasetPass(po, engine->dataset_rules(), &error, nullptr));
+  EXPECT_TRUE(RunDatasetPass(po, engine->dataset_rules(), engine->max_text_bytes(), &error, nullptr));
   EXPECT_TRUE(error.empty()) << error;
 }
 
