@@ -209,6 +209,7 @@ void Engine::LintBatch(const Article* articles, size_t n, std::vector<Finding>* 
                      static_cast<int>(a.rule->info().id.size()), a.rule->info().id.data(),
                      articles[k].id.c_str(), e.what());
       }
+      sink.Finish();
     }
   }
   for (size_t k = 0; k < n; ++k) {

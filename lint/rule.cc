@@ -59,6 +59,11 @@ std::vector<std::string> RuleOptions::GetList(std::string_view name) const {
 
 void FindingSink::Report(Span span, std::string message, Evidence evidence,
                          std::optional<Fix> fix) {
+  if (reported_ == kMaxFindingsPerRule) {
+    if (left_out_++ == 0) first_left_out_ = span;
+    return;
+  }
+  ++reported_;
   Finding f;
   f.rule = std::string(rule_id_);
   f.severity = severity_;
@@ -67,6 +72,22 @@ void FindingSink::Report(Span span, std::string message, Evidence evidence,
   f.evidence = std::move(evidence);
   f.fix = std::move(fix);
   out_->push_back(std::move(f));
+}
+
+void FindingSink::Finish() {
+  if (left_out_ == 0) return;
+  Finding f;
+  f.rule = std::string(rule_id_);
+  f.severity = severity_;
+  f.message = std::to_string(left_out_) + " more " +
+              (left_out_ == 1 ? "finding" : "findings") + " of this rule in this article, not "
+              "reported: at most " + std::to_string(kMaxFindingsPerRule) +
+              " are kept per rule and article; the first left out is here";
+  f.span = first_left_out_;
+  f.evidence = {{"left_out", static_cast<int64_t>(left_out_)},
+                {"max_per_rule", static_cast<int64_t>(kMaxFindingsPerRule)}};
+  out_->push_back(std::move(f));
+  left_out_ = 0;
 }
 
 }  // namespace newslint

@@ -573,6 +573,50 @@ TEST(EngineTest, ATextOverMaxTextBytesIsLintedUpToTheCut) {
                                ::testing::Not(::testing::Contains("input/text-too-long"))));
 }
 
+// A rule's findings on one article stop at kMaxFindingsPerRule, in report
+// order; Finish() adds one finding that counts the rest, at the first left
+// out, with the rule's id and severity.
+TEST(FindingSinkTest, KeepsTheFirstThousandAndCountsTheRest) {
+  constexpr size_t kMax = FindingSink::kMaxFindingsPerRule;
+  for (size_t reports : {kMax - 1, kMax, kMax + 1, kMax + 250}) {
+    std::vector<Finding> out;
+    FindingSink sink("garbled/example", Severity::kInfo, &out);
+    for (size_t i = 0; i < reports; ++i) sink.Report(Span{i * 2, i * 2 + 1}, "n" + std::to_string(i));
+    sink.Finish();
+    const size_t kept = std::min(reports, kMax);
+    ASSERT_EQ(out.size(), kept + (reports > kMax ? 1 : 0)) << reports;
+    for (size_t i = 0; i < kept; ++i) EXPECT_EQ(out[i].message, "n" + std::to_string(i));
+    if (reports <= kMax) continue;
+    const Finding& more = out.back();
+    EXPECT_EQ(more.rule, "garbled/example");
+    EXPECT_EQ(more.severity, Severity::kInfo);
+    EXPECT_EQ(more.span.start, kMax * 2);
+    EXPECT_THAT(more.message, ::testing::StartsWith(std::to_string(reports - kMax) + " more"));
+    EXPECT_EQ(std::get<int64_t>(more.evidence[0].second), static_cast<int64_t>(reports - kMax));
+  }
+}
+
+// Through the engine: a paragraph of 1,500 unclosed quotations is 1,000
+// garbled/unbalanced-quotes findings and one for the other 500.
+TEST(EngineTest, ARulesFindingsOnOneArticleAreCapped) {
+  std::string text;
+  for (int i = 0; i < 1500; ++i) text += "He wrote \u201Cnothing. ";
+  text += "\n\nThe council met on Monday and agreed the budget for next year.\n";
+  EngineSettings settings;
+  settings.select = {"garbled/unbalanced-quotes"};
+  const std::vector<Finding> findings = MakeEngine(settings)->Lint(MakeArticle(text));
+  ASSERT_EQ(findings.size(), FindingSink::kMaxFindingsPerRule + 1);
+  size_t notes = 0;
+  for (const Finding& f : findings) {
+    EXPECT_EQ(f.rule, "garbled/unbalanced-quotes");
+    if (f.message.find("not reported") != std::string::npos) {
+      ++notes;
+      EXPECT_THAT(f.message, ::testing::StartsWith("500 more findings"));
+    }
+  }
+  EXPECT_EQ(notes, 1u);
+}
+
 // --timings counts calls per article, however many articles a LintBatch
 // call takes: the engine's row as the rules' rows.
 TEST(EngineTest, TimingsCountEachArticleOfABatchAsACall) {
