@@ -19,6 +19,7 @@
 #include "lint/readers/formats.h"
 #include "lint/readers/html_extractor.h"
 #include "lint/readers/invalid_utf8.h"
+#include "lint/scratch.h"
 
 namespace newslint {
 namespace {
@@ -121,6 +122,11 @@ class JsonlRecordDecoder {
   void Decode(std::string_view line, Article* article) {
     ReadRecord(line, article);
     if (article->id.empty()) article->id = DefaultId(*article);
+    // The parser keeps room for the longest line it parsed (several bytes
+    // per byte: a 12 MB line left 32 MB); past kMaxKeptBytes that room goes
+    // back, as a scratch buffer's does (lint/scratch.h), rather than staying
+    // with the reader for the rest of its file.
+    if (parser_.capacity() > kMaxKeptBytes) parser_ = od::parser();
   }
 
   static std::string DefaultId(const Article& article) {
