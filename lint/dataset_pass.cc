@@ -118,19 +118,22 @@ bool RunDatasetPass(const PipelineOptions& options, const std::vector<DatasetRul
         FinishReading(&current[i]);
         Article part;  // filled only for a text over max_text_bytes
         const Article& article = LintedPart(current[i], max_text_bytes, &part);
-        Analysis analysis(article);
-        ViewClock views{options.timings};  // --timings: views are rows of their own
-        const ScopedViewClock install(&views);
-        for (size_t k = 0; k < set.size(); ++k) {
-          const ScopedTiming timing(options.timings, options.timings ? rows[k] : 0, &views);
-          try {
-            set[k]->Observe(article, analysis);
-          } catch (const std::exception& e) {
-            std::fprintf(stderr, "newslint: dataset pass of %.*s failed on %s: %s\n",
-                         static_cast<int>(rules[k].rule->info().id.size()),
-                         rules[k].rule->info().id.data(), current[i].id.c_str(), e.what());
+        {
+          Analysis analysis(article);
+          ViewClock views{options.timings};  // --timings: views are rows of their own
+          const ScopedViewClock install(&views);
+          for (size_t k = 0; k < set.size(); ++k) {
+            const ScopedTiming timing(options.timings, options.timings ? rows[k] : 0, &views);
+            try {
+              set[k]->Observe(article, analysis);
+            } catch (const std::exception& e) {
+              std::fprintf(stderr, "newslint: dataset pass of %.*s failed on %s: %s\n",
+                           static_cast<int>(rules[k].rule->info().id.size()),
+                           rules[k].rule->info().id.data(), current[i].id.c_str(), e.what());
+            }
           }
         }
+        TrimAfterLongText(article.text.size());  // the analysis is gone
       }
     };
     // Which worker takes which slice does not matter: they are merged in

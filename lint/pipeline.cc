@@ -7,10 +7,15 @@
 #include <string>
 #include <thread>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "lint/dataset_pass.h"
 #include "lint/worker_pool.h"
 #include "lint/progress.h"
 #include "lint/readers/formats.h"
+#include "lint/scratch.h"
 #include "lint/shard.h"
 
 namespace newslint {
@@ -83,6 +88,14 @@ class ArticleStream {
 };
 
 }  // namespace
+
+void TrimAfterLongText(size_t text_bytes) {
+#if defined(__GLIBC__)
+  if (text_bytes > kMaxKeptBytes) malloc_trim(0);
+#else
+  (void)text_bytes;
+#endif
+}
 
 std::vector<size_t> LintChunks(const std::vector<Article>& batch, int jobs, size_t max_articles,
                                size_t max_bytes) {
@@ -177,6 +190,9 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
       const size_t begin = chunks[c], end = chunks[c + 1];
       for (size_t i = begin; i < end; ++i) FinishReading(&current[i]);
       engine.LintBatch(&current[begin], end - begin, &results[begin]);
+      size_t chunk_text = 0;
+      for (size_t i = begin; i < end; ++i) chunk_text += current[i].text.size();
+      TrimAfterLongText(chunk_text);
       for (size_t i = begin; i < end; ++i) {
         owners[i] = me;
         if (ahead) ahead->Render(current[i], results[i], &rendered[i]);

@@ -80,6 +80,17 @@ inline size_t BatchBytes(const Article& article) {
   return article.text.size() + article.undecoded.size();
 }
 
+// After a worker linted (or the dataset pass observed) more than
+// kMaxKeptBytes (lint/scratch.h) of text at once, which news never is (a
+// chunk of news holds at most 1 MiB), the heaps give the memory that text's
+// analysis freed back to the system (malloc_trim). main() has glibc keep
+// freed memory for the next batch (M_TRIM_THRESHOLD), which saves time on
+// news; after a long record it kept hundreds of megabytes of views that
+// records of other shapes could not all reuse, and a run's peak grew with
+// each long record (docs/performance.md, "Twenty-first round"). Nothing
+// for shorter text or without glibc.
+void TrimAfterLongText(size_t text_bytes);
+
 // How a worker takes its articles from a batch: in chunks that
 // Engine::LintBatch lints rule by rule. A chunk holds at most
 // kLintChunkArticles articles and kLintChunkBytes of BatchBytes (an article
