@@ -126,7 +126,8 @@ A record that cannot be read never stops the run: it gets an input/* finding
 input/record-too-large over --max-record-bytes)
 and still yields its output record. A text over --max-text-bytes (1 MiB, or
 65,536 lines) is linted up to the last line that fits, and the rest is one
-input/text-too-long warning: memory per record stays bounded.
+input/text-too-long warning, and a rule keeps at most 1,000 findings per
+article (one more finding counts the rest): memory per record stays bounded.
 
 Configuration (newslint.toml):
   [lint]

@@ -78,6 +78,23 @@ TEST_F(CliTest, FailOnControlsTheExitCode) {
 
 // A list option takes one (comma-separated) value per occurrence: the paths
 // after it stay paths, as users write them.
+// --max-text-bytes: the mojibake on line 3 lies past a limit of 160
+// bytes (the clean lines are 157 bytes); the rules do not see it, the run
+// says so on line 3, and --fail-on takes the warning like any other.
+TEST_F(CliTest, MaxTextBytesLintsUpToTheLimitAndSaysWhereItStopped) {
+  Write("long.txt", std::string(kClean) + kMojibake);
+  RunResult r = Run("check long.txt --color never --max-text-bytes 160");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_THAT(r.out, HasSubstr("long.txt:3:1: warning: text of 207 bytes is over --max-text-bytes"));
+  EXPECT_THAT(r.out, HasSubstr("[input/text-too-long]"));
+  EXPECT_THAT(r.out, Not(HasSubstr("[garbled/mojibake]")));
+  EXPECT_EQ(Run("check long.txt --max-text-bytes 160 --fail-on warning").exit_code, 1);
+  RunResult whole = Run("check long.txt --color never --max-text-bytes 0");
+  EXPECT_EQ(whole.exit_code, 1);
+  EXPECT_THAT(whole.out, HasSubstr("[garbled/mojibake]"));
+  EXPECT_THAT(whole.out, Not(HasSubstr("text-too-long")));
+}
+
 TEST_F(CliTest, ListOptionsBeforePathsDoNotSwallowThem) {
   Write("bad.txt", kMojibake);
   RunResult r = Run("check --select garbled/mojibake,boilerplate bad.txt --color never");
