@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "lint/utf8.h"
+
 namespace newslint {
 
 std::string_view LinkRegionName(LinkRegion r) {
@@ -57,15 +59,8 @@ size_t LintedLength(std::string_view text, uint64_t max_bytes) {
   }
   if (text.size() <= max_bytes) return text.size();
   if (last_break != std::string_view::npos) return last_break + 1;
-  // One line longer than max_bytes: cut where a code point starts (a
-  // continuation byte is 10xxxxxx; at most three stand before a lead byte,
-  // more only in invalid UTF-8, which then is cut where the bytes are).
-  size_t cut = window;
-  for (int k = 0; k < 3 && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80; ++k) {
-    --cut;
-  }
-  if ((static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) cut = window;
-  return cut;
+  // One line longer than max_bytes: cut where a character starts.
+  return utf8::CutBefore(text, window);
 }
 
 const Article& LintedPart(const Article& article, uint64_t max_bytes, Article* storage) {

@@ -143,6 +143,20 @@ size_t SpaceLengthBefore(std::string_view s, size_t end);
 // offsets: [*start, *end) narrowed in place.
 void Trim(std::string_view s, size_t* start, size_t* end);
 
+// Where to cut `s` to at most `max_bytes` without splitting a character:
+// s.size() when it is shorter, else max_bytes moved back over at most three
+// continuation bytes to where a sequence starts (in an invalid run of
+// continuation bytes, max_bytes itself).
+inline size_t CutBefore(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s.size();
+  const auto continuation = [&](size_t i) {
+    return (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  };
+  size_t cut = max_bytes;
+  for (int back = 0; back < 3 && cut > 0 && continuation(cut); ++back) --cut;
+  return continuation(cut) ? max_bytes : cut;
+}
+
 // Writes the UTF-8 encoding of `cp` (which must be a Unicode scalar value)
 // to out[0, 4) and returns its length, 1-4.
 size_t Encode(char32_t cp, char* out);

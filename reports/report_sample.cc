@@ -6,6 +6,7 @@
 
 #include <simdjson.h>
 
+#include "lint/utf8.h"
 #include "reports/reporter.h"
 
 namespace newslint {
@@ -22,18 +23,10 @@ std::vector<std::string_view> DistinctRules(const std::vector<Finding>& findings
   return rules;
 }
 
-// The first `max_bytes` of `text`, moved back to a UTF-8 sequence boundary so
-// the cut never splits a character (at most 3 bytes back; an invalid run is
-// cut where it is).
+// The first `max_bytes` of `text`, cut where a character starts.
 size_t CutPoint(std::string_view text, int64_t max_bytes) {
-  if (max_bytes < 0 || text.size() <= static_cast<size_t>(max_bytes)) return text.size();
-  size_t cut = static_cast<size_t>(max_bytes);
-  for (int back = 0; back < 3 && cut > 0; ++back) {
-    if ((static_cast<unsigned char>(text[cut]) & 0xC0) != 0x80) break;
-    --cut;
-  }
-  if ((static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) cut = static_cast<size_t>(max_bytes);
-  return cut;
+  if (max_bytes < 0) return text.size();
+  return utf8::CutBefore(text, static_cast<size_t>(max_bytes));
 }
 
 bool DecodeBase64Impl(std::string_view in, std::string* out) {
