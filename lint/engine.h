@@ -53,8 +53,9 @@ class Engine {
 
   // The findings of every enabled rule on `article`, plus its input/*
   // findings, sorted by span start, then rule id; line, column and excerpt set.
-  // A text longer than max_text_bytes() is linted up to LintedLength (lint/
-  // article.h), and the rest is one input/text-too-long finding.
+  // A text longer than max_text_bytes() is linted up to LintedLength
+  // (lint/article.h), and the rest is one input/text-too-long finding; a
+  // rule keeps at most FindingSink::kMaxFindingsPerRule findings per article.
   std::vector<Finding> Lint(const Article& article) const;
 
   // Lint() of articles[0..n), into findings[0..n) (replacing what they
