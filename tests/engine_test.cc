@@ -504,6 +504,42 @@ TEST(LintedLengthTest, CutsAfterTheLastLineWithinBothLimits) {
   EXPECT_EQ(LintedLength(std::string(200, '\x80'), 161), 161u);
 }
 
+// LintedPart: the article itself when nothing is cut; else a copy with the
+// metadata, the cut text, the DOM blocks of the kept lines and the links not
+// on a later line (line 0: not known, kept).
+TEST(LintedLengthTest, LintedPartKeepsWhatBelongsToTheKeptLines) {
+  Article article = MakeArticle(std::string(100, 'a') + "\n" + std::string(50, 'b') + "\n" +
+                                std::string(100, 'c') + "\n");
+  article.url = "https://news.example/a";
+  article.title = "Title";
+  article.site = "news.example";
+  article.raw_html = "<p>page</p>";
+  for (int line = 1; line <= 3; ++line) {
+    article.blocks.push_back({"html>body>p" + std::to_string(line), {}});
+  }
+  for (int64_t line : {0, 1, 2, 3}) {
+    article.links.push_back({"https://x.example/" + std::to_string(line), "x", line,
+                             LinkRegion::kBody});
+  }
+  Article storage;
+  EXPECT_EQ(&LintedPart(article, 0, &storage), &article);
+  EXPECT_EQ(&LintedPart(article, 4096, &storage), &article);
+  const Article& part = LintedPart(article, 200, &storage);  // two lines: 152 bytes
+  ASSERT_EQ(&part, &storage);
+  EXPECT_EQ(part.text, article.text.substr(0, 152));
+  EXPECT_EQ(part.id, article.id);
+  EXPECT_EQ(part.url, article.url);
+  EXPECT_EQ(part.title, article.title);
+  EXPECT_EQ(part.site, article.site);
+  EXPECT_EQ(part.record, article.record);
+  EXPECT_TRUE(part.raw_html.empty());
+  ASSERT_EQ(part.blocks.size(), 2u);
+  EXPECT_EQ(part.blocks[1].tag_path, "html>body>p2");
+  std::vector<int64_t> link_lines;
+  for (const Link& l : part.links) link_lines.push_back(l.line);
+  EXPECT_THAT(link_lines, ElementsAre(0, 1, 2));
+}
+
 // A text over --max-text-bytes: the rules lint it up to the cut, exactly as
 // they lint that part alone, and the rest is one input/text-too-long finding
 // located in the whole text.
