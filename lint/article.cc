@@ -42,7 +42,7 @@ void FinishReading(Article* article) {
 
 size_t LintedLength(std::string_view text, uint64_t max_bytes) {
   if (max_bytes == 0) return text.size();
-  const uint64_t max_lines = std::max<uint64_t>(1, max_bytes / kMinBytesPerLine);
+  const uint64_t max_lines = MaxLintedLines(max_bytes);
   // A text of at most max_lines bytes has at most max_lines line breaks.
   if (text.size() <= max_lines) return text.size();
   const size_t window = static_cast<size_t>(std::min<uint64_t>(text.size(), max_bytes));
@@ -63,6 +63,11 @@ size_t LintedLength(std::string_view text, uint64_t max_bytes) {
   return utf8::CutBefore(text, window);
 }
 
+size_t LinesOfPart(std::string_view part) {
+  const auto breaks = static_cast<size_t>(std::count(part.begin(), part.end(), '\n'));
+  return breaks + (part.empty() || part.back() == '\n' ? 0 : 1);
+}
+
 const Article& LintedPart(const Article& article, uint64_t max_bytes, Article* storage) {
   const size_t keep = LintedLength(article.text, max_bytes);
   if (keep == article.text.size()) return article;
@@ -77,10 +82,7 @@ const Article& LintedPart(const Article& article, uint64_t max_bytes, Article* s
   part.published = article.published;
   part.site = article.site;
   part.text.assign(article.text, 0, keep);
-  // Lines of the kept part: its line breaks, plus one for a last line
-  // without one (a cut inside the first line).
-  const size_t breaks = static_cast<size_t>(std::count(part.text.begin(), part.text.end(), '\n'));
-  const size_t lines = breaks + (part.text.empty() || part.text.back() != '\n' ? 1 : 0);
+  const size_t lines = LinesOfPart(part.text);
   part.blocks.assign(article.blocks.begin(),
                      article.blocks.begin() + static_cast<std::ptrdiff_t>(
                                                   std::min(lines, article.blocks.size())));

@@ -120,6 +120,13 @@ inline constexpr uint64_t kMinBytesPerLine = 16;
 // that fits both, or, when the first line alone is over max_bytes, the last
 // code point boundary at or before max_bytes.
 size_t LintedLength(std::string_view text, uint64_t max_bytes);
+// The lines LintedLength allows with `max_bytes`: max_bytes / kMinBytesPerLine, at least 1.
+inline uint64_t MaxLintedLines(uint64_t max_bytes) {
+  return max_bytes / kMinBytesPerLine > 0 ? max_bytes / kMinBytesPerLine : 1;
+}
+// The lines of `part`, a text's start cut after a "\n" or inside a line:
+// its line breaks, plus one for a last line without one (none when empty).
+size_t LinesOfPart(std::string_view part);
 
 // The article the rules see: `article` itself when LintedLength keeps its
 // whole text, else *storage, filled with its metadata, the first

@@ -49,11 +49,8 @@ Finding TextTooLongFinding(std::string_view text, size_t cut, uint64_t max_bytes
   Finding f;
   f.rule = "input/text-too-long";
   f.span = {cut, text.size()};
-  const std::string_view part = text.substr(0, cut);
-  const size_t lines =
-      static_cast<size_t>(std::count(part.begin(), part.end(), '\n')) +
-      (part.empty() || part.back() == '\n' ? 0 : 1);
-  const uint64_t max_lines = std::max<uint64_t>(1, max_bytes / kMinBytesPerLine);
+  const size_t lines = LinesOfPart(text.substr(0, cut));
+  const uint64_t max_lines = MaxLintedLines(max_bytes);
   f.message = "text of " + std::to_string(text.size()) + " bytes is over --max-text-bytes (" +
               std::to_string(max_bytes) + " bytes or " + std::to_string(max_lines) +
               " lines): the rules linted its first " + std::to_string(cut) + " bytes (" +
