@@ -1226,7 +1226,7 @@ class ParagraphPass {
     const Entry e = stack_.back();
     stack_.pop_back();
     Quotation& q = quotations_[e.quotation];
-    q.content.end = std::max(q.content.start, end);
+    q.content.end = static_cast<uint32_t>(std::max<size_t>(q.content.start, end));
     if (e.raw < 0 || !ReportableUnclosed(static_cast<size_t>(e.raw))) return;
     QuoteProblem p;
     p.kind = QuoteProblemKind::kUnclosed;
@@ -1377,7 +1377,10 @@ Quotations::Quotations(Analysis& analysis) {
     paragraph_spans_.push_back(paras[p].span);
     const std::string_view v = analysis.view(paras[p].span);
     inputs[p] = {p, paras[p].span, {}, EndsLikeSentence(v)};
-    if (LooksLikeCode(v)) {
+    // Past 4 GiB (a --max-record-bytes raised 500-fold and --max-text-bytes
+    // 0) a mark's offset does not fit QuoteMark's 32 bits: not read, as
+    // Tokenize makes no token there.
+    if (LooksLikeCode(v) || paras[p].span.end > kMaxTokenOffset) {
       paragraphs_[p].skipped = true;
     } else if (reference) {
       ScanMarksReference(v, paras[p].span.start, &marks);

@@ -112,30 +112,34 @@ std::string_view QuoteGlyphName(QuoteGlyph glyph);
 // "double", "single", "guillemet", "single-guillemet", "corner", "white-corner"
 std::string_view QuoteFamilyName(QuoteFamily family);
 
+// Offsets are 32-bit (TokenSpan, lint/analysis.h): Quotations reads no mark
+// past kMaxTokenOffset, as Tokenize makes no token there.
 struct QuoteMark {
-  Span span;  // the mark's bytes (one code point)
+  TokenSpan span;  // the mark's bytes (one code point)
   QuoteGlyph glyph = QuoteGlyph::kStraightDouble;
 };
 
-// One paragraph's part of a quotation.
+// One paragraph's part of a quotation. (Fields ordered by size: a record of
+// a few hundred thousand marks holds as many of these, 64 bytes each.)
 struct Quotation {
   std::optional<QuoteMark> open;   // none: a part carried into this paragraph
                                    // without a reopening mark (verse, or a
                                    // reopening mark the writer left out)
   std::optional<QuoteMark> close;  // none: left open (continued in the next
                                    // paragraph, or never closed)
-  Span content;                    // between the marks; a missing mark's side ends at the
+  size_t paragraph = 0;            // index into Analysis::paragraphs()
+  size_t first = 0;                // index in quotations() of the quotation's first
+                                   // part (its own index when it does not continue)
+  TokenSpan content;               // between the marks; a missing mark's side ends at the
                                    // paragraph's edge (or, for a nested quotation left
                                    // open, at the mark that closed the one around it)
-  size_t paragraph = 0;            // index into Analysis::paragraphs()
+  int level = 0;                   // 0 outermost, 1 nested in one quotation, ...
   QuoteFamily family = QuoteFamily::kDouble;
-  int level = 0;            // 0 outermost, 1 nested in one quotation, ...
   bool continues = false;   // continues a quotation from an earlier paragraph
   bool continued = false;   // left open here and continued in a later paragraph
-  size_t first = 0;         // index in quotations() of the quotation's first
-                            // part (its own index when it does not continue)
   bool mismatched = false;  // closed by a mark of another family („ … »)
 };
+static_assert(sizeof(Quotation) <= 64, "a Quotation is one cache line");
 
 enum class QuoteProblemKind : uint8_t {
   kUnclosed,    // an opening mark never closed, and not continued
@@ -152,14 +156,15 @@ enum class QuoteProblemKind : uint8_t {
 // with nothing open. Straight single quotes and ‚ are never problems.
 struct QuoteProblem {
   QuoteProblemKind kind = QuoteProblemKind::kUnclosed;
+  bool continues = false;            // kUnclosed: the mark reopens a quotation
+                                     // continued from the previous paragraph
   QuoteMark mark;                    // the offending mark
   std::optional<QuoteMark> opening;  // kMismatched: the mark it closes
   size_t paragraph = 0;
   size_t quotation = static_cast<size_t>(-1);  // kUnclosed, kMismatched: its
                                                // quotation; npos for kUnopened
-  bool continues = false;                      // kUnclosed: the mark reopens a quotation
-                                               // continued from the previous paragraph
 };
+static_assert(sizeof(QuoteProblem) <= 48, "a QuoteProblem is 48 bytes at most");
 
 struct ParagraphQuotes {
   int opening = 0;             // marks that open (reopening marks included)
@@ -168,7 +173,7 @@ struct ParagraphQuotes {
   size_t end_quotation = 0;    // quotations()
   bool continues = false;      // starts inside a quotation from an earlier paragraph
   bool continued = false;      // ends inside one that a later paragraph continues
-  bool skipped = false;        // looks like code or markup: marks not read
+  bool skipped = false;        // looks like code or markup (or lies past 4 GiB): marks not read
 };
 
 // A paragraph of this many quotations or more is indexed by the code that

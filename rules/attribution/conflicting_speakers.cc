@@ -174,7 +174,7 @@ class ConflictingSpeakersRule : public Rule {
           quoted += shorter[k];
         }
         if (shorter.size() > 12) quoted += " ...";
-        const Span at = cy.kind == SpeakerKind::kNone ? all[cy.quotation].content
+        const Span at = cy.kind == SpeakerKind::kNone ? Span(all[cy.quotation].content)
                         : cy.name.empty()             ? cy.speaker
                                                       : cy.name;
         const size_t first_at = cx.verb.empty() ? all[cx.quotation].content.start : cx.verb.start;

@@ -79,15 +79,17 @@ bool IsNose(char32_t c) {
 }
 
 // A bracket paragraph problem, before policy.
+// (Offsets are 32-bit, as Cp's: a paragraph of a million brackets holds as
+// many of these and of the entries below.)
 struct Problem {
   enum Type : uint8_t { kUnclosed, kUnopened, kMismatched } type;
-  Span mark;
+  TokenSpan mark;
   Kind kind;
-  Span opening;  // kMismatched
+  TokenSpan opening;  // kMismatched
 };
 
 struct Cp {
-  uint32_t pos;  // absolute offset (texts are under 4 GiB, as tokens' offsets)
+  uint32_t pos;  // absolute offset (below kMaxTokenOffset: Check stops there)
   char32_t c;
   // Index of the first code point of the run of this one ("((((": the first
   // "("), so that reading a bracket's run costs one step, not the run.
@@ -99,7 +101,7 @@ struct ParagraphResult {
   std::vector<Problem> problems;  // unopened and mismatched, in order
   struct Open {
     Kind kind;
-    Span mark;
+    TokenSpan mark;
   };
   std::vector<Open> open;  // left open at the end, outermost first
   int opening = 0;
@@ -207,9 +209,10 @@ ParagraphResult ReadParagraph(std::string_view text, Span span, std::optional<Ki
 
   struct Entry {
     Kind kind;
-    Span mark;
     bool carried;
+    TokenSpan mark;
   };
+  static_assert(sizeof(Entry) <= 12, "an open bracket costs 12 bytes at most");
   std::vector<Entry> stack;
   // Entries of each kind on the stack: a closing bracket with none of its
   // kind open learns so without walking the stack (a paragraph of "[[[[…"
@@ -225,7 +228,7 @@ ParagraphResult ReadParagraph(std::string_view text, Span span, std::optional<Ki
       stack.pop_back();
     }
   };
-  if (carried) push({*carried, {span.start, span.start}, true});
+  if (carried) push({*carried, true, {span.start, span.start}});
   size_t next_url = 0;  // the first URL that does not end before cps[k] (both in text order)
 
   for (size_t k = 0; k < cps.size(); ++k) {
@@ -245,7 +248,7 @@ ParagraphResult ReadParagraph(std::string_view text, Span span, std::optional<Ki
     const Span mark{cps[k].pos, cps[k].pos + cps[k].len};
     if (opens) {
       ++r.opening;
-      push({kind, mark, false});
+      push({kind, false, mark});
       continue;
     }
     // The innermost open bracket of this kind. The entries above it are
@@ -280,6 +283,7 @@ ParagraphResult ReadParagraph(std::string_view text, Span span, std::optional<Ki
     if (!r.first_unopened) r.first_unopened = kind;
     r.problems.push_back({Problem::kUnopened, mark, kind, {}});
   }
+  r.open.reserve(stack.size());
   for (const Entry& e : stack) {
     if (!e.carried) r.open.push_back({e.kind, e.mark});
   }
@@ -301,6 +305,10 @@ class UnbalancedBracketsRule : public Rule {
     std::optional<Kind> carried;
     for (size_t p = 0; p < paragraphs.size(); ++p) {
       const Span span = paragraphs[p].span;
+      // Offsets here are 32-bit (Cp, Entry): text past 4 GiB, which only a
+      // --max-record-bytes raised 500-fold with --max-text-bytes 0 lets in,
+      // is not read, as Tokenize makes no token there.
+      if (span.end > kMaxTokenOffset) break;
       const std::string_view view = analysis.view(span);
       // A paragraph without a bracket byte ends like a code paragraph: no
       // problem, nothing open, nothing carried on. Testing the bytes first
