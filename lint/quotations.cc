@@ -1007,6 +1007,9 @@ void AppendOrTake(std::vector<T>* from, std::vector<T>* to) {
   to->insert(to->end(), std::make_move_iterator(from->begin()), std::make_move_iterator(from->end()));
 }
 
+// See ParagraphPass::Run.
+constexpr size_t kManyMarks = 4096;
+
 struct PassBuffers {
   std::vector<Quotation> quotations;
   std::vector<QuoteProblem> problems;
@@ -1042,6 +1045,12 @@ class ParagraphPass {
     if (const size_t most = marks_.size() + (carry ? 1 : 0); most > 0) {
       quotations_.reserve(most);
       stack_.reserve(most);
+      // And a problem per mark at most. Reserved only for a paragraph of
+      // thousands of marks (a run of marks), where the list grown by
+      // doubling held up to twice its size, and its old copy on top, at the
+      // peak (37.7 MB against 16.8 MB for 349,000 unclosed marks); a news
+      // paragraph has a handful of marks and mostly no problem.
+      if (most > kManyMarks) problems_.reserve(most);
     }
     size_t i = 0;
     if (carry) {
