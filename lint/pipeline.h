@@ -48,8 +48,14 @@ struct PipelineOptions {
   std::vector<std::string> files;  // already expanded (ExpandInputs)
   ReadOptions read;
   int jobs = 1;
+  // A batch ends at whichever comes first (and one record past batch_bytes
+  // at most). News reaches the articles first (1,024 articles are about
+  // 5 MB of text); records of megabytes reach the bytes, and three batches
+  // of them in flight are most of what a run holds besides the linting
+  // (16 MB each took a run of 4 MB records from 183 to 209 MB,
+  // docs/performance.md, "Twenty-second round").
   size_t batch_articles = 1024;
-  size_t batch_bytes = 16 << 20;
+  size_t batch_bytes = 8 << 20;
   // --write-baseline: sees every finding, before the baseline filters them.
   BaselineWriter* baseline_writer = nullptr;
   // --baseline: removes known findings before the summary and the reporters
