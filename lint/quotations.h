@@ -139,7 +139,7 @@ struct Quotation {
   bool continued = false;   // left open here and continued in a later paragraph
   bool mismatched = false;  // closed by a mark of another family („ … »)
 };
-static_assert(sizeof(Quotation) <= 64, "a Quotation is one cache line");
+static_assert(sizeof(Quotation) <= 64, "a Quotation is 64 bytes at most");
 
 enum class QuoteProblemKind : uint8_t {
   kUnclosed,    // an opening mark never closed, and not continued
