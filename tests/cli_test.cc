@@ -76,8 +76,6 @@ TEST_F(CliTest, FailOnControlsTheExitCode) {
   EXPECT_EQ(Run("check bad.txt --select garbled/mojibake").exit_code, 1);
 }
 
-// A list option takes one (comma-separated) value per occurrence: the paths
-// after it stay paths, as users write them.
 // --max-text-bytes: the mojibake on line 3 lies past a limit of 160
 // bytes (the clean lines are 157 bytes); the rules do not see it, the run
 // says so on line 3, and --fail-on takes the warning like any other.
@@ -95,6 +93,8 @@ TEST_F(CliTest, MaxTextBytesLintsUpToTheLimitAndSaysWhereItStopped) {
   EXPECT_THAT(whole.out, Not(HasSubstr("text-too-long")));
 }
 
+// A list option takes one (comma-separated) value per occurrence: the paths
+// after it stay paths, as users write them.
 TEST_F(CliTest, ListOptionsBeforePathsDoNotSwallowThem) {
   Write("bad.txt", kMojibake);
   RunResult r = Run("check --select garbled/mojibake,boilerplate bad.txt --color never");
