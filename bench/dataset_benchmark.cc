@@ -1,8 +1,8 @@
 // Throughput of the dataset family's first pass on one core: what
 // dataset/duplicate-article costs per article before the lint pass (the
-// story's words from the page layout, 192 min-hashes per 5-gram shingle, band
-// keys and nibbles), and the whole pass with Absorb and Finish (sorting the
-// exact hashes and the 24 bands, verifying candidates). The corpus is every
+// story's words from the page layout, two one-permutation sketches of the
+// 5-gram shingles, band keys and nibbles), and the whole pass with Absorb and Finish (sorting the
+// exact hashes and the 32 bands, verifying candidates). The corpus is every
 // fixtures/**/*.txt (annotations stripped) repeated to about 4 MB, so the
 // copies are exact duplicates and Finish has real groups to pair.
 //
@@ -132,7 +132,7 @@ void BM_DatasetFirstPass_Whole(benchmark::State& state) {
 }
 BENCHMARK(BM_DatasetFirstPass_Whole)->Unit(benchmark::kMillisecond);
 
-// Signing alone, words already split: the MinHash arithmetic.
+// Signing alone, words already split: the shingles and their sketches.
 void BM_DatasetSignature(benchmark::State& state) {
   const auto& corpus = DatasetCorpus();
   std::vector<std::vector<dataset::Word>> stories;
@@ -153,48 +153,6 @@ void BM_DatasetSignature(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes(corpus)));
 }
 BENCHMARK(BM_DatasetSignature)->Unit(benchmark::kMillisecond);
-
-// The min-hash kernels alone (dataset::AbsorbShingles), one per CPU path:
-// as many shingles as the corpus stories have words (about one 5-gram per
-// word), against the 192 permutations. A kernel the CPU lacks is skipped.
-void BM_DatasetAbsorb(benchmark::State& state) {
-  const auto kernel = static_cast<dataset::AbsorbKernel>(state.range(0));
-  if (!dataset::AbsorbKernelSupported(kernel)) {
-    state.SkipWithError("kernel not supported by this CPU");
-    return;
-  }
-  const auto& corpus = DatasetCorpus();
-  size_t words = 0;
-  for (const Article& a : corpus) {
-    Analysis analysis(a);
-    std::vector<dataset::Word> w;
-    dataset::StoryWords(analysis, &w);
-    words += w.size();
-  }
-  std::vector<uint64_t> shingles(words);
-  uint64_t x = 0x9E3779B97F4A7C15ull;
-  for (uint64_t& s : shingles) s = x = x * 6364136223846793005ull + 1442695040888963407ull;
-  std::vector<uint64_t> a(dataset::kPermutations), b(dataset::kPermutations);
-  for (int k = 0; k < dataset::kPermutations; ++k) {
-    a[k] = shingles[k % words] | 1;
-    b[k] = shingles[(k + 7) % words];
-  }
-  uint32_t mins[dataset::kPermutations];
-  uint64_t sink = 0;
-  for (auto _ : state) {
-    std::fill(std::begin(mins), std::end(mins), UINT32_MAX);
-    dataset::AbsorbShingles(kernel, shingles.data(), shingles.size(), a.data(), b.data(), mins);
-    sink ^= mins[0];
-  }
-  benchmark::DoNotOptimize(std::as_const(sink));
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes(corpus)));
-}
-BENCHMARK(BM_DatasetAbsorb)
-    ->ArgName("kernel")  // 0 scalar, 1 AVX2, 2 AVX-512
-    ->Arg(static_cast<int>(dataset::AbsorbKernel::kScalar))
-    ->Arg(static_cast<int>(dataset::AbsorbKernel::kAvx2))
-    ->Arg(static_cast<int>(dataset::AbsorbKernel::kAvx512))
-    ->Unit(benchmark::kMillisecond);
 
 // The line hashes of the dataset family over every line of the corpus:
 // boilerplate/template-line's LineHash (first pass and Check) and
@@ -247,9 +205,6 @@ void AppendAllWords(benchmark::State& state,
   benchmark::DoNotOptimize(std::as_const(words));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes(corpus)));
 }
-
-void BM_DatasetAppendWords(benchmark::State& state) { AppendAllWords(state, dataset::AppendWords); }
-BENCHMARK(BM_DatasetAppendWords)->Unit(benchmark::kMillisecond);
 
 void BM_DatasetAppendWordKeys(benchmark::State& state) {
   AppendAllWords(state, dataset::AppendWordKeys);

@@ -7,18 +7,8 @@
 #include <cstring>
 #include <vector>
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-// GCC 12's AVX-512 intrinsics start from _mm512_undefined_epi32(), which
-// -Wuninitialized takes for a read of an uninitialised value.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <immintrin.h>
-#pragma GCC diagnostic pop
-#endif
-
 #ifdef __SSE2__
-#include <emmintrin.h>  // AppendWords' fast path (with clang too, which skips the block above)
+#include <emmintrin.h>  // AppendWordKeys' fast path
 #endif
 
 #include "lint/block_hash.h"
@@ -29,8 +19,6 @@
 namespace newslint::dataset {
 namespace {
 
-constexpr uint64_t kFnvOffset = 1469598103934665603ull;
-constexpr uint64_t kFnvPrime = 1099511628211ull;
 
 uint64_t Mix64(uint64_t z) {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -63,7 +51,7 @@ constexpr auto kAsciiWord = [] {
 bool IsApostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC'; }
 
 #ifdef __SSE2__
-// AppendWords' fast path, for 16 bytes at a time (SSE2: every x86-64 CPU).
+// AppendWordKeys' fast path, for 16 bytes at a time (SSE2: every x86-64 CPU).
 // The bytes of `p[0, 16)` that are ASCII letters or digits (`word`) and those
 // >= 0x80 (`high`), one bit per byte.
 struct Classified {
@@ -84,71 +72,25 @@ inline Classified Classify16(const unsigned char* p) {
           static_cast<uint32_t>(_mm_movemask_epi8(v))};
 }
 
-// FNV-1a over the lowered bytes of the ASCII word p[0, length), 1 <= length
-// <= 16, p[0, 16) readable: the hash AppendWords' byte loop computes. The
-// lowered byte of a letter or a digit is the byte | 0x20 (digits have that
-// bit already). The eight steps of a block run whatever the word's length
-// inside it (no branch for the word's end to mispredict; the second block
-// only for a word past eight bytes), each step's state is stored, and the
-// state after step `length` is loaded back: one store per step, where picking it
-// in registers took four instructions (a compare, a negation, an and, an
-// or; a select `j == length ? h : result` GCC 12 made a branch on the
-// length, the very branch the fixed steps are there to avoid).
-inline uint64_t HashAsciiWord(const unsigned char* p, unsigned length) {
-  constexpr uint64_t kLower = 0x2020202020202020ull;
-  uint64_t states[16];
-  uint64_t x;
-  std::memcpy(&x, p, 8);
-  x |= kLower;
-  uint64_t h = kFnvOffset;
-  for (unsigned j = 0; j < 8; ++j) {
-    h = (h ^ (x & 0xFF)) * kFnvPrime;
-    x >>= 8;
-    states[j] = h;
-  }
-  if (length > 8) {
-    std::memcpy(&x, p + 8, 8);
-    x |= kLower;
-    for (unsigned j = 8; j < 16; ++j) {
-      h = (h ^ (x & 0xFF)) * kFnvPrime;
-      x >>= 8;
-      states[j] = h;
-    }
-  }
-  return states[length - 1];
-}
 #endif
 
-// The two word hashes, over the same bytes of a word: its lowered ASCII
-// letters and digits, and three bytes per other code point (see
-// AppendWordsWith). `Byte` feeds one; `AsciiWord` hashes a whole ASCII word
-// of 1-16 letters and digits from a 16-byte block (the fast path), with the
-// result the bytes fed one by one would give.
+// The word key, over the bytes of a word: its lowered ASCII letters and
+// digits, and three bytes per other code point (see AppendWordsWith).
+// `Byte` feeds one; `AsciiWord` hashes a whole ASCII word of 1-16 letters
+// and digits from a 16-byte block (the fast path), with the result the bytes
+// fed one by one would give.
 //
-// FnvWordHash: FNV-1a, finalised; the hash signatures are made of
-// (AppendWords), which must not change.
-struct FnvWordHash {
-  uint64_t h = kFnvOffset;
-  void Byte(unsigned char b) { h = (h ^ b) * kFnvPrime; }
-  uint64_t Final() const { return Mix64(h); }
-#ifdef __SSE2__
-  static uint64_t AsciiWord(const unsigned char* p, unsigned length) {
-    return Mix64(HashAsciiWord(p, length));
-  }
-#endif
-};
-
-// BlockWordKey: BlockHasher, two multiplications per eight bytes; a key for
-// equality only (AppendWordKeys).
+// BlockWordKey: BlockHasher (lint/block_hash.h), two multiplications per
+// eight bytes.
 struct BlockWordKey {
   static constexpr uint64_t kSeed = 0x3C6EF372FE94F82Bull;
   BlockHasher h{kSeed};
   void Byte(unsigned char b) { h.Byte(b); }
   uint64_t Final() { return h.Final(); }
 #ifdef __SSE2__
-  // The second block only for a word of more than eight bytes: a branch,
-  // as in HashAsciiWord (hashing it always and masking it in was slower:
-  // BM_DatasetAppendWordKeys 630 against 682 MB/s).
+  // The second block only for a word of more than eight bytes: a branch
+  // (hashing it always and masking it in was slower: BM_DatasetAppendWordKeys
+  // 630 against 682 MB/s).
   static uint64_t AsciiWord(const unsigned char* p, unsigned length) {
     constexpr uint64_t kLower = 0x2020202020202020ull;
     uint64_t x;
@@ -164,184 +106,88 @@ struct BlockWordKey {
 #endif
 };
 
-// The permutations: kBands * kRows for the bands, then kVerifyHashes for the
-// estimate (kPermutations). Fixed constants (splitmix64 from a fixed seed),
-// so signatures are the same on every run and machine.
+// The shingles' keys, in order: for the shingle of words i .. i+4 the
+// polynomial of their hashes
+//   K(i) = w[i] B^4 + w[i+1] B^3 + ... + w[i+4]   (mod 2^64),
+// rolling: K(i+1) = (K(i) - w[i] B^4) B + w[i+5], two multiplications per
+// shingle where hashing each afresh chained five. Two different shingles
+// differ by a non-zero polynomial of 64-bit word hashes: equal keys with
+// probability about 2^-64 (as repeated-body's k-grams). A sequence of fewer
+// than kShingleWords words (n > 0) is one shingle: K of its words, plus its
+// length times a constant.
+constexpr uint64_t kShingleBase = 0x9E3779B97F4A7C15ull;  // odd
+constexpr uint64_t kShingleBaseTop = [] {  // kShingleBase^(kShingleWords - 1)
+  uint64_t p = 1;
+  for (int j = 1; j < kShingleWords; ++j) p *= kShingleBase;
+  return p;
+}();
 
-struct Permutations {
-  uint64_t a[kPermutations];
-  uint64_t b[kPermutations];
-  Permutations() {
-    uint64_t state = 0x5EED0DA7A5E70001ull;
-    for (int k = 0; k < kPermutations; ++k) {
-      state += 0x9E3779B97F4A7C15ull;
-      a[k] = Mix64(state) | 1;
-      state += 0x9E3779B97F4A7C15ull;
-      b[k] = Mix64(state);
-    }
+template <typename F>
+void ForEachShingleKey(const Word* w, size_t n, F&& f) {
+  const size_t first = std::min<size_t>(n, kShingleWords);
+  uint64_t k = 0;
+  for (size_t j = 0; j < first; ++j) k = k * kShingleBase + w[j].hash;
+  if (n < static_cast<size_t>(kShingleWords)) {
+    f(k + n * 0xD6E8FEB86659FD93ull);
+    return;
   }
-};
-
-const Permutations& Perms() {
-  static const Permutations kPerms;
-  return kPerms;
-}
-
-uint64_t ShingleHash(const Word* w, size_t n) {
-  uint64_t h = w[0].hash;
-  for (size_t j = 1; j < n; ++j) h = (std::rotl(h, 23) ^ w[j].hash) * 0x9E3779B97F4A7C15ull;
-  return Mix64(h ^ n);
-}
-
-// The signature's hot loop: for every shingle hash x and permutation k, the
-// minimum of the top 32 bits of a[k] * x + b[k] (mod 2^64; 192 multiply-adds
-// per shingle). This is the definition; the vector kernels below must give
-// the very same minima (tests/dataset_hash_test.cc compares them).
-void AbsorbScalar(const uint64_t* shingles, size_t count, const uint64_t* a, const uint64_t* b,
-                  uint32_t* mins) {
-  for (size_t i = 0; i < count; ++i) {
-    const uint64_t x = shingles[i];
-    for (int k = 0; k < kPermutations; ++k) {
-      const uint32_t v = static_cast<uint32_t>((a[k] * x + b[k]) >> 32);
-      mins[k] = v < mins[k] ? v : mins[k];
-    }
+  f(k);
+  for (size_t i = kShingleWords; i < n; ++i) {
+    k = (k - w[i - kShingleWords].hash * kShingleBaseTop) * kShingleBase + w[i].hash;
+    f(k);
   }
 }
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define NEWSLINT_ABSORB_X86 1
+// The one hash of a shingle that both sketches take their bins and values
+// from (dataset_text.h), from disjoint bits:
+//   bits 63..58  the band bin (kBandBits)       bits 57..32  its value (26 bits)
+//   bits 31..25  the estimate's bin (kVerifyBits)  bits 24..0  its value (25 bits)
+// so the bands and the estimate see independent hashes. A value is below
+// 2^26, so UINT32_MAX marks a bin no shingle reached. Values this short
+// make two different minima in a bin equal with probability 2^-25, a
+// thousandth of the 1/16 by which two 4-bit nibbles agree anyway.
+constexpr uint64_t kSketchSeed = 0x5EED0DA7A5E70001ull;
+static_assert(kBandBits + 26 + kVerifyBits + 25 == 64);
 
-// Both kernels take the permutations in blocks that stay in registers while
-// every shingle passes (the minima too: no load or store per shingle), and
-// keep a minimum per lane that only at the end becomes the 32-bit minimum.
+// A densified bin's probe sequence: kMaxProbes bins picked by a hash of the
+// bin, the attempt and a seed, then the bins after the last of them in turn.
+// Any sequence fixed by the bin alone keeps the property (the walk only
+// bounds the time, and reaches every bin); a story of 26 shingles (the
+// fewest min-words lets in) fills about 23 of 128 bins, and 64 hashed probes
+// all miss them with probability about 3 x 10^-6.
+constexpr uint64_t kMaxProbes = 64;
 
-// AVX-512 (F + DQ): one 64-bit low multiply (vpmullq) and one add per lane,
-// then an unsigned 64-bit minimum of the whole sums. The top 32 bits of the
-// smallest sum are the smallest top 32 bits (u < v implies u >> 32 <= v >> 32),
-// so the shift and the narrowing wait for the end of the block.
-__attribute__((target("avx512f,avx512dq"))) void AbsorbAvx512(const uint64_t* shingles,
-                                                              size_t count, const uint64_t* a,
-                                                              const uint64_t* b, uint32_t* mins) {
-  constexpr int kLanes = 8, kVectors = 8, kBlock = kLanes * kVectors;  // 24 of 32 registers
-  static_assert(kPermutations % kBlock == 0);
-  for (int k0 = 0; k0 < kPermutations; k0 += kBlock) {
-    __m512i av[kVectors], bv[kVectors], mv[kVectors];
-    for (int j = 0; j < kVectors; ++j) {
-      av[j] = _mm512_loadu_si512(a + k0 + kLanes * j);
-      bv[j] = _mm512_loadu_si512(b + k0 + kLanes * j);
-      mv[j] = _mm512_set1_epi64(-1);
-    }
-    for (size_t i = 0; i < count; ++i) {
-      const __m512i x = _mm512_set1_epi64(static_cast<long long>(shingles[i]));
-      for (int j = 0; j < kVectors; ++j) {
-        mv[j] = _mm512_min_epu64(mv[j], _mm512_add_epi64(_mm512_mullo_epi64(av[j], x), bv[j]));
-      }
-    }
-    for (int j = 0; j < kVectors; ++j) {
-      uint32_t* m = mins + k0 + kLanes * j;
-      const __m256i top = _mm512_cvtepi64_epi32(_mm512_srli_epi64(mv[j], 32));
-      const __m256i old = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(m));
-      _mm256_storeu_si256(reinterpret_cast<__m256i*>(m), _mm256_min_epu32(old, top));
-    }
+// Optimal densification (dataset_text.h): every bin no shingle reached
+// (mins[bin] == UINT32_MAX) takes the value of the first bin along its probe
+// sequence that a shingle reached.
+template <int kBits>
+void Densify(uint64_t seed, uint32_t* mins) {
+  constexpr unsigned kBins = 1u << kBits;
+  bool filled[kBins];
+  bool any = false;
+  for (unsigned bin = 0; bin < kBins; ++bin) {
+    filled[bin] = mins[bin] != UINT32_MAX;
+    any |= filled[bin];
   }
-}
-
-// AVX2 has no 64-bit multiply. With a = aL + 2^32 aH and x = xL + 2^32 xH
-// (32-bit halves), modulo 2^64
-//   a * x + b = (aL * xL + b) + 2^32 * (aH * xL + aL * xH),
-// (the 2^64 aH xH term vanishes), and adding 2^32 * c changes only the top
-// half, so
-//   top32(a * x + b) = top32(aL * xL + b) + aH * xL + aL * xH   (mod 2^32).
-// Per lane: aL * xL by one 32x32->64 multiply (vpmuludq), the two cross
-// products by one 32-bit multiply (vpmulld) of the lane (aL, aH) with the
-// lane (xH, xL), one of them moved to the top half by a shift; 32-bit adds
-// (no carry between the halves) sum into the top half of the lane, whose
-// running minimum is kept (the bottom half is junk and ignored).
-__attribute__((target("avx2"))) void AbsorbAvx2(const uint64_t* shingles, size_t count,
-                                                const uint64_t* a, const uint64_t* b,
-                                                uint32_t* mins) {
-  constexpr int kLanes = 4, kVectors = 4, kBlock = kLanes * kVectors;
-  static_assert(kPermutations % kBlock == 0);
-  for (int k0 = 0; k0 < kPermutations; k0 += kBlock) {
-    __m256i av[kVectors], bv[kVectors], mv[kVectors];
-    for (int j = 0; j < kVectors; ++j) {
-      av[j] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(a + k0 + kLanes * j));
-      bv[j] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + k0 + kLanes * j));
-      mv[j] = _mm256_set1_epi32(-1);
+  if (!any) return;
+  for (unsigned bin = 0; bin < kBins; ++bin) {
+    if (filled[bin]) continue;
+    // The probe sequence depends on the bin and the seed only, so two
+    // stories borrow from the same bins, and only from bins a shingle
+    // reached: a borrowed value agrees exactly when the lender's does.
+    unsigned from = bin;
+    for (uint64_t attempt = 1;; ++attempt) {
+      from = attempt <= kMaxProbes
+                 ? static_cast<unsigned>(Mix64(seed ^ (static_cast<uint64_t>(bin) << 32 | attempt)) >>
+                                         (64 - kBits))
+                 : (from + 1) % kBins;
+      if (filled[from]) break;
     }
-    for (size_t i = 0; i < count; ++i) {
-      const __m256i x = _mm256_set1_epi64x(static_cast<long long>(shingles[i]));
-      const __m256i xs = _mm256_shuffle_epi32(x, 0xB1);  // the halves swapped: (xH, xL)
-      for (int j = 0; j < kVectors; ++j) {
-        const __m256i low = _mm256_add_epi64(_mm256_mul_epu32(av[j], x), bv[j]);
-        const __m256i cross = _mm256_mullo_epi32(av[j], xs);  // (aL xH, aH xL)
-        const __m256i sum =
-            _mm256_add_epi32(_mm256_add_epi32(low, cross), _mm256_slli_epi64(cross, 32));
-        mv[j] = _mm256_min_epu32(mv[j], sum);
-      }
-    }
-    for (int j = 0; j < kVectors; ++j) {
-      alignas(32) uint32_t lanes[2 * kLanes];
-      _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), mv[j]);
-      for (int l = 0; l < kLanes; ++l) {
-        uint32_t& m = mins[k0 + kLanes * j + l];
-        m = std::min(m, lanes[2 * l + 1]);  // the top half of lane l
-      }
-    }
+    mins[bin] = mins[from];
   }
-}
-#endif
-
-using AbsorbFn = void (*)(const uint64_t*, size_t, const uint64_t*, const uint64_t*, uint32_t*);
-
-AbsorbFn AbsorbFor(AbsorbKernel kernel) {
-  switch (kernel) {
-#ifdef NEWSLINT_ABSORB_X86
-    case AbsorbKernel::kAvx512:
-      return AbsorbAvx512;
-    case AbsorbKernel::kAvx2:
-      return AbsorbAvx2;
-#endif
-    default:
-      return AbsorbScalar;
-  }
-}
-
-// The widest kernel the CPU (and the OS, for the AVX-512 registers) has,
-// chosen once.
-AbsorbFn BestAbsorb() {
-  static const AbsorbFn kBest = [] {
-    for (AbsorbKernel k : {AbsorbKernel::kAvx512, AbsorbKernel::kAvx2}) {
-      if (AbsorbKernelSupported(k)) return AbsorbFor(k);
-    }
-    return AbsorbFor(AbsorbKernel::kScalar);
-  }();
-  return kBest;
 }
 
 }  // namespace
-
-bool AbsorbKernelSupported(AbsorbKernel kernel) {
-  switch (kernel) {
-    case AbsorbKernel::kScalar:
-      return true;
-#ifdef NEWSLINT_ABSORB_X86
-    case AbsorbKernel::kAvx512:
-      __builtin_cpu_init();
-      return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
-    case AbsorbKernel::kAvx2:
-      __builtin_cpu_init();
-      return __builtin_cpu_supports("avx2");
-#endif
-    default:
-      return false;
-  }
-}
-
-void AbsorbShingles(AbsorbKernel kernel, const uint64_t* shingles, size_t count,
-                    const uint64_t* a, const uint64_t* b, uint32_t* mins) {
-  AbsorbFor(kernel)(shingles, count, a, b, mins);
-}
 
 char32_t SimpleLower(char32_t cp) {
   if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
@@ -366,8 +212,8 @@ char32_t SimpleLower(char32_t cp) {
 
 namespace {
 
-// AppendWords and AppendWordKeys: the words, and each word's bytes fed to a
-// `Hash` (FnvWordHash or BlockWordKey).
+// AppendWordKeys: the words, and each word's bytes fed to a `Hash`
+// (BlockWordKey; the tests feed the same bytes to hashes of their own).
 template <class Hash>
 void AppendWordsWith(std::string_view text, size_t begin, size_t end, std::vector<Word>* out) {
   end = std::min(end, text.size());
@@ -480,10 +326,6 @@ void AppendWordsWith(std::string_view text, size_t begin, size_t end, std::vecto
 
 }  // namespace
 
-void AppendWords(std::string_view text, size_t begin, size_t end, std::vector<Word>* out) {
-  AppendWordsWith<FnvWordHash>(text, begin, end, out);
-}
-
 void AppendWordKeys(std::string_view text, size_t begin, size_t end, std::vector<Word>* out) {
   AppendWordsWith<BlockWordKey>(text, begin, end, out);
 }
@@ -497,7 +339,7 @@ void StoryWords(Analysis& analysis, std::vector<Word>* out) {
   };
   // One allocation instead of a dozen doublings: the layout's token count
   // of the story lines, plus an eighth for words the tokenizer keeps whole
-  // ("well-known", "3.5") and AppendWords splits. Only a capacity hint.
+  // ("well-known", "3.5") and AppendWordKeys splits. Only a capacity hint.
   size_t tokens = 0;
   for (size_t i = 0; i < layout.size(); ++i) {
     if (story(i)) tokens += static_cast<size_t>(layout.line(i).words);
@@ -506,49 +348,61 @@ void StoryWords(Analysis& analysis, std::vector<Word>* out) {
   for (size_t i = 0; i < layout.size(); ++i) {
     if (!story(i)) continue;
     const LineLayout& l = layout.line(i);
-    AppendWords(text, l.span.start, l.span.end, out);
+    AppendWordKeys(text, l.span.start, l.span.end, out);
   }
 }
 
 uint64_t ExactHash(const Word* words, size_t n) {
-  uint64_t h = 0x243F6A8885A308D3ull;
-  for (size_t i = 0; i < n; ++i) h = (std::rotl(h, 29) ^ words[i].hash) * 0x9E3779B97F4A7C15ull;
-  return Mix64(h ^ n);
+  // Four chains, one per word position mod 4, so that a word waits for the
+  // multiplication four words back rather than the last one; then joined
+  // in order with the length.
+  uint64_t h[4] = {0x243F6A8885A308D3ull, 0x13198A2E03707344ull, 0xA4093822299F31D0ull,
+                   0x082EFA98EC4E6C89ull};
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    for (int l = 0; l < 4; ++l) {
+      h[l] = (std::rotl(h[l], 29) ^ words[i + l].hash) * 0x9E3779B97F4A7C15ull;
+    }
+  }
+  for (int l = 0; i < n; ++i, ++l) {
+    h[l] = (std::rotl(h[l], 29) ^ words[i].hash) * 0x9E3779B97F4A7C15ull;
+  }
+  uint64_t joined = h[0];
+  for (int l = 1; l < 4; ++l) joined = (std::rotl(joined, 29) ^ h[l]) * 0x9E3779B97F4A7C15ull;
+  return Mix64(joined ^ n);
 }
 
 void MakeSignature(const Word* words, size_t n, Signature* out) {
   out->exact = ExactHash(words, n);
   out->words = static_cast<uint32_t>(std::min<size_t>(n, UINT32_MAX));
-  const Permutations& p = Perms();
-  uint32_t mins[kPermutations];
-  std::fill(std::begin(mins), std::end(mins), UINT32_MAX);
-  thread_local std::vector<uint64_t> shingles;
-  ReuseScratch(shingles);
-  if (n == 0) {
-    out->bands.fill(0);
-    out->nibbles.fill(0);
-    return;
-  }
-  if (n < static_cast<size_t>(kShingleWords)) {
-    shingles.push_back(ShingleHash(words, n));
-  } else {
-    for (size_t i = 0; i + kShingleWords <= n; ++i) {
-      shingles.push_back(ShingleHash(words + i, kShingleWords));
-    }
-  }
-  BestAbsorb()(shingles.data(), shingles.size(), p.a, p.b, mins);
+  out->bands.fill(0);
+  out->nibbles.fill(0);
+  if (n == 0) return;
+  static_assert(kBands * kRows == 1 << kBandBits && kVerifyHashes == 1 << kVerifyBits);
+  uint32_t band_mins[kBands * kRows], verify_mins[kVerifyHashes];
+  std::fill(std::begin(band_mins), std::end(band_mins), UINT32_MAX);
+  std::fill(std::begin(verify_mins), std::end(verify_mins), UINT32_MAX);
+  ForEachShingleKey(words, n, [&](uint64_t key) {
+    const uint64_t h = Mix64(key ^ kSketchSeed);
+    const unsigned band_bin = static_cast<unsigned>(h >> 58);
+    const uint32_t band_value = static_cast<uint32_t>(h >> 32) & 0x3FFFFFFu;
+    const unsigned verify_bin = static_cast<unsigned>(h >> 25) & 0x7Fu;
+    const uint32_t verify_value = static_cast<uint32_t>(h) & 0x1FFFFFFu;
+    band_mins[band_bin] = std::min(band_mins[band_bin], band_value);
+    verify_mins[verify_bin] = std::min(verify_mins[verify_bin], verify_value);
+  });
+  Densify<kBandBits>(kSketchSeed ^ 0xB5, band_mins);
+  Densify<kVerifyBits>(kSketchSeed ^ 0x7E, verify_mins);
   for (int b = 0; b < kBands; ++b) {
     uint64_t key = static_cast<uint64_t>(b) * 0xD6E8FEB86659FD93ull;
-    for (int r = 0; r < kRows; ++r) key = Mix64(key ^ mins[b * kRows + r]);
+    for (int r = 0; r < kRows; ++r) key = Mix64(key ^ band_mins[b * kRows + r]);
     out->bands[b] = static_cast<uint32_t>(key >> 40);
   }
-  out->nibbles.fill(0);
   for (int k = 0; k < kVerifyHashes; ++k) {
     // The minimum's own bits are not uniform (a minimum is small), so the
     // stored nibble is a hash of it: equal minima give equal nibbles, others
     // agree with probability 1/16.
-    const uint8_t nibble =
-        static_cast<uint8_t>(Mix64(mins[kBands * kRows + k] ^ 0x9E3779B97F4A7C15ull) & 0xF);
+    const uint8_t nibble = static_cast<uint8_t>(Mix64(verify_mins[k] ^ 0x9E3779B97F4A7C15ull) & 0xF);
     out->nibbles[k / 2] |= static_cast<uint8_t>(k % 2 == 0 ? nibble : nibble << 4);
   }
 }
@@ -579,14 +433,7 @@ double CandidateProbability(double j) {
 double ShingleJaccard(const std::vector<Word>& a, const std::vector<Word>& b) {
   auto shingles = [](const std::vector<Word>& w) {
     std::vector<uint64_t> s;
-    if (w.empty()) return s;
-    if (w.size() < static_cast<size_t>(kShingleWords)) {
-      s.push_back(ShingleHash(w.data(), w.size()));
-      return s;
-    }
-    for (size_t i = 0; i + kShingleWords <= w.size(); ++i) {
-      s.push_back(ShingleHash(w.data() + i, kShingleWords));
-    }
+    ForEachShingleKey(w.data(), w.size(), [&](uint64_t key) { s.push_back(key); });
     std::sort(s.begin(), s.end());
     s.erase(std::unique(s.begin(), s.end()), s.end());
     return s;

@@ -15,11 +15,11 @@
 //               Latin-1, Latin Extended-A, Greek and Cyrillic capitals (no
 //               Unicode normalisation: "é" precomposed and "e" + U+0301 are
 //               different words, as scrapers almost never mix them).
-//   word hash   64 bits: FNV-1a over the lowered word's bytes (an ASCII
-//               letter or digit one byte, another code point three),
-//               splitmix64's finaliser (AppendWords). Rules that only ask
-//               whether two words are equal take a cheaper key of the
-//               same bytes instead (AppendWordKeys).
+//   word hash   64 bits from the lowered word's bytes (an ASCII letter or
+//               digit one byte, another code point three), two
+//               multiplications per eight bytes (lint/block_hash.h;
+//               AppendWordKeys): equal for two words exactly when their
+//               normalised forms are, up to a 64-bit collision.
 //
 // A signature (MakeSignature) of a word sequence holds:
 //   exact       a 64-bit hash of the whole normalised word sequence;
@@ -28,14 +28,18 @@
 //   nibbles     kVerifyHashes further min-hash values, 4 bits each ("b-bit
 //               minwise hashing"), to estimate the Jaccard similarity of two
 //               shingle sets (EstimateJaccard).
-// Each min-hash is one 64-bit hash of the shingle followed by a cheap
-// permutation of it, multiply-shift (a_k * x + b_k) >> 32 with random odd
-// a_k, b_k; the band hashes and the verification hashes use separate
-// permutations, so that two articles meeting in a band are not estimated
-// more similar for it. The minima are taken by a vector kernel (AVX-512,
-// AVX2, or plain C++: whichever the CPU has, the same integers) that keeps
-// a block of permutations and their minima in registers while every shingle
-// passes.
+// The min-hash values come from one permutation hashing (Li, Owen and Zhang,
+// 2012): each shingle's 64-bit hash, mixed with the sketch's seed, falls into
+// one of K bins by its top bits (K = 64 for the bands, 128 for the
+// estimate), and a bin keeps the smallest low 32 bits of the hashes that
+// fell into it. Two stories' bins hold equal values with probability equal to
+// the Jaccard similarity of their shingle sets, as k independent min-hashes
+// would, for one hash per shingle instead of k. A bin no shingle reached
+// (a story of fewer shingles than bins leaves many) borrows the value of the
+// first filled bin along a probe sequence fixed by the bin's index ("optimal
+// densification", Shrivastava, 2017), which keeps that probability. The
+// bands and the estimate take separately seeded hashes, so that two articles
+// meeting in a band are not estimated more similar for it.
 
 #ifndef NEWSLINT_RULES_DATASET_TEXT_H_
 #define NEWSLINT_RULES_DATASET_TEXT_H_
@@ -56,18 +60,8 @@ struct Word {
   Span span;  // bytes of the word in the text (apostrophes inside included)
 };
 
-// Appends the words of text[begin, end) to *out (spans are offsets into
-// `text`). Allocates only when *out grows.
-void AppendWords(std::string_view text, size_t begin, size_t end, std::vector<Word>* out);
-
-// The same words as AppendWords (the same spans, one for one), each with a
-// word *key* for its hash: equal for two words exactly when their
-// normalised forms are (up to a 64-bit collision), but not the word hash
-// above, and cheaper (lint/block_hash.h: two multiplications per eight
-// bytes where the word hash takes one per byte). For rules that only ask
-// whether words are equal (dataset/repeated-body); signatures, whose
-// min-hash values reach the output, take AppendWords. Never compare a key
-// with a word hash.
+// Appends the words of text[begin, end) to *out, each with its word hash
+// (spans are offsets into `text`). Allocates only when *out grows.
 void AppendWordKeys(std::string_view text, size_t begin, size_t end, std::vector<Word>* out);
 
 // Simple lower case of one code point (see the header comment); others as
@@ -91,6 +85,8 @@ inline constexpr int kBands = 32;
 inline constexpr int kRows = 2;
 inline constexpr int kBandKeyBytes = 3;  // 24-bit band keys
 inline constexpr int kVerifyHashes = 128;
+inline constexpr int kBandBits = 6;    // kBands * kRows = 2^6 bins
+inline constexpr int kVerifyBits = 7;  // kVerifyHashes = 2^7 bins
 inline constexpr int kNibbleBytes = kVerifyHashes / 2;
 
 struct Signature {
@@ -99,18 +95,6 @@ struct Signature {
   std::array<uint32_t, kBands> bands{};      // 24-bit keys
   std::array<uint8_t, kNibbleBytes> nibbles{};  // two 4-bit values per byte
 };
-
-inline constexpr int kPermutations = kBands * kRows + kVerifyHashes;
-
-// The min-hash kernels (public for the differential tests and benchmarks):
-// for every k < kPermutations,
-//   mins[k] = min(mins[k], min over i of (a[k] * shingles[i] + b[k]) >> 32)
-// in 64-bit unsigned arithmetic (mod 2^64). Every kernel gives the same
-// minima; kScalar is the definition and runs everywhere.
-enum class AbsorbKernel { kScalar, kAvx2, kAvx512 };
-bool AbsorbKernelSupported(AbsorbKernel kernel);
-void AbsorbShingles(AbsorbKernel kernel, const uint64_t* shingles, size_t count,
-                    const uint64_t* a, const uint64_t* b, uint32_t* mins);
 
 // The signature of a word sequence. A sequence of fewer than kShingleWords
 // words has one shingle, the whole sequence.
