@@ -158,6 +158,14 @@ void PhraseMatcher::Compile() {
       if (byte_class_[c] == 0) byte_class_[c] = static_cast<uint8_t>(class_count_++);
     }
     longest = std::max(longest, f.size());
+    size_t first_word = 0;
+    while (first_word < f.size() && IsAsciiAlnum(static_cast<unsigned char>(f[first_word]))) {
+      ++first_word;
+    }
+    if (first_word > 0) {
+      first_words_.insert(f.substr(0, first_word));
+      longest_first_word_ = std::max(longest_first_word_, first_word);
+    }
     folded_.push_back(std::move(f));
   }
   size_t history = 1;

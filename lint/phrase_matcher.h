@@ -60,6 +60,7 @@
 #include <vector>
 
 #include "lint/finding.h"
+#include "lint/flat_hash.h"
 
 namespace newslint {
 
@@ -99,6 +100,30 @@ class PhraseMatcher {
   // True when some phrase occurs in `text`; stops at the first occurrence.
   bool ContainsAny(std::string_view text) const;
 
+  // False only when no phrase can match `text` starting at byte i, told
+  // without a scan from the run of ASCII letters and digits there: a phrase
+  // matching at i begins with that run, lower-cased, as its own first word
+  // (its folded form's leading letters and digits), since the byte after
+  // its first word is, in the phrase and so in the text, no letter or digit,
+  // or, where the phrase ends, a word boundary. A rule that needs a phrase
+  // at a given place of a short line (a menu item at its start) asks this
+  // first and scans only when it says true. True wherever it cannot tell:
+  // another byte at i (a phrase may start with punctuation or a non-ASCII
+  // letter), or a run longer than 64 bytes that a first word as long may
+  // begin.
+  bool MayStartAt(std::string_view text, size_t i) const {
+    if (i >= text.size() || !IsAsciiAlnumByte(text[i])) return true;
+    char word[kMaxFirstWord];
+    size_t n = 0;
+    for (; i + n < text.size() && IsAsciiAlnumByte(text[i + n]); ++n) {
+      if (n >= longest_first_word_) return false;  // longer than every first word
+      if (n >= kMaxFirstWord) return true;
+      const char c = text[i + n];
+      word[n] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    }
+    return first_words_.contains(std::string_view(word, n));
+  }
+
   // Whether the piece [start, end) of `text` has clean edges: neither end
   // inside a UTF-8 sequence, no word character (letter or digit) right
   // before it nor right after it. A piece with clean edges holds exactly the
@@ -126,6 +151,10 @@ class PhraseMatcher {
  private:
   // CleanEdges where a byte at an edge is not ASCII.
   static bool CleanEdgesDecoding(std::string_view text, size_t start, size_t end);
+  static bool IsAsciiAlnumByte(char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  }
+  static constexpr size_t kMaxFirstWord = 64;
   template <typename OnMatch>
   void Scan(std::string_view text, size_t base, OnMatch&& on_match) const;
   template <typename Cell, typename OnMatch>
@@ -138,6 +167,9 @@ class PhraseMatcher {
   std::vector<std::string> folded_;        // per phrase
   std::vector<uint8_t> needs_start_boundary_;  // per phrase
   std::vector<uint8_t> needs_end_boundary_;    // per phrase
+  // The first words of the folded phrases (MayStartAt), and the longest.
+  StringSet first_words_;
+  size_t longest_first_word_ = 0;
 
   uint8_t byte_class_[256] = {};  // folded byte -> column of `next_`
   // Where a byte's column starts in the packed table (Pack()): by folded

@@ -167,6 +167,47 @@ TEST(PhraseMatcherTest, LargeAutomatonFindsWhatANaiveSearchFinds) {
   ExpectSameAsNaive(20000, true);
 }
 
+// MayStartAt says false only where no phrase matches: at every byte of a
+// text made of the phrases' own words and others (capitalised, glued to
+// digits, followed by non-ASCII letters and punctuation), a false is
+// checked against the matches a scan finds, and it must say false at many
+// word starts for the check to mean anything.
+TEST(PhraseMatcherTest, MayStartAtIsFalseOnlyWhereNoPhraseStarts) {
+  const std::vector<std::string> phrases = {
+      "home", "news", "world news", "terms of use", "page", "pages", "next", "older posts",
+      "skip to content", "e-edition", "what's on", "caf\u00e9", "\u00e9conomie", "-- more",
+      "(video)", "a", "2024 archive", "x"};
+  PhraseMatcher matcher(phrases);
+  const std::string text =
+      "Home | News | World News Terms of Use. Page 2 of 7 pages Next \u00bb Older posts "
+      "homepage newsletter NEWS1 news\u00e9 Skip to content E-edition What\u2019s on "
+      "What's new caf\u00e9 cafe caf\u00e9bar \u00e9conomie -- more (video) a an 2024 archive "
+      "20240 x xylophone the council approved the budget on Tuesday";
+  std::vector<bool> starts(text.size() + 1, false);
+  for (const PhraseMatch& m : matcher.FindAll(text)) starts[m.span.start] = true;
+  size_t said_false = 0, matches = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    matches += starts[i];
+    if (matcher.MayStartAt(text, i)) continue;
+    ++said_false;
+    EXPECT_FALSE(starts[i]) << "a phrase starts at " << i << ": " << text.substr(i, 20);
+  }
+  EXPECT_GE(matches, 18u);      // 20 when written
+  EXPECT_GE(said_false, 150u);  // 180 when written
+  // The words of the last sentence start no phrase; "a" does.
+  const size_t council = text.find("council");
+  EXPECT_FALSE(matcher.MayStartAt(text, council));
+  EXPECT_TRUE(matcher.MayStartAt(text, text.find(" a an") + 1));
+  // Other bytes are left to the scan, and so is a first word of over 64
+  // bytes when a phrase has one.
+  EXPECT_TRUE(matcher.MayStartAt(text, text.find("(video)")));
+  const std::string long_word(80, 'q');
+  PhraseMatcher long_one(std::vector<std::string>{long_word + " end"});
+  EXPECT_TRUE(long_one.MayStartAt(long_word + " end", 0));
+  EXPECT_FALSE(long_one.MayStartAt(std::string(30, 'q') + " end", 0));
+  EXPECT_FALSE(matcher.MayStartAt(long_word, 0));
+}
+
 TEST(PhraseMatcherTest, InvalidUtf8PassesThrough) {
   PhraseMatcher matcher(std::vector<std::string>{"ok"});
   std::string text = "\xff ok \xc3";

@@ -34,7 +34,7 @@ const RuleInfo kInfo = {
 
 // Kinds of menu phrase (rules/lexicons/navigation-*.txt).
 enum MenuKind : uint8_t { kSection, kSite, kRegion };
-enum OtherKind : uint8_t { kSkip, kPageTurn, kPageWord };
+enum PageKind : uint8_t { kPageTurn, kPageWord };
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -71,6 +71,18 @@ Cover CoverBy(const PhraseMatcher& matcher, const std::vector<uint8_t>& kinds,
               std::string_view text, std::vector<PhraseMatch>* matches) {
   Cover c;
   matches->clear();
+  // No scan when no phrase can start where the first item must (the loop
+  // below would return Cover{} there): most short lines of a story, a
+  // headline or a byline, start with a word no menu or footer phrase starts
+  // with, and scanning each of them was most of the rule's own time.
+  for (size_t i = 0; i < text.size();) {
+    const utf8::CodePoint cp = utf8::DecodeAt(text, i);
+    if (!IsMenuSeparator(cp.value)) {
+      if (!matcher.MayStartAt(text, i)) return c;
+      break;
+    }
+    i += cp.length;
+  }
   matcher.FindAll(text, 0, matches);
   if (matches->empty()) return c;
   size_t i = 0;
@@ -130,18 +142,14 @@ class NavigationRule : public Rule {
       legal_kinds_.push_back(is_legal ? kSite : kRegion);
     }
     legal_ = std::make_unique<PhraseMatcher>(legal);
-    std::vector<std::string_view> other;
-    for (std::string_view p : LexiconEntries("navigation-skip-links")) {
-      other.push_back(p);
-      other_kinds_.push_back(kSkip);
-    }
-    for (std::string_view p : LexiconEntries("navigation-pagination")) {
-      other.push_back(p);
+    skip_ = std::make_unique<PhraseMatcher>(LexiconEntries("navigation-skip-links"));
+    std::vector<std::string_view> pages = LexiconEntries("navigation-pagination");
+    for (std::string_view p : pages) {
       const bool turn =
           p == "next" || p == "previous" || p == "prev" || p == "older" || p == "newer";
-      other_kinds_.push_back(turn ? kPageTurn : kPageWord);
+      page_kinds_.push_back(turn ? kPageTurn : kPageWord);
     }
-    other_ = std::make_unique<PhraseMatcher>(other);
+    pages_ = std::make_unique<PhraseMatcher>(pages);
   }
 
   const RuleInfo& info() const override { return kInfo; }
@@ -322,11 +330,12 @@ class NavigationRule : public Rule {
                   std::string_view* phrase) const {
     std::string_view core = Core(line);
     if (core.empty() || core.size() > 40) return false;
+    if (!skip_->MayStartAt(core, 0)) return false;
     scratch->clear();
-    other_->FindAll(core, 0, scratch);
+    skip_->FindAll(core, 0, scratch);
     for (const PhraseMatch& m : *scratch) {
-      if (other_kinds_[m.phrase] == kSkip && m.span.start == 0 && m.span.end == core.size()) {
-        *phrase = other_->phrase(m.phrase);
+      if (m.span.start == 0 && m.span.end == core.size()) {
+        *phrase = skip_->phrase(m.phrase);
         return true;
       }
     }
@@ -337,7 +346,7 @@ class NavigationRule : public Rule {
   bool IsPagination(std::string_view line, std::vector<PhraseMatch>* scratch) const {
     if (line.size() > 120) return false;
     scratch->clear();
-    other_->FindAll(line, 0, scratch);
+    bool scanned = false;  // the scan waits for the first place that needs a phrase
     int turns = 0, page = 0, of = 0, listing = 0, numbers = 0, arrows = 0;
     int64_t previous_number = -1;
     bool consecutive = true;
@@ -366,16 +375,18 @@ class NavigationRule : public Rule {
         i += cp.length;
         continue;
       }
+      if (!pages_->MayStartAt(line, i)) return false;  // no phrase: best == nullptr below
+      if (!scanned) {
+        pages_->FindAll(line, 0, scratch);
+        scanned = true;
+      }
       const PhraseMatch* best = nullptr;
       for (const PhraseMatch& m : *scratch) {
-        if (m.span.start == i && other_kinds_[m.phrase] != kSkip &&
-            (best == nullptr || m.span.size() > best->span.size())) {
-          best = &m;
-        }
+        if (m.span.start == i && (best == nullptr || m.span.size() > best->span.size())) best = &m;
       }
       if (best == nullptr) return false;
-      std::string_view word = other_->phrase(best->phrase);
-      if (other_kinds_[best->phrase] == kPageTurn) ++turns;
+      std::string_view word = pages_->phrase(best->phrase);
+      if (page_kinds_[best->phrase] == kPageTurn) ++turns;
       if (word == "page" || word == "pages") ++page;
       if (word == "of") ++of;
       if (word == "posts" || word == "entries" || word == "results" || word == "page") ++listing;
@@ -523,11 +534,12 @@ class NavigationRule : public Rule {
   }
 
   std::vector<uint8_t> menu_kinds_;
-  std::vector<uint8_t> other_kinds_;
   std::unique_ptr<PhraseMatcher> menu_;
-  std::unique_ptr<PhraseMatcher> other_;
   std::vector<uint8_t> legal_kinds_;
   std::unique_ptr<PhraseMatcher> legal_;
+  std::unique_ptr<PhraseMatcher> skip_;   // navigation-skip-links
+  std::vector<uint8_t> page_kinds_;
+  std::unique_ptr<PhraseMatcher> pages_;  // navigation-pagination
 };
 
 }  // namespace
