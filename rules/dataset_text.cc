@@ -19,7 +19,6 @@
 namespace newslint::dataset {
 namespace {
 
-
 uint64_t Mix64(uint64_t z) {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;

@@ -29,17 +29,18 @@
 //               minwise hashing"), to estimate the Jaccard similarity of two
 //               shingle sets (EstimateJaccard).
 // The min-hash values come from one permutation hashing (Li, Owen and Zhang,
-// 2012): each shingle's 64-bit hash, mixed with the sketch's seed, falls into
-// one of K bins by its top bits (K = 64 for the bands, 128 for the
-// estimate), and a bin keeps the smallest low 32 bits of the hashes that
-// fell into it. Two stories' bins hold equal values with probability equal to
-// the Jaccard similarity of their shingle sets, as k independent min-hashes
-// would, for one hash per shingle instead of k. A bin no shingle reached
-// (a story of fewer shingles than bins leaves many) borrows the value of the
-// first filled bin along a probe sequence fixed by the bin's index ("optimal
-// densification", Shrivastava, 2017), which keeps that probability. The
-// bands and the estimate take separately seeded hashes, so that two articles
-// meeting in a band are not estimated more similar for it.
+// 2012): each shingle's key is hashed once to 64 bits, cut into a band bin
+// (6 bits: one of 64) with its value (26 bits) and an estimate bin (7 bits:
+// one of 128) with its value (25 bits), and a bin keeps the smallest value
+// that fell into it. Two stories' bins hold equal values with probability
+// equal to the Jaccard similarity of their shingle sets, as k independent
+// min-hashes would, for one hash per shingle instead of k. A bin no shingle
+// reached (a story of fewer shingles than bins leaves many) borrows the
+// value of the first filled bin along a probe sequence fixed by the bin's
+// number ("optimal densification", Shrivastava, 2017), which keeps that
+// probability. The bands and the estimate take disjoint bits of the hash,
+// so that two articles meeting in a band are not estimated more similar for
+// it.
 
 #ifndef NEWSLINT_RULES_DATASET_TEXT_H_
 #define NEWSLINT_RULES_DATASET_TEXT_H_
