@@ -163,11 +163,14 @@ void PhraseMatcher::Compile() {
       ++first_word;
     }
     if (first_word > 0) {
-      first_words_.insert(f.substr(0, first_word));
+      first_words_.push_back(f.substr(0, first_word));
       longest_first_word_ = std::max(longest_first_word_, first_word);
     }
     folded_.push_back(std::move(f));
   }
+  std::sort(first_words_.begin(), first_words_.end());
+  first_words_.erase(std::unique(first_words_.begin(), first_words_.end()), first_words_.end());
+  first_words_.shrink_to_fit();
   size_t history = 1;
   while (history < longest) history <<= 1;
   history_mask_ = history - 1;

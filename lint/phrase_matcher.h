@@ -53,6 +53,7 @@
 #ifndef NEWSLINT_LINT_PHRASE_MATCHER_H_
 #define NEWSLINT_LINT_PHRASE_MATCHER_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -60,7 +61,6 @@
 #include <vector>
 
 #include "lint/finding.h"
-#include "lint/flat_hash.h"
 
 namespace newslint {
 
@@ -121,7 +121,7 @@ class PhraseMatcher {
       const char c = text[i + n];
       word[n] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
     }
-    return first_words_.contains(std::string_view(word, n));
+    return std::binary_search(first_words_.begin(), first_words_.end(), std::string_view(word, n));
   }
 
   // Whether the piece [start, end) of `text` has clean edges: neither end
@@ -167,8 +167,9 @@ class PhraseMatcher {
   std::vector<std::string> folded_;        // per phrase
   std::vector<uint8_t> needs_start_boundary_;  // per phrase
   std::vector<uint8_t> needs_end_boundary_;    // per phrase
-  // The first words of the folded phrases (MayStartAt), and the longest.
-  StringSet first_words_;
+  // The first words of the folded phrases (MayStartAt), sorted and distinct,
+  // and the longest.
+  std::vector<std::string> first_words_;
   size_t longest_first_word_ = 0;
 
   uint8_t byte_class_[256] = {};  // folded byte -> column of `next_`
