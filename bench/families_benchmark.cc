@@ -1,7 +1,7 @@
 // Throughput of each rule family, and of every rule together, on the
 // project's own fixtures: the clean articles and the defective ones (every
-// fixtures/**/*.txt, annotations stripped, each titled with its first line),
-// repeated to about 4 MB. The mix is what the rules meet in practice: mostly
+// fixtures/**/*.txt, annotations stripped, each titled with its first line
+// and carrying a news page's links), repeated to about 4 MB. The mix is what the rules meet in practice: mostly
 // clean prose, with boilerplate, mojibake, garbled sentences and spam in
 // some articles, so the slow paths run too.
 //
@@ -17,6 +17,7 @@
 //   build/newslint_bench --benchmark_filter='FamilyRule/garbled'   (per rule)
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -55,6 +56,70 @@ std::string Headline(const std::string& text) {
   return "";
 }
 
+// The links a scraper stores beside a news page's text, as bench/corpus.py
+// --links writes them: the site's menu, share buttons, sources cited in the
+// story (anchors are words of the text), related stories (other fixtures'
+// headlines) and the footer; about fifty, all clean. The links/* rules read
+// them; without them they have nothing to do.
+std::vector<Link> PageLinks(size_t i, const std::string& url, const std::string& text,
+                            const std::vector<std::string>& headlines) {
+  static const char* const kSections[] = {"world",   "politics", "business", "markets",
+                                          "technology", "science", "health", "sport",
+                                          "culture", "opinion", "weather", "video"};
+  static const char* const kSources[] = {
+      "https://www.reuters.com/world/", "https://apnews.com/article/",
+      "https://www.sec.gov/news/press-release/", "https://www.who.int/news/item/",
+      "https://data.worldbank.org/indicator/", "https://www.nature.com/articles/",
+      "https://www.bls.gov/news.release/", "https://eur-lex.europa.eu/legal-content/"};
+  static const std::pair<const char*, const char*> kShare[] = {
+      {"https://www.facebook.com/sharer/sharer.php?u=", "Share on Facebook"},
+      {"https://twitter.com/intent/tweet?url=", "Share on X"},
+      {"https://www.linkedin.com/sharing/share-offsite/?url=", "Share on LinkedIn"},
+      {"https://api.whatsapp.com/send?text=", "Share on WhatsApp"},
+      {"mailto:?subject=Story&body=", "Email"}};
+  static const std::pair<const char*, const char*> kFooter[] = {
+      {"/about", "About us"}, {"/contact", "Contact"}, {"/privacy", "Privacy policy"},
+      {"/terms", "Terms of use"}, {"/cookies", "Cookie settings"}, {"/advertise", "Advertise"},
+      {"/careers", "Careers"}, {"/newsletters", "Newsletters"},
+      {"https://www.example-media-group.com/", "Example Media Group"},
+      {"https://help.example-media-group.com/corrections", "Corrections"}};
+  auto link = [](std::string href, std::string text, LinkRegion region) {
+    Link l;
+    l.href = std::move(href);
+    l.anchor_text = std::move(text);
+    l.region = region;
+    return l;
+  };
+  const std::string site = url.substr(0, url.find("/news/"));
+  std::vector<Link> links = {link("/", "Home", LinkRegion::kNav)};
+  for (size_t k = 0; k < std::size(kSections); ++k) {
+    std::string name = kSections[k];
+    std::string label = name;
+    label[0] = static_cast<char>(label[0] - 'a' + 'A');
+    links.push_back(link((k % 2 ? "/" : site + "/") + name, label, LinkRegion::kNav));
+  }
+  for (const auto& [base, label] : kShare) links.push_back(link(base + url, label, LinkRegion::kAside));
+  std::vector<std::string> words;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) {
+    if (std::isalpha(static_cast<unsigned char>(w[0]))) words.push_back(w);
+  }
+  for (size_t k = 0; k < 6 && words.size() >= 4; ++k) {
+    const size_t start = (i * 7 + k * 37) % (words.size() - 3);
+    std::string anchor = words[start];
+    for (size_t n = 1; n < 2 + (i + k) % 3 && start + n < words.size(); ++n) anchor += " " + words[start + n];
+    links.push_back(link(kSources[(i + k) % std::size(kSources)] + std::to_string(i) + "-" +
+                             std::to_string(k),
+                         anchor, LinkRegion::kBody));
+  }
+  for (size_t k = 0; k < 8 && !headlines.empty(); ++k) {
+    const size_t j = (i + 1 + k * 13) % headlines.size();
+    links.push_back(link(site + "/news/" + std::to_string(j), headlines[j], LinkRegion::kAside));
+  }
+  for (const auto& [href, label] : kFooter) links.push_back(link(href, label, LinkRegion::kFooter));
+  return links;
+}
+
 const std::vector<Article>& FixtureCorpus() {
   static const std::vector<Article> corpus = [] {
     std::vector<std::string> texts;
@@ -76,6 +141,8 @@ const std::vector<Article>& FixtureCorpus() {
       }
       texts.push_back(std::move(text));
     }
+    std::vector<std::string> headlines;
+    for (const std::string& t : texts) headlines.push_back(Headline(t));
     std::vector<Article> articles;
     size_t bytes = 0;
     for (size_t i = 0; !texts.empty() && bytes < (4u << 20); ++i) {
@@ -84,6 +151,8 @@ const std::vector<Article>& FixtureCorpus() {
       a.url = "https://site" + std::to_string(i % 20) + ".example/news/" + std::to_string(i);
       a.text = texts[i % texts.size()];
       a.title = Headline(a.text);
+      a.site = "site" + std::to_string(i % 20) + ".example";
+      a.links = PageLinks(i, a.url, a.text, headlines);
       bytes += a.text.size();
       articles.push_back(std::move(a));
     }
