@@ -25,11 +25,12 @@ namespace newslint::links {
 // The parts of a URL the rules read. `host` is lower-case, without port,
 // user info or a trailing dot; empty for relative links, mailto:, tel:,
 // javascript: and fragments (links that stay on the page's own site).
+// `path` and `query` are views of the URL parsed: valid while it lives.
 struct UrlParts {
   std::string scheme;  // lower-case, "" for scheme-relative or bare hosts
   std::string host;
-  std::string path;    // from the first "/" after the host, without the query
-  std::string query;   // after "?", without "#..."
+  std::string_view path;   // from the first "/" after the host, without the query
+  std::string_view query;  // after "?", without "#..."
 };
 
 // Parses an href or a URL written in text ("https://a.b/c", "//a.b/c",
@@ -52,6 +53,8 @@ bool IsOutbound(std::string_view host, std::string_view site);
 // Hosts of social networks and sharing services: outbound links every news
 // page carries, never counted as unrelated domains.
 bool IsSocialHost(std::string_view host);
+// The same, with RegisteredDomain(host) already at hand.
+bool IsSocialHost(std::string_view host, std::string_view registered);
 
 // Words of a text for matching: ASCII letters lower-cased, split at every
 // character that is not a letter or digit (so hyphens, dots and underscores
@@ -105,6 +108,36 @@ SpamScore ScoreSpam(std::string_view text);
 // else the whole line; for a link without a line, the first occurrence of its
 // anchor text, else an empty span at 0 (the finding then sits on line 1).
 Span LinkSpan(const Article& article, Analysis& analysis, const Link& link);
+
+// What the links/* rules read of each of an article's links, worked out once
+// per article (`analysis.Shared<LinkFacts>()`): six rules read every link,
+// and each parsed every href and scored anchors again (a page carries fifty
+// links or more: menu, share buttons, related stories, footer). The URL
+// facts are read for every link when the view is built; the anchor's spam
+// score on first request, since most rules ask it only of outbound links.
+struct LinkFact {
+  UrlParts url;             // ParseUrl(link.href)
+  std::string registered;   // RegisteredDomain(url.host); "" when the host is
+  bool outbound = false;    // IsOutbound(url.host, article.site)
+  bool social = false;      // IsSocialHost(url.host)
+  bool outside() const { return outbound && !social; }  // an unrelated outbound link
+};
+
+class LinkFacts {
+ public:
+  explicit LinkFacts(Analysis& analysis);
+  // The facts of article.links[i].
+  const LinkFact& operator[](size_t i) const { return facts_[i]; }
+  size_t size() const { return facts_.size(); }
+  // ScoreSpam(article.links[i].anchor_text), scored on the first request.
+  const SpamScore& Spam(size_t i) const;
+
+ private:
+  const Article& article_;
+  std::vector<LinkFact> facts_;
+  mutable std::vector<SpamScore> spam_;
+  mutable std::vector<bool> scored_;
+};
 
 // Word counts of the article's title and text, less the words of its visible
 // anchors, so that an anchor's own words do not count as the article's.

@@ -122,6 +122,81 @@ TEST(UrlTest, ParsesHostsAndRegisteredDomains) {
   EXPECT_FALSE(links::IsOutbound("cdn.example.com", "news.example.com"));
 }
 
+TEST(UrlTest, SchemeIsReadOnlyBeforeThePathQueryOrFragment) {
+  EXPECT_EQ(links::ParseUrl("HTTPS://Example.COM./a").scheme, "https");
+  EXPECT_EQ(links::ParseUrl("HTTPS://Example.COM./a").host, "example.com");
+  EXPECT_EQ(links::ParseUrl("ftp://files.example.org").host, "files.example.org");
+  EXPECT_EQ(links::ParseUrl("ftp://files.example.org").path, "");
+  // A ':' after a '/', '?' or '#' is not a scheme's: these stay on the site.
+  for (const char* relative : {"/a:b", "?q=http://x.example", "#x:y", "path/to:x"}) {
+    EXPECT_EQ(links::ParseUrl(relative).host, "") << relative;
+    EXPECT_EQ(links::ParseUrl(relative).scheme, "") << relative;
+  }
+  EXPECT_EQ(links::ParseUrl("1http://x.example/").host, "");  // a scheme starts with a letter
+  EXPECT_EQ(links::ParseUrl("javascript:void(0)").host, "");
+  EXPECT_EQ(links::ParseUrl("https:relative").host, "");
+  EXPECT_EQ(links::ParseUrl("https://a.example\\evil.example/x").host, "a.example");
+  EXPECT_EQ(links::ParseUrl("https://a.example#frag?no").query, "");
+  EXPECT_EQ(links::ParseUrl("https://a.example/p?x=1#f").path, "/p");
+  EXPECT_EQ(links::ParseUrl("  www.Example.com?x=2").host, "www.example.com");
+  EXPECT_EQ(links::ParseUrl("  www.Example.com?x=2").query, "x=2");
+  // Without "//", what comes before a ':' is a scheme (RFC 3986 allows '.'
+  // in one), so a bare host with a port is not read as a host.
+  EXPECT_EQ(links::ParseUrl("www.example.com:8080/x").host, "");
+  EXPECT_EQ(links::ParseUrl("[::1]/x", true).host, "[::1]");
+}
+
+// LinkFacts works out, once per article, what the rules asked of every link
+// themselves before: the same answers as the functions, link by link.
+TEST(LinkFactsTest, SameAnswersAsAskingTheFunctionsPerLink) {
+  const std::vector<std::string> hrefs = {
+      "/world", "#top", "mailto:desk@example.com", "tel:+15550100", "javascript:void(0)",
+      "https://www.example.com/news/1", "https://example.com/", "//cdn.example.com/x.js",
+      "https://news.example.co.uk/a", "https://example.co.uk", "https://www.facebook.com/sharer?u=1",
+      "https://m.facebook.com/page", "https://twitter.com/intent/tweet", "https://t.co/abc",
+      "https://bit.ly/3xYz", "http://203.0.113.7/promo", "https://[2001:db8::1]/x",
+      "https://xn--pple-43d.com/login", "HTTPS://SHOP.Example.ORG./Buy?aff_id=7",
+      "https://user@casino.example.net:8443/bonus", "www.pills.example.biz/cheap",
+      "https://gov.uk", "https://localhost/x", ""};
+  const std::vector<std::string> anchors = {"Home", "buy cheap viagra online", "nba 2k24 mt",
+                                            "Read the full report", "payday loans", "",
+                                            "best casino bonus", "stocks fell on loan fears"};
+  for (const std::string site : {"example.com", "news.example.co.uk", "", "203.0.113.7",
+                                 "facebook.com"}) {
+    Article article;
+    article.site = site;
+    article.text = "Story text.";
+    for (size_t i = 0; i < hrefs.size(); ++i) {
+      Link link;
+      link.href = hrefs[i];
+      link.anchor_text = anchors[i % anchors.size()];
+      article.links.push_back(link);
+    }
+    Analysis analysis(article);
+    const links::LinkFacts& facts = analysis.Shared<links::LinkFacts>();
+    ASSERT_EQ(facts.size(), hrefs.size());
+    for (size_t i = 0; i < hrefs.size(); ++i) {
+      SCOPED_TRACE("site '" + site + "', href '" + hrefs[i] + "'");
+      const links::UrlParts url = links::ParseUrl(hrefs[i]);
+      const links::LinkFact& f = facts[i];
+      EXPECT_EQ(f.url.scheme, url.scheme);
+      EXPECT_EQ(f.url.host, url.host);
+      EXPECT_EQ(f.url.path, url.path);
+      EXPECT_EQ(f.url.query, url.query);
+      EXPECT_EQ(f.registered, url.host.empty() ? "" : links::RegisteredDomain(url.host));
+      EXPECT_EQ(f.outbound, links::IsOutbound(url.host, site));
+      EXPECT_EQ(f.social, !url.host.empty() && links::IsSocialHost(url.host));
+      EXPECT_EQ(f.outside(), links::IsOutbound(url.host, site) && !links::IsSocialHost(url.host));
+      const links::SpamScore expected = ScoreSpam(article.links[i].anchor_text);
+      const links::SpamScore& got = facts.Spam(i);
+      EXPECT_EQ(got.category, expected.category);
+      EXPECT_EQ(got.score, expected.score);
+      EXPECT_EQ(got.terms, expected.terms);
+      EXPECT_EQ(got.veto, expected.veto);
+    }
+  }
+}
+
 // --- Blocklist -------------------------------------------------------------
 
 TEST(BlocklistTest, ReadsDomainsAndLooksUpParentsUpToTheRegisteredDomain) {

@@ -34,10 +34,12 @@ class BlocklistedDomainRule : public Rule {
     std::shared_ptr<const links::Blocklist> list = ListFor(options.GetList("blocklists"));
     if (!list || list->size() == 0) return;
     std::set<std::pair<size_t, std::string>> reported;  // (span start, host)
-    for (const Link& link : article.links) {
-      links::UrlParts url = links::ParseUrl(link.href);
+    const links::LinkFacts& facts = analysis.Shared<links::LinkFacts>();
+    for (size_t i = 0; i < article.links.size(); ++i) {
+      const Link& link = article.links[i];
+      const links::UrlParts& url = facts[i].url;
       if (url.host.empty()) continue;
-      const std::string registered = links::RegisteredDomain(url.host);
+      const std::string& registered = facts[i].registered;
       auto match = list->FindHost(url.host, registered);
       if (!match) continue;
       Span span = links::LinkSpan(article, analysis, link);

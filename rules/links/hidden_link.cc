@@ -43,22 +43,23 @@ class HiddenLinkRule : public Rule {
     // visible link (an aria-hidden image link next to its headline) hides
     // nothing.
     std::unordered_set<std::string> visible_domains;
-    for (const Link& link : article.links) {
-      if (link.region == LinkRegion::kHidden) continue;
-      links::UrlParts url = links::ParseUrl(link.href);
-      if (!url.host.empty()) visible_domains.insert(links::RegisteredDomain(url.host));
+    const links::LinkFacts& facts = analysis.Shared<links::LinkFacts>();
+    for (size_t i = 0; i < article.links.size(); ++i) {
+      if (article.links[i].region == LinkRegion::kHidden) continue;
+      if (!facts[i].url.host.empty()) visible_domains.insert(facts[i].registered);
     }
     std::set<std::string> reported;  // href
-    for (const Link& link : article.links) {
+    for (size_t i = 0; i < article.links.size(); ++i) {
+      const Link& link = article.links[i];
       if (link.region != LinkRegion::kHidden) continue;
-      links::UrlParts url = links::ParseUrl(link.href);
-      if (!links::IsOutbound(url.host, article.site) || links::IsSocialHost(url.host)) continue;
+      if (!facts[i].outside()) continue;
+      const links::UrlParts& url = facts[i].url;
       if (!HasLetter(link.anchor_text)) continue;  // icon links, empty anchors
-      const std::string registered = links::RegisteredDomain(url.host);
+      const std::string& registered = facts[i].registered;
       if (visible_domains.count(registered)) continue;
       // Collapsed accordions, inactive carousel slides and tabs hide
       // ordinary links too ("Read the report"); an injected link sells.
-      links::SpamScore s = links::ScoreSpam(link.anchor_text);
+      const links::SpamScore& s = facts.Spam(i);
       std::vector<std::string> cues;
       for (const std::string& w : links::MatchWords(link.anchor_text)) {
         if (links::IsCommercialCue(w)) cues.push_back(w);

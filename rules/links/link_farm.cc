@@ -35,46 +35,60 @@ class LinkFarmRule : public Rule {
     const size_t min_commercial = static_cast<size_t>(options.GetInt("min-commercial", 3));
     if (article.links.size() < min_domains) return;
     // Blocks: visible links by nearby lines within one region; links without
-    // a line (hidden, or JSONL input) by region.
-    std::vector<const Link*> placed;
-    std::map<LinkRegion, std::vector<const Link*>> unplaced;
-    for (const Link& link : article.links) {
-      if (link.line > 0) {
-        placed.push_back(&link);
+    // a line (hidden, or JSONL input) by region. Links are held by index,
+    // to read their facts.
+    const std::vector<Link>& all = article.links;
+    std::vector<size_t> placed;
+    std::map<LinkRegion, std::vector<size_t>> unplaced;
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (all[i].line > 0) {
+        placed.push_back(i);
       } else {
-        unplaced[link.region].push_back(&link);
+        unplaced[all[i].region].push_back(i);
       }
     }
     std::stable_sort(placed.begin(), placed.end(),
-                     [](const Link* a, const Link* b) { return a->line < b->line; });
-    std::vector<std::vector<const Link*>> blocks;
-    for (const Link* link : placed) {
-      if (blocks.empty() || link->line - blocks.back().back()->line > kMaxLineGap ||
-          link->region != blocks.back().back()->region) {
+                     [&](size_t a, size_t b) { return all[a].line < all[b].line; });
+    std::vector<std::vector<size_t>> blocks;
+    for (size_t i : placed) {
+      if (blocks.empty() || all[i].line - all[blocks.back().back()].line > kMaxLineGap ||
+          all[i].region != all[blocks.back().back()].region) {
         blocks.emplace_back();
       }
-      blocks.back().push_back(link);
+      blocks.back().push_back(i);
     }
-    for (auto& [region, block] : unplaced) blocks.push_back(block);
+    for (auto& [region, block] : unplaced) blocks.push_back(std::move(block));
 
+    const links::LinkFacts* facts = nullptr;
     for (const auto& block : blocks) {
       if (block.size() < min_domains) continue;
+      if (!facts) facts = &analysis.Shared<links::LinkFacts>();
+      // Most blocks (a menu, share buttons, a footer) link the site itself
+      // or a few networks: count the outside links before reading anchors.
+      size_t outside = 0;
+      for (size_t i : block) outside += (*facts)[i].outside();
+      if (outside < min_domains) continue;
       std::set<std::string> domains;
-      std::vector<std::string> commercial;
-      int64_t outside = 0;
       const Link* first_outside = nullptr;
-      for (const Link* link : block) {
-        links::UrlParts url = links::ParseUrl(link->href);
-        if (!links::IsOutbound(url.host, article.site) || links::IsSocialHost(url.host)) continue;
-        ++outside;
-        if (!first_outside) first_outside = link;
-        domains.insert(links::RegisteredDomain(url.host));
-        links::SpamScore s = links::ScoreSpam(link->anchor_text);
-        bool cue = false;
-        for (const std::string& w : links::MatchWords(link->anchor_text)) cue |= links::IsSellingWord(w);
-        if (!s.veto && (s.score > 0 || cue)) commercial.push_back(link->anchor_text);
+      for (size_t i : block) {
+        if (!(*facts)[i].outside()) continue;
+        if (!first_outside) first_outside = &all[i];
+        domains.insert((*facts)[i].registered);
       }
-      if (domains.size() < min_domains || commercial.size() < min_commercial) continue;
+      if (domains.size() < min_domains) continue;
+      std::vector<std::string> commercial;
+      for (size_t i : block) {
+        if (!(*facts)[i].outside()) continue;
+        const links::SpamScore& s = facts->Spam(i);
+        if (s.veto) continue;
+        bool cue = s.score > 0;
+        for (const std::string& w : cue ? std::vector<std::string>()
+                                        : links::MatchWords(all[i].anchor_text)) {
+          cue |= links::IsSellingWord(w);
+        }
+        if (cue) commercial.push_back(all[i].anchor_text);
+      }
+      if (commercial.size() < min_commercial) continue;
       const Link& first = *first_outside;
       Span span = links::LinkSpan(article, analysis, first);
       if (first.line > 0) span = analysis.lines()[first.line - 1];
@@ -86,7 +100,7 @@ class LinkFarmRule : public Rule {
                       std::string(LinkRegionName(first.region)) + " block",
                   {{"signal", std::string("unrelated-domains")},
                    {"links", static_cast<int64_t>(block.size())},
-                   {"outside-links", outside},
+                   {"outside-links", static_cast<int64_t>(outside)},
                    {"domains", static_cast<int64_t>(domains.size())},
                    {"min-domains", static_cast<int64_t>(min_domains)},
                    {"domain-list", domain_list},

@@ -28,16 +28,18 @@ class OffTopicAnchorRule : public Rule {
     if (article.links.empty()) return;
     const links::ArticleVocabulary* vocab = nullptr;
     std::set<std::pair<size_t, std::string>> reported;  // (start, anchor)
-    for (const Link& link : article.links) {
+    const links::LinkFacts& facts = analysis.Shared<links::LinkFacts>();
+    for (size_t i = 0; i < article.links.size(); ++i) {
+      const Link& link = article.links[i];
       if (link.region != LinkRegion::kBody && link.region != LinkRegion::kFooter &&
           link.region != LinkRegion::kUnknown) {
         continue;
       }
-      links::UrlParts url = links::ParseUrl(link.href);
-      if (!links::IsOutbound(url.host, article.site) || links::IsSocialHost(url.host)) continue;
+      if (!facts[i].outside()) continue;
+      const links::UrlParts& url = facts[i].url;
       std::vector<std::string> words = links::MatchWords(link.anchor_text);
       if (words.empty() || words.size() > links::kMaxAnchorWords) continue;
-      links::SpamScore s = links::ScoreSpam(link.anchor_text);
+      const links::SpamScore& s = facts.Spam(i);
       if (s.spam() || s.veto) continue;  // links/spam-anchor reports it
       std::vector<std::string> cues;
       for (const std::string& w : words) {

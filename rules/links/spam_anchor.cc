@@ -44,14 +44,17 @@ class SpamAnchorRule : public Rule {
     std::set<size_t> reported_lines;  // 0-based
     std::set<std::pair<size_t, std::string>> reported_spans;  // (start, anchor)
     // Links: every anchor, wherever it sits on the page.
-    for (const Link& link : article.links) {
-      SpamScore s = ScoreSpam(link.anchor_text);
+    const links::LinkFacts* facts =
+        article.links.empty() ? nullptr : &analysis.Shared<links::LinkFacts>();
+    for (size_t i = 0; i < article.links.size(); ++i) {
+      const Link& link = article.links[i];
+      const SpamScore& s = facts->Spam(i);
       if (!s.spam()) continue;
-      links::UrlParts url = links::ParseUrl(link.href);
+      const links::UrlParts& url = (*facts)[i].url;
       // The site's own menu ("Sportsbook promo codes" on a paper with a
       // betting section) is its navigation, not an injected link.
       if ((link.region == LinkRegion::kNav || link.region == LinkRegion::kHeader) &&
-          !links::IsOutbound(url.host, article.site)) {
+          !(*facts)[i].outbound) {
         continue;
       }
       Span span = links::LinkSpan(article, analysis, link);

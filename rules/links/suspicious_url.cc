@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "lint/flat_hash.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/link_signals.h"
 #include "rules/rules.h"
@@ -25,7 +26,7 @@ const RuleInfo kInfo = {
     {}};
 
 struct Shorteners {
-  std::unordered_map<std::string, bool> hosts;  // host -> pays per click
+  StringMap<bool> hosts;  // host -> pays per click; found by string_view
 };
 
 const Shorteners& ShortenerList() {
@@ -164,7 +165,8 @@ Verdict Judge(const links::UrlParts& url, bool in_text) {
   Verdict v;
   if (url.host.empty()) return v;
   const Shorteners& sh = ShortenerList();
-  auto it = sh.hosts.find(url.host.starts_with("www.") ? url.host.substr(4) : url.host);
+  const std::string_view host = url.host;
+  auto it = sh.hosts.find(host.starts_with("www.") ? host.substr(4) : host);
   if (it != sh.hosts.end() && url.path.size() > 1) {
     v.signals.push_back(it->second ? "pay-per-click-shortener" : "shortener");
   }
@@ -196,8 +198,11 @@ class SuspiciousUrlRule : public Rule {
   void Check(const Article& article, Analysis& analysis, const RuleOptions&,
              FindingSink& sink) const override {
     std::set<std::pair<size_t, std::string>> reported;  // (span start, url)
-    for (const Link& link : article.links) {
-      links::UrlParts url = links::ParseUrl(link.href);
+    const links::LinkFacts* facts =
+        article.links.empty() ? nullptr : &analysis.Shared<links::LinkFacts>();
+    for (size_t i = 0; i < article.links.size(); ++i) {
+      const Link& link = article.links[i];
+      const links::UrlParts& url = (*facts)[i].url;
       Verdict v = Judge(url, false);
       if (v.signals.empty()) continue;
       Span span = links::LinkSpan(article, analysis, link);
