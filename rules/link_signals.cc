@@ -641,7 +641,8 @@ LinkFacts::LinkFacts(Analysis& analysis) : article_(analysis.article()) {
   const std::string site =
       article_.site.empty() ? std::string() : RegisteredDomain(article_.site);
   for (size_t i = 0; i < links.size(); ++i) {
-    LinkFact& f = facts_.emplace_back(LinkFact{ParseUrl(links[i].href)});
+    LinkFact& f = facts_.emplace_back();
+    f.url = ParseUrl(links[i].href);
     if (f.url.host.empty()) continue;  // relative, mailto:, fragments: not outbound
     f.registered = RegisteredDomain(f.url.host);
     f.outbound = article_.site.empty() || f.registered != site;

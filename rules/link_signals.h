@@ -117,7 +117,7 @@ Span LinkSpan(const Article& article, Analysis& analysis, const Link& link);
 // score on first request, since most rules ask it only of outbound links.
 struct LinkFact {
   UrlParts url;             // ParseUrl(link.href)
-  std::string registered;   // RegisteredDomain(url.host); "" when the host is
+  std::string registered;   // RegisteredDomain(url.host); "" without a host
   bool outbound = false;    // IsOutbound(url.host, article.site)
   bool social = false;      // IsSocialHost(url.host)
   bool outside() const { return outbound && !social; }  // an unrelated outbound link

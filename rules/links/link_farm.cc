@@ -82,9 +82,10 @@ class LinkFarmRule : public Rule {
         const links::SpamScore& s = facts->Spam(i);
         if (s.veto) continue;
         bool cue = s.score > 0;
-        for (const std::string& w : cue ? std::vector<std::string>()
-                                        : links::MatchWords(all[i].anchor_text)) {
-          cue |= links::IsSellingWord(w);
+        if (!cue) {
+          for (const std::string& w : links::MatchWords(all[i].anchor_text)) {
+            cue |= links::IsSellingWord(w);
+          }
         }
         if (cue) commercial.push_back(all[i].anchor_text);
       }
