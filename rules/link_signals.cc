@@ -151,57 +151,58 @@ const Lexicon& SpamLexicon() {
   return kLexicon;
 }
 
-// The words of a text in the two readings the scorer compares: as written
-// (lower case) and with leetspeak undone ("v1agra" -> "viagra").
-struct Reading {
-  std::vector<std::string> raw;
-  std::vector<std::string> plain;
-};
-
-// Reading stops after the word that makes more than `max_words` (the
-// words before it are read as without the limit): ScoreSpam needs to know
-// only that a text is too long, not all its words.
-Reading Read(std::string_view text, size_t max_words = static_cast<size_t>(-1)) {
-  Reading r;
-  r.raw.reserve(8);  // most texts read here are anchors of a few words
-  r.plain.reserve(8);
-  // "@" and "$" inside a word are letters ("c@sino", "ca$ino"); elsewhere
-  // they separate words.
-  std::string cur;
-  std::string cur_plain;
-  auto flush = [&] {
-    if (!cur.empty()) {
-      r.raw.push_back(cur);
-      bool has_alpha = std::any_of(cur.begin(), cur.end(), IsAsciiAlpha);
-      if (IsTwoKEdition(cur) || IsDosage(cur) || !has_alpha) {
-        r.plain.push_back(cur);
-      } else {
-        r.plain.push_back(cur_plain);
-      }
-    }
-    cur.clear();
-    cur_plain.clear();
-  };
+// Lower-cases the words of `text` one after the other into `out` (room for
+// text.size() bytes) and calls f(word) with each, a view of `out`: the words
+// of MatchWords without a std::string per word. A word is a run of ASCII
+// letters and digits and non-ASCII bytes; "@" and "$" inside a word, before
+// a letter, are letters too ("c@sino", "ca$ino") and elsewhere separate
+// words.
+template <typename F>
+void ForEachMatchWord(std::string_view text, char* out, F&& f) {
+  size_t len = 0;    // bytes written
+  size_t start = 0;  // of the word being read
+  bool in_word = false;
   for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    bool inner_symbol = (c == '@' || c == '$') && !cur.empty() && i + 1 < text.size() &&
-                        IsAsciiAlpha(text[i + 1]);
+    const char c = text[i];
+    const bool inner_symbol = (c == '@' || c == '$') && in_word && i + 1 < text.size() &&
+                              IsAsciiAlpha(text[i + 1]);
     if (IsWordByte(c) || inner_symbol) {
-      char l = Lower(c);
-      cur.push_back(l);
-      cur_plain.push_back(Unleet(l));
-    } else {
-      flush();
-      if (r.raw.size() > max_words) return r;
+      if (!in_word) {
+        in_word = true;
+        start = len;
+      }
+      out[len++] = Lower(c);
+    } else if (in_word) {
+      in_word = false;
+      f(std::string_view(out + start, len - start));
     }
   }
-  flush();
-  return r;
+  if (in_word) f(std::string_view(out + start, len - start));
 }
 
-// The words of a text as ScoreSpam reads them: the same words, in the same
-// two readings, as Read(text) gives (raw[i], plain[i]), without a
-// std::string per word. The words are written one after the other, without
+// A per-thread buffer of at least `size` bytes for ForEachMatchWord (one
+// that grew past kMaxKeptBytes for a long text is let go at the next call).
+char* WordBuffer(size_t size) {
+  thread_local std::string buffer;
+  if (buffer.size() > kMaxKeptBytes && size <= kMaxKeptBytes) std::string().swap(buffer);
+  if (buffer.size() < size) buffer.resize(size);
+  return buffer.data();
+}
+
+// A content word: three bytes or more, a letter among them (ASCII or not),
+// not a stop word.
+bool IsContentWord(std::string_view w) {
+  if (w.size() < 3) return false;
+  const bool has_alpha = std::any_of(w.begin(), w.end(), [](char c) {
+    return IsAsciiAlpha(c) || static_cast<unsigned char>(c) >= 0x80;
+  });
+  return has_alpha && !IsStopWord(w);
+}
+
+// The words of a text as ScoreSpam reads them, in two readings: as written
+// (raw: the words of ForEachMatchWord, lower-cased) and plain, with
+// leetspeak undone byte by byte ("v1agra" -> "viagra"; Unleet) except in
+// 2K editions, dosages and words without a letter, which stay as written. The words are written one after the other, without
 // separators, into one lowered buffer and one un-leeted buffer of the same
 // length (Unleet maps a byte to a byte, and a word kept as written is as
 // long as itself), so word i is [start[i], start[i + 1]) of either buffer,
@@ -233,12 +234,12 @@ class AnchorWords {
     bool has_alpha = false;
     for (size_t i = 0; i < text.size(); ++i) {
       const char c = text[i];
-      // As in Read(): "@" and "$" inside a word are letters ("c@sino").
+      // As in ForEachMatchWord: "@" and "$" inside a word are letters ("c@sino").
       const bool inner_symbol = (c == '@' || c == '$') && in_word && i + 1 < text.size() &&
                                 IsAsciiAlpha(text[i + 1]);
       if (IsWordByte(c) || inner_symbol) {
         if (!in_word) {
-          // A word begun is a word Read() flushes: this is word n_ + 1.
+          // A word begun is a word: this is word n_ + 1.
           if (n_ == kMaxAnchorWords) return false;
           in_word = true;
           has_alpha = false;
@@ -272,8 +273,8 @@ class AnchorWords {
   void EndWord(size_t e, bool has_alpha) {
     const size_t b = start_[n_];
     const std::string_view w(raw_.data() + b, e - b);
-    // As in Read(): editions, dosages and words without a letter stay as
-    // written in the plain reading.
+    // Editions, dosages and words without a letter stay as written in the
+    // plain reading.
     if (IsTwoKEdition(w) || IsDosage(w) || !has_alpha) {
       std::copy(w.begin(), w.end(), plain_.begin() + static_cast<std::ptrdiff_t>(b));
       unleeted_[n_] = false;
@@ -453,7 +454,11 @@ bool IsSocialHost(std::string_view host, std::string_view registered) {
 
 bool IsSocialHost(std::string_view host) { return IsSocialHost(host, RegisteredDomain(host)); }
 
-std::vector<std::string> MatchWords(std::string_view text) { return Read(text).raw; }
+std::vector<std::string> MatchWords(std::string_view text) {
+  std::vector<std::string> out;
+  ForEachMatchWord(text, WordBuffer(text.size()), [&](std::string_view w) { out.emplace_back(w); });
+  return out;
+}
 
 bool IsStopWord(std::string_view word) {
   static const StringSet kStop = WordSet("links-stopwords");
@@ -462,13 +467,9 @@ bool IsStopWord(std::string_view word) {
 
 std::vector<std::string> ContentWords(std::string_view text) {
   std::vector<std::string> out;
-  for (std::string& w : MatchWords(text)) {
-    bool has_alpha = std::any_of(w.begin(), w.end(), [](char c) {
-      return IsAsciiAlpha(c) || static_cast<unsigned char>(c) >= 0x80;
-    });
-    if (w.size() < 3 || !has_alpha || IsStopWord(w)) continue;
-    out.push_back(std::move(w));
-  }
+  ForEachMatchWord(text, WordBuffer(text.size()), [&](std::string_view w) {
+    if (IsContentWord(w)) out.emplace_back(w);
+  });
   return out;
 }
 
@@ -662,19 +663,28 @@ const SpamScore& LinkFacts::Spam(size_t i) const {
 
 ArticleVocabulary::ArticleVocabulary(Analysis& analysis) {
   const Article& a = analysis.article();
-  for (const std::string& w : ContentWords(a.text)) ++counts_[w];
+  // The keys are views of words_, the text's and the title's words written
+  // once: sized here and never again, so the views stay valid.
+  words_.resize(a.text.size() + a.title.size());
+  ForEachMatchWord(a.text, words_.data(), [&](std::string_view w) {
+    if (IsContentWord(w)) ++counts_[w];
+  });
   for (const Link& link : a.links) {
     if (link.line <= 0) continue;  // hidden anchors are not in the text
-    for (const std::string& w : ContentWords(link.anchor_text)) {
-      auto it = counts_.find(w);
-      if (it != counts_.end()) --it->second;
-    }
+    ForEachMatchWord(link.anchor_text, WordBuffer(link.anchor_text.size()),
+                     [&](std::string_view w) {
+                       if (!IsContentWord(w)) return;
+                       auto it = counts_.find(w);
+                       if (it != counts_.end()) --it->second;
+                     });
   }
   // The title is the article's own words, whatever links repeat it.
-  for (const std::string& w : ContentWords(a.title)) counts_[w] += 1000;
+  ForEachMatchWord(a.title, words_.data() + a.text.size(), [&](std::string_view w) {
+    if (IsContentWord(w)) counts_[w] += 1000;
+  });
 }
 
-bool ArticleVocabulary::Has(const std::string& word) const {
+bool ArticleVocabulary::Has(std::string_view word) const {
   auto it = counts_.find(word);
   return it != counts_.end() && it->second > 0;
 }

@@ -144,11 +144,15 @@ class LinkFacts {
 class ArticleVocabulary {
  public:
   explicit ArticleVocabulary(Analysis& analysis);
+  ArticleVocabulary(const ArticleVocabulary&) = delete;  // counts_ holds views of words_
+  ArticleVocabulary& operator=(const ArticleVocabulary&) = delete;
   // Whether `word` (from ContentWords) occurs in the article outside anchors.
-  bool Has(const std::string& word) const;
+  bool Has(std::string_view word) const;
 
  private:
-  StringMap<int> counts_;  // looked up only, never iterated
+  std::string words_;  // the words of the text and the title, lower-cased
+  // Looked up only, never iterated.
+  absl::flat_hash_map<std::string_view, int, StringHash, StringEq> counts_;
 };
 
 }  // namespace newslint::links

@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -193,6 +196,91 @@ TEST(LinkFactsTest, SameAnswersAsAskingTheFunctionsPerLink) {
       EXPECT_EQ(got.score, expected.score);
       EXPECT_EQ(got.terms, expected.terms);
       EXPECT_EQ(got.veto, expected.veto);
+    }
+  }
+}
+
+// The words as MatchWords read them before it wrote them into one buffer
+// (a std::string per word, built byte by byte), the content words and the
+// article's vocabulary built from those: the references for the
+// buffer-writing versions.
+std::vector<std::string> ReferenceMatchWords(std::string_view text) {
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::vector<std::string> out;
+  std::string cur;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool inner = (c == '@' || c == '$') && !cur.empty() && i + 1 < text.size() &&
+                       alpha(text[i + 1]);
+    if (alpha(c) || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80 || inner) {
+      cur.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    } else if (!cur.empty()) {
+      out.push_back(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+std::vector<std::string> ReferenceContentWords(std::string_view text) {
+  std::vector<std::string> out;
+  for (const std::string& w : ReferenceMatchWords(text)) {
+    const bool has_alpha = std::any_of(w.begin(), w.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (w.size() >= 3 && has_alpha && !links::IsStopWord(w)) out.push_back(w);
+  }
+  return out;
+}
+
+TEST(ArticleVocabularyTest, SameWordsAndAnswersAsAStringPerWord) {
+  const std::vector<std::string> pieces = {
+      "The", "budget", "vote", "c@sino", "ca$ino", "$100", "@handle", "e-mail", "naïve",
+      "Zürich", "v1agra", "THE", "and", "of", "2K24", "100mg", "U.S.", "don't", "x", "ab",
+      "Ray-Ban", "mid-2020s", "#tag", "a@", "@b", "$", "@@x", "user@host.example", "\xe2\x80\x94",
+      "\xff", "Buy", "cheap", "sunglasses", "report", "Reports", "minister", "said", "9", "1st"};
+  const std::vector<std::string> gaps = {" ", "  ", "\n", ", ", ". ", "-", "_", "/", "\t", "", "'"};
+  std::mt19937 rng(20261202);
+  auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+  auto text_of = [&](size_t words) {
+    std::string t;
+    for (size_t i = 0; i < words; ++i) t += pick(pieces) + pick(gaps);
+    return t;
+  };
+  for (int round = 0; round < 400; ++round) {
+    Article article;
+    article.text = text_of(rng() % 120);
+    article.title = text_of(rng() % 10);
+    for (size_t k = rng() % 6; k > 0; --k) {
+      Link link;
+      link.href = "https://shop.example/x";
+      link.anchor_text = text_of(1 + rng() % 4);
+      link.line = static_cast<int64_t>(rng() % 2);  // 0: not in the text
+      article.links.push_back(link);
+    }
+    SCOPED_TRACE("text '" + article.text + "', title '" + article.title + "'");
+    EXPECT_EQ(links::MatchWords(article.text), ReferenceMatchWords(article.text));
+    EXPECT_EQ(links::ContentWords(article.text), ReferenceContentWords(article.text));
+    std::map<std::string, int> counts;
+    for (const std::string& w : ReferenceContentWords(article.text)) ++counts[w];
+    for (const Link& link : article.links) {
+      if (link.line <= 0) continue;
+      for (const std::string& w : ReferenceContentWords(link.anchor_text)) {
+        if (auto it = counts.find(w); it != counts.end()) --it->second;
+      }
+    }
+    for (const std::string& w : ReferenceContentWords(article.title)) counts[w] += 1000;
+    Analysis analysis(article);
+    const links::ArticleVocabulary& vocab = analysis.Shared<links::ArticleVocabulary>();
+    std::set<std::string> asked;
+    for (const std::string& p : pieces) {
+      for (const std::string& w : ReferenceMatchWords(p)) asked.insert(w);
+    }
+    for (const auto& [w, n] : counts) asked.insert(w);
+    for (const std::string& w : asked) {
+      auto it = counts.find(w);
+      EXPECT_EQ(vocab.Has(w), it != counts.end() && it->second > 0) << w;
     }
   }
 }
