@@ -388,9 +388,8 @@ UrlParts ParseUrl(std::string_view url, bool allow_bare) {
          rest[end] != '\\') {
     ++end;
   }
-  if (end == rest.size()) end = std::string_view::npos;
   std::string_view authority = rest.substr(0, end);
-  std::string_view tail = end == std::string_view::npos ? std::string_view() : rest.substr(end);
+  std::string_view tail = rest.substr(end);  // "" when the authority ends the URL
   if (size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
   if (!authority.empty() && authority.front() == '[') {
     size_t close = authority.find(']');

@@ -114,7 +114,8 @@ Span LinkSpan(const Article& article, Analysis& analysis, const Link& link);
 // and each parsed every href and scored anchors again (a page carries fifty
 // links or more: menu, share buttons, related stories, footer). The URL
 // facts are read for every link when the view is built; the anchor's spam
-// score on first request, since most rules ask it only of outbound links.
+// score on first request (links/spam-anchor asks it of every link, the
+// other rules only of outside ones).
 struct LinkFact {
   UrlParts url;             // ParseUrl(link.href)
   std::string registered;   // RegisteredDomain(url.host); "" without a host
