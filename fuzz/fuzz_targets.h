@@ -23,6 +23,7 @@
 #include "lint/people.h"
 #include "lint/quotations.h"
 #include "lint/readers/formats.h"
+#include "lint/readers/html_extractor.h"
 #include "lint/registry.h"
 #include "rules/page_layout.h"
 
@@ -44,12 +45,55 @@ inline const char* JsonlReader(const uint8_t* data, size_t size) {
   return nullptr;
 }
 
-// The HTML reader (libxml2 and the text extraction) over arbitrary bytes.
+// Whether two extractions of a page agree in everything ExtractHtml sets:
+// text, blocks, links, metadata, input findings. nullptr if they do, else
+// the first field that differs.
+inline const char* ExtractionDifference(const Article& a, const Article& b) {
+  if (a.text != b.text) return "text";
+  if (a.blocks.size() != b.blocks.size()) return "number of blocks";
+  for (size_t i = 0; i < a.blocks.size(); ++i) {
+    if (a.blocks[i].tag_path != b.blocks[i].tag_path) return "a block's tag path";
+    if (a.blocks[i].tokens != b.blocks[i].tokens) return "a block's tokens";
+  }
+  if (a.links.size() != b.links.size()) return "number of links";
+  for (size_t i = 0; i < a.links.size(); ++i) {
+    const Link &x = a.links[i], &y = b.links[i];
+    if (x.href != y.href || x.anchor_text != y.anchor_text || x.line != y.line ||
+        x.region != y.region) {
+      return "a link";
+    }
+  }
+  if (a.title != b.title || a.url != b.url || a.published != b.published ||
+      a.byline != b.byline) {
+    return "metadata";
+  }
+  if (a.input_findings.size() != b.input_findings.size()) return "input findings";
+  for (size_t i = 0; i < a.input_findings.size(); ++i) {
+    if (a.input_findings[i].rule != b.input_findings[i].rule ||
+        a.input_findings[i].message != b.input_findings[i].message) {
+      return "input findings";
+    }
+  }
+  return nullptr;
+}
+
+// The HTML reader (libxml2 and the text extraction) over arbitrary bytes,
+// and the extraction's SAX walk against its reference, the walk of
+// libxml2's tree (lint/readers/html_extractor.h): the same article.
 inline const char* HtmlReader(const uint8_t* data, size_t size) {
   auto reader = MakeHtmlFileReader("fuzz.html", std::make_unique<MemoryByteSource>(data, size),
                                    /*keep_html=*/false, /*max_record_bytes=*/1 << 20);
   Article article;
   while (reader->Next(&article)) {
+  }
+  if (size <= (1u << 20)) {
+    const std::string_view html(reinterpret_cast<const char*>(data), size);
+    Article sax, tree;
+    ExtractHtml(html, &sax);
+    ExtractHtmlFromTree(html, &tree);
+    if (ExtractionDifference(sax, tree) != nullptr) {
+      return "the SAX walk and the tree walk extract different articles";
+    }
   }
   return nullptr;
 }

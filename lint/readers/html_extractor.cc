@@ -3,6 +3,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <simdjson.h>
 
@@ -10,6 +11,7 @@
 #include <array>
 #include <cctype>
 #include <climits>
+#include <cstring>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -123,27 +125,44 @@ bool ListHas(std::string_view list, std::string_view word) {
 // space is only written before the next visible character. Returns whether
 // a visible character was written.
 bool AppendCollapsed(std::string_view text, std::string* out, bool* pending_space) {
+  // Written through a pointer into room made once (a space and every byte
+  // at most), a byte at a time: the text comes in pieces of at most a
+  // thousand bytes, and appending word by word cost a call per word.
+  const size_t before = out->size();
+  out->resize(before + text.size() + 1);
+  char* const begin = out->data();
+  char* o = begin + before;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = p + text.size();
+  bool pending = *pending_space;
   bool wrote = false;
-  size_t i = 0;
-  while (i < text.size()) {
-    if (size_t space = SpaceLengthAt(text, i)) {
-      *pending_space = true;
-      i += space;
-      continue;
+  while (p < end) {
+    if (kMayStartSpace[*p]) {
+      if (*p != 0xC2) {
+        pending = true;
+        ++p;
+        continue;
+      }
+      if (p + 1 < end && p[1] == 0xA0) {  // U+00A0
+        pending = true;
+        p += 2;
+        continue;
+      }
     }
-    size_t j = i + 1;
-    while (j < text.size() && SpaceLengthAt(text, j) == 0) ++j;
-    if (*pending_space && !out->empty()) out->push_back(' ');
-    *pending_space = false;
-    out->append(text.substr(i, j - i));
+    if (pending && o != begin) *o++ = ' ';
+    pending = false;
     wrote = true;
-    i = j;
+    *o++ = static_cast<char>(*p++);
+    while (p < end && !kMayStartSpace[*p]) *o++ = static_cast<char>(*p++);
   }
+  out->resize(static_cast<size_t>(o - begin));
+  *pending_space = pending;
   return wrote;
 }
 
 // Whether an inline style hides the element.
 bool StyleHides(std::string_view style) {
+  if (style.empty()) return false;  // most elements: no copy to make
   std::string compact;
   compact.reserve(style.size());
   for (char c : style) {
@@ -159,6 +178,7 @@ bool StyleHides(std::string_view style) {
 // injected spam links. Their links count as hidden (LinkRegion::kHidden);
 // their text is kept, as a text extractor keeps it.
 bool StyleHidesLinks(std::string_view style) {
+  if (style.empty()) return false;  // most elements: no copy to make
   std::string compact;
   compact.reserve(style.size());
   for (char c : style) {
@@ -212,14 +232,38 @@ std::string_view NodeName(const xmlNode* node) {
                                : std::string_view();
 }
 
-// The attributes ExtractHtml reads, as views into the libxml2 tree.
+// The attributes ExtractHtml reads, as views into libxml2's strings (the
+// tree's, or the parser's while a start tag's callback runs).
 struct ElementAttributes {
   std::string_view class_list, id, style, aria_hidden, role, href, rel, name, property, itemprop,
       content;
   bool hidden = false;
   bool has_href = false;
 
+  // From the tree (the reference walk).
   explicit ElementAttributes(const xmlNode* node) {
+    for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+      std::string_view value;
+      if (a->children != nullptr && a->children->content != nullptr) {
+        value = reinterpret_cast<const char*>(a->children->content);
+      }
+      Read(reinterpret_cast<const char*>(a->name), value);
+    }
+  }
+
+  // From a start tag's name/value pairs (the SAX walk); a value is null for
+  // an attribute written without one, as the tree's attribute has no text.
+  explicit ElementAttributes(const xmlChar** pairs) {
+    if (pairs == nullptr) return;
+    for (size_t i = 0; pairs[i] != nullptr; i += 2) {
+      std::string_view value;
+      if (pairs[i + 1] != nullptr) value = reinterpret_cast<const char*>(pairs[i + 1]);
+      Read(reinterpret_cast<const char*>(pairs[i]), value);
+    }
+  }
+
+ private:
+  void Read(std::string_view key, std::string_view value) {
     using Field = std::string_view ElementAttributes::*;
     static constexpr std::pair<std::string_view, Field> kRead[] = {
         {"class", &ElementAttributes::class_list},
@@ -234,19 +278,12 @@ struct ElementAttributes {
         {"itemprop", &ElementAttributes::itemprop},
         {"content", &ElementAttributes::content},
     };
-    for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
-      std::string_view key(reinterpret_cast<const char*>(a->name));
-      std::string_view value;
-      if (a->children != nullptr && a->children->content != nullptr) {
-        value = reinterpret_cast<const char*>(a->children->content);
-      }
-      hidden |= key == "hidden";
-      has_href |= key == "href";
-      for (const auto& [attribute, field] : kRead) {
-        if (key == attribute) {
-          this->*field = value;
-          break;
-        }
+    hidden |= key == "hidden";
+    has_href |= key == "href";
+    for (const auto& [attribute, field] : kRead) {
+      if (key == attribute) {
+        this->*field = value;
+        break;
       }
     }
   }
@@ -268,11 +305,64 @@ struct ExtractedPage {
   std::string title, og_title, og_url, canonical, published_time, date, author, article_author;
 };
 
-// Walks the libxml2 tree once, without recursion (pages can nest deeply).
+// Renders a page from the parser's events, in document order: an element
+// opens (Element, then Leave when it closes), text appears (Text), the page
+// ends (Finish). Two walks drive it: the SAX callbacks of the parse itself
+// (ExtractHtml), and the reference walk over libxml2's tree
+// (ExtractHtmlFromTree), which sees the same elements and text.
 class PageRenderer {
  public:
   explicit PageRenderer(ExtractedPage* page) : page_(page) {}
 
+  // Whether the element's content is walked: false for an element whose
+  // content is neither shown nor searched for links (script, style, svg, a
+  // line break), and then the walk skips it and its content, and calls no
+  // Leave for it.
+  bool Element(std::string_view tag, const ElementAttributes& attrs) {
+    const TagTraits& traits = TraitsOf(tag);
+    if (traits.skipped) return false;
+    ReadMetadata(tag, attrs);
+    if (traits.line_break) {
+      if (!InvisibleHere()) EndLine();
+      return false;
+    }
+    Push(tag, traits, attrs);
+    return true;
+  }
+
+  void Text(std::string_view text) {
+    if (!frames_.empty() && frames_.back().in_title) {
+      if (!title_done_) AppendCollapsed(text, &page_->title, &title_space_);
+      return;
+    }
+    bool visible = !InvisibleHere();
+    for (OpenLink& open : open_links_) {
+      if (visible || open.hidden) {
+        AppendCollapsed(text, &page_->links[open.index].anchor_text, &open.pending_space);
+      }
+    }
+    if (!visible) return;
+    if (!frames_.empty() && frames_.back().preformatted) {
+      PreformattedText(text);
+      return;
+    }
+    if (AppendCollapsed(text, &line_, &pending_space_)) Shown();
+  }
+
+  void Leave() {
+    const Frame& frame = frames_.back();
+    if (frame.link >= 0) open_links_.pop_back();
+    if (frame.block && !frame.not_rendered) EndLine();
+    if (frame.tag == "title" && !page_->title.empty()) title_done_ = true;
+    tokens_.resize(frame.tokens_begin);
+    frames_.pop_back();
+    merged_frames_ = std::min(merged_frames_, frames_.size());
+  }
+
+  void Finish() { EndLine(); }
+
+  // The reference walk: libxml2's tree, once, without recursion (pages can
+  // nest deeply).
   void Render(const xmlDoc* doc) {
     const xmlNode* node = doc->children;
     while (node != nullptr) {
@@ -292,7 +382,7 @@ class PageRenderer {
       }
       if (node != nullptr) node = node->next;
     }
-    EndLine();
+    Finish();
   }
 
  private:
@@ -325,16 +415,11 @@ class PageRenderer {
       return false;
     }
     if (node->type != XML_ELEMENT_NODE) return false;
-    std::string_view tag = NodeName(node);
-    const TagTraits& traits = TraitsOf(tag);
-    if (traits.skipped) return false;
-    ElementAttributes attrs(node);
-    ReadMetadata(tag, attrs);
-    if (traits.line_break) {
-      if (!InvisibleHere()) EndLine();
-      return false;
-    }
+    if (TraitsOf(NodeName(node)).skipped) return false;  // its attributes are not read
+    return Element(NodeName(node), ElementAttributes(node));
+  }
 
+  void Push(std::string_view tag, const TagTraits& traits, const ElementAttributes& attrs) {
     Frame frame;
     const Frame* parent = frames_.empty() ? nullptr : &frames_.back();
     frame.tag = tag;
@@ -370,17 +455,6 @@ class PageRenderer {
       open_links_.push_back({static_cast<size_t>(frame.link), frame.not_rendered});
     }
     frames_.push_back(frame);
-    return true;
-  }
-
-  void Leave() {
-    const Frame& frame = frames_.back();
-    if (frame.link >= 0) open_links_.pop_back();
-    if (frame.block && !frame.not_rendered) EndLine();
-    if (frame.tag == "title" && !page_->title.empty()) title_done_ = true;
-    tokens_.resize(frame.tokens_begin);
-    frames_.pop_back();
-    merged_frames_ = std::min(merged_frames_, frames_.size());
   }
 
   bool InvisibleHere() const { return !frames_.empty() && frames_.back().not_rendered; }
@@ -422,25 +496,6 @@ class PageRenderer {
     } else if (tag == "link" && ListHas(attrs.rel, "canonical")) {
       keep_first(&page_->canonical, attrs.href);
     }
-  }
-
-  void Text(std::string_view text) {
-    if (!frames_.empty() && frames_.back().in_title) {
-      if (!title_done_) AppendCollapsed(text, &page_->title, &title_space_);
-      return;
-    }
-    bool visible = !InvisibleHere();
-    for (OpenLink& open : open_links_) {
-      if (visible || open.hidden) {
-        AppendCollapsed(text, &page_->links[open.index].anchor_text, &open.pending_space);
-      }
-    }
-    if (!visible) return;
-    if (!frames_.empty() && frames_.back().preformatted) {
-      PreformattedText(text);
-      return;
-    }
-    if (AppendCollapsed(text, &line_, &pending_space_)) Shown();
   }
 
   void PreformattedText(std::string_view text) {
@@ -529,6 +584,153 @@ class PageRenderer {
   Block line_block_;
   bool title_space_ = false;
   bool title_done_ = false;
+};
+
+// The SAX walk: the parser's callbacks drive the renderer directly, so no
+// tree is built and freed for each page. The callbacks get the parser
+// context (libxml2's default user data); the walk's state is its _private.
+// The HTML parser balances its events: every start tag it reports, written
+// or implied, gets an end (auto-closed, or at the end of the page), so the
+// walk counts the open elements.
+//
+// Where libxml2's tree handlers (SAX2.c) put a node otherwise than the
+// events' order says, the walk does as the tree does, so that both walks
+// give the same article (tests/html_sax_test.cc):
+// - an element's name is its local part, after the first colon ("o:p" is
+//   a p; xmlSplitQName), as the tree names its nodes;
+// - text outside every element has no place in the tree, and is dropped;
+// - an element that starts when every element is closed (content after
+//   </html>) goes under the document's first child, when that is an element
+//   (no doctype, comment or processing instruction came first): the first
+//   root element's frame is held open until the end for it.
+class SaxWalk {
+ public:
+  explicit SaxWalk(PageRenderer* renderer) : renderer_(renderer) {}
+
+  static void Install(xmlSAXHandler* sax) {
+    std::memset(sax, 0, sizeof(*sax));
+    sax->initialized = 1;  // the SAX1 callbacks, the ones the HTML parser calls
+    sax->startElement = &SaxWalk::StartElement;
+    sax->endElement = &SaxWalk::EndElement;
+    sax->characters = &SaxWalk::Characters;
+    // Raw text (script, style) arrives as CDATA; the tree keeps it as CDATA
+    // nodes, which the tree walk takes as text.
+    sax->cdataBlock = &SaxWalk::Characters;
+    // Nodes that take the document's first place from an element.
+    sax->internalSubset = &SaxWalk::Doctype;
+    sax->comment = &SaxWalk::Comment;
+    sax->processingInstruction = &SaxWalk::ProcessingInstruction;
+    // With blanks kept (no HTML_PARSE_NOBLANKS) the parser reports white
+    // space as characters; the tree's handler for ignorable white space
+    // drops it, and so does this walk (the callback is left null).
+  }
+
+  // The end of the page: the held root element closes.
+  void Finish() {
+    if (held_root_) {
+      held_root_ = false;
+      renderer_->Leave();
+    }
+    renderer_->Finish();
+  }
+
+ private:
+  enum class FirstChild : uint8_t { kNone, kElement, kOther };
+
+  static SaxWalk* Of(void* ctx) {
+    return static_cast<SaxWalk*>(static_cast<htmlParserCtxtPtr>(ctx)->_private);
+  }
+
+  static std::string_view LocalName(std::string_view name) {
+    if (name.empty() || name[0] == ':') return name;
+    const size_t colon = name.find(':');
+    if (colon == std::string_view::npos || colon + 1 == name.size()) return name;
+    return name.substr(colon + 1);
+  }
+
+  static void StartElement(void* ctx, const xmlChar* name, const xmlChar** attributes) {
+    SaxWalk* w = Of(ctx);
+    if (w->skip_ > 0) {  // inside an element whose content is not walked
+      ++w->skip_;
+      return;
+    }
+    // The document's first child. (The parser implies <html> before any
+    // other element, so an element at the top level is an html element,
+    // whose content is walked.)
+    const bool first =
+        w->open_ == 0 && !w->held_root_ && w->first_child_ == FirstChild::kNone;
+    if (first) w->first_child_ = FirstChild::kElement;
+    const std::string_view tag = LocalName(reinterpret_cast<const char*>(name));
+    if (w->renderer_->Element(tag, ElementAttributes(attributes))) {
+      ++w->open_;
+      if (first) w->root_ = true;
+    } else {
+      w->skip_ = 1;
+    }
+  }
+
+  static void EndElement(void* ctx, const xmlChar*) {
+    SaxWalk* w = Of(ctx);
+    if (w->skip_ > 0) {
+      --w->skip_;
+      return;
+    }
+    if (w->open_ == 0) return;
+    if (--w->open_ > 0) {
+      w->renderer_->Leave();
+      return;
+    }
+    if (w->root_) {
+      w->root_ = false;
+      if (w->first_child_ == FirstChild::kElement) {
+        w->held_root_ = true;  // later top-level elements go under it
+        return;
+      }
+    }
+    w->renderer_->Leave();
+    // A doctype came while an element under the held root was open: what
+    // starts at the top level from now on goes beside the doctype.
+    if (w->held_root_ && w->first_child_ != FirstChild::kElement) {
+      w->held_root_ = false;
+      w->renderer_->Leave();
+    }
+  }
+
+  static void Characters(void* ctx, const xmlChar* text, int length) {
+    SaxWalk* w = Of(ctx);
+    // The tree has no place for text outside every element, and drops it.
+    if (w->skip_ > 0 || w->open_ == 0 || length <= 0) return;
+    w->renderer_->Text(std::string_view(reinterpret_cast<const char*>(text),
+                                        static_cast<size_t>(length)));
+  }
+
+  // The tree puts a doctype first among the document's children: an
+  // element that starts at the top level later goes beside it.
+  static void Doctype(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
+    SaxWalk* w = Of(ctx);
+    w->first_child_ = FirstChild::kOther;
+    if (w->held_root_ && w->open_ == 0) {
+      w->held_root_ = false;
+      w->renderer_->Leave();
+    }
+  }
+
+  static void TopLevelNode(SaxWalk* w) {
+    if (w->open_ == 0 && !w->held_root_ && w->skip_ == 0 && w->first_child_ == FirstChild::kNone) {
+      w->first_child_ = FirstChild::kOther;
+    }
+  }
+  static void Comment(void* ctx, const xmlChar*) { TopLevelNode(Of(ctx)); }
+  static void ProcessingInstruction(void* ctx, const xmlChar*, const xmlChar*) {
+    TopLevelNode(Of(ctx));
+  }
+
+  PageRenderer* renderer_;
+  size_t open_ = 0;  // elements entered and not left, the held root left out
+  size_t skip_ = 0;  // depth inside an element whose content is skipped
+  FirstChild first_child_ = FirstChild::kNone;  // the document's first child
+  bool root_ = false;       // the open elements are under the document's first child
+  bool held_root_ = false;  // that element has ended; its frame waits for more
 };
 
 // The charset a page declares in its first 64 KiB (<meta charset=...>,
@@ -621,7 +823,55 @@ void PrepareLibxml() {
 
 }  // namespace
 
-void ExtractHtml(std::string_view html, Article* article) {
+namespace {
+
+constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                              HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
+
+// Parses the page with the SAX walk into *page; false when libxml2 could not
+// start (the tree walk's null document). Valid UTF-8 is parsed in place: no
+// encoding handler, whose conversion copied the page through a growing
+// buffer; the context told the bytes are UTF-8; and HTML_PARSE_IGNORE_ENC so that a <meta charset> does not switch
+// the parser to another encoding, which is what naming UTF-8 achieved. The
+// parser's detection of the first four bytes (UTF-16 and UCS-4 patterns,
+// all with a NUL byte) would then still apply, so a page with a NUL among
+// them names its encoding as before.
+bool ParseWithSax(std::string_view html, const std::string& charset, bool valid_utf8,
+                  ExtractedPage* page) {
+  htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(html.data(), static_cast<int>(html.size()));
+  if (ctxt == nullptr) return false;
+  PageRenderer renderer(page);
+  SaxWalk walk(&renderer);
+  SaxWalk::Install(ctxt->sax);
+  ctxt->_private = &walk;
+  const bool in_place = valid_utf8 && charset == "UTF-8" &&
+                        std::memchr(html.data(), 0, std::min<size_t>(html.size(), 4)) == nullptr;
+  htmlCtxtUseOptions(ctxt, kParseOptions | (in_place ? HTML_PARSE_IGNORE_ENC : 0));
+  ctxt->html = 1;
+  // In place: the bytes are UTF-8 (the HTML parser's context starts without
+  // a charset, and its first byte >= 0x80 would switch it to Latin-1).
+  if (in_place) ctxt->charset = XML_CHAR_ENCODING_UTF8;
+  if (!in_place && !charset.empty()) {
+    // As htmlReadMemory does with an encoding named.
+    if (xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(charset.c_str())) {
+      xmlSwitchToEncoding(ctxt, handler);
+      if (ctxt->input->encoding != nullptr) xmlFree(const_cast<xmlChar*>(ctxt->input->encoding));
+      ctxt->input->encoding = xmlStrdup(reinterpret_cast<const xmlChar*>(charset.c_str()));
+    }
+  }
+  htmlParseDocument(ctxt);
+  walk.Finish();
+  if (ctxt->myDoc != nullptr) {  // none is made without the tree's handlers; freed if one were
+    xmlFreeDoc(ctxt->myDoc);
+    ctxt->myDoc = nullptr;
+  }
+  htmlFreeParserCtxt(ctxt);
+  return true;
+}
+
+enum class Walk { kSax, kTree };
+
+void Extract(std::string_view html, Article* article, Walk walk) {
   PrepareLibxml();
   article->text.clear();
   article->blocks.clear();
@@ -641,6 +891,7 @@ void ExtractHtml(std::string_view html, Article* article) {
   // libxml2 knows is left to libxml2; and a page meant to be UTF-8 carries its
   // stray bytes through the parser as placeholders.
   std::string charset;
+  bool valid_utf8 = false;  // the bytes the parser gets
   std::string converted;
   InvalidByteMask mask;
   bool is_masked = false;
@@ -649,27 +900,32 @@ void ExtractHtml(std::string_view html, Article* article) {
     // libxml2 reads the byte order mark.
   } else if (simdjson::validate_utf8(html.data(), html.size())) {
     charset = "UTF-8";
+    valid_utf8 = true;
   } else {
     charset = DeclaredCharset(html);
     if (IsWindows1252Label(charset)) {
       converted = DecodeWindows1252(html);
       html = converted;
       charset = "UTF-8";
+      valid_utf8 = true;  // every code point encoded afresh
     } else if (charset.empty() || IsUtf8Name(charset) || !LibxmlKnowsCharset(charset)) {
       charset = "UTF-8";
       is_masked = mask.Mask(html, InvalidByteMask::Syntax::kHtml, &converted);
       if (is_masked) html = converted;
+      valid_utf8 = simdjson::validate_utf8(html.data(), html.size());
     }
   }
 
-  constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                           HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
-  htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr,
-                                  charset.empty() ? nullptr : charset.c_str(), kOptions);
-  if (doc == nullptr) return;
   ExtractedPage page;
-  PageRenderer(&page).Render(doc);
-  xmlFreeDoc(doc);
+  if (walk == Walk::kTree) {
+    htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr,
+                                    charset.empty() ? nullptr : charset.c_str(), kParseOptions);
+    if (doc == nullptr) return;
+    PageRenderer(&page).Render(doc);
+    xmlFreeDoc(doc);
+  } else if (!ParseWithSax(html, charset, valid_utf8, &page)) {
+    return;
+  }
 
   if (is_masked) {
     mask.Unmask(&page.text);
@@ -697,6 +953,14 @@ void ExtractHtml(std::string_view html, Article* article) {
   article->text = std::move(page.text);
   article->blocks = std::move(page.blocks);
   article->links = std::move(page.links);
+}
+
+}  // namespace
+
+void ExtractHtml(std::string_view html, Article* article) { Extract(html, article, Walk::kSax); }
+
+void ExtractHtmlFromTree(std::string_view html, Article* article) {
+  Extract(html, article, Walk::kTree);
 }
 
 }  // namespace newslint
