@@ -748,6 +748,49 @@ TEST(HtmlExtractorTest, OneLinePerBlockAndInlineElementsJoin) {
   EXPECT_THAT(Rules(a), IsEmpty());
 }
 
+// White space collapses to one space between visible characters, whatever
+// the run (spaces, tabs, newlines, U+00A0), wherever it falls against the
+// extractor's 16-byte blocks and the tags that cut the text into pieces;
+// the reference splits the text at white space and joins the words with
+// one space.
+TEST(HtmlExtractorTest, WhiteSpaceCollapsesAcrossBlocksAndPieces) {
+  const std::vector<std::string> kAtoms = {"a", "b", "Q", "7", " ", " ", "  ", "\t", "\n",
+                                           "\xC2\xA0", "\xC3\xA9", "\xC2\xA9", ".", "-"};
+  auto is_space = [](const std::string& atom) {
+    return atom.find_first_not_of(" \t\n") == std::string::npos || atom == "\xC2\xA0";
+  };
+  uint64_t x = 12345;
+  auto next = [&x] {
+    x = x * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<size_t>(x >> 33);
+  };
+  for (int round = 0; round < 400; ++round) {
+    std::string body, expected;
+    bool gap = false;
+    const size_t atoms = next() % 60;
+    for (size_t i = 0; i < atoms; ++i) {
+      const std::string& atom = kAtoms[next() % kAtoms.size()];
+      if (next() % 9 == 0) body += next() % 2 ? "<b>" : "</b>";  // cut into pieces
+      body += atom;
+      if (is_space(atom)) {
+        gap = true;
+      } else {
+        if (gap && !expected.empty()) expected += ' ';
+        gap = false;
+        expected += atom;
+      }
+    }
+    Article a;
+    ExtractHtml("<html><body><p>" + body + "</p><p><a href=\"/x\">" + body +
+                    "</a></p></body></html>",
+                &a);
+    const std::string both = expected.empty() ? "" : expected + "\n" + expected;
+    EXPECT_EQ(a.text, both) << body;
+    ASSERT_EQ(a.links.size(), 1u) << body;
+    EXPECT_EQ(a.links[0].anchor_text, expected) << body;
+  }
+}
+
 TEST(HtmlExtractorTest, DropsWhatIsNotShown) {
   Article a = Extract(
       "<html><head><title>Title</title><style>p{color:red}</style>"

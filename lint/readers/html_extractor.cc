@@ -7,6 +7,10 @@
 #include <libxml/tree.h>
 #include <simdjson.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>  // AppendCollapsed's fast path
+#endif
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -137,6 +141,34 @@ bool AppendCollapsed(std::string_view text, std::string* out, bool* pending_spac
   bool pending = *pending_space;
   bool wrote = false;
   while (p < end) {
+#ifdef __SSE2__
+    // Sixteen bytes at once while their only white space is single ASCII
+    // spaces (no \t..\r, no two spaces in a row, no 0xC2 that may start
+    // U+00A0): they are written as they are, a leading space taken as
+    // pending (written only before the next visible byte, and not first in
+    // *out) and a trailing one held back as pending, as the byte loop
+    // below does. Between two spaces the block has a visible byte.
+    while (end - p >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const auto spaces =
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+      // Signed compares: bytes >= 0x80 are below '\t' here.
+      const __m128i control = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('\t' - 1)),
+                                            _mm_cmplt_epi8(v, _mm_set1_epi8('\r' + 1)));
+      const auto other = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_or_si128(control, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))))));
+      if ((other | (spaces & (spaces >> 1))) != 0) break;
+      const unsigned lead = spaces & 1u, trail = (spaces >> 15) & 1u;
+      if ((pending || lead != 0) && o != begin) *o++ = ' ';
+      const size_t n = 16 - lead - trail;
+      std::memcpy(o, p + lead, n);
+      o += n;
+      p += 16;
+      pending = trail != 0;
+      wrote = true;
+    }
+    if (p == end) break;
+#endif
     if (kMayStartSpace[*p]) {
       if (*p != 0xC2) {
         pending = true;
