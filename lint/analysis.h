@@ -362,7 +362,23 @@ class TokenWalk {
                            [](const Token& t, size_t o) { return t.span.start < o; }) -
           ts.begin());
     }
-    while (first < ts.size() && ts[first].span.start < span.start) ++first;
+    // The first token starting at or after the span: next to `first` when
+    // the spans follow each other (sentences, lines), far on when they skip
+    // (the few paragraphs a view asks about), so gallop (steps of 1, 2, 4,
+    // ...) and finish with a binary search.
+    {
+      size_t step = 1;
+      while (ts.size() - first >= step && ts[first + step - 1].span.start < span.start) {
+        first += step;
+        step *= 2;
+      }
+      const size_t limit = std::min(ts.size(), first + step - 1);
+      first = static_cast<size_t>(
+          std::partition_point(ts.begin() + static_cast<std::ptrdiff_t>(first),
+                               ts.begin() + static_cast<std::ptrdiff_t>(limit),
+                               [&](const Token& t) { return t.span.start < span.start; }) -
+          ts.begin());
+    }
     // The tokens ending inside the span: token ends ascend, so gallop over
     // them (steps of 4, 8, 16, ...) and finish with a binary search, rather
     // than one comparison per token of a long sentence.

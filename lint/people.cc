@@ -602,6 +602,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
   // Title-case paragraphs: headlines and sub-headings, where every word is
   // capitalised and capitals say nothing about names.
   title_case_.assign(paragraphs.size(), false);
+  TokenWalk paragraph_tokens(tokens);  // the paragraphs come in text order
   for (size_t p = 0; p < paragraphs.size(); ++p) {
     // A headline has no full stop; a sentence full of names does. Asked
     // first: most paragraphs end like a sentence, and then their words need
@@ -609,9 +610,10 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
     if (EndsLikeSentence(analysis.view(paragraphs[p].span))) continue;
     int words = 0;
     int capitals = 0;
-    // Only the few paragraphs that do not end like a sentence get here: a
-    // binary search each (Analysis::TokensIn) beats a walk of every token.
-    for (const Token& t : analysis.TokensIn(paragraphs[p].span)) {
+    // Only the few paragraphs that do not end like a sentence get here: the
+    // walk gallops over the paragraphs between (a binary search over all
+    // the tokens each, Analysis::TokensIn, read more of them).
+    for (const Token& t : paragraph_tokens.In(paragraphs[p].span)) {
       if (t.shape == TokenShape::kNumber || t.shape == TokenShape::kAlphanumeric) continue;
       std::string_view lower = lower_of(t);
       if (lower.size() <= 3 && IsShortFunctionWord(lower)) continue;

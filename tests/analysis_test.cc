@@ -281,6 +281,15 @@ TEST(AnalysisTest, TokenWalkGivesTokensIn) {
     for (const Paragraph& p : an.paragraphs()) {
       ASSERT_TRUE(same(paragraphs.In(p.span), an.TokensIn(p.span))) << a.source;
     }
+    // Ascending with gaps (a view asking about a few of the lines): the
+    // walk gallops over the tokens between.
+    for (size_t every : {2, 3, 7, 40}) {
+      TokenWalk sparse(an.tokens());
+      for (size_t i = 0; i < an.lines().size(); i += every) {
+        const Span l = an.lines()[i];
+        ASSERT_TRUE(same(sparse.In(l), an.TokensIn(l))) << a.source << " every " << every;
+      }
+    }
     // Backwards, and spans that start inside or between tokens.
     TokenWalk any(an.tokens());
     const size_t n = a.text.size();
