@@ -11,7 +11,11 @@
 # the speed-up from 1 to all cores; where taskset can pin, one job on each
 # core alone and one pinned single-job process per core at once, and the
 # all-jobs run's efficiency against the latter; .zst and .gz input; and
-# whether the JSONL output is byte-identical with 1 and with all jobs.
+# whether the JSONL output is byte-identical with 1 and with all jobs. Last,
+# records that carry a page instead of a text (`corpus.py html`, a quarter of
+# CORPUS_MB): one job, and the read-only pass over the same records (for
+# them, reading includes extracting each page's text, twice in a full run:
+# the dataset rules' first pass reads the input again).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -121,3 +125,12 @@ if cmp -s "$work/j1.jsonl" "$work/jn.jsonl"; then
 else
   echo "jsonl output with --jobs 1 and --jobs $cores: DIFFERENT"
 fi
+# Records carrying an HTML page (each clean-news fixture as a page).
+html_mb=$(( mb / 4 > 0 ? mb / 4 : 1 ))
+/usr/bin/python3 bench/corpus.py html "$work/pages.jsonl" "$html_mb"
+bytes=$(stat -c %s "$work/pages.jsonl")
+records=$(wc -l < "$work/pages.jsonl")
+timed "$bin" check "$work/pages.jsonl" --no-config --jobs 1 --select input --format jsonl -o /dev/null --fail-on never; ref_read=$t
+report "pages: read only (--select input)" "$t" 1 "$rss"
+timed "$bin" check "$work/pages.jsonl" --no-config --jobs 1 --format jsonl -o /dev/null --fail-on never
+report "pages: newslint check --jobs 1" "$t" 1 "$rss"
