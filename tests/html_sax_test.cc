@@ -168,10 +168,18 @@ std::vector<std::string> CornerPages() {
       "<meta charset=\"koi8-r\"><p>\xF0\xD2\xC9\xD7\xC5\xD4</p>",
       "<meta charset=\"iso-8859-1\"><p>caf\xC3\xA9 valid UTF-8</p>",
       "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=shift_jis\"><p>ok</p>",
+      "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=shift_jis\">"
+      "<p>caf\xC3\xA9 \xE2\x80\x94 \xE6\x97\xA5\xE6\x9C\xAC</p>",
+      "<meta charset=\"utf-16\"><p>caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D</p>",
+      "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><p>caf\xC3\xA9 na\xC3\xAFve</p>",
+      "<p>before</p><meta charset=\"koi8-r\"><p>after \xD0\x9F\xD1\x80\xD0\xB8</p>",
       std::string("\0\0\0<p>nul first</p>", 19),
       std::string("<\0p\0>x", 6),
       std::string("<p>nul \0 inside</p>", 19),
       "\xEF\xBB\xBF<p>bom</p>",
+      "\xEF\xBB\xBF\xEF\xBB\xBF<p>two byte order marks</p>",
+      "\xEF\xBB\xBF\xEF\xBB\xBF",
+      "\xEF\xBB\xBF\xEF\xBB\xBF\xEF\xBB\xBF<p>three</p>",
       "\xFF\xFE<\0p\0>\0u\0t\0f\0-\0001\0006\0<\0/\0p\0>\0",
       "<?xml version=\"1.0\"?><p>xml declaration</p>",
       "<!-- only a comment -->",
@@ -201,8 +209,9 @@ std::vector<std::string> CornerPages() {
   };
 }
 
-// A deterministic mutation: cut, repeat or insert a markup fragment or raw
-// bytes at positions from a linear congruential sequence.
+// A deterministic mutation: cut, repeat, insert a markup fragment or raw
+// bytes, or replace a byte, at positions from a linear congruential
+// sequence.
 std::string Mutate(const std::string& page, uint64_t seed) {
   uint64_t x = seed * 0x9E3779B97F4A7C15ull + 1;
   auto next = [&x] {
@@ -219,7 +228,10 @@ std::string Mutate(const std::string& page, uint64_t seed) {
   const int edits = 1 + static_cast<int>(next() % 4);
   for (int e = 0; e < edits; ++e) {
     const size_t at = out.empty() ? 0 : next() % out.size();
-    switch (next() % 3) {
+    switch (next() % 4) {
+      case 3:  // a byte replaced by any byte (charsets, invalid UTF-8)
+        if (!out.empty()) out[at] = static_cast<char>(next() & 0xFF);
+        break;
       case 0:
         out.erase(at, next() % 40);
         break;

@@ -870,14 +870,17 @@ constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE
 // them names its encoding as before.
 bool ParseWithSax(std::string_view html, const std::string& charset, bool valid_utf8,
                   ExtractedPage* page) {
+  const bool in_place = valid_utf8 && charset == "UTF-8" &&
+                        std::memchr(html.data(), 0, std::min<size_t>(html.size(), 4)) == nullptr;
+  // The UTF-8 handler skips a byte order mark at the start (one more than
+  // ExtractHtml took off: a page may carry two); in place, so does this.
+  if (in_place && html.starts_with("\xEF\xBB\xBF")) html.remove_prefix(3);
   htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(html.data(), static_cast<int>(html.size()));
   if (ctxt == nullptr) return false;
   PageRenderer renderer(page);
   SaxWalk walk(&renderer);
   SaxWalk::Install(ctxt->sax);
   ctxt->_private = &walk;
-  const bool in_place = valid_utf8 && charset == "UTF-8" &&
-                        std::memchr(html.data(), 0, std::min<size_t>(html.size(), 4)) == nullptr;
   htmlCtxtUseOptions(ctxt, kParseOptions | (in_place ? HTML_PARSE_IGNORE_ENC : 0));
   ctxt->html = 1;
   // In place: the bytes are UTF-8 (the HTML parser's context starts without
