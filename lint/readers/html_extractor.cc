@@ -15,8 +15,8 @@
 #include <array>
 #include <cctype>
 #include <climits>
-#include <cstring>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -130,8 +130,7 @@ bool ListHas(std::string_view list, std::string_view word) {
 // a visible character was written.
 bool AppendCollapsed(std::string_view text, std::string* out, bool* pending_space) {
   // Written through a pointer into room made once (a space and every byte
-  // at most), a byte at a time: the text comes in pieces of at most a
-  // thousand bytes, and appending word by word cost a call per word.
+  // at most): appending word by word cost a call per word.
   const size_t before = out->size();
   out->resize(before + text.size() + 1);
   char* const begin = out->data();
