@@ -852,25 +852,22 @@ void PrepareLibxml() {
   (void)silenced;
 }
 
-}  // namespace
-
-namespace {
-
 constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                               HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
 
 // Parses the page with the SAX walk into *page; false when libxml2 could not
-// start (the tree walk's null document). Valid UTF-8 is parsed in place: no
-// encoding handler, whose conversion copied the page through a growing
-// buffer; the context told the bytes are UTF-8; and HTML_PARSE_IGNORE_ENC so that a <meta charset> does not switch
-// the parser to another encoding, which is what naming UTF-8 achieved. The
-// parser's detection of the first four bytes (UTF-16 and UCS-4 patterns,
-// all with a NUL byte) would then still apply, so a page with a NUL among
-// them names its encoding as before.
+// start (the tree walk's null document). A page ExtractHtml made valid UTF-8
+// (`valid_utf8`, charset "UTF-8") is parsed in place: no encoding handler,
+// whose conversion copied the page through a growing buffer; the context is
+// told the bytes are UTF-8, and HTML_PARSE_IGNORE_ENC keeps a <meta charset>
+// from switching it to another encoding, which is what naming UTF-8
+// achieved. The parser's look at the first four bytes (UTF-16 and UCS-4
+// patterns, all with a NUL byte) would still apply, so a page with a NUL
+// among them names its encoding as before.
 bool ParseWithSax(std::string_view html, const std::string& charset, bool valid_utf8,
                   ExtractedPage* page) {
-  const bool in_place = valid_utf8 && charset == "UTF-8" &&
-                        std::memchr(html.data(), 0, std::min<size_t>(html.size(), 4)) == nullptr;
+  const bool in_place =
+      valid_utf8 && std::memchr(html.data(), 0, std::min<size_t>(html.size(), 4)) == nullptr;
   // The UTF-8 handler skips a byte order mark at the start (one more than
   // ExtractHtml took off: a page may carry two); in place, so does this.
   if (in_place && html.starts_with("\xEF\xBB\xBF")) html.remove_prefix(3);
@@ -925,7 +922,7 @@ void Extract(std::string_view html, Article* article, Walk walk) {
   // libxml2 knows is left to libxml2; and a page meant to be UTF-8 carries its
   // stray bytes through the parser as placeholders.
   std::string charset;
-  bool valid_utf8 = false;  // the bytes the parser gets
+  bool valid_utf8 = false;  // the bytes the parser gets (charset is then "UTF-8")
   std::string converted;
   InvalidByteMask mask;
   bool is_masked = false;
