@@ -1,11 +1,18 @@
 #include "lint/phrase_matcher.h"
 
-#include "lint/byte_set.h"
+#include <sys/mman.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <new>
 #include <deque>
 #include <stdexcept>
 #include <type_traits>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "lint/byte_set.h"
 
 namespace newslint {
 
@@ -139,6 +146,48 @@ std::string PhraseMatcher::Fold(std::string_view text) {
   return out.substr(first, out.find_last_not_of(' ') - first + 1);
 }
 
+template <typename Cell>
+void PhraseCells<Cell>::Allocate(size_t cells) {
+  constexpr size_t kLine = 64, kHugePage = size_t{2} << 20;
+  const size_t bytes = std::max((cells * sizeof(Cell) + kLine - 1) / kLine * kLine, kLine);
+  size_ = cells;
+  if (bytes < kHugePage) {
+    void* p = std::aligned_alloc(kLine, bytes);
+    if (p == nullptr) throw std::bad_alloc();
+    std::memset(p, 0, bytes);
+    cells_ = std::unique_ptr<Cell[], Free>(static_cast<Cell*>(p), Free{});
+    return;
+  }
+  // Mapped by itself, not from malloc: main() has glibc serve blocks up to
+  // 32 MB from its heaps, whose pages earlier allocations have already
+  // touched (4 KB each, too late for the advice). Whole huge pages from a
+  // 2 MB boundary; fresh mapped pages read as zero.
+  const size_t mapped = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  void* region = mmap(nullptr, mapped + kHugePage, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (region == MAP_FAILED) throw std::bad_alloc();
+  const auto start = reinterpret_cast<uintptr_t>(region);
+  const uintptr_t aligned = (start + kHugePage - 1) / kHugePage * kHugePage;
+  if (aligned > start) munmap(region, aligned - start);
+  if (const size_t tail = start + mapped + kHugePage - (aligned + mapped); tail > 0) {
+    munmap(reinterpret_cast<void*>(aligned + mapped), tail);
+  }
+  madvise(reinterpret_cast<void*>(aligned), mapped, MADV_HUGEPAGE);  // a refusal changes nothing else
+  cells_ = std::unique_ptr<Cell[], Free>(reinterpret_cast<Cell*>(aligned), Free{mapped});
+}
+
+template <typename Cell>
+void PhraseCells<Cell>::Free::operator()(Cell* p) const {
+  if (mapped > 0) {
+    munmap(p, mapped);
+  } else {
+    std::free(p);
+  }
+}
+
+template class PhraseCells<uint16_t>;
+template class PhraseCells<uint32_t>;
+
 PhraseMatcher::PhraseMatcher(const std::vector<std::string_view>& phrases)
     : phrases_(phrases.begin(), phrases.end()) {
   Compile();
@@ -175,60 +224,64 @@ void PhraseMatcher::Compile() {
   while (history < longest) history <<= 1;
   history_mask_ = history - 1;
 
-  // The trie, with -1 for a missing edge.
-  next_.assign(class_count_, -1);
-  ends_here_.emplace_back();
+  // The trie, sparse: the child of each (state, class) edge in a hash map
+  // (a dense table of every state's row of classes, grown as the trie grew,
+  // cost most of a start-up: tens of megabytes of fresh pages, copied at
+  // each doubling, for a few tens of thousands of edges).
+  absl::flat_hash_map<uint64_t, int32_t> child_of;
+  ends_here_.emplace_back();  // the root
   for (size_t p = 0; p < folded_.size(); ++p) {
     if (folded_[p].empty()) continue;
     size_t state = 0;
     for (unsigned char c : folded_[p]) {
-      int32_t& edge = next_[state * class_count_ + byte_class_[c]];
-      if (edge < 0) {
-        edge = static_cast<int32_t>(ends_here_.size());
-        ends_here_.emplace_back();
-        next_.resize(next_.size() + class_count_, -1);
-      }
-      state = static_cast<size_t>(next_[state * class_count_ + byte_class_[c]]);
+      const auto [it, added] = child_of.try_emplace(uint64_t{state} << 8 | byte_class_[c],
+                                                    static_cast<int32_t>(ends_here_.size()));
+      if (added) ends_here_.emplace_back();
+      state = static_cast<size_t>(it->second);
     }
     ends_here_[state].push_back(static_cast<uint32_t>(p));
   }
+  const size_t states = ends_here_.size();
+  // Each state's children in class order, state after state: the edges
+  // sorted by key (state, class), and where each state's start.
+  std::vector<std::pair<uint64_t, int32_t>> edges(child_of.begin(), child_of.end());
+  std::sort(edges.begin(), edges.end());
+  std::vector<uint32_t> first_edge(states + 1, 0);
+  for (const auto& e : edges) ++first_edge[(e.first >> 8) + 1];
+  for (size_t s = 0; s < states; ++s) first_edge[s + 1] += first_edge[s];
 
-  // Breadth-first: failure links, dictionary links, and missing edges filled
-  // in so that the trie becomes a DFA. Class 0 always leads back to the root.
-  size_t states = ends_here_.size();
+  // Breadth-first (children in class order): failure links and dictionary
+  // links. The DFA's step from state s on class c is s's child, else the
+  // step from s's failure state, down to the root, where a missing edge
+  // (and class 0 always) leads back to the root; Pack() writes each row as
+  // its failure state's row with its own children over it.
   std::vector<int32_t> fail(states, 0);
+  auto step = [&](size_t s, uint64_t c) -> int32_t {
+    for (;;) {
+      if (const auto it = child_of.find(uint64_t{s} << 8 | c); it != child_of.end()) return it->second;
+      if (s == 0) return 0;
+      s = static_cast<size_t>(fail[s]);
+    }
+  };
   dict_link_.assign(states, -1);
   output_link_.assign(states, -1);
-  std::deque<size_t> queue;
-  std::vector<size_t> bfs_order = {0};  // the root, then states as the queue pops them
-  for (size_t c = 0; c < class_count_; ++c) {
-    int32_t& edge = next_[c];
-    if (edge < 0 || c == 0) {
-      edge = 0;
-    } else {
-      queue.push_back(static_cast<size_t>(edge));
+  std::vector<size_t> bfs_order;  // the root, then states as the queue pops them
+  bfs_order.reserve(states);
+  bfs_order.push_back(0);
+  for (size_t k = 0; k < bfs_order.size(); ++k) {
+    const size_t s = bfs_order[k];
+    if (s != 0) {
+      const auto f = static_cast<size_t>(fail[s]);
+      dict_link_[s] = ends_here_[f].empty() ? dict_link_[f] : static_cast<int32_t>(f);
+      output_link_[s] = ends_here_[s].empty() ? dict_link_[s] : static_cast<int32_t>(s);
+    }
+    for (uint32_t e = first_edge[s]; e < first_edge[s + 1]; ++e) {
+      const auto child = static_cast<size_t>(edges[e].second);
+      fail[child] = s == 0 ? 0 : step(static_cast<size_t>(fail[s]), edges[e].first & 0xFF);
+      bfs_order.push_back(child);
     }
   }
-  while (!queue.empty()) {
-    size_t s = queue.front();
-    queue.pop_front();
-    bfs_order.push_back(s);
-    int32_t f = fail[s];
-    dict_link_[s] = ends_here_[f].empty() ? dict_link_[f] : f;
-    if (s == 0) dict_link_[s] = -1;
-    output_link_[s] = ends_here_[s].empty() ? dict_link_[s] : static_cast<int32_t>(s);
-    for (size_t c = 0; c < class_count_; ++c) {
-      int32_t& edge = next_[s * class_count_ + c];
-      int32_t via_fail = next_[static_cast<size_t>(f) * class_count_ + c];
-      if (edge < 0) {
-        edge = via_fail;
-      } else {
-        fail[static_cast<size_t>(edge)] = via_fail;
-        queue.push_back(static_cast<size_t>(edge));
-      }
-    }
-  }
-  Pack(bfs_order);
+  Pack(bfs_order, fail, edges, first_edge);
   // Where the column of each byte the fast path folds by itself starts, so
   // that the scan reads one table per byte before the cell; -1 sends it to
   // NextUnit.
@@ -238,7 +291,9 @@ void PhraseMatcher::Compile() {
   }
 }
 
-void PhraseMatcher::Pack(const std::vector<size_t>& bfs_order) {
+void PhraseMatcher::Pack(const std::vector<size_t>& bfs_order, const std::vector<int32_t>& fail,
+                         const std::vector<std::pair<uint64_t, int32_t>>& edges,
+                         const std::vector<uint32_t>& first_edge) {
   const size_t states = ends_here_.size();
   // Renumber: breadth-first, the states where a phrase may end (output_link_
   // set) after all the others, breadth-first among themselves. The root ends
@@ -293,9 +348,9 @@ void PhraseMatcher::Pack(const std::vector<size_t>& bfs_order) {
   // (most steps) reads plane 0, a dense array of the states' first lines:
   // the lines text visits lie three times closer together than in rows of
   // all the columns, and the row's offset is one shift of the state.
-  std::vector<uint32_t> cell_of_column(class_count_);  // by column of next_
+  std::vector<uint32_t> cell_of_column(class_count_);  // by class
   auto fill = [&](auto& cells) {
-    using Cell = typename std::decay_t<decltype(cells)>::value_type;
+    using Cell = std::remove_cvref_t<decltype(*cells.data())>;
     constexpr size_t kPerLine = 64 / sizeof(Cell);
     const size_t planes = (class_count_ + kPerLine - 1) / kPerLine;
     const size_t plane_cells = states * kPerLine;
@@ -303,18 +358,28 @@ void PhraseMatcher::Pack(const std::vector<size_t>& bfs_order) {
     if (planes * plane_cells > size_t{INT32_MAX}) {
       throw std::length_error("PhraseMatcher: too many phrases for one automaton");
     }
-    cells.assign(planes * plane_cells + kPerLine, 0);
-    const auto address = reinterpret_cast<uintptr_t>(cells.data());
-    first_cell_ = ((64 - address % 64) % 64) / sizeof(Cell);
+    cells.Allocate(planes * plane_cells);
     for (size_t c = 0; c < class_count_; ++c) {
       cell_of_column[c] =
           static_cast<uint32_t>(column_of[c] / kPerLine * plane_cells + column_of[c] % kPerLine);
     }
-    for (size_t old = 0; old < states; ++old) {
-      const size_t n = static_cast<size_t>(new_id[old]);
-      for (size_t c = 0; c < class_count_; ++c) {
-        const int32_t to = new_id[static_cast<size_t>(next_[old * class_count_ + c])];
-        cells[first_cell_ + cell_of_column[c] + n * kPerLine] = static_cast<Cell>(to);
+    // Breadth-first, so that a state's failure state (nearer the root)
+    // is written before it: its lines copied, then its own children over
+    // them. The root's row is all zeros (the root, new id 0) but for its
+    // children; the padding past the last column stays zero in every row.
+    Cell* const base = cells.data();
+    for (const size_t old : bfs_order) {
+      const auto n = static_cast<size_t>(new_id[old]);
+      if (old != 0) {
+        const auto from = static_cast<size_t>(new_id[static_cast<size_t>(fail[old])]);
+        for (size_t plane = 0; plane < planes; ++plane) {
+          std::memcpy(base + plane * plane_cells + n * kPerLine,
+                      base + plane * plane_cells + from * kPerLine, 64);
+        }
+      }
+      for (uint32_t e = first_edge[old]; e < first_edge[old + 1]; ++e) {
+        const int32_t to = new_id[static_cast<size_t>(edges[e].second)];
+        base[cell_of_column[edges[e].first & 0xFF] + n * kPerLine] = static_cast<Cell>(to);
       }
     }
   };
@@ -324,8 +389,85 @@ void PhraseMatcher::Pack(const std::vector<size_t>& bfs_order) {
     fill(cells32_);
   }
   for (int c = 0; c < 256; ++c) column_cell_[c] = cell_of_column[byte_class_[c]];
-  next_.clear();
-  next_.shrink_to_fit();  // the scan reads the packed cells only
+}
+
+std::vector<uint32_t> PhraseMatcher::TransitionsForTest() const {
+  const size_t states = state_count();
+  std::vector<uint32_t> out(states * 256);
+  const size_t line_shift = cells16_.empty() ? 4 : 5;  // cells per 64-byte line: 16 or 32
+  for (size_t n = 0; n < states; ++n) {
+    for (size_t b = 0; b < 256; ++b) {
+      const size_t at = column_cell_[b] + (n << line_shift);
+      out[n * 256 + b] = cells16_.empty() ? cells32_.data()[at] : cells16_.data()[at];
+    }
+  }
+  return out;
+}
+
+std::vector<uint32_t> PhraseMatcher::ReferenceTransitionsForTest() const {
+  // The trie, with -1 for a missing edge, in rows of class_count_.
+  const size_t classes = class_count_;
+  std::vector<int32_t> next(classes, -1);
+  std::vector<bool> ends(1, false);
+  for (const std::string& phrase : folded_) {
+    if (phrase.empty()) continue;
+    size_t state = 0;
+    for (unsigned char c : phrase) {
+      if (next[state * classes + byte_class_[c]] < 0) {
+        next[state * classes + byte_class_[c]] = static_cast<int32_t>(ends.size());
+        ends.push_back(false);
+        next.resize(next.size() + classes, -1);
+      }
+      state = static_cast<size_t>(next[state * classes + byte_class_[c]]);
+    }
+    ends[state] = true;
+  }
+  // Breadth-first: failure links, missing edges filled in, and whether a
+  // phrase ends at each state or at a suffix (Pack() numbers those last).
+  const size_t states = ends.size();
+  std::vector<int32_t> fail(states, 0);
+  std::vector<bool> reports(states, false);
+  std::deque<size_t> queue;
+  std::vector<size_t> bfs_order = {0};
+  for (size_t c = 0; c < classes; ++c) {
+    int32_t& edge = next[c];
+    if (edge < 0 || c == 0) {
+      edge = 0;
+    } else {
+      queue.push_back(static_cast<size_t>(edge));
+    }
+  }
+  while (!queue.empty()) {
+    const size_t s = queue.front();
+    queue.pop_front();
+    bfs_order.push_back(s);
+    const auto f = static_cast<size_t>(fail[s]);
+    reports[s] = ends[s] || reports[f];
+    for (size_t c = 0; c < classes; ++c) {
+      int32_t& edge = next[s * classes + c];
+      const int32_t via_fail = next[f * classes + c];
+      if (edge < 0) {
+        edge = via_fail;
+      } else {
+        fail[static_cast<size_t>(edge)] = via_fail;
+        queue.push_back(static_cast<size_t>(edge));
+      }
+    }
+  }
+  std::vector<uint32_t> new_id(states);
+  uint32_t numbered = 0;
+  for (const bool reporting : {false, true}) {
+    for (const size_t old : bfs_order) {
+      if (reports[old] == reporting) new_id[old] = numbered++;
+    }
+  }
+  std::vector<uint32_t> out(states * 256);
+  for (size_t old = 0; old < states; ++old) {
+    for (size_t b = 0; b < 256; ++b) {
+      out[new_id[old] * 256 + b] = new_id[static_cast<size_t>(next[old * classes + byte_class_[b]])];
+    }
+  }
+  return out;
 }
 
 namespace {
@@ -418,7 +560,7 @@ void PhraseMatcher::Scan(std::string_view text, size_t base, OnMatch&& on_match)
 }
 
 template <typename Cell, typename OnMatch>
-void PhraseMatcher::ScanWith(const std::vector<Cell>& table, std::string_view text, size_t base,
+void PhraseMatcher::ScanWith(const PhraseCells<Cell>& table, std::string_view text, size_t base,
                              OnMatch&& on_match) const {
   size_t unit_start[64];
   std::vector<size_t> long_history;
@@ -427,7 +569,7 @@ void PhraseMatcher::ScanWith(const std::vector<Cell>& table, std::string_view te
     long_history.resize(history_mask_ + 1);
     history = long_history.data();
   }
-  const Cell* const cells = table.data() + first_cell_;
+  const Cell* const cells = table.data();
   const size_t mask = history_mask_;
   const size_t n = text.size();
   const FastPath<Cell> fast{cells, report_from_, fast_cell_, column_cell_[static_cast<unsigned char>(' ')],

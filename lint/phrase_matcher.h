@@ -56,13 +56,39 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lint/finding.h"
 
 namespace newslint {
+
+// The cells of a PhraseMatcher's packed table (see PhraseMatcher::Pack),
+// zeroed, from a 64-byte boundary. A table of 2 MB or more (the combined
+// automaton of every rule's phrases, 6 MB) is mapped by itself and asked to
+// sit on transparent huge pages (madvise; the kernel may say no): its first
+// touch then faults once per 2 MB instead of once per 4 KB, and a scan
+// needs one TLB entry per 2 MB of it.
+template <typename Cell>
+class PhraseCells {
+ public:
+  void Allocate(size_t cells);
+  bool empty() const { return size_ == 0; }
+  size_t size() const { return size_; }
+  const Cell* data() const { return cells_.get(); }
+  Cell* data() { return cells_.get(); }
+
+ private:
+  struct Free {
+    size_t mapped = 0;  // bytes mapped by mmap; 0: from aligned_alloc
+    void operator()(Cell* p) const;
+  };
+  std::unique_ptr<Cell[], Free> cells_;
+  size_t size_ = 0;
+};
 
 struct PhraseMatch {
   size_t phrase = 0;  // index into the phrases the matcher was built from
@@ -91,6 +117,14 @@ class PhraseMatcher {
   // Columns of the scan table: the distinct folded bytes of the phrases, plus
   // one for every other byte.
   size_t class_count() const { return class_count_; }
+
+  // The automaton's step on each byte value from each state: element
+  // state * 256 + byte, as the scan reads it from the packed table. And the
+  // same from the dense construction Compile() replaced (every state's row
+  // of classes, grown with the trie and filled breadth-first), numbered as
+  // Pack() numbers: for differential tests, which expect equal tables.
+  std::vector<uint32_t> TransitionsForTest() const;
+  std::vector<uint32_t> ReferenceTransitionsForTest() const;
 
   // Appends every whole-word occurrence in `text` to *out; spans are offsets
   // into `text` plus `base` (pass the line's start to get article offsets).
@@ -158,10 +192,12 @@ class PhraseMatcher {
   template <typename OnMatch>
   void Scan(std::string_view text, size_t base, OnMatch&& on_match) const;
   template <typename Cell, typename OnMatch>
-  void ScanWith(const std::vector<Cell>& table, std::string_view text, size_t base,
+  void ScanWith(const PhraseCells<Cell>& table, std::string_view text, size_t base,
                 OnMatch&& on_match) const;
   void Compile();
-  void Pack(const std::vector<size_t>& bfs_order);
+  void Pack(const std::vector<size_t>& bfs_order, const std::vector<int32_t>& fail,
+            const std::vector<std::pair<uint64_t, int32_t>>& edges,
+            const std::vector<uint32_t>& first_edge);
 
   std::vector<std::string> phrases_;
   std::vector<std::string> folded_;        // per phrase
@@ -172,13 +208,12 @@ class PhraseMatcher {
   std::vector<std::string> first_words_;
   size_t longest_first_word_ = 0;
 
-  uint8_t byte_class_[256] = {};  // folded byte -> column of `next_`
+  uint8_t byte_class_[256] = {};  // folded byte -> its class (a column of the DFA)
   // Where a byte's column starts in the packed table (Pack()): by folded
   // byte, and by text byte when it folds alone (else -1).
   uint32_t column_cell_[256] = {};
   int32_t fast_cell_[256] = {};
   size_t class_count_ = 1;        // column 0: bytes that occur in no phrase
-  std::vector<int32_t> next_;     // DFA: next_[state * class_count_ + class]
   // The DFA as the scan reads it (Pack()): each cell holds the next state.
   // States are numbered breadth-first, so that the states text visits most
   // (near the root) sit together, except that the states where a phrase
@@ -192,10 +227,9 @@ class PhraseMatcher {
   // 16-bit cells when the states fit (every built-in lexicon), else 32-bit.
   // Scanning is bound by that chain of dependent reads and by cache misses
   // on this table.
-  std::vector<uint16_t> cells16_;
-  std::vector<uint32_t> cells32_;
+  PhraseCells<uint16_t> cells16_;
+  PhraseCells<uint32_t> cells32_;
   size_t report_from_ = 0;  // states from here on have a phrase ending at them or a suffix
-  size_t first_cell_ = 0;   // where plane 0 starts: the first cell on a 64-byte boundary
   std::vector<int32_t> output_link_;  // the state itself if a phrase ends there, else dict_link_
   std::vector<int32_t> dict_link_;    // longest proper suffix state where a phrase ends, or -1
   std::vector<std::vector<uint32_t>> ends_here_;  // phrases ending exactly at a state

@@ -162,6 +162,55 @@ void ExpectSameAsNaive(size_t phrase_count, bool wide_cells) {
 
 TEST(PhraseMatcherTest, SmallAutomatonFindsWhatANaiveSearchFinds) { ExpectSameAsNaive(300, false); }
 
+// Compile() builds the trie sparse and writes each state's row of the
+// packed table as its failure state's row with its own children over it;
+// the dense construction it replaced must give the same automaton, state
+// for state and byte for byte: the same numbering, the same steps.
+void ExpectSameTableAsDense(const std::vector<std::string>& phrases) {
+  const PhraseMatcher matcher(phrases);
+  const std::vector<uint32_t> table = matcher.TransitionsForTest();
+  ASSERT_EQ(table.size(), matcher.state_count() * 256);
+  const std::vector<uint32_t> reference = matcher.ReferenceTransitionsForTest();
+  ASSERT_EQ(reference.size(), table.size());
+  size_t differ = 0;
+  for (size_t i = 0; i < table.size(); ++i) {
+    if (table[i] != reference[i] && differ++ < 5) {
+      ADD_FAILURE() << "state " << i / 256 << ", byte " << i % 256 << ": " << table[i]
+                    << " against " << reference[i];
+    }
+  }
+  EXPECT_EQ(differ, 0u);
+}
+
+TEST(PhraseMatcherTest, TableEqualsTheDenseConstructions) {
+  // Shared prefixes and suffixes (deep failure links), case, punctuation,
+  // whitespace runs, curly quotes, non-ASCII letters, duplicates, a phrase
+  // inside another, and phrases that fold to nothing.
+  ExpectSameTableAsDense({"cookie", "cookies", "Accept all cookies", "we use cookies",
+                          "use cookies", "kies", "okie", "cook", "privacy policy",
+                          "Privacy  Policy", "don\u2019t", "don't", "caf\u00e9", "\u00e9t\u00e9",
+                          "u.s.", "\u00a9 2024", "(ap)", "[ad]", "", "   ", "cookie", "s", "e"});
+  ExpectSameTableAsDense({});
+  ExpectSameTableAsDense({"a"});
+  uint64_t seed = 99;
+  auto next = [&] {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<size_t>(seed >> 33);
+  };
+  for (size_t count : {10u, 300u, 3000u}) {
+    std::vector<std::string> phrases;
+    for (size_t i = 0; i < count; ++i) {
+      std::string p;
+      for (size_t n = 1 + next() % 12; n > 0; --n) {
+        const size_t k = next() % 10;
+        p.push_back(k < 7 ? static_cast<char>('a' + next() % 5) : k < 9 ? ' ' : "-.'A"[next() % 4]);
+      }
+      phrases.push_back(p);
+    }
+    ExpectSameTableAsDense(phrases);
+  }
+}
+
 TEST(PhraseMatcherTest, LargeAutomatonFindsWhatANaiveSearchFinds) {
   // ~20,000 phrases of up to ~27 bytes: well over 65,535 states.
   ExpectSameAsNaive(20000, true);
