@@ -3,6 +3,7 @@
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
@@ -251,9 +252,20 @@ namespace {
 // of garbled/spelling's time. Never destroyed itself, so the dictionaries still held at
 // process exit are not freed either (the OS reclaims them at once), and
 // its size is bounded by the most worker threads alive at one time.
+// Dictionary::Preload's loads in progress count in `pending`, by base; a
+// thread that finds none idle waits on `arrived` while one is.
 struct IdlePool {
   std::mutex mu;
+  std::condition_variable arrived;
   std::vector<std::unique_ptr<Dictionary>> idle;
+  std::vector<std::pair<std::string, int>> pending;
+
+  int& Pending(std::string_view base) {
+    for (auto& [b, n] : pending) {
+      if (b == base) return n;
+    }
+    return pending.emplace_back(std::string(base), 0).second;
+  }
 };
 
 IdlePool& Idle() {
@@ -261,17 +273,22 @@ IdlePool& Idle() {
   return *pool;
 }
 
+// An idle dictionary of `base`, waiting for one being preloaded; nullptr
+// when there is none (a preload that failed adds none).
 std::unique_ptr<Dictionary> TakeIdle(std::string_view base) {
   IdlePool& pool = Idle();
-  std::lock_guard<std::mutex> lock(pool.mu);
-  for (auto it = pool.idle.begin(); it != pool.idle.end(); ++it) {
-    if ((*it)->base() == base) {
-      std::unique_ptr<Dictionary> dict = std::move(*it);
-      pool.idle.erase(it);
-      return dict;
+  std::unique_lock<std::mutex> lock(pool.mu);
+  for (;;) {
+    for (auto it = pool.idle.begin(); it != pool.idle.end(); ++it) {
+      if ((*it)->base() == base) {
+        std::unique_ptr<Dictionary> dict = std::move(*it);
+        pool.idle.erase(it);
+        return dict;
+      }
     }
+    if (pool.Pending(base) == 0) return nullptr;
+    pool.arrived.wait(lock);
   }
-  return nullptr;
 }
 
 }  // namespace
@@ -306,6 +323,44 @@ Dictionary* Dictionary::ForThread(std::string_view base) {
   }
   loaded.dicts.emplace_back(std::string(base), std::move(dict));
   return loaded.dicts.back().second.get();
+}
+
+std::unique_ptr<Dictionary::Preloading> Dictionary::Preload(std::string_view base, int count) {
+  if (count <= 0) return nullptr;
+  return std::make_unique<Preloading>(std::string(base), count);
+}
+
+size_t Dictionary::IdleCountForTest(std::string_view base) {
+  IdlePool& pool = Idle();
+  std::lock_guard<std::mutex> lock(pool.mu);
+  return static_cast<size_t>(std::count_if(pool.idle.begin(), pool.idle.end(),
+                                           [&](const auto& d) { return d->base() == base; }));
+}
+
+Dictionary::Preloading::Preloading(std::string base, int count) {
+  {
+    IdlePool& pool = Idle();
+    std::lock_guard<std::mutex> lock(pool.mu);
+    pool.Pending(base) += count;
+  }
+  // One thread, one load after another: Hunspell's construction holds a
+  // process-wide lock anyway (HunspellLifetimeMutex).
+  thread_ = std::thread([base = std::move(base), count] {
+    for (int k = 0; k < count; ++k) {
+      std::unique_ptr<Dictionary> dict = Load(base);
+      IdlePool& pool = Idle();
+      {
+        std::lock_guard<std::mutex> lock(pool.mu);
+        if (dict != nullptr) pool.idle.push_back(std::move(dict));
+        --pool.Pending(base);
+      }
+      pool.arrived.notify_all();
+    }
+  });
+}
+
+Dictionary::Preloading::~Preloading() {
+  if (thread_.joinable()) thread_.join();
 }
 
 void Dictionary::SetMissingReporter(MissingReporter reporter) {

@@ -116,6 +116,18 @@ std::unique_ptr<Engine> Engine::Create(EngineSettings settings,
     }
     engine->active_.push_back({rule.get(), engine->SeverityOf(info.id), std::move(options)});
   }
+  // The dictionaries load on a thread of their own while the phrases compile.
+  if (settings.dictionary_preloads > 0) {
+    std::vector<std::string> bases;
+    for (const ActiveRule& a : engine->active_) {
+      for (std::string& base : a.rule->dictionaries(a.options)) {
+        if (std::find(bases.begin(), bases.end(), base) == bases.end()) bases.push_back(std::move(base));
+      }
+    }
+    for (const std::string& base : bases) {
+      engine->preloads_.push_back(Dictionary::Preload(base, settings.dictionary_preloads));
+    }
+  }
   std::vector<const PhraseMatcher*> matchers;
   for (const ActiveRule& a : engine->active_) AppendPhraseMatchers(*a.rule, &matchers);
   if (!matchers.empty()) engine->phrase_bank_ = std::make_shared<const PhraseBank>(matchers);

@@ -22,6 +22,7 @@
 
 #include "lint/article.h"
 #include "lint/config.h"
+#include "lint/dictionary.h"
 #include "lint/finding.h"
 #include "lint/rule.h"
 #include "lint/timings.h"
@@ -38,6 +39,11 @@ struct EngineSettings {
   // --max-text-bytes: the rules lint at most this much of a text (see
   // LintedLength in lint/article.h); 0 for no limit.
   uint64_t max_text_bytes = kDefaultMaxTextBytes;
+  // Dictionaries to start loading for each base the active rules name
+  // (Rule::dictionaries) while the engine compiles: one per thread that will
+  // lint (`newslint check`: --jobs). 0, the default, loads none ahead (tests
+  // and tools that make engines they never run).
+  int dictionary_preloads = 0;
 };
 
 class Engine {
@@ -110,6 +116,9 @@ class Engine {
   std::shared_ptr<const PhraseBank> phrase_bank_;
   uint64_t max_text_bytes_ = kDefaultMaxTextBytes;
   RuleTimings* timings_ = nullptr;
+  // Dictionary::Preload's loads (EngineSettings::dictionary_preloads), which
+  // the engine waits for when destroyed.
+  std::vector<std::unique_ptr<Dictionary::Preloading>> preloads_;
   std::vector<size_t> timing_rows_;  // per active_ rule
   size_t engine_row_ = 0;            // the engine's own work
 };

@@ -267,6 +267,9 @@ int RunCheck(const CheckFlags& flags) {
   settings.config = std::move(config);
   settings.packs = std::move(packs);
   settings.max_text_bytes = flags.max_text_bytes;
+  const int jobs = flags.jobs > 0 ? flags.jobs
+                                  : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  settings.dictionary_preloads = jobs;  // one per linting thread (lint/pipeline.h)
   // The engine takes the catalogue's rules (made from the same packs) rather
   // than compiling every rule's lexicons a second time; `catalogue` still
   // points into them, now owned by the engine.
@@ -300,8 +303,7 @@ int RunCheck(const CheckFlags& flags) {
     }
     options.read.fields[f.substr(0, eq)] = f.substr(eq + 1);
   }
-  options.jobs = flags.jobs > 0 ? flags.jobs
-                                : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.jobs = jobs;
   options.read.keep_raw_record = flags.fix;  // cleaned JSONL records rewrite the line as read
   options.read.max_record_bytes = flags.max_record_bytes;
   for (const std::string& name : flags.fix_rules) {

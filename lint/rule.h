@@ -133,6 +133,12 @@ class Rule {
   virtual const RuleInfo& info() const = 0;
   virtual void Check(const Article& article, Analysis& analysis, const RuleOptions& options,
                      FindingSink& sink) const = 0;
+  // The Hunspell dictionaries (their bases, see lint/dictionary.h) Check()
+  // asks Dictionary::ForThread for under `options`, itself or through a
+  // shared view (People, Attribution): the Engine starts loading them while
+  // it compiles the phrase automaton (Dictionary::Preload). A head start
+  // only: a base left out is loaded on first use, as before.
+  virtual std::vector<std::string> dictionaries(const RuleOptions&) const { return {}; }
 };
 
 // ---------------------------------------------------------------------------

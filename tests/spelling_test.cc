@@ -3,6 +3,8 @@
 // fixtures (fixtures/garbled/spelling*.txt) cover whole articles.
 
 #include <gtest/gtest.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -10,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <string>
 #include <thread>
 #include <utility>
@@ -214,6 +217,72 @@ TEST(DictionaryTest, ManyThreadsLoadAndDropDictionariesAtOnce) {
   }
   for (std::thread& t : threads) t.join();
   EXPECT_EQ(wrong.load(), 0);
+}
+
+// A base of its own (links to the system's files), so that no other test's
+// idle dictionaries are counted.
+std::string PrivateBase() {
+  char dir[] = "/tmp/newslint-dict-XXXXXX";
+  if (mkdtemp(dir) == nullptr) return "";
+  const std::string base = std::string(dir) + "/en_US";
+  for (const char* ext : {".aff", ".dic"}) {
+    const std::string from = std::string(Dictionary::kDefaultBase) + ext;
+    if (symlink(from.c_str(), (base + ext).c_str()) != 0) return "";
+  }
+  return base;
+}
+
+// A thread that asks while its dictionary is being preloaded waits for that
+// one instead of loading another: after it has its dictionary and the
+// preload is over, none is left idle (a load of its own would have left the
+// preloaded one there). Two threads and two preloads: each its own.
+TEST(DictionaryTest, PreloadedDictionariesGoToTheThreadsThatAsk) {
+  REQUIRE_DICTIONARY();
+  const std::string base = PrivateBase();
+  ASSERT_FALSE(base.empty());
+  std::unique_ptr<Dictionary::Preloading> preload = Dictionary::Preload(base, 2);
+  ASSERT_NE(preload, nullptr);
+  std::atomic<int> holding{0};
+  std::atomic<bool> release{false};
+  Dictionary* got[2] = {nullptr, nullptr};
+  bool knows[2] = {false, false};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      got[t] = Dictionary::ForThread(base);
+      knows[t] = got[t] != nullptr && got[t]->Knows("government") && !got[t]->Knows("goverment");
+      ++holding;
+      while (!release.load()) std::this_thread::yield();  // keep the dictionary till counted
+    });
+  }
+  while (holding.load() < 2) std::this_thread::yield();
+  preload.reset();  // the loading thread is done
+  EXPECT_EQ(Dictionary::IdleCountForTest(base), 0u);
+  release = true;
+  for (std::thread& t : threads) t.join();
+  EXPECT_TRUE(knows[0] && knows[1]);
+  EXPECT_NE(got[0], got[1]);
+  EXPECT_EQ(Dictionary::IdleCountForTest(base), 2u);  // given back at thread exit
+  EXPECT_EQ(Dictionary::Preload(base, 0), nullptr);
+  std::filesystem::remove_all(std::filesystem::path(base).parent_path());
+}
+
+// A preload that cannot read its files adds nothing, and a thread waiting
+// for it gets nullptr (and the one report) instead of waiting for ever.
+TEST(DictionaryTest, FailedPreloadLeavesThreadsToTheirOwnLoad) {
+  std::vector<std::string> messages;
+  Dictionary::SetMissingReporter([&](const std::string& m) { messages.push_back(m); });
+  const std::string base = "/nonexistent/newslint-test/yy_YY";
+  {
+    std::unique_ptr<Dictionary::Preloading> preload = Dictionary::Preload(base, 3);
+    std::thread t([&] { EXPECT_EQ(Dictionary::ForThread(base), nullptr); });
+    t.join();
+  }
+  EXPECT_EQ(Dictionary::IdleCountForTest(base), 0u);
+  std::thread t([&] { EXPECT_EQ(Dictionary::ForThread(base), nullptr); });
+  t.join();
+  EXPECT_EQ(messages.size(), 1u);
+  Dictionary::SetMissingReporter(nullptr);
 }
 
 TEST(DictionaryTest, MissingFilesGiveNullptrAndOneReport) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lint/attribution.h"
+#include "lint/dictionary.h"
 #include "lint/people.h"
 #include "lint/quotations.h"
 #include "rules/likely_speaker.h"
@@ -59,6 +60,10 @@ bool NamedByName(const Cue& cue) {
 class ConflictingSpeakersRule : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
+  // The People view reads the default dictionary.
+  std::vector<std::string> dictionaries(const RuleOptions&) const override {
+    return {std::string(Dictionary::kDefaultBase)};
+  }
 
   void Check(const Article&, Analysis& analysis, const RuleOptions& options,
              FindingSink& sink) const override {

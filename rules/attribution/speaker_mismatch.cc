@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "lint/attribution.h"
+#include "lint/dictionary.h"
 #include "lint/flat_hash.h"
 #include "lint/people.h"
 #include "lint/quotations.h"
@@ -53,6 +54,10 @@ class SpeakerMismatchRule : public Rule {
   }
 
   const RuleInfo& info() const override { return kInfo; }
+  // The People view reads the default dictionary.
+  std::vector<std::string> dictionaries(const RuleOptions&) const override {
+    return {std::string(Dictionary::kDefaultBase)};
+  }
 
   void Check(const Article&, Analysis& analysis, const RuleOptions&,
              FindingSink& sink) const override {

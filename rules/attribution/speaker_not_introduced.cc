@@ -47,6 +47,10 @@ class SpeakerNotIntroducedRule : public Rule {
   }
 
   const RuleInfo& info() const override { return kInfo; }
+  // Its own lookups and the People view's: the default dictionary.
+  std::vector<std::string> dictionaries(const RuleOptions&) const override {
+    return {std::string(Dictionary::kDefaultBase)};
+  }
 
   void Check(const Article&, Analysis& analysis, const RuleOptions&,
              FindingSink& sink) const override {

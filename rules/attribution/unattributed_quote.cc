@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lint/attribution.h"
+#include "lint/dictionary.h"
 #include "lint/people.h"
 #include "lint/quotations.h"
 #include "lint/utf8.h"
@@ -87,6 +88,10 @@ class ParagraphLetters {
 class UnattributedQuoteRule : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
+  // The People view reads the default dictionary.
+  std::vector<std::string> dictionaries(const RuleOptions&) const override {
+    return {std::string(Dictionary::kDefaultBase)};
+  }
 
   void Check(const Article&, Analysis& analysis, const RuleOptions& options,
              FindingSink& sink) const override {

@@ -201,6 +201,9 @@ class SpellingRule : public Rule {
   }
 
   const RuleInfo& info() const override { return kInfo; }
+  std::vector<std::string> dictionaries(const RuleOptions& options) const override {
+    return {options.GetString("dictionary", Dictionary::kDefaultBase)};
+  }
 
   void Check(const Article&, Analysis& analysis, const RuleOptions& options,
              FindingSink& sink) const override {
