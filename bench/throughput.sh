@@ -8,9 +8,10 @@
 #
 # Prints, for each run: seconds (best of 3), MB/s, MB/s per core,
 # articles/s, peak RSS and the ratio against the read-only reference pass;
-# the speed-up from 1 to all cores; where taskset can pin, one job on each
-# core alone and one pinned single-job process per core at once, and the
-# all-jobs run's efficiency against the latter; .zst and .gz input; and
+# the speed-up from 1 to all cores; the start-up (a run over one record);
+# where taskset can pin, one job on each core alone and one pinned
+# single-job process per core at once, and the all-jobs run's efficiency
+# against the latter; .zst and .gz input; and
 # whether the JSONL output is byte-identical with 1 and with all jobs. Last,
 # records that carry a page instead of a text (`corpus.py html`, a quarter of
 # CORPUS_MB): one job, and the read-only pass over the same records (for
@@ -68,6 +69,12 @@ report "reference: read only (--select input)" "$ref_read" 1 "$rss_read"
 report "newslint check --jobs 1" "$one" 1 "$rss_one"
 report "newslint check --jobs $cores" "$all" "$cores" "$rss_all"
 awk -v a="$one" -v b="$all" -v c="$cores" 'BEGIN { printf "speed-up with %d jobs: %.2fx\n", c, a/b }'
+# Start-up: a run over one record is almost all of it (reading the rules'
+# lexicons, compiling the phrase automaton, loading Hunspell), which a CI
+# job checking a small scrape pays on every run.
+head -n 1 "$work/corpus.jsonl" > "$work/one.jsonl"
+timed "$bin" check "$work/one.jsonl" --no-config --jobs 1 --format jsonl -o /dev/null --fail-on never
+awk -v t="$t" -v m="$rss" 'BEGIN { printf "start-up: newslint check --jobs 1 on one record: %.3f s (best of 3), %.1f MB RSS\n", t, m/1024 }'
 # The machine's own scaling, when taskset can pin: `--jobs 1` on each core
 # alone (virtual cores of one machine can differ, and then which core a
 # one-job run lands on decides its time), and one pinned `--jobs 1` process
