@@ -8,6 +8,7 @@
 #include <cstring>
 #include <mutex>
 #include <set>
+#include <system_error>
 #include <utility>
 
 #include "lint/byte_set.h"
@@ -266,6 +267,12 @@ struct IdlePool {
     }
     return pending.emplace_back(std::string(base), 0).second;
   }
+  bool AnyPending(std::string_view base) const {
+    for (const auto& [b, n] : pending) {
+      if (b == base) return n > 0;
+    }
+    return false;
+  }
 };
 
 IdlePool& Idle() {
@@ -286,7 +293,7 @@ std::unique_ptr<Dictionary> TakeIdle(std::string_view base) {
         return dict;
       }
     }
-    if (pool.Pending(base) == 0) return nullptr;
+    if (!pool.AnyPending(base)) return nullptr;
     pool.arrived.wait(lock);
   }
 }
@@ -338,17 +345,16 @@ size_t Dictionary::IdleCountForTest(std::string_view base) {
 }
 
 Dictionary::Preloading::Preloading(std::string base, int count) {
+  IdlePool& pool = Idle();
   {
-    IdlePool& pool = Idle();
     std::lock_guard<std::mutex> lock(pool.mu);
     pool.Pending(base) += count;
   }
   // One thread, one load after another: Hunspell's construction holds a
   // process-wide lock anyway (HunspellLifetimeMutex).
-  thread_ = std::thread([base = std::move(base), count] {
+  auto load = [&pool, base, count] {
     for (int k = 0; k < count; ++k) {
       std::unique_ptr<Dictionary> dict = Load(base);
-      IdlePool& pool = Idle();
       {
         std::lock_guard<std::mutex> lock(pool.mu);
         if (dict != nullptr) pool.idle.push_back(std::move(dict));
@@ -356,7 +362,18 @@ Dictionary::Preloading::Preloading(std::string base, int count) {
       }
       pool.arrived.notify_all();
     }
-  });
+  };
+  try {
+    thread_ = std::thread(std::move(load));
+  } catch (const std::system_error&) {
+    // No thread to be had: the loads are not pending after all, and each
+    // worker loads its own, as without a preload.
+    {
+      std::lock_guard<std::mutex> lock(pool.mu);
+      pool.Pending(base) -= count;
+    }
+    pool.arrived.notify_all();
+  }
 }
 
 Dictionary::Preloading::~Preloading() {

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
-#include <new>
 #include <deque>
+#include <new>
 #include <stdexcept>
 #include <type_traits>
 #include <utility>
