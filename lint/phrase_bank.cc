@@ -32,6 +32,7 @@ PhraseBank::PhraseBank(const std::vector<const PhraseMatcher*>& matchers) {
     }
   }
   combined_ = std::make_unique<PhraseMatcher>(phrases);
+  combined_->Build();  // now, on the Engine's thread, not in the first worker's scan
   size_t bits = 2;
   while ((size_t{1} << bits) < 4 * matchers_.size()) ++bits;
   index_.assign(size_t{1} << bits, IndexEntry{});

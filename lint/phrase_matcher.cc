@@ -223,7 +223,9 @@ void PhraseMatcher::Compile() {
   size_t history = 1;
   while (history < longest) history <<= 1;
   history_mask_ = history - 1;
+}
 
+void PhraseMatcher::BuildAutomaton() const {
   // The trie, sparse: the child of each (state, class) edge in a hash map
   // (a dense table of every state's row of classes, grown as the trie grew,
   // cost most of a start-up: tens of megabytes of fresh pages, copied at
@@ -293,7 +295,7 @@ void PhraseMatcher::Compile() {
 
 void PhraseMatcher::Pack(const std::vector<size_t>& bfs_order, const std::vector<int32_t>& fail,
                          const std::vector<std::pair<uint64_t, int32_t>>& edges,
-                         const std::vector<uint32_t>& first_edge) {
+                         const std::vector<uint32_t>& first_edge) const {
   const size_t states = ends_here_.size();
   // Renumber: breadth-first, the states where a phrase may end (output_link_
   // set) after all the others, breadth-first among themselves. The root ends
@@ -392,7 +394,7 @@ void PhraseMatcher::Pack(const std::vector<size_t>& bfs_order, const std::vector
 }
 
 std::vector<uint32_t> PhraseMatcher::TransitionsForTest() const {
-  const size_t states = state_count();
+  const size_t states = state_count();  // built
   std::vector<uint32_t> out(states * 256);
   const size_t line_shift = cells16_.empty() ? 4 : 5;  // cells per 64-byte line: 16 or 32
   for (size_t n = 0; n < states; ++n) {
@@ -551,6 +553,7 @@ struct FastPath {
 
 template <typename OnMatch>
 void PhraseMatcher::Scan(std::string_view text, size_t base, OnMatch&& on_match) const {
+  EnsureBuilt();
   if (ends_here_.size() <= 1 || text.empty()) return;  // no phrase, or nothing to scan
   if (!cells16_.empty()) {
     ScanWith(cells16_, text, base, on_match);

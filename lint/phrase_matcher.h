@@ -7,8 +7,8 @@
 // and then finds every occurrence of every phrase in a single left-to-right
 // pass over the text, one table lookup per input byte.
 //
-// Build it once (in the rule's constructor; it is immutable afterwards and
-// safe to share between threads), then scan lines:
+// Make it once (in the rule's constructor; it is safe to share between
+// threads, and builds its automaton on the first scan), then scan lines:
 //
 //   PhraseMatcher matcher(LexiconEntries("consent-statements"));
 //   for (const Paragraph& p : analysis.paragraphs()) {
@@ -57,6 +57,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -98,10 +99,20 @@ struct PhraseMatch {
 
 class PhraseMatcher {
  public:
-  // Compiles `phrases`. A phrase that folds to nothing (empty or blank) is
-  // kept in the numbering but never matches.
+  // Takes `phrases` (folded, their first words and byte classes now; the
+  // automaton on the first scan, or Build()). A phrase that folds to
+  // nothing (empty or blank) is kept in the numbering but never matches.
   explicit PhraseMatcher(const std::vector<std::string_view>& phrases);
   explicit PhraseMatcher(const std::vector<std::string>& phrases);
+
+  // Builds the automaton now, if it is not built yet; every scan does so
+  // first, once, whatever the thread (std::call_once). Most rules' own
+  // matchers are never scanned in a run with an Engine (their phrases are
+  // found by the Engine's combined automaton, lint/phrase_bank.h), and the
+  // spun-phrase table alone is 12,759 states: built on the first scan,
+  // they cost a run's start-up nothing. The combined automaton is built at
+  // once (PhraseBank), while the dictionaries load.
+  void Build() const { EnsureBuilt(); }
 
   PhraseMatcher(const PhraseMatcher&) = delete;
   PhraseMatcher& operator=(const PhraseMatcher&) = delete;
@@ -113,7 +124,10 @@ class PhraseMatcher {
   const std::string& phrase(size_t i) const { return phrases_[i]; }
   // States of the automaton (the root included); its scan table holds
   // state_count() x (distinct bytes in the phrases) cells.
-  size_t state_count() const { return ends_here_.size(); }
+  size_t state_count() const {
+    EnsureBuilt();
+    return ends_here_.size();
+  }
   // Columns of the scan table: the distinct folded bytes of the phrases, plus
   // one for every other byte.
   size_t class_count() const { return class_count_; }
@@ -194,10 +208,14 @@ class PhraseMatcher {
   template <typename Cell, typename OnMatch>
   void ScanWith(const PhraseCells<Cell>& table, std::string_view text, size_t base,
                 OnMatch&& on_match) const;
-  void Compile();
+  void Compile();  // the phrases' folded forms, first words, byte classes
+  void EnsureBuilt() const {
+    std::call_once(*built_, [this] { BuildAutomaton(); });
+  }
+  void BuildAutomaton() const;  // the trie, its links, Pack()
   void Pack(const std::vector<size_t>& bfs_order, const std::vector<int32_t>& fail,
             const std::vector<std::pair<uint64_t, int32_t>>& edges,
-            const std::vector<uint32_t>& first_edge);
+            const std::vector<uint32_t>& first_edge) const;
 
   std::vector<std::string> phrases_;
   std::vector<std::string> folded_;        // per phrase
@@ -209,11 +227,15 @@ class PhraseMatcher {
   size_t longest_first_word_ = 0;
 
   uint8_t byte_class_[256] = {};  // folded byte -> its class (a column of the DFA)
+  size_t class_count_ = 1;        // column 0: bytes that occur in no phrase
+
+  // The automaton, built once on first use (EnsureBuilt, under call_once:
+  // hence mutable) and read-only after.
+  std::unique_ptr<std::once_flag> built_ = std::make_unique<std::once_flag>();
   // Where a byte's column starts in the packed table (Pack()): by folded
   // byte, and by text byte when it folds alone (else -1).
-  uint32_t column_cell_[256] = {};
-  int32_t fast_cell_[256] = {};
-  size_t class_count_ = 1;        // column 0: bytes that occur in no phrase
+  mutable uint32_t column_cell_[256] = {};
+  mutable int32_t fast_cell_[256] = {};
   // The DFA as the scan reads it (Pack()): each cell holds the next state.
   // States are numbered breadth-first, so that the states text visits most
   // (near the root) sit together, except that the states where a phrase
@@ -227,16 +249,16 @@ class PhraseMatcher {
   // 16-bit cells when the states fit (every built-in lexicon), else 32-bit.
   // Scanning is bound by that chain of dependent reads and by cache misses
   // on this table.
-  PhraseCells<uint16_t> cells16_;
-  PhraseCells<uint32_t> cells32_;
-  size_t report_from_ = 0;  // states from here on have a phrase ending at them or a suffix
-  std::vector<int32_t> output_link_;  // the state itself if a phrase ends there, else dict_link_
-  std::vector<int32_t> dict_link_;    // longest proper suffix state where a phrase ends, or -1
-  std::vector<std::vector<uint32_t>> ends_here_;  // phrases ending exactly at a state
+  mutable PhraseCells<uint16_t> cells16_;
+  mutable PhraseCells<uint32_t> cells32_;
+  mutable size_t report_from_ = 0;  // states from here on have a phrase ending at them or a suffix
+  mutable std::vector<int32_t> output_link_;  // the state itself if a phrase ends there, else dict_link_
+  mutable std::vector<int32_t> dict_link_;    // longest proper suffix state where a phrase ends, or -1
+  mutable std::vector<std::vector<uint32_t>> ends_here_;  // phrases ending exactly at a state
   // Per state where phrases end: (folded length << 2) | kNeedsStart | kNeedsEnd,
   // the same for every phrase ending there.
   static constexpr uint32_t kNeedsStart = 2, kNeedsEnd = 1;
-  std::vector<uint32_t> end_info_;
+  mutable std::vector<uint32_t> end_info_;
   size_t history_mask_ = 0;       // ring buffer of unit starts, size a power of two
 };
 

@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <ostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace newslint {
@@ -180,6 +182,36 @@ void ExpectSameTableAsDense(const std::vector<std::string>& phrases) {
     }
   }
   EXPECT_EQ(differ, 0u);
+}
+
+// The automaton is built on the first scan (std::call_once): threads that
+// all scan a new matcher at once each get every match, the same as from a
+// matcher built beforehand.
+TEST(PhraseMatcherTest, FirstScansFromManyThreadsAtOnce) {
+  const std::vector<std::string> phrases = {"we use cookies", "accept all", "privacy policy",
+                                            "cookies", "all"};
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "We use cookies. Accept all or read our Privacy  Policy. ";
+  PhraseMatcher built(phrases);
+  built.Build();
+  const std::vector<PhraseMatch> expected = built.FindAll(text);
+  ASSERT_EQ(expected.size(), 200u * 5);
+  for (int round = 0; round < 20; ++round) {
+    const PhraseMatcher fresh(phrases);
+    std::atomic<int> ready{0};
+    std::vector<std::vector<PhraseMatch>> found(4);
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < found.size(); ++t) {
+      threads.emplace_back([&, t] {
+        ++ready;
+        while (ready.load() < 4) std::this_thread::yield();
+        found[t] = t % 2 == 0 ? fresh.FindAll(text) : std::vector<PhraseMatch>{};
+        if (t % 2 == 1 && fresh.ContainsAny(text)) found[t] = fresh.FindAll(text);
+      });
+    }
+    for (std::thread& t : threads) t.join();
+    for (const std::vector<PhraseMatch>& f : found) EXPECT_TRUE(f == expected);
+  }
 }
 
 TEST(PhraseMatcherTest, TableEqualsTheDenseConstructions) {

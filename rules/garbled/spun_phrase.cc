@@ -134,7 +134,10 @@ bool IsQuotedMention(std::string_view text, Span span) {
 
 class SpunPhraseRule : public Rule, public PhraseUser {
  public:
-  SpunPhraseRule() { Lexicon(); }  // compile at registration, not on the first article
+  // The lexicon read at registration, not on the first article (its
+  // automaton is built on its first scan, which a run with an Engine does
+  // not make: the Engine's combined automaton finds these phrases).
+  SpunPhraseRule() { Lexicon(); }
 
   std::vector<const PhraseMatcher*> phrase_matchers() const override { return {&Lexicon().matcher}; }
 
