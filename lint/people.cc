@@ -495,6 +495,10 @@ People::People(Analysis& analysis, Dictionary* dictionary) {
   Build<false>(analysis, dictionary, nullptr);
 }
 
+std::vector<std::string> People::Dictionaries() {
+  return {std::string(Dictionary::kDefaultBase)};
+}
+
 People People::ReferenceForTest(Analysis& analysis, Dictionary* dictionary) {
   People people;
   people.Build<true>(analysis, dictionary, nullptr);

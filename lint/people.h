@@ -129,6 +129,10 @@ class People {
   // The same, built with the reference code Build's fast paths replaced
   // (their definitions), for differential tests: the result must be equal.
   static People ReferenceForTest(Analysis& analysis, Dictionary* dictionary);
+  // The dictionaries the view reads (Dictionary::ForThread's default), for
+  // the Rule::dictionaries of rules that ask for it, so that the Engine
+  // preloads them.
+  static std::vector<std::string> Dictionaries();
 
   const std::vector<Person>& persons() const { return persons_; }
   // Every name mention, persons and not (person == kNone), in text order.

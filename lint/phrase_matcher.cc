@@ -226,6 +226,9 @@ void PhraseMatcher::Compile() {
 }
 
 void PhraseMatcher::BuildAutomaton() const {
+  // From nothing, also when a build that threw (Pack: a table over 2^31
+  // cells) is tried again by the next scan (call_once lets it).
+  ends_here_.clear();
   // The trie, sparse: the child of each (state, class) edge in a hash map
   // (a dense table of every state's row of classes, grown as the trie grew,
   // cost most of a start-up: tens of megabytes of fresh pages, copied at

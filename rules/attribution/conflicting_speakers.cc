@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "lint/attribution.h"
-#include "lint/dictionary.h"
 #include "lint/people.h"
 #include "lint/quotations.h"
 #include "rules/likely_speaker.h"
@@ -60,9 +59,9 @@ bool NamedByName(const Cue& cue) {
 class ConflictingSpeakersRule : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
-  // The People view reads the default dictionary.
+  // The People view's dictionary.
   std::vector<std::string> dictionaries(const RuleOptions&) const override {
-    return {std::string(Dictionary::kDefaultBase)};
+    return People::Dictionaries();
   }
 
   void Check(const Article&, Analysis& analysis, const RuleOptions& options,

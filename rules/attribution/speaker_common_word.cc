@@ -205,9 +205,9 @@ class SpeakerCommonWordRule : public Rule {
   }
 
   const RuleInfo& info() const override { return kInfo; }
-  // Its own lookups and the People view's: the default dictionary.
+  // The People view's dictionary (also the one it looks words up in).
   std::vector<std::string> dictionaries(const RuleOptions&) const override {
-    return {std::string(Dictionary::kDefaultBase)};
+    return People::Dictionaries();
   }
 
   void Check(const Article&, Analysis& analysis, const RuleOptions&,

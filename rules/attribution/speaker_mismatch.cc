@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "lint/attribution.h"
-#include "lint/dictionary.h"
 #include "lint/flat_hash.h"
 #include "lint/people.h"
 #include "lint/quotations.h"
@@ -54,9 +53,9 @@ class SpeakerMismatchRule : public Rule {
   }
 
   const RuleInfo& info() const override { return kInfo; }
-  // The People view reads the default dictionary.
+  // The People view's dictionary.
   std::vector<std::string> dictionaries(const RuleOptions&) const override {
-    return {std::string(Dictionary::kDefaultBase)};
+    return People::Dictionaries();
   }
 
   void Check(const Article&, Analysis& analysis, const RuleOptions&,
