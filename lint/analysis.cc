@@ -143,6 +143,17 @@ std::span<const Token> Analysis::TokensIn(Span span) {
   return {first, last};
 }
 
+void Analysis::FindSentenceTokens() {
+  const std::vector<Sentence>& ss = sentences();
+  TokenWalk walk(tokens());  // the sentences come in text order
+  std::vector<std::pair<uint32_t, uint32_t>> ranges(ss.size());
+  for (size_t s = 0; s < ss.size(); ++s) {
+    const auto [first, end] = walk.RangeIn(ss[s].span);
+    ranges[s] = {static_cast<uint32_t>(first), static_cast<uint32_t>(end)};
+  }
+  sentence_tokens_ = std::move(ranges);
+}
+
 size_t Analysis::LineIndexOf(size_t offset) {
   const std::vector<Span>& ls = lines();
   auto it = std::upper_bound(ls.begin(), ls.end(), offset,

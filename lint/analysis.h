@@ -254,6 +254,19 @@ class Analysis {
   // The tokens lying wholly inside `span` (binary search; no copy). For many
   // spans in text order (every line, every sentence) TokenWalk is cheaper.
   std::span<const Token> TokensIn(Span span);
+  // TokensIn(sentences()[s].span), and the same as [first, end) indices into
+  // tokens(): found for every sentence at once, on the first call, by one
+  // walk. Half a dozen views and rules go through every sentence's tokens,
+  // and each walked to them on its own.
+  std::span<const Token> SentenceTokens(size_t s) {
+    const auto [first, end] = SentenceTokenRange(s);
+    return {tokens_->data() + first, end - first};
+  }
+  std::pair<size_t, size_t> SentenceTokenRange(size_t s) {
+    if (!sentence_tokens_) FindSentenceTokens();
+    const auto [first, end] = (*sentence_tokens_)[s];
+    return {first, end};
+  }
 
   // 0-based index into lines() of the line holding byte `offset`. An offset
   // on a line's "\r\n" belongs to that line; offsets at or past the end of
@@ -326,6 +339,10 @@ class Analysis {
   std::optional<std::vector<Paragraph>> paragraphs_;
   std::optional<std::vector<Sentence>> sentences_;
   std::optional<std::vector<Token>> tokens_;
+  // Per sentence, [first, end) into tokens_ (SentenceTokenRange); 32 bits
+  // as the tokens' own offsets (a text is at most 4 GiB).
+  std::optional<std::vector<std::pair<uint32_t, uint32_t>>> sentence_tokens_;
+  void FindSentenceTokens();
   std::optional<std::string> lower_;
   enum class Validity : uint8_t { kUnknown, kValid, kInvalid };
   Validity text_validity_ = Validity::kUnknown;  // of the whole text, for CodePointsIn

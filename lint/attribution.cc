@@ -598,8 +598,8 @@ class Builder {
   }
 
   void ScanSentence(size_t s) {
-    // People found each sentence's tokens already (Analysis::TokensIn).
-    const auto [base, end] = people_.SentenceTokens(s);
+    // Found once for the article (Analysis::SentenceTokenRange).
+    const auto [base, end] = an_.SentenceTokenRange(s);
     if (base == end) return;
     const size_t first_cue = cues_.size();
     const VerbTable& verbs = Verbs();

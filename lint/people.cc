@@ -656,13 +656,7 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
            cp.value == U'\u00AB' || cp.value == U'\u201E';
   };
 
-  // Each sentence's tokens as [first, end) indices, found once: the roles
-  // below need them per mention.
-  sentence_tokens_.resize(sentences.size());
-  TokenWalk walk(tokens);  // the sentences come in text order
-  for (size_t s = 0; s < sentences.size(); ++s) sentence_tokens_[s] = walk.RangeIn(sentences[s].span);
   const TitleTable& titles = Titles();
-  const std::vector<std::pair<size_t, size_t>>& sentence_tokens = sentence_tokens_;
   // Quotations::At(offset) != nullptr for the mentions' offsets, which
   // ascend: the paragraph by a cursor rather than a binary search per
   // mention. Both take the last paragraph starting at or before the offset
@@ -716,8 +710,9 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
   // People more than the loop that finds them.
   mentions_.reserve(tokens.size() / 8 + 4);
   for (size_t s = 0; s < sentences.size(); ++s) {
-    const size_t base = sentence_tokens[s].first;
-    const size_t end = sentence_tokens[s].second;
+    const std::pair<size_t, size_t> range = analysis.SentenceTokenRange(s);
+    const size_t base = range.first;
+    const size_t end = range.second;
     if (base == end) continue;
     const size_t paragraph = sentences[s].paragraph;
     std::span<const Token> all(tokens);
@@ -1072,8 +1067,9 @@ void People::Build(Analysis& analysis, Dictionary* dictionary, StringMap<bool>* 
   // Roles.
   for (NameMention& m : mentions_) {
     const size_t s = m.sentence;
-    const size_t base = sentence_tokens[s].first;
-    const size_t end = sentence_tokens[s].second;
+    const std::pair<size_t, size_t> range = analysis.SentenceTokenRange(s);
+    const size_t base = range.first;
+    const size_t end = range.second;
     auto lower_at = [&](size_t j) { return lower_of(tokens[j]); };
     auto set = [&](MentionRole role, std::string_view reason, bool subject = false) {
       m.role = role;

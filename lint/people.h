@@ -166,10 +166,6 @@ class People {
   // sub-heading: most words capitalised), where capitals say nothing.
   bool TitleCaseParagraph(size_t p) const { return p < title_case_.size() && title_case_[p]; }
 
-  // The tokens of sentence `s` as [first, end) indices into
-  // Analysis::tokens(), as Analysis::TokensIn(sentences()[s].span) gives
-  // them: found once here for the attribution views.
-  std::pair<size_t, size_t> SentenceTokens(size_t s) const { return sentence_tokens_[s]; }
 
  private:
   People() = default;
@@ -182,7 +178,6 @@ class People {
   std::vector<Person> persons_;
   std::vector<NameMention> mentions_;
   std::vector<bool> title_case_;
-  std::vector<std::pair<size_t, size_t>> sentence_tokens_;  // per sentence
   // Where capitalised words (possessive stripped) are used as a name, in
   // text order: each use's word is text_.substr(at, size), a token of the
   // article's text without its possessive ending. Only UsedAsNameOutside

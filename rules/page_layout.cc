@@ -70,6 +70,7 @@ PageLayout::PageLayout(Analysis& analysis) : article_(analysis.article()) {
   std::string_view text = analysis.text();
   lines_.resize(spans.size());
   TokenWalk line_tokens(analysis.tokens());  // the lines come in text order
+  tokens_ = analysis.tokens().data();
   for (size_t i = 0; i < spans.size(); ++i) {
     LineLayout& l = lines_[i];
     size_t start = spans[i].start, end = spans[i].end;
@@ -90,7 +91,10 @@ PageLayout::PageLayout(Analysis& analysis) : article_(analysis.article()) {
     constexpr unsigned kLetters = ~kBit(TokenShape::kNumber);
     constexpr unsigned kCapitals =
         kBit(TokenShape::kCapitalized) | kBit(TokenShape::kUpper) | kBit(TokenShape::kMixed);
-    const std::span<const Token> tokens = line_tokens.In(l.span);
+    const auto [first_token, end_token] = line_tokens.RangeIn(l.span);
+    const std::span<const Token> tokens(analysis.tokens().data() + first_token,
+                                        end_token - first_token);
+    l.first_token = static_cast<uint32_t>(first_token);
     l.words = static_cast<int>(tokens.size());
     for (const Token& t : tokens) {
       const auto shape = static_cast<unsigned>(t.shape);

@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -48,6 +49,7 @@ struct LineLayout {
   Span span;               // the line without leading/trailing white space
   bool blank = false;      // nothing but white space
   int words = 0;           // word and number tokens
+  uint32_t first_token = 0;  // index into Analysis::tokens() of the first (PageLayout::tokens)
   int letters_words = 0;   // tokens with letters (not pure numbers)
   int capitalized = 0;     // tokens starting upper-case (kCapitalized, kUpper, kMixed)
   int code_points = 0;     // of the trimmed line
@@ -80,6 +82,11 @@ class PageLayout {
 
   size_t size() const { return lines_.size(); }
   const LineLayout& line(size_t i) const { return lines_[i]; }
+  // Line i's tokens, Analysis::TokensIn(line(i).span), as the layout found
+  // them (a rule that asks about a few lines walked to them again).
+  std::span<const Token> tokens(size_t i) const {
+    return {tokens_ + lines_[i].first_token, static_cast<size_t>(lines_[i].words)};
+  }
 
   // First and one-past-last line of the story; both 0 when the text has no
   // prose.
@@ -121,6 +128,7 @@ class PageLayout {
   void FindStory();
 
   const Article& article_;
+  const Token* tokens_ = nullptr;  // Analysis::tokens().data(), which outlives the view
   std::vector<LineLayout> lines_;
   size_t body_begin_ = 0;
   size_t body_end_ = 0;

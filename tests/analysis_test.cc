@@ -301,6 +301,49 @@ TEST(AnalysisTest, TokenWalkGivesTokensIn) {
   }
 }
 
+// SentenceTokens(s) is TokensIn(sentences()[s].span), for every sentence of
+// every fixture, asked in any order (the first call finds them all), and
+// SentenceTokenRange gives the same tokens as indices into tokens().
+TEST(AnalysisTest, SentenceTokensAreTokensInEachSentence) {
+  auto same = [](std::span<const Token> a, std::span<const Token> b) {
+    return a.data() == b.data() && a.size() == b.size();
+  };
+  size_t sentences = 0, empty = 0;
+  for (const Article& a : FixtureArticles()) {
+    Analysis an(a);
+    const size_t n = an.sentences().size();
+    // Last sentence first: nothing may depend on the order of the calls.
+    for (size_t k = n; k-- > 0;) {
+      const std::span<const Token> in = an.TokensIn(an.sentences()[k].span);
+      ASSERT_TRUE(same(an.SentenceTokens(k), in)) << a.source << " sentence " << k;
+      const auto [first, end] = an.SentenceTokenRange(k);
+      ASSERT_EQ(first, static_cast<size_t>(in.data() - an.tokens().data())) << a.source;
+      ASSERT_EQ(end - first, in.size()) << a.source;
+      empty += in.empty();
+    }
+    sentences += n;
+  }
+  EXPECT_GT(sentences, 1000u);  // the fixtures hold many sentences...
+  EXPECT_GT(empty, 0u);         // ...and some without a token ("...", "—")
+}
+
+TEST(AnalysisTest, SentenceTokensOfAShortText) {
+  Article a = MakeArticle(
+      "Minister Jane Roe arrived. She met Kral!\n"
+      "\n"
+      "\u201cWe will sign,\u201d Roe said. ... \u2014 Then nothing.\n");
+  Analysis an(a);
+  std::vector<std::vector<std::string>> words;
+  for (size_t s = 0; s < an.sentences().size(); ++s) {
+    words.emplace_back();
+    for (const Token& t : an.SentenceTokens(s)) words.back().emplace_back(an.view(t.span));
+  }
+  const std::vector<std::vector<std::string>> expected = {
+      {"Minister", "Jane", "Roe", "arrived"}, {"She", "met", "Kral"}, {"We", "will", "sign", "Roe", "said"}};
+  ASSERT_GE(words.size(), 3u);
+  EXPECT_EQ(std::vector(words.begin(), words.begin() + 3), expected);
+}
+
 // CodePointsIn skips the validation of valid pieces of valid text: it must
 // still count exactly as CountCodePoints, for lines and for spans whose edges
 // cut a sequence, in valid text and in text with invalid bytes.

@@ -1,6 +1,7 @@
 #include "rules/page_layout.h"
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +72,26 @@ TEST(PageLayoutTest, SpanIsTheTrimmedLine) {
   ASSERT_EQ(layout.size(), 1u);
   EXPECT_EQ(analysis.view(layout.line(0).span), "Home");
   EXPECT_EQ(layout.line(0).code_points, 4);
+}
+
+// tokens(i) is TokensIn(line(i).span) for every line of every fixture,
+// blank lines (no token) included.
+TEST(PageLayoutTest, LineTokensAreTokensInTheLine) {
+  size_t lines = 0, with_tokens = 0;
+  for (const Article& article : FixtureArticles()) {
+    Analysis analysis(article);
+    const PageLayout layout(analysis);
+    for (size_t i = 0; i < layout.size(); ++i) {
+      const std::span<const Token> in = analysis.TokensIn(layout.line(i).span);
+      const std::span<const Token> got = layout.tokens(i);
+      ASSERT_EQ(got.size(), in.size()) << article.source << " line " << i;
+      if (!in.empty()) ASSERT_EQ(got.data(), in.data()) << article.source << " line " << i;
+      with_tokens += !in.empty();
+    }
+    lines += layout.size();
+  }
+  EXPECT_GT(lines, with_tokens);  // blank lines among them
+  EXPECT_GT(with_tokens, 1000u);
 }
 
 // ---------------------------------------------------------------------------

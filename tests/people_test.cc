@@ -195,21 +195,5 @@ TEST_F(PeopleTest, ShortFunctionWordsDoNotCountInTitleCase) {
   EXPECT_TRUE(people.TitleCaseParagraph(2));
 }
 
-TEST_F(PeopleTest, SentenceTokensAreTheTokensInEachSentence) {
-  const People& people = Build(
-      "Minister Jane Roe arrived. She met Kral!\n"
-      "\n"
-      "“We will sign,” Roe said. ... — Then nothing.\n"
-      "Kral’s aides, in Astana, said: “No.”\n");
-  const std::vector<Sentence>& sentences = analysis_->sentences();
-  ASSERT_GE(sentences.size(), 5u);
-  const Token* first = analysis_->tokens().data();
-  for (size_t s = 0; s < sentences.size(); ++s) {
-    std::span<const Token> in = analysis_->TokensIn(sentences[s].span);
-    const size_t begin = static_cast<size_t>(in.data() - first);
-    EXPECT_EQ(people.SentenceTokens(s), std::make_pair(begin, begin + in.size())) << s;
-  }
-}
-
 }  // namespace
 }  // namespace newslint

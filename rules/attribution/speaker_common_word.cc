@@ -100,7 +100,7 @@ bool PronounFollows(Analysis& analysis, const Attribution& attr, const People& p
   for (const NameMention& m : people.mentions()) {
     if (m.sentence == next && !m.quoted && m.person != People::kNone) return false;
   }
-  std::span<const Token> toks = analysis.TokensIn(sentences[next].span);
+  std::span<const Token> toks = analysis.SentenceTokens(next);
   if (!toks.empty() && IsWord(analysis.view(toks[0].span), {"He", "She"})) return true;
   for (const Cue& c : attr.cues()) {
     if (c.sentence == next && c.kind == SpeakerKind::kPronoun &&

@@ -563,7 +563,7 @@ class SpeakerMismatchRule : public Rule {
   // name right after its comma.
   std::optional<Frame> EventFrame(Analysis& analysis, const People& people, const Cue& cue) const {
     const Sentence& s = analysis.sentences()[cue.sentence];
-    std::span<const Token> toks = analysis.TokensIn(s.span);
+    std::span<const Token> toks = analysis.SentenceTokens(cue.sentence);
     if (toks.empty()) return std::nullopt;
     size_t matched = 0;
     for (const std::vector<std::string>& words : frames_) {

@@ -114,7 +114,6 @@ class BylineResidueRule : public Rule {
     const int64_t max_words = options.GetInt("max-words", 16);
     const PageLayout& layout = analysis.Shared<PageLayout>();
     std::vector<PhraseMatch> matches;
-    TokenWalk line_tokens(analysis.tokens());  // the lines come in text order
     for (size_t i = 0; i < layout.size(); ++i) {
       const LineLayout& line = layout.line(i);
       if (line.blank || line.prose || line.words == 0 || line.words > max_words ||
@@ -127,7 +126,7 @@ class BylineResidueRule : public Rule {
       matches.clear();
       matcher_.FindAll(text, line.span.start, &matches);
       if (matches.empty()) continue;
-      std::span<const Token> tokens = line_tokens.In(line.span);
+      std::span<const Token> tokens = layout.tokens(i);
       Verdict v = Judge(analysis, layout, i, tokens, matches, bare_bylines);
       if (v.form == nullptr) continue;
       Report(analysis, layout, i, v, sink);

@@ -390,9 +390,10 @@ class GrammarRule : public Rule {
              FindingSink& sink) const override {
     SentenceWords w;
     std::vector<Match> matches;
-    TokenWalk walk(analysis.tokens());  // the sentences come in text order
-    for (const Sentence& s : analysis.sentences()) {
-      std::span<const Token> toks = walk.In(s.span);
+    const size_t sentences = analysis.sentences().size();
+    for (size_t si = 0; si < sentences; ++si) {
+      const Sentence& s = analysis.sentences()[si];
+      std::span<const Token> toks = analysis.SentenceTokens(si);
       if (toks.empty()) continue;
       Classify(analysis, toks, &w);
       if (w.any == 0) continue;

@@ -118,9 +118,9 @@ class RepeatedWordRule : public Rule {
     StringSet extra;
     for (const std::string& w : options.GetList("allow")) extra.insert(Lower(w));
 
-    TokenWalk walk(analysis.tokens());  // the sentences come in text order
-    for (const Sentence& s : analysis.sentences()) {
-      std::span<const Token> toks = walk.In(s.span);
+    const size_t sentences = analysis.sentences().size();
+    for (size_t si = 0; si < sentences; ++si) {
+      std::span<const Token> toks = analysis.SentenceTokens(si);
       for (size_t i = 0; i + 1 < toks.size();) {
         size_t run = RunLength(analysis, toks, i);
         if (run < 2) {

@@ -72,9 +72,6 @@ class SentenceFragmentRule : public Rule {
     const std::vector<Sentence>& sentences = analysis.sentences();
     const std::vector<Paragraph>& paragraphs = analysis.paragraphs();
     const PageLayout* layout = nullptr;
-    // The tokens of the sentences and of the sentences before them, both
-    // asked in text order: walked, not searched.
-    TokenWalk walk(analysis.tokens()), prev_walk(analysis.tokens());
 
     size_t first = 0;  // the first sentence of sentences[i]'s paragraph
     for (size_t i = 1; i < sentences.size(); ++i) {
@@ -97,9 +94,9 @@ class SentenceFragmentRule : public Rule {
 
       std::string_view text = analysis.view(s.span);
       if (text.empty()) continue;
-      std::span<const Token> tokens = walk.In(s.span);
+      std::span<const Token> tokens = analysis.SentenceTokens(i);
       if (tokens.empty()) continue;  // ". ." and other punctuation
-      if (!EndsWithOrdinaryWord(analysis, prev, prev_walk)) continue;
+      if (!EndsWithOrdinaryWord(analysis, i - 1)) continue;
 
       // The words in lower case, one per token; only a short sentence's are
       // read (HasVerbCue and the opener and ender below), so only those are
@@ -160,12 +157,13 @@ class SentenceFragmentRule : public Rule {
   // The previous sentence ends with a single full stop right after an
   // ordinary word: not an ellipsis, a quote or bracket, an abbreviation, an
   // initial, a dotted word, a number or a unit after a number.
-  bool EndsWithOrdinaryWord(Analysis& analysis, const Sentence& prev, TokenWalk& walk) const {
+  bool EndsWithOrdinaryWord(Analysis& analysis, size_t prev_index) const {
+    const Sentence& prev = analysis.sentences()[prev_index];
     std::string_view p = TrimRight(analysis.view(prev.span));
     if (p.size() < 2 || p.back() != '.') return false;
     const char before = p[p.size() - 2];
     if (before == '.' || IsBlank(before)) return false;  // "..", ". ."
-    std::span<const Token> tokens = walk.In(prev.span);
+    std::span<const Token> tokens = analysis.SentenceTokens(prev_index);
     if (tokens.empty()) return false;
     const Token& last = tokens.back();
     const size_t stop = prev.span.start + p.size() - 1;

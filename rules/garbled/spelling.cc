@@ -220,7 +220,6 @@ class SpellingRule : public Rule {
 
     const std::vector<Paragraph>& paragraphs = analysis.paragraphs();
     std::vector<Verdict> verdicts;
-    TokenWalk walk(analysis.tokens());  // the sentences come in text order
     // A paragraph's quotations are looked through for each of its sentences
     // with unknown words; for a paragraph of many (a transcript on one
     // line), each paragraph's outermost quotations, made on the first
@@ -231,8 +230,10 @@ class SpellingRule : public Rule {
     // the ends do rise; else from the paragraph's first).
     std::vector<std::vector<const Quotation*>> outer;
     std::vector<int8_t> ends_rise;
-    for (const Sentence& s : analysis.sentences()) {
-      const std::span<const Token> toks = walk.In(s.span);
+    const size_t sentences = analysis.sentences().size();
+    for (size_t si = 0; si < sentences; ++si) {
+      const Sentence& s = analysis.sentences()[si];
+      const std::span<const Token> toks = analysis.SentenceTokens(si);
       if (toks.size() < std::min(th.min_unknown, th.min_run)) continue;
       if (!HasEnglishFunctionWord(analysis, toks)) continue;  // a sentence in another language
       const Span para = paragraphs[s.paragraph].span;
