@@ -12,6 +12,7 @@ REPORT_DIR ?= newslint-report
 # Debian 12 packages the build and the tests need.
 DEPS := cmake ninja-build g++ pkg-config libxml2-dev libsimdjson-dev zlib1g-dev \
         libzstd-dev libtoml11-dev libcli11-dev libre2-dev libhunspell-dev hunspell-en-us libabsl-dev \
+        libgoogle-perftools-dev \
         libgtest-dev libgmock-dev libbenchmark-dev \
         python3-dev pybind11-dev
 # ... and the ones only the tests need (the HTML report is tested in a real

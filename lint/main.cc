@@ -738,7 +738,10 @@ int main(int argc, char** argv) {
   // articles the heaps shrank and grew again a page at a time. Kept, the
   // memory serves the next batch: the run took 3-10% less time, for a peak
   // RSS of 173 MB instead of 135-151 MB on 500 MB (the bound is 300 MB;
-  // docs/performance.md, eighth round).
+  // docs/performance.md, eighth round). When the executable links tcmalloc
+  // (CMakeLists.txt, NEWSLINT_TCMALLOC) these calls reach glibc's unused
+  // allocator and change nothing: tcmalloc keeps freed memory for reuse by
+  // itself, and TrimAfterLongText asks it to hand back a long text's.
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
 #endif

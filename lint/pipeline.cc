@@ -11,6 +11,11 @@
 #include <malloc.h>
 #endif
 
+// gperftools' C interface (gperftools/malloc_extension_c.h), declared weak:
+// defined when the newslint executable links tcmalloc (CMakeLists.txt), null
+// in the tests, the Python module and sanitizer builds.
+extern "C" void MallocExtension_ReleaseFreeMemory(void) __attribute__((weak));
+
 #include "lint/dataset_pass.h"
 #include "lint/worker_pool.h"
 #include "lint/progress.h"
@@ -90,10 +95,15 @@ class ArticleStream {
 }  // namespace
 
 void TrimAfterLongText(size_t text_bytes) {
+  if (text_bytes <= kMaxKeptBytes) return;
+  // tcmalloc, when the executable links it (CMakeLists.txt), holds the
+  // memory glibc's malloc_trim would have handed back: ask it instead.
+  if (MallocExtension_ReleaseFreeMemory != nullptr) {
+    MallocExtension_ReleaseFreeMemory();
+    return;
+  }
 #if defined(__GLIBC__)
-  if (text_bytes > kMaxKeptBytes) malloc_trim(0);
-#else
-  (void)text_bytes;
+  malloc_trim(0);
 #endif
 }
 
