@@ -166,7 +166,6 @@ class People {
   // sub-heading: most words capitalised), where capitals say nothing.
   bool TitleCaseParagraph(size_t p) const { return p < title_case_.size() && title_case_[p]; }
 
-
  private:
   People() = default;
   // `name_cache`: dictionary verdicts on name words kept across articles, or

@@ -11,17 +11,17 @@
 #include <malloc.h>
 #endif
 
-// gperftools' C interface (gperftools/malloc_extension_c.h), declared weak:
-// defined when the newslint executable links tcmalloc (CMakeLists.txt), null
-// in the tests, the Python module and sanitizer builds.
-extern "C" void MallocExtension_ReleaseFreeMemory(void) __attribute__((weak));
-
 #include "lint/dataset_pass.h"
 #include "lint/worker_pool.h"
 #include "lint/progress.h"
 #include "lint/readers/formats.h"
 #include "lint/scratch.h"
 #include "lint/shard.h"
+
+// gperftools' C interface (gperftools/malloc_extension_c.h), declared weak:
+// defined when the newslint executable links tcmalloc (CMakeLists.txt), null
+// in the tests, the Python module and sanitizer builds.
+extern "C" void MallocExtension_ReleaseFreeMemory(void) __attribute__((weak));
 
 namespace newslint {
 namespace {
