@@ -390,9 +390,9 @@ class GrammarRule : public Rule {
              FindingSink& sink) const override {
     SentenceWords w;
     std::vector<Match> matches;
-    const size_t sentences = analysis.sentences().size();
-    for (size_t si = 0; si < sentences; ++si) {
-      const Sentence& s = analysis.sentences()[si];
+    const std::vector<Sentence>& sentences = analysis.sentences();
+    for (size_t si = 0; si < sentences.size(); ++si) {
+      const Sentence& s = sentences[si];
       std::span<const Token> toks = analysis.SentenceTokens(si);
       if (toks.empty()) continue;
       Classify(analysis, toks, &w);

@@ -118,8 +118,8 @@ class RepeatedWordRule : public Rule {
     StringSet extra;
     for (const std::string& w : options.GetList("allow")) extra.insert(Lower(w));
 
-    const size_t sentences = analysis.sentences().size();
-    for (size_t si = 0; si < sentences; ++si) {
+    const size_t sentence_count = analysis.sentences().size();
+    for (size_t si = 0; si < sentence_count; ++si) {
       std::span<const Token> toks = analysis.SentenceTokens(si);
       for (size_t i = 0; i + 1 < toks.size();) {
         size_t run = RunLength(analysis, toks, i);

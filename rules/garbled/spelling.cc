@@ -230,9 +230,9 @@ class SpellingRule : public Rule {
     // the ends do rise; else from the paragraph's first).
     std::vector<std::vector<const Quotation*>> outer;
     std::vector<int8_t> ends_rise;
-    const size_t sentences = analysis.sentences().size();
-    for (size_t si = 0; si < sentences; ++si) {
-      const Sentence& s = analysis.sentences()[si];
+    const std::vector<Sentence>& sentences = analysis.sentences();
+    for (size_t si = 0; si < sentences.size(); ++si) {
+      const Sentence& s = sentences[si];
       const std::span<const Token> toks = analysis.SentenceTokens(si);
       if (toks.size() < std::min(th.min_unknown, th.min_run)) continue;
       if (!HasEnglishFunctionWord(analysis, toks)) continue;  // a sentence in another language
