@@ -1,6 +1,7 @@
 #include "lint/analysis.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -27,6 +28,11 @@ size_t AdvanceCodePoints(std::string_view s, size_t from, size_t count) {
 }  // namespace
 
 Analysis::Analysis(const Article& article) : article_(article) {}
+
+size_t Analysis::NextSharedIndex() {
+  static std::atomic<size_t> next{0};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
 
 std::string_view Analysis::lower_view(Span s) {
   if (!lower_) {

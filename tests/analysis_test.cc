@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -574,6 +575,53 @@ TEST(AnalysisTest, ExcerptOfManySpansAgreesWithCountingEachFromTheLineStart) {
       }
     }
   }
+}
+
+// A shared view type per N, each remembering its N, the article it was made
+// from and how many of its kind were made.
+template <int N>
+struct CountedView {
+  static inline int made = 0;
+  int n = N;
+  const Analysis* from;
+  explicit CountedView(Analysis& analysis) : from(&analysis) { ++made; }
+};
+
+template <int... N>
+void ExpectOneViewPerType(Analysis& analysis, std::integer_sequence<int, N...>) {
+  // Built in one order, asked again in the other: each type's own view,
+  // made once, whether its number is within the indexed ones or past them.
+  std::vector<const void*> first = {&analysis.Shared<CountedView<N>>()...};
+  std::vector<const void*> again;
+  ((again.insert(again.begin(), &analysis.Shared<CountedView<N>>())), ...);
+  std::reverse(again.begin(), again.end());
+  EXPECT_EQ(first, again);
+  const std::vector<int> numbers = {analysis.Shared<CountedView<N>>().n...};
+  EXPECT_EQ(numbers, std::vector<int>({N...}));
+  const std::vector<const Analysis*> from = {analysis.Shared<CountedView<N>>().from...};
+  EXPECT_EQ(from, std::vector<const Analysis*>(sizeof...(N), &analysis));
+}
+
+TEST(AnalysisTest, SharedViewsOneOfEachTypePerArticle) {
+  // More types than Analysis indexes directly (16), so that the list it
+  // searches past them is exercised too.
+  using Types = std::make_integer_sequence<int, 24>;
+  const Article a = MakeArticle("One line.");
+  const Article b = MakeArticle("Another line.");
+  Analysis first(a);
+  Analysis second(b);
+  ExpectOneViewPerType(first, Types{});
+  EXPECT_EQ(CountedView<0>::made, 1);
+  EXPECT_EQ(CountedView<23>::made, 1);
+  ExpectOneViewPerType(second, Types{});
+  EXPECT_EQ(CountedView<0>::made, 2);
+  EXPECT_EQ(CountedView<23>::made, 2);
+  EXPECT_NE(&first.Shared<CountedView<5>>(), &second.Shared<CountedView<5>>());
+  EXPECT_NE(&first.Shared<CountedView<20>>(), &second.Shared<CountedView<20>>());
+  // A view made by a factory is found by the plain call, and the other way.
+  const auto& made = first.Shared<CountedView<30>>([&] { return CountedView<30>(first); });
+  EXPECT_EQ(&made, &first.Shared<CountedView<30>>());
+  EXPECT_EQ(CountedView<30>::made, 1);
 }
 
 }  // namespace
