@@ -51,6 +51,12 @@ std::string RuleOptions::GetString(std::string_view name, std::string_view def) 
   return std::string(def);
 }
 
+std::string_view RuleOptions::GetStringView(std::string_view name, std::string_view def) const {
+  const OptionValue* v = Find(name);
+  if (const std::string* s = v ? std::get_if<std::string>(v) : nullptr) return *s;
+  return def;
+}
+
 std::vector<std::string> RuleOptions::GetList(std::string_view name) const {
   const OptionValue* v = Find(name);
   if (const auto* l = v ? std::get_if<std::vector<std::string>>(v) : nullptr) return *l;

@@ -88,6 +88,9 @@ class RuleOptions {
   int64_t GetInt(std::string_view name, int64_t def) const;
   double GetDouble(std::string_view name, double def) const;  // accepts ints too
   std::string GetString(std::string_view name, std::string_view def) const;
+  // As GetString, without a copy: the option's own text (alive as long as
+  // these options) or `def`. For a Check() that reads it per article.
+  std::string_view GetStringView(std::string_view name, std::string_view def) const;
   std::vector<std::string> GetList(std::string_view name) const;  // empty if unset
   bool Has(std::string_view name) const;
 

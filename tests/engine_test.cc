@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,6 +25,21 @@
 
 namespace newslint {
 namespace {
+
+TEST(RuleOptionsTest, StringsWithAndWithoutACopy) {
+  const RuleOptions options(std::map<std::string, OptionValue>{
+      {"dictionary", std::string("/opt/dicts/en_GB")}, {"min-words", int64_t{7}}});
+  EXPECT_EQ(options.GetString("dictionary", "en_US"), "/opt/dicts/en_GB");
+  EXPECT_EQ(options.GetStringView("dictionary", "en_US"), "/opt/dicts/en_GB");
+  // Unset, or set to another type: the default.
+  EXPECT_EQ(options.GetStringView("missing", "en_US"), "en_US");
+  EXPECT_EQ(options.GetStringView("min-words", "none"), "none");
+  EXPECT_EQ(options.GetString("min-words", "none"), "none");
+  // The view is of the options' own text, not of a temporary.
+  const std::string_view a = options.GetStringView("dictionary", "");
+  const std::string_view b = options.GetStringView("dictionary", "");
+  EXPECT_EQ(a.data(), b.data());
+}
 
 namespace fs = std::filesystem;
 using ::testing::ElementsAre;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lint/phrase_matcher.h"
+#include "lint/scratch.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
@@ -113,7 +114,8 @@ class BylineResidueRule : public Rule {
     const bool bare_bylines = options.GetBool("bare-bylines", false);
     const int64_t max_words = options.GetInt("max-words", 16);
     const PageLayout& layout = analysis.Shared<PageLayout>();
-    std::vector<PhraseMatch> matches;
+    thread_local std::vector<PhraseMatch> matches;  // reused: no allocation per article
+    ReuseScratch(matches);
     for (size_t i = 0; i < layout.size(); ++i) {
       const LineLayout& line = layout.line(i);
       if (line.blank || line.prose || line.words == 0 || line.words > max_words ||

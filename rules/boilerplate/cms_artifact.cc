@@ -7,6 +7,7 @@
 
 #include "lint/byte_set.h"
 #include "lint/phrase_bank.h"
+#include "lint/scratch.h"
 #include "rules/label_lines.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
@@ -146,7 +147,11 @@ class CmsArtifactRule : public Rule, public PhraseUser {
              FindingSink& sink) const override {
     const LabelLexicon& lexicon = Lexicon();
     const PageLayout& layout = analysis.Shared<PageLayout>();
-    std::vector<PhraseMatch> matches, labels, context;
+    // Reused: no allocation per article.
+    thread_local std::vector<PhraseMatch> matches, labels, context;
+    ReuseScratch(matches);
+    ReuseScratch(labels);
+    ReuseScratch(context);
     for (size_t i = 0; i < layout.size(); ++i) {
       const LineLayout& l = layout.line(i);
       if (l.blank) continue;

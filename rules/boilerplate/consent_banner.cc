@@ -6,9 +6,11 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "lint/byte_set.h"
 #include "lint/phrase_bank.h"
 #include "lint/phrase_matcher.h"
+#include "lint/scratch.h"
 #include "rules/label_lines.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/page_layout.h"
@@ -156,7 +158,8 @@ class ConsentBannerRule : public Rule, public PhraseUser {
     const std::vector<Paragraph>& paragraphs = analysis.paragraphs();
 
     std::vector<LineVerdict> verdicts(paragraphs.size());
-    std::vector<PhraseMatch> matches;
+    thread_local std::vector<PhraseMatch> matches;  // reused: no allocation per article
+    ReuseScratch(matches);
 
     // A transcript: two or more lines open with a speaker's name ("Lindgren:").
     std::vector<LabelKind> labels(paragraphs.size());
@@ -321,13 +324,14 @@ class ConsentBannerRule : public Rule, public PhraseUser {
     if (line.size() > kMaxButtonLineBytes || CountBlankSeparatedWords(line) > kMaxButtonLineWords) {
       return false;
     }
-    std::vector<bool> covered(line.size(), false);
+    // On the stack: a line of at most kMaxButtonLineBytes holds a few labels.
+    bool covered[kMaxButtonLineBytes] = {};
     // Longest label at each start, left to right, without overlaps, for the evidence.
-    std::vector<PhraseMatch> buttons;
+    absl::InlinedVector<PhraseMatch, 8> buttons;
     for (const PhraseMatch& m : matches) {
       PhraseKind kind = KindOf(m.phrase);
       if (kind != PhraseKind::kButton && kind != PhraseKind::kControl) continue;
-      std::fill(covered.begin() + m.span.start, covered.begin() + m.span.end, true);
+      std::fill(covered + m.span.start, covered + m.span.end, true);
       buttons.push_back(m);
     }
     if (buttons.empty()) return false;

@@ -12,6 +12,7 @@
 #include "lint/byte_set.h"
 #include "lint/phrase_bank.h"
 #include "lint/phrase_matcher.h"
+#include "lint/scratch.h"
 #include "lint/utf8.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/page_layout.h"
@@ -106,7 +107,8 @@ class RelatedContentRule : public Rule, public PhraseUser {
     const PageLayout& layout = analysis.Shared<PageLayout>();
     const size_t n = layout.size();
     std::vector<LineState> state;
-    std::vector<PhraseMatch> scratch;
+    thread_local std::vector<PhraseMatch> scratch;  // reused: no allocation per article
+    ReuseScratch(scratch);
     Scanner scan{this, &analysis, &layout, &scratch, max_words};
 
     for (size_t i = 0; i < n; ++i) {

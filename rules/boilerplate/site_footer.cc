@@ -11,6 +11,7 @@
 
 #include "lint/phrase_bank.h"
 #include "lint/phrase_matcher.h"
+#include "lint/scratch.h"
 #include "rules/label_lines.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/page_layout.h"
@@ -159,7 +160,8 @@ class SiteFooterRule : public Rule, public PhraseUser {
     const int64_t max_words = options.GetInt("max-words", 40);
     const size_t window = static_cast<size_t>(std::max<int64_t>(0, options.GetInt("window", 2)));
     const PageLayout& layout = analysis.Shared<PageLayout>();
-    std::vector<PhraseMatch> matches;
+    thread_local std::vector<PhraseMatch> matches;  // reused: no allocation per article
+    ReuseScratch(matches);
     std::vector<Verdict> verdicts;  // allocated only once a candidate is seen
     for (size_t i = 0; i < layout.size(); ++i) {
       const LineLayout& line = layout.line(i);

@@ -207,8 +207,7 @@ class SpellingRule : public Rule {
 
   void Check(const Article&, Analysis& analysis, const RuleOptions& options,
              FindingSink& sink) const override {
-    const std::string base = options.GetString("dictionary", Dictionary::kDefaultBase);
-    Dictionary* dict = Dictionary::ForThread(base);
+    Dictionary* dict = Dictionary::ForThread(options.GetStringView("dictionary", Dictionary::kDefaultBase));
     if (dict == nullptr) return;  // ForThread told the user once
     const double min_english = options.GetDouble("min-english-share", 0.08);
     if (!IsEnglishArticle(analysis, min_english)) return;

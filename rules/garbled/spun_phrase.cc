@@ -20,6 +20,7 @@
 
 #include "lint/phrase_bank.h"
 #include "lint/phrase_matcher.h"
+#include "lint/scratch.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/rules.h"
 
@@ -146,7 +147,8 @@ class SpunPhraseRule : public Rule, public PhraseUser {
   void Check(const Article&, Analysis& analysis, const RuleOptions& options,
              FindingSink& sink) const override {
     const SpunLexicon& lex = Lexicon();
-    std::vector<PhraseMatch> matches;
+    thread_local std::vector<PhraseMatch> matches;  // reused: no allocation per article
+    ReuseScratch(matches);
     for (const Paragraph& p : analysis.paragraphs()) {
       FindPhrases(analysis, lex.matcher, analysis.view(p.span), p.span.start, &matches);
     }

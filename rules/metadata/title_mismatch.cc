@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "lint/scratch.h"
 #include "lint/utf8.h"
 #include "rules/lexicons/lexicon.h"
 #include "rules/rules.h"
@@ -71,18 +72,16 @@ void ForEachWord(std::string_view s, F&& f) {
   if (start != kNone) f(start, s.size());
 }
 
-// The words of `s`, lower-cased (ASCII).
-std::vector<std::string> Words(std::string_view s) {
-  std::vector<std::string> out;
+// Appends the words of `s`, lower-cased (ASCII), to *out.
+void AppendWords(std::string_view s, std::vector<std::string>* out) {
   ForEachWord(s, [&](size_t start, size_t end) {
     std::string w(s.substr(start, end - start));
     for (char& c : w) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    out.push_back(std::move(w));
+    out->push_back(std::move(w));
     return true;
   });
-  return out;
 }
 
 // Whether the first n bytes at `text`, lower-cased (ASCII), are
@@ -111,8 +110,13 @@ class TitleMismatchRule : public Rule {
   void Check(const Article& article, Analysis&, const RuleOptions& options,
              FindingSink& sink) const override {
     if (article.title.empty() || article.text.empty()) return;
-    std::vector<std::string> title;
-    for (std::string& w : Words(article.title)) {
+    // The lists are reused from one article to the next: no allocation per
+    // article (a word of up to 15 bytes needs none of its own).
+    thread_local std::vector<std::string> words, title;
+    ReuseScratch(words);
+    ReuseScratch(title);
+    AppendWords(article.title, &words);
+    for (std::string& w : words) {
       if (w.size() >= 2 && !stop_.count(w) && std::find(title.begin(), title.end(), w) ==
                                                   title.end()) {
         title.push_back(std::move(w));
@@ -132,7 +136,9 @@ class TitleMismatchRule : public Rule {
     // title words (a title has a dozen: one walk), without copying a word:
     // a body word is compared only with the title words still missing that
     // start with its first byte.
-    std::vector<uint8_t> found_word(title.size(), 0);
+    thread_local std::vector<uint8_t> found_word;
+    ReleaseIfLarge(found_word);
+    found_word.assign(title.size(), 0);
     size_t found = 0;
     int64_t body_words = 0;
     const std::string_view text = article.text;
