@@ -317,10 +317,11 @@ class Analysis {
   // Each type of shared view gets a small number on its first use (one per
   // T across translation units: a function's static), and an Analysis
   // finds its view of that type at that place of by_index_: one load,
-  // where a search of the list read a line of it per view built (the rules
-  // of a chunk come back to an article's Analysis after the other
-  // articles', and found it out of the caches: 2-3% of the samples on the
-  // fixtures). Types past kIndexedViews (none built in) are searched for.
+  // whatever the number of views built. (The search of the list it
+  // replaced was 2-3% of the samples on the fixtures, its lines out of the
+  // caches when a chunk's next rule came back to the article; the run took
+  // no less time without it, docs/performance.md, "Twenty-eighth round".)
+  // Types past kIndexedViews (none built in) are searched for.
   static size_t NextSharedIndex();
   template <typename T>
   static size_t SharedIndex() {
