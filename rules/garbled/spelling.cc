@@ -207,7 +207,8 @@ class SpellingRule : public Rule {
 
   void Check(const Article&, Analysis& analysis, const RuleOptions& options,
              FindingSink& sink) const override {
-    Dictionary* dict = Dictionary::ForThread(options.GetStringView("dictionary", Dictionary::kDefaultBase));
+    Dictionary* dict =
+        Dictionary::ForThread(options.GetStringView("dictionary", Dictionary::kDefaultBase));
     if (dict == nullptr) return;  // ForThread told the user once
     const double min_english = options.GetDouble("min-english-share", 0.08);
     if (!IsEnglishArticle(analysis, min_english)) return;
