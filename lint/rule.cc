@@ -46,9 +46,7 @@ double RuleOptions::GetDouble(std::string_view name, double def) const {
 }
 
 std::string RuleOptions::GetString(std::string_view name, std::string_view def) const {
-  const OptionValue* v = Find(name);
-  if (const std::string* s = v ? std::get_if<std::string>(v) : nullptr) return *s;
-  return std::string(def);
+  return std::string(GetStringView(name, def));
 }
 
 std::string_view RuleOptions::GetStringView(std::string_view name, std::string_view def) const {
