@@ -104,7 +104,7 @@ void BM_DatasetFirstPass_Observe(benchmark::State& state) {
     auto observer = dataset_rule.MakeObserver();
     for (const Article& a : corpus) {
       Analysis analysis(a);
-      observer->Observe(a, analysis);
+      dataset_rule.NoteAndObserve(*observer, a, analysis);
     }
     benchmark::DoNotOptimize(observer.get());
   }
@@ -123,7 +123,7 @@ void BM_DatasetFirstPass_Whole(benchmark::State& state) {
     auto observer = dataset_rule.MakeObserver();
     for (const Article& a : corpus) {
       Analysis analysis(a);
-      observer->Observe(a, analysis);
+      dataset_rule.NoteAndObserve(*observer, a, analysis);
     }
     dataset_rule.Absorb(*observer);
     dataset_rule.Finish();

@@ -125,7 +125,7 @@ bool RunDatasetPass(const PipelineOptions& options, const std::vector<DatasetRul
           for (size_t k = 0; k < set.size(); ++k) {
             const ScopedTiming timing(options.timings, options.timings ? rows[k] : 0, &views);
             try {
-              set[k]->Observe(article, analysis);
+              rules[k].rule->NoteAndObserve(*set[k], article, analysis);
             } catch (const std::exception& e) {
               std::fprintf(stderr, "newslint: dataset pass of %.*s failed on %s: %s\n",
                            static_cast<int>(rules[k].rule->info().id.size()),

@@ -94,4 +94,21 @@ void FindingSink::Finish() {
   left_out_ = 0;
 }
 
+void DatasetRule::Check(const Article& article, Analysis& analysis, const RuleOptions& options,
+                        FindingSink& sink) const {
+  if (!Finished()) return;  // no first pass (stdin, a single article): silent
+  thread_local std::string memo;
+  memo.clear();
+  Note(article, analysis, &memo);
+  CheckNoted(article, memo, options, sink);
+}
+
+void DatasetRule::NoteAndObserve(DatasetObserver& observer, const Article& article,
+                                 Analysis& analysis) const {
+  thread_local std::string memo;
+  memo.clear();
+  Note(article, analysis, &memo);
+  observer.Observe(article, analysis, memo);
+}
+
 }  // namespace newslint

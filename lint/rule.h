@@ -150,28 +150,40 @@ class Rule {
 //
 // A dataset rule judges an article against statistics of the whole input
 // (boilerplate/template-line: a line that recurs across a site's articles).
-// The statistics come from a first pass over the inputs (RunDatasetPass,
-// lint/dataset_pass.h), before the lint pass:
+// The statistics come from a pass over every input before any of its
+// findings can be reported:
 //
 //   rule.Begin(options);                       // one thread: reset the stats
 //   per worker thread: auto obs = rule.MakeObserver();
-//                      obs->Observe(article, analysis);   // many articles
+//                      rule.Note(article, analysis, &memo);
+//                      obs->Observe(article, analysis, memo);  // many articles
 //   one thread, in input order: rule.Absorb(*obs);         // drains obs
 //   rule.Finish();                             // stats are now read-only
 //   many threads: rule.Check(...)              // reads the finished stats
 //
+// Check() is in two halves, so that a run reads its input once
+// (lint/pipeline.h, "one read"): Note() writes down, while the statistics
+// are still being gathered, what the findings need of the article's
+// analysis (the lines a rule would judge, with their hashes: a memo of a few
+// bytes per line), and CheckNoted() judges the memo against the finished
+// statistics, with the article but without its analysis. Check() is the two
+// in a row, so a run that reads its input twice (stdin, --shard) finds the
+// same.
+//
 // The rule's state is written only between passes (Begin, Absorb, Finish),
-// from one thread; Check() stays const and thread-safe. A rule whose pass did
-// not run or did not finish (stdin input, a failed pass) must stay silent.
-// Memory must stay bounded whatever the input size, and the bound documented
-// on the rule's doc page.
+// from one thread; Note(), CheckNoted() and Check() stay const and
+// thread-safe, and Note() reads only what Begin() set (it runs while Absorb
+// writes the statistics). A rule whose pass did not run or did not finish
+// (stdin input, a failed pass) must stay silent. Memory must stay bounded
+// whatever the input size, and the bound documented on the rule's doc page.
 
 // A per-thread accumulator of one dataset rule's first pass.
 class DatasetObserver {
  public:
   virtual ~DatasetObserver() = default;
-  // Called for every article of the input, from one thread at a time.
-  virtual void Observe(const Article& article, Analysis& analysis) = 0;
+  // Called for every article of the input, from one thread at a time, with
+  // the memo its rule's Note() wrote of the article.
+  virtual void Observe(const Article& article, Analysis& analysis, std::string_view memo) = 0;
 };
 
 class DatasetRule : public Rule {
@@ -185,6 +197,21 @@ class DatasetRule : public Rule {
   virtual void Absorb(DatasetObserver& observer) = 0;
   // Ends the pass: from now on Check() reads the statistics.
   virtual void Finish() = 0;
+  // Whether Finish() ran since the last Begin(): the statistics are ready.
+  virtual bool Finished() const = 0;
+
+  // Appends to *memo what CheckNoted() needs of the article's analysis.
+  virtual void Note(const Article& article, Analysis& analysis, std::string* memo) const = 0;
+  // The findings on `article`, from Note()'s memo of it and the statistics:
+  // none before Finish().
+  virtual void CheckNoted(const Article& article, std::string_view memo,
+                          const RuleOptions& options, FindingSink& sink) const = 0;
+  // Note() and CheckNoted() in a row (nothing before Finish()).
+  void Check(const Article& article, Analysis& analysis, const RuleOptions& options,
+             FindingSink& sink) const final;
+  // Note() and observer.Observe() in a row: the first pass of a run that
+  // reads its input twice.
+  void NoteAndObserve(DatasetObserver& observer, const Article& article, Analysis& analysis) const;
 };
 
 // An enabled dataset rule and the options it runs with (Engine::dataset_rules).

@@ -127,7 +127,7 @@ std::vector<std::vector<Finding>> RunDataset(const std::vector<Article>& article
   const size_t half = articles.size() / 2;
   for (size_t i = 0; i < articles.size(); ++i) {
     Analysis analysis(articles[i]);
-    (i < half ? *o1 : *o2).Observe(articles[i], analysis);
+    rule.NoteAndObserve(i < half ? *o1 : *o2, articles[i], analysis);
   }
   rule.Absorb(*o1);
   rule.Absorb(*o2);
@@ -302,7 +302,7 @@ TEST(DuplicateArticleTest, AnObserverReusedAcrossBatchesAbsorbsEachArticleOnce) 
   for (const std::vector<size_t>& batch : {std::vector<size_t>{0}, {1}, {2, 3}}) {
     for (size_t i : batch) {
       Analysis analysis(in[i]);
-      observer->Observe(in[i], analysis);
+      rule.NoteAndObserve(*observer, in[i], analysis);
     }
     rule.Absorb(*observer);
   }

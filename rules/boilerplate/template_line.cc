@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "lint/block_hash.h"
+#include "lint/bytes.h"
 #include "lint/scratch.h"
 #include "lint/swar.h"
 #include "lint/utf8.h"
@@ -323,39 +324,78 @@ bool Counted(const PageLayout& layout, size_t i, std::string_view text, const Se
 
 uint64_t SiteKeyOf(const Article& a) { return template_line::SiteKey(a.site, a.source); }
 
+// The memo of an article (DatasetRule::Note): whether it has a non-blank
+// line; the fingerprint of its non-blank lines, in order; then, for each
+// line Counted(), its span and LineHash. The first pass counts the lines,
+// Check() judges them: they hash each line once between them.
+void NoteLines(const Article& article, Analysis& analysis, const Settings& settings,
+               std::string* memo) {
+  const PageLayout& layout = analysis.Shared<PageLayout>();
+  thread_local std::string lines;
+  lines.clear();
+  uint64_t fingerprint = 0;  // of every non-blank line, in order
+  bool any = false;
+  for (size_t i = 0; i < layout.size(); ++i) {
+    const LineLayout& l = layout.line(i);
+    if (l.blank) continue;
+    any = true;
+    const uint64_t h = template_line::LineHash(analysis.view(l.span));
+    fingerprint = template_line::EntryKey(fingerprint, h);
+    if (!Counted(layout, i, article.text, settings)) continue;
+    AppendVarint(&lines, l.span.start);
+    AppendVarint(&lines, l.span.end - l.span.start);
+    AppendVarint(&lines, h);
+  }
+  AppendVarint(memo, any ? 1 : 0);
+  AppendVarint(memo, fingerprint);
+  memo->append(lines);
+}
+
+// A memo read back: its header, then its counted lines one by one.
+class NotedLines {
+ public:
+  explicit NotedLines(std::string_view memo) : in_(memo) {
+    ok_ = in_.Varint(&any_) && in_.Varint(&fingerprint_);
+  }
+  bool any() const { return ok_ && any_ != 0; }
+  uint64_t fingerprint() const { return fingerprint_; }
+  // The next counted line's span and hash; false after the last.
+  bool Next(Span* span, uint64_t* hash) {
+    uint64_t start = 0, size = 0;
+    if (!ok_ || in_.done() || !in_.Varint(&start) || !in_.Varint(&size) || !in_.Varint(hash)) {
+      return false;
+    }
+    *span = {start, start + size};
+    return true;
+  }
+
+ private:
+  ByteReader in_;
+  bool ok_ = false;
+  uint64_t any_ = 0, fingerprint_ = 0;
+};
+
 class TemplateLineObserver : public DatasetObserver {
  public:
-  explicit TemplateLineObserver(const Settings& settings) : settings_(settings) {}
-
-  void Observe(const Article& article, Analysis& analysis) override {
-    const PageLayout& layout = analysis.Shared<PageLayout>();
+  void Observe(const Article& article, Analysis&, std::string_view memo) override {
+    NotedLines lines(memo);
+    if (!lines.any()) return;  // an empty record is not one of the site's articles
     thread_local std::vector<uint64_t> hashes;
     ReuseScratch(hashes);
-    uint64_t fingerprint = 0;  // of every non-blank line, in order
-    bool any = false;
-    for (size_t i = 0; i < layout.size(); ++i) {
-      if (layout.line(i).blank) continue;
-      any = true;
-      const uint64_t h = template_line::LineHash(analysis.view(layout.line(i).span));
-      fingerprint = template_line::EntryKey(fingerprint, h);
-      if (Counted(layout, i, article.text, settings_)) hashes.push_back(h);
-    }
-    if (!any) return;  // an empty record is not one of the site's articles
+    Span span;
+    for (uint64_t h; lines.Next(&span, &h);) hashes.push_back(h);
     const uint64_t site = SiteKeyOf(article);
     std::sort(hashes.begin(), hashes.end());
     hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
     // One record per article: [site, fingerprint key, n, n line keys].
     records_.push_back(site);
-    records_.push_back(template_line::EntryKey(site, fingerprint ^ kFingerprintTag));
+    records_.push_back(template_line::EntryKey(site, lines.fingerprint() ^ kFingerprintTag));
     records_.push_back(hashes.size());
     for (uint64_t h : hashes) records_.push_back(template_line::EntryKey(site, h));
   }
 
   static constexpr uint64_t kFingerprintTag = 0xA5F1D3C7B2E49680ull;
   std::vector<uint64_t> records_;  // in input order
-
- private:
-  Settings settings_;
 };
 
 class TemplateLineRule : public DatasetRule {
@@ -371,7 +411,7 @@ class TemplateLineRule : public DatasetRule {
   }
 
   std::unique_ptr<DatasetObserver> MakeObserver() const override {
-    return std::make_unique<TemplateLineObserver>(settings_);
+    return std::make_unique<TemplateLineObserver>();
   }
 
   void Absorb(DatasetObserver& observer) override {
@@ -397,21 +437,24 @@ class TemplateLineRule : public DatasetRule {
   }
 
   void Finish() override { ready_ = table_ != nullptr; }
+  bool Finished() const override { return ready_; }
 
-  void Check(const Article& article, Analysis& analysis, const RuleOptions&,
-             FindingSink& sink) const override {
+  void Note(const Article& article, Analysis& analysis, std::string* memo) const override {
+    NoteLines(article, analysis, settings_, memo);
+  }
+
+  void CheckNoted(const Article& article, std::string_view memo, const RuleOptions&,
+                  FindingSink& sink) const override {
     if (!ready_) return;  // no first pass (stdin, a single article): silent
     const Settings& s = settings_;
     const uint64_t site = SiteKeyOf(article);
     auto it = sites_.find(site);
     if (it == sites_.end() || it->second < s.min_site_articles) return;
     const int64_t site_articles = it->second;
-    const PageLayout& layout = analysis.Shared<PageLayout>();
-    for (size_t i = 0; i < layout.size(); ++i) {
-      if (!Counted(layout, i, article.text, s)) continue;
-      const LineLayout& l = layout.line(i);
-      const int64_t n =
-          table_->Get(template_line::EntryKey(site, template_line::LineHash(analysis.view(l.span))));
+    NotedLines lines(memo);
+    Span span;
+    for (uint64_t h; lines.Next(&span, &h);) {
+      const int64_t n = table_->Get(template_line::EntryKey(site, h));
       if (n < s.min_articles) continue;
       const double share = static_cast<double>(n) / static_cast<double>(site_articles);
       if (share + 1e-9 < s.min_share) continue;
@@ -425,11 +468,11 @@ class TemplateLineRule : public DatasetRule {
                         {"min_articles", s.min_articles},
                         {"min_share", s.min_share},
                         {"min_site_articles", s.min_site_articles}};
-      sink.Report(l.span,
+      sink.Report(span,
                   "line recurs in " + std::to_string(n) + " of " + std::to_string(site_articles) +
                       " articles of " + name + " (" + percent +
                       "): part of the site's template, not of the story",
-                  std::move(evidence), layout.RemoveLineFix(i));
+                  std::move(evidence), RemoveLineFix(article.text, span.start));
     }
   }
 

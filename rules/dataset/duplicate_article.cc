@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/bytes.h"
 #include "rules/dataset_text.h"
 #include "rules/page_layout.h"
 #include "rules/rules.h"
@@ -80,7 +81,7 @@ class DuplicateArticleObserver : public DatasetObserver {
  public:
   explicit DuplicateArticleObserver(const Settings& s) : settings_(s) {}
 
-  void Observe(const Article& article, Analysis& analysis) override {
+  void Observe(const Article& article, Analysis& analysis, std::string_view) override {
     const StoryView& story = analysis.Shared<StoryView>();
     if (static_cast<int64_t>(story.words.size()) < settings_.min_words) return;
     // The entries are reused batch after batch, their strings keeping their
@@ -149,17 +150,30 @@ class DuplicateArticleRule : public DatasetRule {
     ready_ = true;
   }
 
-  void Check(const Article& article, Analysis& analysis, const RuleOptions&,
-             FindingSink& sink) const override {
-    if (!ready_) return;  // no first pass (stdin, a single article): silent
-    uint32_t partner = kNoPartner;
-    uint8_t estimate = 0;
-    if (!Lookup(article, &partner, &estimate)) return;
+  bool Finished() const override { return ready_; }
+
+  // The memo: the story's span (PageLayout's body, trailing blank lines
+  // left out), or nothing when the layout found no body.
+  void Note(const Article&, Analysis& analysis, std::string* memo) const override {
     const PageLayout& layout = analysis.Shared<PageLayout>();
     if (layout.body_end() <= layout.body_begin()) return;
     size_t last = layout.body_end() - 1;
     while (last > layout.body_begin() && layout.line(last).blank) --last;
-    const Span story{layout.line(layout.body_begin()).span.start, layout.line(last).span.end};
+    const size_t start = layout.line(layout.body_begin()).span.start;
+    AppendVarint(memo, start);
+    AppendVarint(memo, layout.line(last).span.end - start);
+  }
+
+  void CheckNoted(const Article& article, std::string_view memo, const RuleOptions&,
+                  FindingSink& sink) const override {
+    if (!ready_) return;  // no first pass (stdin, a single article): silent
+    uint32_t partner = kNoPartner;
+    uint8_t estimate = 0;
+    if (!Lookup(article, &partner, &estimate)) return;
+    ByteReader in(memo);
+    uint64_t start = 0, size = 0;
+    if (!in.Varint(&start) || !in.Varint(&size)) return;  // no body
+    const Span story{start, start + size};
 
     const std::string other = Locator(partner);
     const std::string other_id = IdOf(partner);

@@ -53,7 +53,7 @@ std::string GroupOf(const Article& a) { return a.site.empty() ? "file:" + a.sour
 
 class MissingFieldObserver : public DatasetObserver {
  public:
-  void Observe(const Article& article, Analysis&) override {
+  void Observe(const Article& article, Analysis&, std::string_view) override {
     // A record the reader could not parse says nothing about the dataset.
     if (article.text.empty() && !article.input_findings.empty()) return;
     Counts& c = groups_[GroupOf(article)];
@@ -88,9 +88,13 @@ class MissingFieldRule : public DatasetRule {
   }
 
   void Finish() override { ready_ = true; }
+  bool Finished() const override { return ready_; }
 
-  void Check(const Article& article, Analysis&, const RuleOptions& options,
-             FindingSink& sink) const override {
+  // Judged on the record's fields alone: no memo.
+  void Note(const Article&, Analysis&, std::string*) const override {}
+
+  void CheckNoted(const Article& article, std::string_view, const RuleOptions& options,
+                  FindingSink& sink) const override {
     if (!ready_) return;  // no first pass (stdin): silent
     if (article.text.empty() && !article.input_findings.empty()) return;
     const double min_share = options.GetDouble("min-share", 0.9);
