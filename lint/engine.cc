@@ -63,6 +63,13 @@ Finding TextTooLongFinding(std::string_view text, size_t cut, uint64_t max_bytes
   return f;
 }
 
+// The order of an article's findings: by span start, then rule id; a rule's
+// findings at one start in the order reported (the sorts are stable).
+bool FindingBefore(const Finding& a, const Finding& b) {
+  if (a.span.start != b.span.start) return a.span.start < b.span.start;
+  return a.rule < b.rule;
+}
+
 }  // namespace
 
 bool Engine::IsKnownIdOrFamily(std::string_view name,
@@ -115,6 +122,10 @@ std::unique_ptr<Engine> Engine::Create(EngineSettings settings,
       options = RuleOptions(it->second.options);
     }
     engine->active_.push_back({rule.get(), engine->SeverityOf(info.id), std::move(options)});
+  }
+  int datasets = 0;
+  for (const ActiveRule& a : engine->active_) {
+    engine->dataset_index_.push_back(dynamic_cast<const DatasetRule*>(a.rule) ? datasets++ : -1);
   }
   // The dictionaries load on a thread of their own while the phrases compile.
   if (settings.dictionary_preloads > 0) {
@@ -181,6 +192,16 @@ std::vector<Finding> Engine::Lint(const Article& article) const {
 }
 
 void Engine::LintBatch(const Article* articles, size_t n, std::vector<Finding>* findings) const {
+  LintBatch(articles, n, findings, nullptr);
+}
+
+void Engine::LintBatch(const Article* articles, size_t n, std::vector<Finding>* findings,
+                       const NotedBatch& noted) const {
+  LintBatch(articles, n, findings, &noted);
+}
+
+void Engine::LintBatch(const Article* articles, size_t n, std::vector<Finding>* findings,
+                       const NotedBatch* noted) const {
   // --timings: the views are rows of their own, each rule's row is its
   // Check() without them, the engine's row the rest of LintBatch().
   ViewClock views{timings_};
@@ -205,13 +226,24 @@ void Engine::LintBatch(const Article* articles, size_t n, std::vector<Finding>* 
     analyses.back()->set_phrase_bank(phrase_bank_.get());
     findings[k].clear();
   }
+  const size_t datasets = noted ? noted->observers->size() : 0;
   for (size_t r = 0; r < active_.size(); ++r) {
     const ActiveRule& a = active_[r];
+    const int d = dataset_index_[r];
     for (size_t k = 0; k < n; ++k) {
       FindingSink sink(a.rule->info().id, a.severity, &findings[k]);
       const ScopedTiming rule_time(timings_, timings_ ? timing_rows_[r] : 0, &views, &engine_time);
       try {
-        a.rule->Check(*linted[k], *analyses[k], a.options, sink);
+        if (noted != nullptr && d >= 0) {
+          // Noted and observed now, judged once the statistics are ready.
+          const auto* rule = static_cast<const DatasetRule*>(a.rule);
+          std::string& memo = noted->memos[k * datasets + static_cast<size_t>(d)];
+          memo.clear();
+          rule->Note(*linted[k], *analyses[k], &memo);
+          (*noted->observers)[static_cast<size_t>(d)]->Observe(*linted[k], *analyses[k], memo);
+        } else {
+          a.rule->Check(*linted[k], *analyses[k], a.options, sink);
+        }
       } catch (const std::exception& e) {
         // A rule must never take the run down; say which rule and record failed.
         std::fprintf(stderr, "newslint: rule %.*s failed on %s: %s\n",
@@ -235,26 +267,7 @@ void Engine::LintBatch(const Article* articles, size_t n, std::vector<Finding>* 
       out.push_back(TextTooLongFinding(article.text, cut, max_text_bytes_));
       out.back().severity = SeverityOf("input/text-too-long");
     }
-    const size_t size = article.text.size();
-    for (Finding& f : out) {
-      f.span.start = std::min(f.span.start, size);
-      f.span.end = std::clamp(f.span.end, f.span.start, size);
-    }
-    std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
-      if (a.span.start != b.span.start) return a.span.start < b.span.start;
-      return a.rule < b.rule;
-    });
-    Analysis& analysis = *analyses[k];
-    for (Finding& f : out) {
-      if (cut != article.text.size() && f.span.start >= cut) {
-        LocateAfterCut(article.text, &f);  // beyond what the analysis holds
-        continue;
-      }
-      LineColumn lc = analysis.Locate(f.span.start);
-      f.line = lc.line;
-      f.column = lc.column;
-      f.excerpt = analysis.Excerpt(f.span);
-    }
+    Place(article, *linted[k], *analyses[k], &out);
   }
   // The chunk's analyses freed together at the end, the last made first.
   // Freed one by one between the articles' sorting and excerpts, the blocks
@@ -264,6 +277,66 @@ void Engine::LintBatch(const Article* articles, size_t n, std::vector<Finding>* 
   // from 8.5% to 7.3% of the samples, and the run took 1-3% less CPU
   // (three sets of pinned pairs; no change on clean news).
   for (size_t k = n; k-- > 0;) analyses[k].reset();
+}
+
+void Engine::Place(const Article& article, const Article& linted, Analysis& analysis,
+                   std::vector<Finding>* findings) const {
+  const size_t size = article.text.size();
+  for (Finding& f : *findings) {
+    f.span.start = std::min(f.span.start, size);
+    f.span.end = std::clamp(f.span.end, f.span.start, size);
+  }
+  std::stable_sort(findings->begin(), findings->end(), FindingBefore);
+  const size_t cut = linted.text.size();
+  for (Finding& f : *findings) {
+    if (cut != size && f.span.start >= cut) {
+      LocateAfterCut(article.text, &f);  // beyond what the analysis holds
+      continue;
+    }
+    LineColumn lc = analysis.Locate(f.span.start);
+    f.line = lc.line;
+    f.column = lc.column;
+    f.excerpt = analysis.Excerpt(f.span);
+  }
+}
+
+void Engine::JudgeNoted(const Article& article, const std::string_view* memos,
+                        std::vector<Finding>* findings) const {
+  ViewClock views{timings_};
+  const ScopedViewClock install(&views);
+  ScopedTiming engine_time(timings_, engine_row_, &views);
+  engine_time.CountAs(0);  // LintBatch counted the article
+  Article part;  // filled only for a text over max_text_bytes
+  const Article& linted = LintedPart(article, max_text_bytes_, &part);
+  thread_local std::vector<Finding> found;
+  found.clear();
+  for (size_t r = 0; r < active_.size(); ++r) {
+    const int d = dataset_index_[r];
+    if (d < 0) continue;
+    const ActiveRule& a = active_[r];
+    FindingSink sink(a.rule->info().id, a.severity, &found);
+    ScopedTiming rule_time(timings_, timings_ ? timing_rows_[r] : 0, &views, &engine_time);
+    rule_time.CountAs(0);  // the second half of the call LintBatch counted
+    try {
+      static_cast<const DatasetRule*>(a.rule)->CheckNoted(linted, memos[d], a.options, sink);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "newslint: rule %.*s failed on %s: %s\n",
+                   static_cast<int>(a.rule->info().id.size()), a.rule->info().id.data(),
+                   article.id.c_str(), e.what());
+    }
+    sink.Finish();
+  }
+  if (found.empty()) return;  // most articles: no analysis needed
+  Analysis analysis(linted);
+  Place(article, linted, analysis, &found);
+  // Both sorted by (start, rule), and no rule in both: merged, they are in
+  // the order one sort of them all gives.
+  const size_t mid = findings->size();
+  findings->insert(findings->end(), std::make_move_iterator(found.begin()),
+                   std::make_move_iterator(found.end()));
+  found.clear();
+  std::inplace_merge(findings->begin(), findings->begin() + static_cast<std::ptrdiff_t>(mid),
+                     findings->end(), FindingBefore);
 }
 
 }  // namespace newslint

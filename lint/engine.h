@@ -75,6 +75,29 @@ class Engine {
   // once, so callers bound n by bytes as well (LintChunks).
   void LintBatch(const Article* articles, size_t n, std::vector<Finding>* findings) const;
 
+  // A run that reads its input once (lint/pipeline.h) lints each article
+  // before the dataset rules' statistics are ready. Given `noted`,
+  // LintBatch() runs no dataset rule's Check(): each dataset rule notes the
+  // article (DatasetRule::Note) into noted->memos and its observer observes
+  // it, and `findings` hold the other rules' findings, sorted and located.
+  // Once the statistics are finished, JudgeNoted() adds the dataset rules'
+  // findings from the memos: together the same findings, in the same order,
+  // as Lint() after a first pass.
+  struct NotedBatch {
+    // One per dataset rule, in dataset_rules() order; they observe the
+    // articles in order.
+    const std::vector<DatasetObserver*>* observers = nullptr;
+    // memos[k * dataset_rules().size() + d]: rule d's memo of article k,
+    // replaced.
+    std::string* memos = nullptr;
+  };
+  void LintBatch(const Article* articles, size_t n, std::vector<Finding>* findings,
+                 const NotedBatch& noted) const;
+  // Merges into *findings (LintBatch's, with `noted`) the dataset rules'
+  // findings on `article` from its memos (memos[d] for dataset rule d).
+  void JudgeNoted(const Article& article, const std::string_view* memos,
+                  std::vector<Finding>* findings) const;
+
   // Ids of the rules that run (not counting input/*), in catalogue order.
   std::vector<std::string> active_rule_ids() const;
   // The severity findings of `id` get in this run.
@@ -108,6 +131,15 @@ class Engine {
 
   std::vector<std::unique_ptr<Rule>> rules_;
   std::vector<ActiveRule> active_;
+  // Per active_ rule: its index among the dataset rules, or -1.
+  std::vector<int> dataset_index_;
+  void LintBatch(const Article* articles, size_t n, std::vector<Finding>* findings,
+                 const NotedBatch* noted) const;
+  // Sorts an article's findings, clamps their spans to its text and sets
+  // their line, column and excerpt (`analysis` is of `linted`, the part of
+  // `article` the rules saw).
+  void Place(const Article& article, const Article& linted, Analysis& analysis,
+             std::vector<Finding>* findings) const;
   std::vector<const RuleInfo*> catalogue_;
   std::vector<std::string> enabled_ids_;  // sorted; includes input/* ids in force
   Config config_;

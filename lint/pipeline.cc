@@ -17,6 +17,7 @@
 #include "lint/readers/formats.h"
 #include "lint/scratch.h"
 #include "lint/shard.h"
+#include "lint/spill.h"
 
 // gperftools' C interface (gperftools/malloc_extension_c.h), declared weak:
 // defined when the newslint executable links tcmalloc (CMakeLists.txt), null
@@ -92,6 +93,115 @@ class ArticleStream {
   std::unique_ptr<ArticleReader> reader_;
 };
 
+// The most a chunk's spill records keep of their storage between batches.
+constexpr size_t kKeptSpillBytes = size_t{8} << 20;
+
+constexpr const char* kSpillWriteError =
+    "cannot write the temporary file that holds the findings until the dataset rules are "
+    "ready (is the disk of $TMPDIR full?)";
+constexpr const char* kInputChanged =
+    "an input changed while it was read: a run with dataset rules reads its inputs twice "
+    "(findings, then the records to report them with) and they must stay the same in between";
+
+// The lint pass of a run that reads its input once (see "One read" in
+// lint/pipeline.h): lints every article as RunPipeline's report loop would,
+// except that the dataset rules note and observe it instead of checking it
+// (Engine::LintBatch with a NotedBatch), and writes each article's findings
+// and memos to `spill` in input order. The observers of each chunk are
+// absorbed in chunk order, so the statistics are the ones a first pass makes.
+// Returns false with *error on a run failure.
+bool LintAndNote(const PipelineOptions& options, const Engine& engine, const ShardPlan& plan,
+                 const std::vector<DatasetRuleRun>& rules, WorkerPool& pool, SpillFile* spill,
+                 ProgressLine* progress, std::string* error) {
+  Summary uncounted;  // the report pass counts the files and bytes
+  ArticleStream stream(options, plan, &uncounted);
+  const size_t datasets = rules.size();
+  // What a chunk's worker leaves for the main thread: the chunk's observers
+  // (one per rule) and its articles' spill records. Two generations: the
+  // workers fill one while the main thread absorbs and writes the other.
+  struct ChunkOut {
+    std::vector<std::unique_ptr<DatasetObserver>> owned;
+    std::vector<DatasetObserver*> observers;
+    std::string records;
+  };
+  std::vector<ChunkOut> outs[2];
+  std::vector<Article> current, next;
+  std::vector<std::vector<Finding>> results;
+  std::vector<std::string> memos;  // article k, rule d: memos[k * datasets + d]
+  std::vector<size_t> chunks;
+  std::atomic<size_t> cursor{0};
+  int g = 0;
+  auto work = [&] {
+    for (size_t c; (c = cursor.fetch_add(1)) + 1 < chunks.size();) {
+      const size_t begin = chunks[c], end = chunks[c + 1];
+      for (size_t i = begin; i < end; ++i) FinishReading(&current[i]);
+      ChunkOut& out = outs[g][c];
+      engine.LintBatch(&current[begin], end - begin, &results[begin],
+                       Engine::NotedBatch{&out.observers, &memos[begin * datasets]});
+      size_t chunk_text = 0;
+      for (size_t i = begin; i < end; ++i) chunk_text += current[i].text.size();
+      TrimAfterLongText(chunk_text);
+      out.records.clear();
+      for (size_t i = begin; i < end; ++i) {
+        AppendSpillRecord(current[i], results[i], &memos[i * datasets], datasets, &out.records);
+        std::vector<Finding>().swap(results[i]);  // freed by the thread that made them
+      }
+    }
+  };
+  size_t pending = 0;  // chunks of outs[1 - g] not absorbed and written yet
+  int64_t articles = 0;
+  bool ok = stream.ReadBatch(&current, error);
+  while (true) {
+    const bool linting = ok && !current.empty();
+    if (linting) {
+      results.resize(current.size());
+      memos.resize(current.size() * datasets);
+      chunks = LintChunks(current, options.jobs);
+      while (outs[g].size() + 1 < chunks.size()) {
+        ChunkOut& out = outs[g].emplace_back();
+        for (const DatasetRuleRun& r : rules) {
+          out.owned.push_back(r.rule->MakeObserver());
+          out.observers.push_back(out.owned.back().get());
+        }
+      }
+      cursor.store(0);
+      pool.Start(work);
+    }
+    // The previous batch, beside the workers: its statistics, then its records.
+    bool written = true;
+    for (size_t c = 0; c < pending; ++c) {
+      ChunkOut& out = outs[1 - g][c];
+      for (size_t d = 0; d < datasets; ++d) rules[d].rule->Absorb(*out.observers[d]);
+      written = written && spill->Append(out.records);
+      // Kept for the next batch (grown again each batch, the records took
+      // page faults worth 2% of a run on the fixtures), unless a batch of
+      // long records made them larger than a batch of news needs.
+      if (out.records.capacity() > kKeptSpillBytes) std::string().swap(out.records);
+    }
+    pending = 0;
+    if (!written) {
+      if (linting) pool.Wait();
+      *error = kSpillWriteError;
+      return false;
+    }
+    if (!linting) break;
+    ok = stream.ReadBatch(&next, error);  // overlaps with the workers too
+    pool.Wait();
+    articles += static_cast<int64_t>(current.size());
+    if (progress) progress->Update(articles, stream.position());
+    pending = chunks.size() - 1;
+    g = 1 - g;
+    std::swap(current, next);
+  }
+  if (!ok) return false;
+  for (const DatasetRuleRun& r : rules) r.rule->Finish();
+  if (!spill->Rewind()) {
+    *error = kSpillWriteError;
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void TrimAfterLongText(size_t text_bytes) {
@@ -143,18 +253,42 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   // What this run reads: every file whole, or the slice of --shard K/N.
   ShardPlan plan;
   if (!PlanShard(options.files, options.shard, &plan, error)) return false;
-  // Dataset rules (e.g. boilerplate/template-line) first read every input
-  // once for their statistics (every file, also in a shard, so that a
-  // shard's findings are a single run's); an unopenable input fails the run
-  // here.
-  if (!RunDatasetPass(options, engine.dataset_rules(), engine.max_text_bytes(), error)) return false;
-  for (Reporter* r : reporters) r->Begin(run);
-
-  ArticleStream stream(options, plan, summary);
   std::unique_ptr<ProgressLine> progress;
   if (options.progress != nullptr) {
     progress = std::make_unique<ProgressLine>(options.progress, plan.shard_bytes, plan.sizes_known);
   }
+  // One set of workers for the whole run: their thread-local state (the
+  // Hunspell instance and its cache, scratch buffers) lives across batches
+  // and passes.
+  WorkerPool pool(options.jobs);
+  // Dataset rules (e.g. boilerplate/template-line) need statistics of the
+  // whole input before any finding is reported. A run lints each article
+  // once, noting what the dataset rules need, keeps the findings in a spill
+  // file, and reads the input again only to report them ("One read" in
+  // pipeline.h). From stdin, which cannot be read again, the dataset rules
+  // stay silent (RunDatasetPass says so); a shard, whose dataset rules
+  // observe every file but lint only its slice, reads every file for them
+  // first (RunDatasetPass), as does a run whose spill file cannot be made.
+  const std::vector<DatasetRuleRun> dataset = engine.dataset_rules();
+  SpillFile spill;
+  const bool one_read =
+      options.one_read && !dataset.empty() && options.shard.count == 1 &&
+      std::find(options.files.begin(), options.files.end(), "-") == options.files.end() &&
+      spill.Create(error);
+  if (one_read) {
+    for (const DatasetRuleRun& r : dataset) r.rule->Begin(*r.options);
+    if (!LintAndNote(options, engine, plan, dataset, pool, &spill, progress.get(), error)) {
+      summary->failure = *error;
+      return false;
+    }
+  } else {
+    error->clear();  // a spill file that could not be made: read twice instead
+    // An unopenable input fails the run here.
+    if (!RunDatasetPass(options, dataset, engine.max_text_bytes(), error)) return false;
+  }
+  for (Reporter* r : reporters) r->Begin(run);
+
+  ArticleStream stream(options, plan, summary);
   // Three batches in flight: the workers lint `current` while the main
   // thread hands the previous batch's results to the reporters and then
   // reads `next`. Reporting (JSON, SARIF, the HTML sample, baselines) thus
@@ -186,9 +320,18 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   std::vector<std::string> reporting_rendered, rendered;
   uint64_t reporting_position = 0;
   bool have_reporting = false;
-  // One set of workers for the whole run: their thread-local state (the
-  // Hunspell instance and its cache, scratch buffers) lives across batches.
-  WorkerPool pool(options.jobs);
+  // A one-read run's spill records of `current` and of `next`, read from
+  // the spill file beside the input.
+  std::vector<std::string> spilled, next_spilled;
+  std::atomic<bool> changed{false};  // a spill record that is not its article's
+  auto read_spilled = [&](size_t n, std::vector<std::string>* records) {
+    records->resize(n);
+    for (std::string& record : *records) {
+      if (!spill.Next(&record)) {
+        record.clear();  // fewer records than articles: DecodeSpillRecord says so
+      }
+    }
+  };
   std::atomic<size_t> cursor{0};  // the next chunk
   std::vector<size_t> chunks;      // LintChunks of `current`
   auto work = [&] {
@@ -196,13 +339,29 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
     for (size_t i = 0; i < reported.size(); ++i) {
       if (reported_owners[i] == me) std::vector<Finding>().swap(reported[i]);
     }
+    std::vector<std::string_view> memos;
     for (size_t c; (c = cursor.fetch_add(1)) + 1 < chunks.size();) {
       const size_t begin = chunks[c], end = chunks[c + 1];
       for (size_t i = begin; i < end; ++i) FinishReading(&current[i]);
-      engine.LintBatch(&current[begin], end - begin, &results[begin]);
-      size_t chunk_text = 0;
-      for (size_t i = begin; i < end; ++i) chunk_text += current[i].text.size();
-      TrimAfterLongText(chunk_text);
+      if (one_read) {
+        // Linted already: the findings come back from the spill, and the
+        // dataset rules judge their memos against the finished statistics.
+        for (size_t i = begin; i < end; ++i) {
+          if (!DecodeSpillRecord(spilled[i], current[i], &results[i], &memos) ||
+              memos.size() != dataset.size()) {
+            changed.store(true);
+            results[i].clear();
+            continue;
+          }
+          engine.JudgeNoted(current[i], memos.data(), &results[i]);
+          if (spilled[i].capacity() > kLintChunkBytes) std::string().swap(spilled[i]);
+        }
+      } else {
+        engine.LintBatch(&current[begin], end - begin, &results[begin]);
+        size_t chunk_text = 0;
+        for (size_t i = begin; i < end; ++i) chunk_text += current[i].text.size();
+        TrimAfterLongText(chunk_text);
+      }
       for (size_t i = begin; i < end; ++i) {
         owners[i] = me;
         if (ahead) ahead->Render(current[i], results[i], &rendered[i]);
@@ -211,6 +370,7 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   };
   bool ok = stream.ReadBatch(&current, error);
   uint64_t current_position = stream.position();  // where the reader was after `current`
+  if (one_read) read_spilled(current.size(), &spilled);
   while (true) {
     // A batch whose read failed is not linted (its last record may be cut).
     const bool linting = ok && !current.empty();
@@ -246,13 +406,21 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
           }
         }
       }
-      if (progress) progress->Update(summary->articles, reporting_position);
+      // A one-read run's progress line was the lint pass's.
+      if (progress && !one_read) progress->Update(summary->articles, reporting_position);
       have_reporting = false;
     }
     if (!linting) break;
     ok = stream.ReadBatch(&next, error);  // overlaps with the workers too
     const uint64_t next_position = stream.position();
+    if (one_read) read_spilled(next.size(), &next_spilled);
     pool.Wait();
+    if (changed.load()) {
+      *error = kInputChanged;
+      ok = false;
+      break;
+    }
+    std::swap(spilled, next_spilled);
     std::swap(reporting, current);
     std::swap(reporting_results, results);
     std::swap(reporting_owners, owners);
@@ -261,6 +429,13 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
     have_reporting = true;
     std::swap(current, next);
     current_position = next_position;
+  }
+  if (ok && one_read) {
+    std::string extra;
+    if (spill.Next(&extra)) {  // more records than the second read's articles
+      *error = kInputChanged;
+      ok = false;
+    }
   }
   summary->elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -70,6 +70,12 @@ struct PipelineOptions {
   // --timings (lint/timings.h): the dataset pass charges each dataset rule's
   // Observe() here; the engine's rows are set with Engine::set_timings.
   RuleTimings* timings = nullptr;
+  // With dataset rules on, lint each article once and keep its findings in
+  // a spill file until the rules' statistics are ready ("One read" above);
+  // false reads every input twice, a first pass for the statistics and then
+  // the lint pass (as stdin and --shard always do). The findings are the
+  // same; tests compare the two.
+  bool one_read = true;
 };
 
 // How the pipeline and the dataset pass read a run's inputs in batches: the

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -312,6 +313,18 @@ TEST_F(ConfigTest, FoundByWalkingUp) {
   EXPECT_EQ(fs::path(FindConfigFile((dir_ / "a/b/c").string())), dir_ / "a/newslint.toml");
 }
 
+// Each article's findings as the JSONL report writes them: rule, severity,
+// message, span, line, column, excerpt, evidence and fix.
+std::string Serialised(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const Finding& f : findings) {
+    JsonWriter w(&out);
+    WriteFinding(w, f);
+    out += "\n";
+  }
+  return out;
+}
+
 // Records what the pipeline hands to reporters.
 class RecordingReporter : public Reporter {
  public:
@@ -420,6 +433,119 @@ TEST_F(ConfigTest, DatasetPassFindsTheSameDuplicatesForAnyBatchAndJobs) {
   }
 }
 
+// Records each article's findings as the JSONL report writes them, and can
+// run a step when the reporting begins (after a one-read run's lint pass,
+// before its second read).
+class SerialisingReporter : public Reporter {
+ public:
+  void Begin(const RunInfo&) override {
+    if (on_begin) on_begin();
+  }
+  void Add(const Article& article, const std::vector<Finding>& findings) override {
+    articles.push_back(article.source + "#" + std::to_string(article.record) + "\n" +
+                       Serialised(findings));
+  }
+  void End(const RunInfo&, const Summary&) override {}
+  std::function<void()> on_begin;
+  std::vector<std::string> articles;
+};
+
+// The fixtures as files (sorted), which hold findings of every dataset rule.
+std::vector<std::string> FixtureFiles() {
+  std::vector<std::string> files;
+  const fs::path root = fs::path(NEWSLINT_SOURCE_DIR) / "fixtures";
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    const std::string ext = e.path().extension().string();
+    if (e.is_regular_file() && (ext == ".txt" || ext == ".jsonl" || ext == ".html")) {
+      files.push_back(e.path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// A run that reads its input once (the findings kept in a spill file until
+// the dataset rules' statistics are ready, then merged with theirs) reports
+// what a run that reads it twice reports: the same findings, every field, in
+// the same order, whatever the batches and jobs; also for texts cut at
+// --max-text-bytes and for a file that cannot be opened.
+TEST_F(ConfigTest, OneReadReportsWhatTwoReadsReport) {
+  std::vector<std::string> files = FixtureFiles();
+  ASSERT_GT(files.size(), 50u);
+  files.insert(files.begin() + 3, (dir_ / "missing.jsonl").string());
+  EngineSettings cut;
+  cut.max_text_bytes = 1500;
+  for (const EngineSettings& settings : {EngineSettings{}, cut}) {
+    auto engine = MakeEngine(settings);
+    auto run = [&](bool one_read, int jobs, size_t batch) {
+      PipelineOptions options;
+      options.files = files;
+      options.jobs = jobs;
+      options.batch_articles = batch;
+      options.one_read = one_read;
+      SerialisingReporter reporter;
+      Summary summary;
+      std::string error;
+      EXPECT_TRUE(RunPipeline(options, *engine, {&reporter}, RunInfo{}, &summary, &error)) << error;
+      return reporter.articles;
+    };
+    const std::vector<std::string> twice = run(false, 1, 1024);
+    ASSERT_GT(twice.size(), 100u);
+    std::string all;
+    for (const std::string& a : twice) all += a;
+    for (const char* id : {"dataset/duplicate-article", "boilerplate/template-line",
+                           "metadata/missing-field", "input/read-error"}) {
+      EXPECT_NE(all.find(id), std::string::npos) << id;  // the comparison covers them
+    }
+    EXPECT_EQ(all.find("input/text-too-long") != std::string::npos, settings.max_text_bytes == 1500);
+    for (auto [jobs, batch] : {std::pair{1, size_t{1024}}, {2, size_t{5}}, {5, size_t{1}},
+                               {3, size_t{64}}}) {
+      const std::vector<std::string> once = run(true, jobs, batch);
+      ASSERT_EQ(once.size(), twice.size()) << jobs << " " << batch;
+      for (size_t i = 0; i < twice.size(); ++i) {
+        ASSERT_EQ(once[i], twice[i]) << "jobs=" << jobs << " batch=" << batch << " article " << i;
+      }
+    }
+  }
+}
+
+// A one-read run reads its input a second time to report: an input that
+// changed in between (records added, or one rewritten) fails the run with a
+// message that says so, rather than pairing findings with the wrong record.
+TEST_F(ConfigTest, OneReadFailsWhenTheInputChangesBetweenItsReads) {
+  const fs::path p = dir_ / "growing.jsonl";
+  auto write = [&](int records, const std::string& last) {
+    std::ofstream out(p);
+    for (int r = 1; r < records; ++r) out << "{\"text\": \"Record " << r << " of the file.\"}\n";
+    out << "{\"text\": \"" << last << "\"}\n";
+  };
+  auto engine = MakeEngine({});
+  for (const std::function<void()>& change :
+       {std::function<void()>([&] { write(6, "The last record."); }),  // one more
+        std::function<void()>([&] { write(5, "The last record, longer now."); }),
+        std::function<void()>([&] { write(4, "The last record."); })}) {  // one fewer
+    write(5, "The last record.");
+    PipelineOptions options;
+    options.files = {p.string()};
+    SerialisingReporter reporter;
+    reporter.on_begin = change;
+    Summary summary;
+    std::string error;
+    EXPECT_FALSE(RunPipeline(options, *engine, {&reporter}, RunInfo{}, &summary, &error));
+    EXPECT_THAT(error, HasSubstr("an input changed while it was read"));
+    EXPECT_EQ(summary.failure, error);
+  }
+  // Unchanged, the same file is reported in full.
+  write(5, "The last record.");
+  PipelineOptions options;
+  options.files = {p.string()};
+  SerialisingReporter reporter;
+  Summary summary;
+  std::string error;
+  EXPECT_TRUE(RunPipeline(options, *engine, {&reporter}, RunInfo{}, &summary, &error)) << error;
+  EXPECT_EQ(reporter.articles.size(), 5u);
+}
+
 // A file that cannot be opened once the run has started (gone since the
 // folder was listed, no permission) is one record with input/read-error
 // naming it; the files around it are linted as usual.
@@ -444,17 +570,6 @@ TEST_F(ConfigTest, PipelineReportsAFileItCannotOpenAndGoesOn) {
             "input/read-error: cannot read '" + missing + "': No such file or directory");
 }
 
-// Each article's findings as the JSONL report writes them: rule, severity,
-// message, span, line, column, excerpt, evidence and fix.
-std::string Serialised(const std::vector<Finding>& findings) {
-  std::string out;
-  for (const Finding& f : findings) {
-    JsonWriter w(&out);
-    WriteFinding(w, f);
-    out += "\n";
-  }
-  return out;
-}
 
 // LintBatch runs the rules rule by rule over its articles; every article
 // must still get exactly the findings Lint gives it alone, in the same

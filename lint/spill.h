@@ -1,0 +1,82 @@
+// newslint: the spill of a run that reads its input once.
+//
+// With dataset rules on, no finding can be reported before the whole input
+// has been read: a line's count across its site is known only at the end.
+// Such a run (lint/pipeline.h) lints every article as it reads it, writes
+// each article's findings and its dataset rules' memos (DatasetRule::Note)
+// to a temporary file, one record per article in input order, and once the
+// statistics are finished reads the records back beside the input's
+// articles to report them:
+//
+//   SpillFile spill;
+//   if (!spill.Create(&error)) ...;             // $TMPDIR or /tmp, unlinked
+//   std::string records;
+//   AppendSpillRecord(article, findings, memos, n, &records);  // framed
+//   spill.Append(records);  ...                 // every article, in order
+//   spill.Rewind();
+//   std::string record;
+//   spill.Next(&record);                        // one record, in order
+//   DecodeSpillRecord(record, article, &findings, &memos);
+//
+// The file is removed from its folder as soon as it is made: it is gone
+// when the run ends however it ends. It holds the findings and memos only,
+// not the text: what it takes grows with the findings (a few hundred bytes
+// each) and the lines the dataset rules note (a few bytes each), not with
+// the input.
+
+#ifndef NEWSLINT_LINT_SPILL_H_
+#define NEWSLINT_LINT_SPILL_H_
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/article.h"
+#include "lint/finding.h"
+
+namespace newslint {
+
+// Appends to *out one record, framed with its length: an article's findings
+// (every field) and its `n` memos, with what identifies the article (its
+// record number and text length).
+void AppendSpillRecord(const Article& article, const std::vector<Finding>& findings,
+                       const std::string* memos, size_t n, std::string* out);
+
+// Reads a record AppendSpillRecord wrote (SpillFile::Next unframes it): the findings into *findings
+// (replaced), the memos as views into `record`. False when the record is
+// malformed or was written for another article than `article` (another
+// record number or text length: the input changed between the reads).
+bool DecodeSpillRecord(std::string_view record, const Article& article,
+                       std::vector<Finding>* findings, std::vector<std::string_view>* memos);
+
+class SpillFile {
+ public:
+  SpillFile() = default;
+  ~SpillFile();
+  SpillFile(const SpillFile&) = delete;
+  SpillFile& operator=(const SpillFile&) = delete;
+
+  // Makes the file in $TMPDIR (else /tmp) and unlinks it. False with a
+  // one-line *error when it cannot.
+  bool Create(std::string* error);
+  // Appends records AppendSpillRecord framed. False on a write error.
+  bool Append(std::string_view records);
+  // Ends the writing and goes back to the first record. False on an error
+  // (the disk full).
+  bool Rewind();
+  // The next record into *record (replaced); false at the end or on an
+  // error.
+  bool Next(std::string* record);
+  // Bytes appended so far.
+  uint64_t bytes() const { return bytes_; }
+
+ private:
+  std::FILE* file_ = nullptr;
+  uint64_t bytes_ = 0;
+};
+
+}  // namespace newslint
+
+#endif  // NEWSLINT_LINT_SPILL_H_

@@ -1,0 +1,230 @@
+// The spill of a one-read run (lint/spill.h) and its byte encoding
+// (lint/bytes.h): what goes in comes back, field for field and in order, and
+// a record that is not its article's, or is cut short, is refused.
+
+#include "lint/spill.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "lint/bytes.h"
+
+namespace newslint {
+namespace {
+
+using namespace std::string_literals;
+
+TEST(ByteReaderTest, VarintsStringsAndDoublesComeBackInOrder) {
+  const std::vector<uint64_t> numbers = {0, 1, 127, 128, 300, 16383, 16384, uint64_t{1} << 35,
+                                         std::numeric_limits<uint64_t>::max()};
+  std::string out;
+  for (uint64_t n : numbers) AppendVarint(&out, n);
+  AppendString(&out, "");
+  AppendString(&out, "a\0b\xff"s);
+  AppendDouble(&out, -0.25);
+  AppendDouble(&out, std::numeric_limits<double>::infinity());
+  ByteReader in(out);
+  for (uint64_t n : numbers) {
+    uint64_t got = 0;
+    ASSERT_TRUE(in.Varint(&got));
+    EXPECT_EQ(got, n);
+  }
+  std::string_view s;
+  ASSERT_TRUE(in.String(&s));
+  EXPECT_EQ(s, "");
+  ASSERT_TRUE(in.String(&s));
+  EXPECT_EQ(s, "a\0b\xff"s);
+  double d = 0;
+  ASSERT_TRUE(in.Double(&d));
+  EXPECT_EQ(d, -0.25);
+  ASSERT_TRUE(in.Double(&d));
+  EXPECT_TRUE(std::isinf(d));
+  EXPECT_TRUE(in.done());
+  uint64_t more = 0;
+  EXPECT_FALSE(in.Varint(&more));
+}
+
+TEST(ByteReaderTest, RefusesWhatIsCutShortOrMalformed) {
+  std::string out;
+  AppendString(&out, "twelve bytes");
+  for (size_t cut = 0; cut < out.size(); ++cut) {
+    ByteReader in(std::string_view(out).substr(0, cut));
+    std::string_view s = "untouched";
+    EXPECT_FALSE(in.String(&s)) << cut;
+    EXPECT_EQ(s, "untouched");
+  }
+  // Eleven continuation bytes: no 64-bit number is that long.
+  const std::string too_long = std::string(11, '\x80') + "\x01";
+  ByteReader in(too_long);
+  uint64_t v = 7;
+  EXPECT_FALSE(in.Varint(&v));
+  EXPECT_EQ(v, 7u);
+  ByteReader short_double("1234567");
+  double d = 0;
+  EXPECT_FALSE(short_double.Double(&d));
+}
+
+Article MakeArticle(int64_t record, std::string text) {
+  Article a;
+  a.record = record;
+  a.text = std::move(text);
+  return a;
+}
+
+// Findings that use every field and every kind of evidence value.
+std::vector<Finding> SampleFindings() {
+  Finding a;
+  a.rule = "boilerplate/template-line";
+  a.severity = Severity::kWarning;
+  a.message = "line recurs in 7 of 9 articles of example.com (78%)";
+  a.span = {12, 40};
+  a.evidence = {{"articles", int64_t{7}},
+                {"offset", int64_t{-3}},
+                {"share", 0.778},
+                {"site", "example.com"s},
+                {"flagged", true},
+                {"missing", std::vector<std::string>{"title", "", "url \xE2\x80\x9Cquoted\xE2\x80\x9D"}}};
+  a.fix = Fix{{12, 41}, ""};
+  a.line = 2;
+  a.column = 1;
+  a.excerpt = "Sign up for our newsletter \xE2\x80\x94 it\xE2\x80\x99s free";
+  Finding b;
+  b.rule = "garbled/mojibake";
+  b.severity = Severity::kError;
+  b.message = "bytes with a NUL \0 inside"s;
+  b.span = {0, 0};
+  b.line = 1;
+  b.column = 1;
+  Finding c;
+  c.rule = "input/bad-field";
+  c.severity = Severity::kInfo;
+  c.fix = Fix{{3, 5}, "replacement"};
+  c.evidence = {{"flagged", false}, {"empty", std::vector<std::string>{}}};
+  return {a, b, c};
+}
+
+void ExpectSameFindings(const std::vector<Finding>& got, const std::vector<Finding>& want) {
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(got[i].rule, want[i].rule) << i;
+    EXPECT_EQ(got[i].severity, want[i].severity) << i;
+    EXPECT_EQ(got[i].message, want[i].message) << i;
+    EXPECT_EQ(got[i].span, want[i].span) << i;
+    EXPECT_EQ(got[i].evidence, want[i].evidence) << i;
+    ASSERT_EQ(got[i].fix.has_value(), want[i].fix.has_value()) << i;
+    if (want[i].fix) {
+      EXPECT_EQ(got[i].fix->span, want[i].fix->span) << i;
+      EXPECT_EQ(got[i].fix->text, want[i].fix->text) << i;
+    }
+    EXPECT_EQ(got[i].line, want[i].line) << i;
+    EXPECT_EQ(got[i].column, want[i].column) << i;
+    EXPECT_EQ(got[i].excerpt, want[i].excerpt) << i;
+  }
+}
+
+// Makes *spill, writes `records` to it and reads the first back.
+void WriteAndReadFirst(const std::string& records, SpillFile* spill, std::string* first) {
+  std::string error;
+  ASSERT_TRUE(spill->Create(&error)) << error;
+  ASSERT_TRUE(spill->Append(records));
+  ASSERT_TRUE(spill->Rewind());
+  ASSERT_TRUE(spill->Next(first));
+}
+
+TEST(SpillRecordTest, FindingsAndMemosComeBackFieldForField) {
+  const Article article = MakeArticle(41, "Some text of the article.\nSecond line.\n");
+  const std::vector<Finding> findings = SampleFindings();
+  const std::string memos[] = {"", "\x01\x00\xff memo"s, std::string(300, 'm')};
+  std::string records;
+  AppendSpillRecord(article, findings, memos, 3, &records);
+  SpillFile spill;
+  std::string record;
+  ASSERT_NO_FATAL_FAILURE(WriteAndReadFirst(records, &spill, &record));
+  std::vector<Finding> got = {Finding{}};  // replaced
+  std::vector<std::string_view> got_memos = {"stale"};
+  ASSERT_TRUE(DecodeSpillRecord(record, article, &got, &got_memos));
+  ExpectSameFindings(got, findings);
+  ASSERT_EQ(got_memos.size(), 3u);
+  for (size_t d = 0; d < 3; ++d) EXPECT_EQ(got_memos[d], memos[d]) << d;
+  EXPECT_FALSE(spill.Next(&record));
+}
+
+TEST(SpillRecordTest, RefusesARecordOfAnotherArticleOrCutShort) {
+  const Article article = MakeArticle(7, "Seven.");
+  const std::string memo = "memo";
+  std::string framed;
+  AppendSpillRecord(article, SampleFindings(), &memo, 1, &framed);
+  SpillFile spill;
+  std::string record;
+  ASSERT_NO_FATAL_FAILURE(WriteAndReadFirst(framed, &spill, &record));
+  std::vector<Finding> findings;
+  std::vector<std::string_view> memos;
+  ASSERT_TRUE(DecodeSpillRecord(record, article, &findings, &memos));
+  // Another record number, another text length: the input changed.
+  EXPECT_FALSE(DecodeSpillRecord(record, MakeArticle(8, "Seven."), &findings, &memos));
+  EXPECT_FALSE(DecodeSpillRecord(record, MakeArticle(7, "Seven!!"), &findings, &memos));
+  for (size_t cut = 0; cut < record.size(); ++cut) {
+    EXPECT_FALSE(DecodeSpillRecord(std::string_view(record).substr(0, cut), article, &findings,
+                                   &memos))
+        << cut;
+  }
+  EXPECT_FALSE(DecodeSpillRecord(record + "x", article, &findings, &memos));
+}
+
+TEST(SpillFileTest, RecordsComeBackInTheOrderWritten) {
+  SpillFile spill;
+  std::string error;
+  ASSERT_TRUE(spill.Create(&error)) << error;
+  // Appended in batches of varying size, records of varying length (one
+  // past a megabyte, as a long record's findings can be).
+  std::vector<std::string> memos;
+  for (int r = 0; r < 300; ++r) {
+    memos.push_back(std::string(r == 150 ? (size_t{1} << 20) + 5 : static_cast<size_t>(r * 7), 'a' + r % 26));
+  }
+  std::string batch;
+  for (int r = 0; r < 300; ++r) {
+    AppendSpillRecord(MakeArticle(r + 1, std::string(r % 5, 'x')), {}, &memos[r], 1, &batch);
+    if (r % 37 == 0) {
+      ASSERT_TRUE(spill.Append(batch));
+      batch.clear();
+    }
+  }
+  ASSERT_TRUE(spill.Append(batch));
+  EXPECT_GT(spill.bytes(), uint64_t{1} << 20);
+  ASSERT_TRUE(spill.Rewind());
+  std::string record;
+  for (int r = 0; r < 300; ++r) {
+    ASSERT_TRUE(spill.Next(&record)) << r;
+    std::vector<Finding> findings;
+    std::vector<std::string_view> got;
+    ASSERT_TRUE(DecodeSpillRecord(record, MakeArticle(r + 1, std::string(r % 5, 'x')), &findings, &got))
+        << r;
+    EXPECT_TRUE(findings.empty());
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0], memos[r]) << r;
+  }
+  EXPECT_FALSE(spill.Next(&record));
+}
+
+TEST(SpillFileTest, SaysWhereItCouldNotMakeTheFile) {
+  const char* old = std::getenv("TMPDIR");
+  const std::string saved = old ? old : "";
+  setenv("TMPDIR", "/nonexistent/newslint-spill-test", 1);
+  SpillFile spill;
+  std::string error;
+  EXPECT_FALSE(spill.Create(&error));
+  EXPECT_NE(error.find("/nonexistent/newslint-spill-test"), std::string::npos) << error;
+  if (old) {
+    setenv("TMPDIR", saved.c_str(), 1);
+  } else {
+    unsetenv("TMPDIR");
+  }
+}
+
+}  // namespace
+}  // namespace newslint
