@@ -1,6 +1,6 @@
 // newslint: a byte encoding for what a run writes down and reads back
 // itself: dataset rules' memos (DatasetRule::Note, lint/rule.h) and the
-// findings a one-read run keeps on disk until its dataset rules are ready
+// findings a run keeps on disk until its dataset rules are ready
 // (lint/spill.h). Never a file format: the writer and the reader are the
 // same build of newslint, in the same run.
 //

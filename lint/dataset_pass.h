@@ -1,8 +1,12 @@
-// newslint: the first pass of the dataset rules.
+// newslint: the first pass of the dataset rules, for runs that cannot lint
+// each article once.
 //
 // Dataset rules (DatasetRule, lint/rule.h) judge an article against
-// statistics of the whole input, so their statistics are gathered before the
-// lint pass by reading every input once more:
+// statistics of the whole input. A run gathers them in its lint pass and
+// reports afterwards ("Linting once", lint/pipeline.h), except with
+// --shard K/N, whose statistics count every file while the shard lints only
+// its slice (and when the pipeline's spill file cannot be made): then this
+// pass reads every input once more, before the lint pass:
 //
 //   auto dataset = engine.dataset_rules();
 //   if (!RunDatasetPass(options, dataset, engine.max_text_bytes(), &error)) { /* exit 2 */ }

@@ -75,7 +75,7 @@ class Engine {
   // once, so callers bound n by bytes as well (LintChunks).
   void LintBatch(const Article* articles, size_t n, std::vector<Finding>* findings) const;
 
-  // A run that reads its input once (lint/pipeline.h) lints each article
+  // A run that lints each article once (lint/pipeline.h) lints it
   // before the dataset rules' statistics are ready. Given `noted`,
   // LintBatch() runs no dataset rule's Check(): each dataset rule notes the
   // article (DatasetRule::Note) into noted->memos and its observer observes

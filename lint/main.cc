@@ -120,6 +120,11 @@ of the inputs (plain JSONL files split at line boundaries, record numbers
 kept; compressed, HTML and text files whole; not stdin); join the shards'
 JSON reports with `newslint merge part-*.json -o all.json`. A progress line
 (articles, MB, MB/s, ETA) is drawn on stderr when it is a terminal.
+Dataset rules (boilerplate/template-line, dataset/duplicate-article,
+metadata/missing-field) judge a record against the whole input: the run
+lints each record once, keeps its findings in an unlinked temporary file in
+$TMPDIR (else /var/tmp; a few hundred bytes per finding) and reads the inputs
+again to report them. On stdin, which cannot be read twice, they are silent.
 
 A record that cannot be read never stops the run: it gets an input/* finding
 (input/invalid-json, input/missing-text, input/invalid-utf8, input/read-error,

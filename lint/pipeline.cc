@@ -31,8 +31,13 @@ namespace {
 // --shard) one after another.
 class ArticleStream {
  public:
-  ArticleStream(const PipelineOptions& options, const ShardPlan& plan, Summary* summary)
-      : options_(options), read_(BatchReadOptions(options)), plan_(plan), summary_(summary) {}
+  // `workers_decode`: the workers parse the records (FinishReading), as
+  // from kWorkersDecodeFromJobs on.
+  ArticleStream(const PipelineOptions& options, const ShardPlan& plan, Summary* summary,
+                bool workers_decode = false)
+      : options_(options), read_(BatchReadOptions(options)), plan_(plan), summary_(summary) {
+    if (workers_decode) read_.defer_decoding = true;
+  }
 
   // Fills *batch (cleared first) up to the batch limits. False on a run
   // failure (*error set); an empty batch at the end of the inputs.
@@ -98,12 +103,12 @@ constexpr size_t kKeptSpillBytes = size_t{8} << 20;
 
 constexpr const char* kSpillWriteError =
     "cannot write the temporary file that holds the findings until the dataset rules are "
-    "ready (is the disk of $TMPDIR full?)";
+    "ready (is the disk of $TMPDIR, or of /var/tmp, full?)";
 constexpr const char* kInputChanged =
     "an input changed while it was read: a run with dataset rules reads its inputs twice "
     "(findings, then the records to report them with) and they must stay the same in between";
 
-// The lint pass of a run that reads its input once (see "One read" in
+// The lint pass of a run that lints each article once (see "Linting once" in
 // lint/pipeline.h): lints every article as RunPipeline's report loop would,
 // except that the dataset rules note and observe it instead of checking it
 // (Engine::LintBatch with a NotedBatch), and writes each article's findings
@@ -264,18 +269,18 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   // Dataset rules (e.g. boilerplate/template-line) need statistics of the
   // whole input before any finding is reported. A run lints each article
   // once, noting what the dataset rules need, keeps the findings in a spill
-  // file, and reads the input again only to report them ("One read" in
+  // file, and reads the input again only to report them ("Linting once" in
   // pipeline.h). From stdin, which cannot be read again, the dataset rules
   // stay silent (RunDatasetPass says so); a shard, whose dataset rules
   // observe every file but lint only its slice, reads every file for them
   // first (RunDatasetPass), as does a run whose spill file cannot be made.
   const std::vector<DatasetRuleRun> dataset = engine.dataset_rules();
   SpillFile spill;
-  const bool one_read =
-      options.one_read && !dataset.empty() && options.shard.count == 1 &&
+  const bool lint_once =
+      options.lint_once && !dataset.empty() && options.shard.count == 1 &&
       std::find(options.files.begin(), options.files.end(), "-") == options.files.end() &&
       spill.Create(error);
-  if (one_read) {
+  if (lint_once) {
     for (const DatasetRuleRun& r : dataset) r.rule->Begin(*r.options);
     if (!LintAndNote(options, engine, plan, dataset, pool, &spill, progress.get(), error)) {
       summary->failure = *error;
@@ -288,7 +293,10 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   }
   for (Reporter* r : reporters) r->Begin(run);
 
-  ArticleStream stream(options, plan, summary);
+  // A lint-once run's report pass analyses nothing: its workers would idle
+  // while the main thread parsed every record and wrote every report line,
+  // so they parse and render (as from kWorkersDecodeFromJobs on).
+  ArticleStream stream(options, plan, summary, /*workers_decode=*/lint_once);
   // Three batches in flight: the workers lint `current` while the main
   // thread hands the previous batch's results to the reporters and then
   // reads `next`. Reporting (JSON, SARIF, the HTML sample, baselines) thus
@@ -304,12 +312,12 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   // through futexes thousands of times a run.
   std::vector<std::vector<Finding>> reported;
   std::vector<int> reporting_owners, owners, reported_owners;
-  // From kWorkersDecodeFromJobs on, the reporter whose records the workers
-  // render (Reporter::RendersAhead; the JSONL report's serialising was the
-  // main thread's largest share), unless a baseline removes findings on the
-  // main thread first.
+  // From kWorkersDecodeFromJobs on, and in a lint-once run's report pass,
+  // the reporter whose records the workers render (Reporter::RendersAhead;
+  // the JSONL report's serialising was the main thread's largest share),
+  // unless a baseline removes findings on the main thread first.
   Reporter* ahead = nullptr;
-  if (options.baseline == nullptr && options.jobs >= kWorkersDecodeFromJobs) {
+  if (options.baseline == nullptr && (options.jobs >= kWorkersDecodeFromJobs || lint_once)) {
     for (Reporter* r : reporters) {
       if (r->RendersAhead()) {
         ahead = r;
@@ -320,7 +328,7 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   std::vector<std::string> reporting_rendered, rendered;
   uint64_t reporting_position = 0;
   bool have_reporting = false;
-  // A one-read run's spill records of `current` and of `next`, read from
+  // A lint-once run's spill records of `current` and of `next`, read from
   // the spill file beside the input.
   std::vector<std::string> spilled, next_spilled;
   std::atomic<bool> changed{false};  // a spill record that is not its article's
@@ -343,7 +351,7 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
     for (size_t c; (c = cursor.fetch_add(1)) + 1 < chunks.size();) {
       const size_t begin = chunks[c], end = chunks[c + 1];
       for (size_t i = begin; i < end; ++i) FinishReading(&current[i]);
-      if (one_read) {
+      if (lint_once) {
         // Linted already: the findings come back from the spill, and the
         // dataset rules judge their memos against the finished statistics.
         for (size_t i = begin; i < end; ++i) {
@@ -370,7 +378,7 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   };
   bool ok = stream.ReadBatch(&current, error);
   uint64_t current_position = stream.position();  // where the reader was after `current`
-  if (one_read) read_spilled(current.size(), &spilled);
+  if (lint_once) read_spilled(current.size(), &spilled);
   while (true) {
     // A batch whose read failed is not linted (its last record may be cut).
     const bool linting = ok && !current.empty();
@@ -406,14 +414,14 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
           }
         }
       }
-      // A one-read run's progress line was the lint pass's.
-      if (progress && !one_read) progress->Update(summary->articles, reporting_position);
+      // A lint-once run's progress line was the lint pass's.
+      if (progress && !lint_once) progress->Update(summary->articles, reporting_position);
       have_reporting = false;
     }
     if (!linting) break;
     ok = stream.ReadBatch(&next, error);  // overlaps with the workers too
     const uint64_t next_position = stream.position();
-    if (one_read) read_spilled(next.size(), &next_spilled);
+    if (lint_once) read_spilled(next.size(), &next_spilled);
     pool.Wait();
     if (changed.load()) {
       *error = kInputChanged;
@@ -430,7 +438,7 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
     std::swap(current, next);
     current_position = next_position;
   }
-  if (ok && one_read) {
+  if (ok && lint_once) {
     std::string extra;
     if (spill.Next(&extra)) {  // more records than the second read's articles
       *error = kInputChanged;

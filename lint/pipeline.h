@@ -13,6 +13,29 @@
 // batch closes at `batch_articles` articles or `batch_bytes` of text, or of
 // records still to parse, whichever comes first).
 //
+// Linting once. Dataset rules (lint/rule.h) judge an article against
+// statistics of the whole input, so no finding is reported before the last
+// record is read. With dataset rules on, the run lints in two passes over
+// the input:
+//
+//   lint pass    files ─► batches ─► workers: Engine::LintBatch with a
+//                NotedBatch (every rule's findings; the dataset rules note
+//                what they need and observe) ─► spill file, in input order
+//                (lint/spill.h); the observers absorbed in input order
+//   report pass  files ─► batches ─► workers: the spilled findings merged
+//                with the dataset rules' Engine::JudgeNoted ─► reporters
+//
+// The report pass parses the records again (the reporters need the
+// article) but analyses nothing, so its workers parse the records and
+// render the JSONL report's lines (as from kWorkersDecodeFromJobs on). The
+// spill holds findings and memos, not text; it grows
+// with the findings (a few hundred bytes each). A record that comes back
+// different (the input changed between the passes) fails the run. Where the
+// input cannot be read again (stdin) the dataset rules stay silent; with
+// --shard, whose dataset rules count every file but lint only the slice, a
+// first pass (RunDatasetPass) observes every file and the lint pass lints
+// and reports as one.
+//
 // With up to two jobs the main thread also parses the JSONL records (and
 // extracts the text of HTML pages) and writes the JSONL report's records: it is then a pipeline stage of its own
 // beside the workers, each thread's caches hold one kind of work, and on two
@@ -71,11 +94,11 @@ struct PipelineOptions {
   // Observe() here; the engine's rows are set with Engine::set_timings.
   RuleTimings* timings = nullptr;
   // With dataset rules on, lint each article once and keep its findings in
-  // a spill file until the rules' statistics are ready ("One read" above);
-  // false reads every input twice, a first pass for the statistics and then
-  // the lint pass (as stdin and --shard always do). The findings are the
+  // a spill file until the rules' statistics are ready ("Linting once"
+  // above); false runs a first pass for the statistics (RunDatasetPass)
+  // before the lint pass, as --shard always does. The findings are the
   // same; tests compare the two.
-  bool one_read = true;
+  bool lint_once = true;
 };
 
 // How the pipeline and the dataset pass read a run's inputs in batches: the

@@ -161,8 +161,8 @@ class Rule {
 //   rule.Finish();                             // stats are now read-only
 //   many threads: rule.Check(...)              // reads the finished stats
 //
-// Check() is in two halves, so that a run reads its input once
-// (lint/pipeline.h, "one read"): Note() writes down, while the statistics
+// Check() is in two halves, so that a run lints each article once
+// (lint/pipeline.h, "Linting once"): Note() writes down, while the statistics
 // are still being gathered, what the findings need of the article's
 // analysis (the lines a rule would judge, with their hashes: a memo of a few
 // bytes per line), and CheckNoted() judges the memo against the finished

@@ -184,8 +184,10 @@ SpillFile::~SpillFile() {
 }
 
 bool SpillFile::Create(std::string* error) {
+  // Not /tmp by default: on many systems it is a tmpfs, held in memory.
   const char* dir = std::getenv("TMPDIR");
-  std::string path = (dir && *dir ? std::string(dir) : std::string("/tmp")) + "/newslint-spill-XXXXXX";
+  std::string path =
+      (dir && *dir ? std::string(dir) : std::string("/var/tmp")) + "/newslint-spill-XXXXXX";
   const int fd = mkstemp(path.data());
   if (fd < 0) {
     *error = "cannot make a temporary file in " + path.substr(0, path.rfind('/')) + ": " +

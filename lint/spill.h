@@ -1,4 +1,4 @@
-// newslint: the spill of a run that reads its input once.
+// newslint: the spill of a run that lints each article once.
 //
 // With dataset rules on, no finding can be reported before the whole input
 // has been read: a line's count across its site is known only at the end.
@@ -9,7 +9,7 @@
 // articles to report them:
 //
 //   SpillFile spill;
-//   if (!spill.Create(&error)) ...;             // $TMPDIR or /tmp, unlinked
+//   if (!spill.Create(&error)) ...;             // $TMPDIR or /var/tmp, unlinked
 //   std::string records;
 //   AppendSpillRecord(article, findings, memos, n, &records);  // framed
 //   spill.Append(records);  ...                 // every article, in order
@@ -58,8 +58,9 @@ class SpillFile {
   SpillFile(const SpillFile&) = delete;
   SpillFile& operator=(const SpillFile&) = delete;
 
-  // Makes the file in $TMPDIR (else /tmp) and unlinks it. False with a
-  // one-line *error when it cannot.
+  // Makes the file in $TMPDIR (else /var/tmp, which unlike /tmp is on disk
+  // on most systems) and unlinks it. False with a one-line *error when it
+  // cannot.
   bool Create(std::string* error);
   // Appends records AppendSpillRecord framed. False on a write error.
   bool Append(std::string_view records);

@@ -215,7 +215,7 @@ TEST_F(CliTest, TimingsListEveryRuleThatRanAndChangeNoOutput) {
   EXPECT_EQ(plain.out, timed.out);
   EXPECT_EQ(plain.err.find("timings"), std::string::npos) << plain.err;
   // One row per rule that ran (the dataset rule's noting, observing and
-  // judging in its own: the run reads its input once), one per analysis
+  // judging in its own: the run lints each article once), one per analysis
   // view the rules built (the tokens, the page layout the dataset rule reads
   // its story from), and a total; rules that did not run are not listed.
   for (const char* row : {"  garbled/stray-punctuation ", "  garbled/repeated-word ",

@@ -434,7 +434,7 @@ TEST_F(ConfigTest, DatasetPassFindsTheSameDuplicatesForAnyBatchAndJobs) {
 }
 
 // Records each article's findings as the JSONL report writes them, and can
-// run a step when the reporting begins (after a one-read run's lint pass,
+// run a step when the reporting begins (after a lint-once run's lint pass,
 // before its second read).
 class SerialisingReporter : public Reporter {
  public:
@@ -464,12 +464,12 @@ std::vector<std::string> FixtureFiles() {
   return files;
 }
 
-// A run that reads its input once (the findings kept in a spill file until
+// A run that lints each article once (the findings kept in a spill file until
 // the dataset rules' statistics are ready, then merged with theirs) reports
-// what a run that reads it twice reports: the same findings, every field, in
+// what a run with a first pass for the statistics reports: the same findings, every field, in
 // the same order, whatever the batches and jobs; also for texts cut at
 // --max-text-bytes and for a file that cannot be opened.
-TEST_F(ConfigTest, OneReadReportsWhatTwoReadsReport) {
+TEST_F(ConfigTest, LintingOnceReportsWhatAFirstPassReports) {
   std::vector<std::string> files = FixtureFiles();
   ASSERT_GT(files.size(), 50u);
   files.insert(files.begin() + 3, (dir_ / "missing.jsonl").string());
@@ -477,12 +477,12 @@ TEST_F(ConfigTest, OneReadReportsWhatTwoReadsReport) {
   cut.max_text_bytes = 1500;
   for (const EngineSettings& settings : {EngineSettings{}, cut}) {
     auto engine = MakeEngine(settings);
-    auto run = [&](bool one_read, int jobs, size_t batch) {
+    auto run = [&](bool lint_once, int jobs, size_t batch) {
       PipelineOptions options;
       options.files = files;
       options.jobs = jobs;
       options.batch_articles = batch;
-      options.one_read = one_read;
+      options.lint_once = lint_once;
       SerialisingReporter reporter;
       Summary summary;
       std::string error;
@@ -509,10 +509,10 @@ TEST_F(ConfigTest, OneReadReportsWhatTwoReadsReport) {
   }
 }
 
-// A one-read run reads its input a second time to report: an input that
+// A lint-once run reads its input a second time to report: an input that
 // changed in between (records added, or one rewritten) fails the run with a
 // message that says so, rather than pairing findings with the wrong record.
-TEST_F(ConfigTest, OneReadFailsWhenTheInputChangesBetweenItsReads) {
+TEST_F(ConfigTest, LintingOnceFailsWhenTheInputChangesBetweenItsReads) {
   const fs::path p = dir_ / "growing.jsonl";
   auto write = [&](int records, const std::string& last) {
     std::ofstream out(p);

@@ -1,4 +1,4 @@
-// The spill of a one-read run (lint/spill.h) and its byte encoding
+// The spill of a lint-once run (lint/spill.h) and its byte encoding
 // (lint/bytes.h): what goes in comes back, field for field and in order, and
 // a record that is not its article's, or is cut short, is refused.
 
