@@ -26,9 +26,9 @@
 //                with the dataset rules' Engine::JudgeNoted ─► reporters
 //
 // The report pass parses the records again (the reporters need the
-// article) but analyses nothing, so its workers parse the records and
-// render the JSONL report's lines (as from kWorkersDecodeFromJobs on). The
-// spill holds findings and memos, not text; it grows
+// article) but analyses nothing, so with two jobs its workers parse the
+// records and render the JSONL report's lines (as from
+// kWorkersDecodeFromJobs on). The spill holds findings and memos, not text; it grows
 // with the findings (a few hundred bytes each). A record that comes back
 // different (the input changed between the passes) fails the run. Where the
 // input cannot be read again (stdin) the dataset rules stay silent; with
