@@ -70,6 +70,14 @@ bool FindingBefore(const Finding& a, const Finding& b) {
   return a.rule < b.rule;
 }
 
+// A rule must never take the run down: a rule that throws loses its
+// findings on that article, and stderr says which rule and record failed.
+void SayRuleFailed(const Rule& rule, const Article& article, const std::exception& e) {
+  std::fprintf(stderr, "newslint: rule %.*s failed on %s: %s\n",
+               static_cast<int>(rule.info().id.size()), rule.info().id.data(), article.id.c_str(),
+               e.what());
+}
+
 }  // namespace
 
 bool Engine::IsKnownIdOrFamily(std::string_view name,
@@ -245,10 +253,7 @@ void Engine::LintBatch(const Article* articles, size_t n, std::vector<Finding>* 
           a.rule->Check(*linted[k], *analyses[k], a.options, sink);
         }
       } catch (const std::exception& e) {
-        // A rule must never take the run down; say which rule and record failed.
-        std::fprintf(stderr, "newslint: rule %.*s failed on %s: %s\n",
-                     static_cast<int>(a.rule->info().id.size()), a.rule->info().id.data(),
-                     articles[k].id.c_str(), e.what());
+        SayRuleFailed(*a.rule, articles[k], e);
       }
       sink.Finish();
     }
@@ -320,9 +325,7 @@ void Engine::JudgeNoted(const Article& article, const std::string_view* memos,
     try {
       static_cast<const DatasetRule*>(a.rule)->CheckNoted(linted, memos[d], a.options, sink);
     } catch (const std::exception& e) {
-      std::fprintf(stderr, "newslint: rule %.*s failed on %s: %s\n",
-                   static_cast<int>(a.rule->info().id.size()), a.rule->info().id.data(),
-                   article.id.c_str(), e.what());
+      SayRuleFailed(*a.rule, article, e);
     }
     sink.Finish();
   }
