@@ -114,10 +114,11 @@ constexpr const char* kInputChanged =
 // (Engine::LintBatch with a NotedBatch), and writes each article's findings
 // and memos to `spill` in input order. The observers of each chunk are
 // absorbed in chunk order, so the statistics are the ones a first pass makes.
-// Returns false with *error on a run failure.
+// Returns false with *error on a run failure, and with *spill_failed set
+// too when the spill could not be written (the disk full).
 bool LintAndNote(const PipelineOptions& options, const Engine& engine, const ShardPlan& plan,
                  const std::vector<DatasetRuleRun>& rules, WorkerPool& pool, SpillFile* spill,
-                 ProgressLine* progress, std::string* error) {
+                 ProgressLine* progress, std::string* error, bool* spill_failed) {
   Summary uncounted;  // the report pass counts the files and bytes
   ArticleStream stream(options, plan, &uncounted);
   const size_t datasets = rules.size();
@@ -187,6 +188,7 @@ bool LintAndNote(const PipelineOptions& options, const Engine& engine, const Sha
     if (!written) {
       if (linting) pool.Wait();
       *error = kSpillWriteError;
+      *spill_failed = true;
       return false;
     }
     if (!linting) break;
@@ -202,6 +204,7 @@ bool LintAndNote(const PipelineOptions& options, const Engine& engine, const Sha
   for (const DatasetRuleRun& r : rules) r.rule->Finish();
   if (!spill->Rewind()) {
     *error = kSpillWriteError;
+    *spill_failed = true;
     return false;
   }
   return true;
@@ -276,18 +279,29 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   // first (RunDatasetPass), as does a run whose spill file cannot be made.
   const std::vector<DatasetRuleRun> dataset = engine.dataset_rules();
   SpillFile spill;
-  const bool lint_once =
+  bool lint_once =
       options.lint_once && !dataset.empty() && options.shard.count == 1 &&
       std::find(options.files.begin(), options.files.end(), "-") == options.files.end() &&
       spill.Create(error);
   if (lint_once) {
     for (const DatasetRuleRun& r : dataset) r.rule->Begin(*r.options);
-    if (!LintAndNote(options, engine, plan, dataset, pool, &spill, progress.get(), error)) {
-      summary->failure = *error;
-      return false;
+    bool spill_failed = false;
+    if (!LintAndNote(options, engine, plan, dataset, pool, &spill, progress.get(), error,
+                     &spill_failed)) {
+      if (!spill_failed) {
+        summary->failure = *error;
+        return false;
+      }
+      // Nothing is reported yet and the input can be read again: the run
+      // goes on as one with a first pass (RunDatasetPass begins the
+      // statistics anew), slower but with the same findings.
+      std::fprintf(stderr, "newslint: note: %s; linting again after a first pass instead\n",
+                   error->c_str());
+      lint_once = false;
     }
-  } else {
-    error->clear();  // a spill file that could not be made: read twice instead
+  }
+  if (!lint_once) {
+    error->clear();  // a spill file that could not be made or written
     // An unopenable input fails the run here.
     if (!RunDatasetPass(options, dataset, engine.max_text_bytes(), error)) return false;
   }

@@ -30,7 +30,9 @@
 // records and render the JSONL report's lines (as from
 // kWorkersDecodeFromJobs on). The spill holds findings and memos, not text; it grows
 // with the findings (a few hundred bytes each). A record that comes back
-// different (the input changed between the passes) fails the run. Where the
+// different (the input changed between the passes) fails the run; a spill
+// that cannot be written (the disk full) makes the run start over with a
+// first pass (RunDatasetPass), with a note on stderr. Where the
 // input cannot be read again (stdin) the dataset rules stay silent; with
 // --shard, whose dataset rules count every file but lint only the slice, a
 // first pass (RunDatasetPass) observes every file and the lint pass lints

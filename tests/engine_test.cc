@@ -2,9 +2,11 @@
 // the ordering and location of findings. Config: newslint.toml parsing and
 // validation. Pipeline: input order across files, batches and threads.
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -507,6 +509,48 @@ TEST_F(ConfigTest, LintingOnceReportsWhatAFirstPassReports) {
       }
     }
   }
+}
+
+// A spill that cannot be written (the disk of $TMPDIR full, here a file
+// size limit) does not fail the run: nothing is reported yet, so it starts
+// over with a first pass for the statistics and reports the same findings.
+TEST_F(ConfigTest, LintingOnceFallsBackToAFirstPassWhenTheSpillCannotBeWritten) {
+  const std::vector<std::string> files = FixtureFiles();
+  auto engine = MakeEngine({});
+  auto run = [&](bool lint_once, bool* ok) {
+    PipelineOptions options;
+    options.files = files;
+    options.lint_once = lint_once;
+    SerialisingReporter reporter;
+    Summary summary;
+    std::string error;
+    *ok = RunPipeline(options, *engine, {&reporter}, RunInfo{}, &summary, &error);
+    EXPECT_EQ(error, "");
+    EXPECT_EQ(summary.failure, "");
+    return reporter.articles;
+  };
+  bool ok = false;
+  const std::vector<std::string> expected = run(false, &ok);
+  ASSERT_TRUE(ok);
+  // Writes past 16 KB fail with EFBIG (the signal the kernel sends with it
+  // ignored); the fixtures' spill is some hundreds of kilobytes.
+  rlimit saved{};
+  ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &saved), 0);
+  const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit small = saved;
+  small.rlim_cur = 16 << 10;
+  ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
+  testing::internal::CaptureStderr();
+  const std::vector<std::string> got = run(true, &ok);
+  const std::string note = testing::internal::GetCapturedStderr();
+  setrlimit(RLIMIT_FSIZE, &saved);
+  std::signal(SIGXFSZ, old_handler);
+  EXPECT_TRUE(ok);
+  // The spill did fail (this is the fallback, not a lint-once run).
+  EXPECT_THAT(note, HasSubstr("cannot write the temporary file"));
+  EXPECT_THAT(note, HasSubstr("linting again after a first pass instead"));
+  ASSERT_EQ(got.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) ASSERT_EQ(got[i], expected[i]) << i;
 }
 
 // A lint-once run reads its input a second time to report: an input that
