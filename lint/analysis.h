@@ -303,6 +303,14 @@ class Analysis {
   template <typename T, typename Make>
   const T& Shared(Make make);
 
+  // The shared view of type T when some rule has built it already, else
+  // null (nothing is built): for a rule that can reuse another's view but
+  // would not build it for itself.
+  template <typename T>
+  const T* SharedIfBuilt() const {
+    return FindShared<T>();
+  }
+
   // The phrase bank the Engine lints this article with (null for a rule run
   // on its own), and the article's scan of it once made: what FindPhrases
   // (lint/phrase_bank.h) reads on each of the rules' hundreds of calls per

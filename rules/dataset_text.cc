@@ -329,13 +329,15 @@ void AppendWordKeys(std::string_view text, size_t begin, size_t end, std::vector
   AppendWordsWith<BlockWordKey>(text, begin, end, out);
 }
 
+bool IsStoryLine(const PageLayout& layout, size_t i) {
+  const LineLayout& l = layout.line(i);
+  return !l.blank && (layout.region(i) == PageRegion::kBody || l.prose);
+}
+
 void StoryWords(Analysis& analysis, std::vector<Word>* out) {
   const PageLayout& layout = analysis.Shared<PageLayout>();
   std::string_view text = analysis.text();
-  auto story = [&](size_t i) {
-    const LineLayout& l = layout.line(i);
-    return !l.blank && (layout.region(i) == PageRegion::kBody || l.prose);
-  };
+  auto story = [&](size_t i) { return IsStoryLine(layout, i); };
   // One allocation instead of a dozen doublings: the layout's token count
   // of the story lines, plus an eighth for words the tokenizer keeps whole
   // ("well-known", "3.5") and AppendWordKeys splits. Only a capacity hint.
@@ -348,6 +350,22 @@ void StoryWords(Analysis& analysis, std::vector<Word>* out) {
     if (!story(i)) continue;
     const LineLayout& l = layout.line(i);
     AppendWordKeys(text, l.span.start, l.span.end, out);
+  }
+}
+
+void TextWordsFromStory(Analysis& analysis, const StoryView& story, std::vector<Word>* out) {
+  const PageLayout& layout = analysis.Shared<PageLayout>();  // built with the story
+  const std::string_view text = analysis.text();
+  const std::vector<Word>& own = story.words;
+  out->reserve(out->size() + own.size() + own.size() / 8 + 8);
+  size_t w = 0;  // the next of the story's words: they come in line order
+  for (size_t i = 0; i < layout.size(); ++i) {
+    const Span line = layout.line(i).span;
+    if (IsStoryLine(layout, i)) {
+      while (w < own.size() && own[w].span.end <= line.end) out->push_back(own[w++]);
+    } else if (!layout.line(i).blank) {
+      AppendWordKeys(text, line.start, line.end, out);
+    }
   }
 }
 

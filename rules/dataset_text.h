@@ -53,6 +53,7 @@
 
 #include "lint/analysis.h"
 #include "lint/finding.h"
+#include "rules/page_layout.h"
 
 namespace newslint::dataset {
 
@@ -80,6 +81,26 @@ char32_t SimpleLower(char32_t cp);
 // short paragraphs, a poem between two halves): the signature of a story
 // must not jump with its layout.
 void StoryWords(Analysis& analysis, std::vector<Word>* out);
+
+// Whether line `i` of the layout is one of the story's (see StoryWords).
+bool IsStoryLine(const PageLayout& layout, size_t i);
+
+// The story's words (StoryWords), once per article: a shared view of the
+// Analysis, which dataset/duplicate-article signs and dataset/repeated-body
+// reuses (TextWordsFromStory).
+struct StoryView {
+  std::vector<Word> words;
+  explicit StoryView(Analysis& analysis) { StoryWords(analysis, &words); }
+};
+
+// Appends the words of the article's whole text to *out: what
+// AppendWordKeys(analysis.text(), 0, size, out) appends, taking the story
+// lines' words from `story` (the article's StoryView) instead of hashing
+// them again, and hashing only the other lines. The same words because a
+// line starts after a line break (or at the text's start) and ends before
+// one (or at its end), and a line break is no word character: the words
+// of a line alone are the text's words inside it.
+void TextWordsFromStory(Analysis& analysis, const StoryView& story, std::vector<Word>* out);
 
 inline constexpr int kShingleWords = 5;
 inline constexpr int kBands = 32;

@@ -684,6 +684,51 @@ TEST(DatasetHashTest, EstimatesAreUnbiasedForLongAndShortStories) {
   }
 }
 
+// dataset/repeated-body takes the story lines' words from the StoryView
+// (TextWordsFromStory) and hashes only the other lines: the whole text's
+// words, which it must equal, are AppendWordKeys over all of it.
+TEST(DatasetHashTest, TextWordsFromTheStoryAreTheTextsWords) {
+  std::vector<Article> articles = FixtureArticles();
+  // Line edges that a word could run across if a line's words were not the
+  // text's words inside it: CRLF, a line ending on an apostrophe or a
+  // non-ASCII letter, one starting with a combining mark or a curly quote,
+  // words that reach a line's end in the middle of a 16-byte block, a tab,
+  // a text without a final line break, and menu lines around the story.
+  // Prose lines (twelve words and a full stop) so that PageLayout counts
+  // them as story.
+  const std::string prose = "the council voted on the plan after a long debate in the chamber";
+  const std::string edges[] = {
+      "Budget vote\r\n\r\n" + prose + " today.\r\n" + prose + " again, said the players'\r\n",
+      prose + " at the caf\u00e9\n\u0301" + prose + " na\u00efve.\n\u201c" + prose + ".\u201d\n",
+      prose + " abcdefghijklmnopqrstu.\n" + prose + "\tand\tthen.\n" + prose + " don't",
+      "Menu\nHome\nSport\n\n" + prose + " first.\n\n" + prose + " second.\n\nShare\nPrint",
+  };
+  for (const std::string& text : edges) {
+    Article a;
+    a.text = text;
+    articles.push_back(std::move(a));
+  }
+  size_t words = 0, partial = 0;
+  for (const Article& article : articles) {
+    Analysis analysis(article);
+    std::vector<dataset::Word> want;
+    dataset::AppendWordKeys(analysis.text(), 0, analysis.text().size(), &want);
+    const dataset::StoryView& story = analysis.Shared<dataset::StoryView>();
+    std::vector<dataset::Word> got;
+    dataset::TextWordsFromStory(analysis, story, &got);
+    ASSERT_EQ(got.size(), want.size()) << article.source << " record " << article.record;
+    for (size_t k = 0; k < got.size(); ++k) {
+      ASSERT_EQ(got[k].hash, want[k].hash) << article.source << " record " << article.record;
+      ASSERT_EQ(got[k].span, want[k].span) << article.source << " record " << article.record;
+    }
+    words += got.size();
+    // A story that leaves lines out: words both copied and hashed.
+    partial += !story.words.empty() && story.words.size() < got.size();
+  }
+  EXPECT_GT(words, 10000u);
+  EXPECT_GT(partial, 50u);
+}
+
 TEST(DatasetHashTest, SignaturesMatchThePlainDefinition) {
   auto same = [](const dataset::Signature& x, const dataset::Signature& y) {
     return x.exact == y.exact && x.words == y.words && x.bands == y.bands &&

@@ -64,11 +64,7 @@ constexpr uint8_t kExact = 255;  // estimate_ byte of an exact copy
 // quadratic; a real copy meets its original in several bands.
 constexpr int kMaxTries = 64;
 
-// The words of the story, once per article (first pass and Check alike).
-struct StoryView {
-  std::vector<dataset::Word> words;
-  explicit StoryView(Analysis& analysis) { dataset::StoryWords(analysis, &words); }
-};
+using dataset::StoryView;  // the story's words, once per article (first pass and Check alike)
 
 struct Observed {
   dataset::Signature signature;

@@ -152,7 +152,15 @@ class RepeatedBodyRule : public Rule {
     std::string_view text = analysis.text();
     thread_local std::vector<Word> words;
     ReuseScratch(words);
-    dataset::AppendWordKeys(text, 0, text.size(), &words);
+    // The words of the story lines come from dataset/duplicate-article's
+    // view of them when that rule built it first (as it does in a run of
+    // both: a chunk is linted rule by rule, in name order), copied rather
+    // than hashed again; the same words either way.
+    if (const dataset::StoryView* story = analysis.SharedIfBuilt<dataset::StoryView>()) {
+      dataset::TextWordsFromStory(analysis, *story, &words);
+    } else {
+      dataset::AppendWordKeys(text, 0, text.size(), &words);
+    }
     thread_local std::vector<Passage> passages;
     ReuseScratch(passages);
     FindPassages(words, min_words, &passages);
