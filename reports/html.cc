@@ -48,6 +48,7 @@
 #include <variant>
 #include <vector>
 
+#include "lint/byte_set.h"
 #include "reports/json_writer.h"
 #include "reports/sha256.h"
 
@@ -319,15 +320,22 @@ std::vector<TextSegment> SegmentText(size_t text_size, const std::vector<Finding
 }
 
 std::string HtmlSafeJson(std::string_view json) {
+  // The page data is megabytes of JSON with few of these bytes: the runs
+  // between them are copied whole (a byte at a time, this was 4% of a
+  // small run's instructions).
+  static constexpr ByteSet kMarkup("<>&");
   std::string out;
   out.reserve(json.size() + json.size() / 16);
-  for (char c : json) {
-    switch (c) {
+  for (size_t i = 0; i < json.size();) {
+    const size_t at = std::min(kMarkup.FindIn(json, i), json.size());
+    out.append(json.data() + i, at - i);
+    if (at == json.size()) break;
+    switch (json[at]) {
       case '<': out.append("\\u003c"); break;
       case '>': out.append("\\u003e"); break;
-      case '&': out.append("\\u0026"); break;
-      default: out.push_back(c);
+      default: out.append("\\u0026"); break;  // '&'
     }
+    i = at + 1;
   }
   return out;
 }

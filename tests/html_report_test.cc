@@ -80,6 +80,42 @@ TEST(HtmlSafeJsonTest, NoMarkupCharacterSurvivesAndTheJsonMeansTheSame) {
   EXPECT_EQ(HtmlEscape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
 }
 
+// HtmlSafeJson copies the runs between markup bytes whole: the same output
+// as escaping byte by byte, for a markup byte at every offset of a 16-byte
+// block, runs of them, and texts that end on one or just after one.
+TEST(HtmlSafeJsonTest, EscapesTheSameAsByteByByte) {
+  auto reference = [](std::string_view json) {
+    std::string out;
+    for (char c : json) {
+      if (c == '<') {
+        out += "\\u003c";
+      } else if (c == '>') {
+        out += "\\u003e";
+      } else if (c == '&') {
+        out += "\\u0026";
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  };
+  size_t cases = 0;
+  for (size_t length = 0; length <= 40; ++length) {
+    for (size_t at = 0; at <= length; ++at) {
+      for (const char* markup : {"<", ">", "&", "<&>", "\xE2\x80\x9C<"}) {
+        std::string json(length, 'a');
+        for (size_t k = 0; k < json.size(); k += 7) json[k] = "\"x\\\xC3\xA9 {"[k % 6];
+        json.insert(at, markup);
+        ASSERT_EQ(HtmlSafeJson(json), reference(json)) << json;
+        ++cases;
+      }
+    }
+  }
+  EXPECT_GT(cases, 4000u);
+  EXPECT_EQ(HtmlSafeJson(""), "");
+  EXPECT_EQ(HtmlSafeJson("&&"), "\\u0026\\u0026");
+}
+
 // --- Segments ---------------------------------------------------------------------
 
 Finding Span(size_t start, size_t end, std::string rule = "x/y") {
