@@ -18,9 +18,10 @@
 // merges observers in input order, so the statistics are the same whatever
 // --jobs is. It keeps no article past its batch.
 //
-// stdin cannot be read twice: when an input is "-", the pass is skipped, the
-// dataset rules stay silent for the whole run, and one note says so on
-// stderr.
+// stdin cannot be read twice: RunPipeline copies it to a temporary file
+// first (ReadOptions::stdin_copy_fd) and this pass reads the copy. Given "-"
+// without a copy, the pass is skipped, the dataset rules stay silent for the
+// whole run, and one note says so on stderr.
 
 #ifndef NEWSLINT_LINT_DATASET_PASS_H_
 #define NEWSLINT_LINT_DATASET_PASS_H_

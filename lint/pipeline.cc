@@ -246,10 +246,11 @@ std::vector<size_t> LintChunks(const std::vector<Article>& batch, int jobs, size
   return starts;
 }
 
-bool RunPipeline(const PipelineOptions& options, const Engine& engine,
+bool RunPipeline(const PipelineOptions& given, const Engine& engine,
                  const std::vector<Reporter*>& reporters, const RunInfo& run, Summary* summary,
                  std::string* error) {
   const auto started = std::chrono::steady_clock::now();
+  PipelineOptions options = given;  // with the copy of stdin, when one is made
   summary->jobs = options.jobs;
   // Bad --field names are a run failure, checked once here: from now on a
   // reader that cannot be opened means a file that cannot be (a finding).
@@ -273,16 +274,30 @@ bool RunPipeline(const PipelineOptions& options, const Engine& engine,
   // whole input before any finding is reported. A run lints each article
   // once, noting what the dataset rules need, keeps the findings in a spill
   // file, and reads the input again only to report them ("Linting once" in
-  // pipeline.h). From stdin, which cannot be read again, the dataset rules
-  // stay silent (RunDatasetPass says so); a shard, whose dataset rules
-  // observe every file but lint only its slice, reads every file for them
-  // first (RunDatasetPass), as does a run whose spill file cannot be made.
+  // pipeline.h). Stdin, which cannot be read again, is copied to a
+  // temporary file first, and read there by every pass (StdinCopy). A
+  // shard, whose dataset rules observe every file but lint only its slice,
+  // reads every file for them first (RunDatasetPass), as does a run whose
+  // spill file cannot be made.
   const std::vector<DatasetRuleRun> dataset = engine.dataset_rules();
+  StdinCopy stdin_copy;
+  if (!dataset.empty() &&
+      std::find(options.files.begin(), options.files.end(), "-") != options.files.end()) {
+    if (!stdin_copy.Make(error)) {
+      std::string ids;
+      for (const DatasetRuleRun& r : dataset) {
+        ids += (ids.empty() ? "" : ",") + std::string(r.rule->info().id);
+      }
+      *error += "; the dataset rules read their input twice: give it as a file, or --ignore " + ids;
+      summary->failure = *error;
+      return false;
+    }
+    options.read.stdin_copy_fd = stdin_copy.fd();
+    options.read.stdin_copy_error = stdin_copy.end_error();
+  }
   SpillFile spill;
-  bool lint_once =
-      options.lint_once && !dataset.empty() && options.shard.count == 1 &&
-      std::find(options.files.begin(), options.files.end(), "-") == options.files.end() &&
-      spill.Create(error);
+  bool lint_once = options.lint_once && !dataset.empty() && options.shard.count == 1 &&
+                   spill.Create(error);
   if (lint_once) {
     for (const DatasetRuleRun& r : dataset) r.rule->Begin(*r.options);
     bool spill_failed = false;

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <unistd.h>
+#include <vector>
 
 #include "lint/bytes.h"
 
@@ -179,22 +180,35 @@ bool DecodeSpillRecord(std::string_view record, const Article& article,
   return in.done();
 }
 
+namespace {
+
+// Makes a temporary file named `stem`-XXXXXX in $TMPDIR (else /var/tmp,
+// which unlike /tmp is on disk on most systems: /tmp is often a tmpfs, held
+// in memory) and unlinks it, so that it is gone with the run however the
+// run ends. Its descriptor, or -1 with *error.
+int MakeTemporaryFile(const char* stem, std::string* error) {
+  const char* dir = std::getenv("TMPDIR");
+  std::string path = (dir && *dir ? std::string(dir) : std::string("/var/tmp")) + "/" + stem +
+                     "-XXXXXX";
+  const int fd = mkstemp(path.data());
+  if (fd < 0) {
+    *error = "cannot make a temporary file in " + path.substr(0, path.rfind('/')) + ": " +
+             std::strerror(errno);
+    return -1;
+  }
+  unlink(path.c_str());
+  return fd;
+}
+
+}  // namespace
+
 SpillFile::~SpillFile() {
   if (file_) std::fclose(file_);
 }
 
 bool SpillFile::Create(std::string* error) {
-  // Not /tmp by default: on many systems it is a tmpfs, held in memory.
-  const char* dir = std::getenv("TMPDIR");
-  std::string path =
-      (dir && *dir ? std::string(dir) : std::string("/var/tmp")) + "/newslint-spill-XXXXXX";
-  const int fd = mkstemp(path.data());
-  if (fd < 0) {
-    *error = "cannot make a temporary file in " + path.substr(0, path.rfind('/')) + ": " +
-             std::strerror(errno);
-    return false;
-  }
-  unlink(path.c_str());  // gone with the run, however it ends
+  const int fd = MakeTemporaryFile("newslint-spill", error);
+  if (fd < 0) return false;
   file_ = fdopen(fd, "w+b");
   if (!file_) {
     *error = std::string("cannot open a temporary file: ") + std::strerror(errno);
@@ -225,6 +239,37 @@ bool SpillFile::Next(std::string* record) {
   }
   record->resize(size);
   return std::fread(record->data(), 1, size, file_) == size;
+}
+
+StdinCopy::~StdinCopy() {
+  if (fd_ >= 0) close(fd_);
+}
+
+bool StdinCopy::Make(std::string* error, int from) {
+  fd_ = MakeTemporaryFile("newslint-stdin", error);
+  if (fd_ < 0) return false;
+  std::vector<char> buffer(size_t{1} << 20);
+  for (;;) {
+    const ssize_t got = read(from, buffer.data(), buffer.size());
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      end_error_ = std::string("read error: ") + std::strerror(errno);
+      return true;
+    }
+    if (got == 0) return true;
+    for (ssize_t done = 0; done < got;) {
+      const ssize_t put = write(fd_, buffer.data() + done, static_cast<size_t>(got - done));
+      if (put < 0 && errno == EINTR) continue;
+      if (put <= 0) {
+        *error = std::string("cannot write the temporary copy of stdin: ") +
+                 std::strerror(put < 0 ? errno : ENOSPC) +
+                 " (is the disk of $TMPDIR, or of /var/tmp, full?)";
+        return false;
+      }
+      done += put;
+      bytes_ += static_cast<uint64_t>(put);
+    }
+  }
 }
 
 }  // namespace newslint

@@ -78,6 +78,43 @@ class SpillFile {
   uint64_t bytes_ = 0;
 };
 
+// A copy of stdin in a temporary file, for a run that reads its input twice
+// (dataset rules: lint/pipeline.h). Stdin can be read only once, so such a
+// run copies it to its end before the first pass, and every pass reads the
+// copy where the inputs say "-" (ReadOptions::stdin_copy_fd):
+//
+//   StdinCopy copy;
+//   if (!copy.Make(&error)) ...;   // a run failure: stdin is partly read
+//   read_options.stdin_copy_fd = copy.fd();
+//   read_options.stdin_copy_error = copy.end_error();
+//
+// The copy holds stdin's bytes as they came (compressed if they were), in
+// $TMPDIR (else /var/tmp), unlinked at once like the spill: it takes as
+// much disk as stdin carried, and is gone when the run ends.
+class StdinCopy {
+ public:
+  StdinCopy() = default;
+  ~StdinCopy();
+  StdinCopy(const StdinCopy&) = delete;
+  StdinCopy& operator=(const StdinCopy&) = delete;
+
+  // Copies stdin (`from`, for tests) to its end. False with a one-line
+  // *error when the file cannot be made or written (the disk full). A read
+  // error on stdin is no failure: the copy holds what came before it, and
+  // end_error() says what ended it, for the reader to report on the record
+  // it broke off in, as it would have reading stdin itself.
+  bool Make(std::string* error, int from = 0);
+  int fd() const { return fd_; }
+  const std::string& end_error() const { return end_error_; }
+  // Bytes copied.
+  uint64_t bytes() const { return bytes_; }
+
+ private:
+  int fd_ = -1;
+  std::string end_error_;
+  uint64_t bytes_ = 0;
+};
+
 }  // namespace newslint
 
 #endif  // NEWSLINT_LINT_SPILL_H_

@@ -2,14 +2,17 @@
 // the ordering and location of findings. Config: newslint.toml parsing and
 // validation. Pipeline: input order across files, batches and threads.
 
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <string>
@@ -509,6 +512,119 @@ TEST_F(ConfigTest, LintingOnceReportsWhatAFirstPassReports) {
       }
     }
   }
+}
+
+// Stdin with dataset rules on: the run copies it to a temporary file first
+// and every pass reads the copy, so stdin gets the findings the same records
+// get in a file (their source "-" instead of the file's name), whether the
+// run lints once or makes a first pass, with one job or several, and
+// compressed as the file.
+TEST_F(ConfigTest, DatasetRulesJudgeStdinAsTheyJudgeAFile) {
+  const fs::path input = dir_ / "all.jsonl";
+  {
+    std::ofstream out(input, std::ios::binary);
+    for (const std::string& f : FixtureFiles()) {
+      if (fs::path(f).extension() != ".jsonl") continue;
+      std::ifstream in(f, std::ios::binary);
+      std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (!bytes.empty() && bytes.back() != '\n') bytes += '\n';
+      out << bytes;
+    }
+  }
+  const fs::path compressed = dir_ / "all.jsonl.zst";
+  ASSERT_EQ(std::system(("zstd -q -f '" + input.string() + "' -o '" + compressed.string() + "'").c_str()), 0);
+  auto engine = MakeEngine({});
+  auto run = [&](const std::string& path, bool lint_once, int jobs) {
+    PipelineOptions options;
+    options.files = {path};
+    options.jobs = jobs;
+    options.batch_articles = 7;  // the copy read over many batches
+    options.lint_once = lint_once;
+    SerialisingReporter reporter;
+    Summary summary;
+    std::string error;
+    EXPECT_TRUE(RunPipeline(options, *engine, {&reporter}, RunInfo{}, &summary, &error)) << error;
+    return reporter.articles;
+  };
+  std::vector<std::string> expected = run(input.string(), true, 1);
+  ASSERT_GT(expected.size(), 30u);
+  std::string all;
+  for (std::string& a : expected) {
+    for (size_t at; (at = a.find(input.string())) != std::string::npos;) {
+      a.replace(at, input.string().size(), "-");
+    }
+    all += a;
+  }
+  for (const char* id : {"dataset/duplicate-article", "boilerplate/template-line",
+                         "metadata/missing-field"}) {
+    EXPECT_NE(all.find(id), std::string::npos) << id;  // the comparison covers them
+  }
+  struct Case {
+    fs::path stdin_file;
+    bool lint_once;
+    int jobs;
+  };
+  for (const Case& c : {Case{input, true, 1}, Case{input, true, 2}, Case{input, false, 2},
+                        Case{compressed, true, 3}}) {
+    const int saved = dup(STDIN_FILENO);
+    const int fd = open(c.stdin_file.c_str(), O_RDONLY);
+    ASSERT_GE(fd, 0);
+    ASSERT_GE(dup2(fd, STDIN_FILENO), 0);
+    close(fd);
+    testing::internal::CaptureStderr();
+    const std::vector<std::string> got = run("-", c.lint_once, c.jobs);
+    const std::string note = testing::internal::GetCapturedStderr();
+    dup2(saved, STDIN_FILENO);
+    close(saved);
+    EXPECT_EQ(note, "");  // no "skipped" note
+    ASSERT_EQ(got.size(), expected.size()) << c.stdin_file << " " << c.lint_once << " " << c.jobs;
+    for (size_t i = 0; i < expected.size(); ++i) {
+      ASSERT_EQ(got[i], expected[i]) << c.stdin_file << " " << c.lint_once << " " << c.jobs
+                                     << " article " << i;
+    }
+  }
+}
+
+// A copy of stdin that cannot be written (the disk of $TMPDIR full, here a
+// file size limit) fails the run before anything is reported: stdin is
+// partly read and cannot be read again. The message names the way out.
+TEST_F(ConfigTest, StdinThatCannotBeCopiedFailsTheRunAndSaysWhy) {
+  const fs::path input = dir_ / "big.jsonl";
+  {
+    std::ofstream out(input);
+    for (int r = 0; r < 2000; ++r) out << "{\"text\": \"Record " << r << " of the stream.\"}\n";
+  }
+  auto engine = MakeEngine({});
+  const int saved = dup(STDIN_FILENO);
+  const int fd = open(input.c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  ASSERT_GE(dup2(fd, STDIN_FILENO), 0);
+  close(fd);
+  rlimit limit{};
+  ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &limit), 0);
+  const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit small = limit;
+  small.rlim_cur = 16 << 10;
+  ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
+  PipelineOptions options;
+  options.files = {"-"};
+  SerialisingReporter reporter;
+  bool began = false;
+  reporter.on_begin = [&] { began = true; };
+  Summary summary;
+  std::string error;
+  const bool ok = RunPipeline(options, *engine, {&reporter}, RunInfo{}, &summary, &error);
+  setrlimit(RLIMIT_FSIZE, &limit);
+  std::signal(SIGXFSZ, old_handler);
+  dup2(saved, STDIN_FILENO);
+  close(saved);
+  EXPECT_FALSE(ok);
+  EXPECT_FALSE(began);
+  EXPECT_TRUE(reporter.articles.empty());
+  EXPECT_EQ(summary.failure, error);
+  EXPECT_THAT(error, HasSubstr("cannot write the temporary copy of stdin"));
+  EXPECT_THAT(error, HasSubstr("--ignore boilerplate/template-line,dataset/duplicate-article,"
+                               "metadata/missing-field"));
 }
 
 // A spill that cannot be written (the disk of $TMPDIR full, here a file

@@ -1,18 +1,28 @@
 // The spill of a lint-once run (lint/spill.h) and its byte encoding
 // (lint/bytes.h): what goes in comes back, field for field and in order, and
-// a record that is not its article's, or is cut short, is refused.
+// a record that is not its article's, or is cut short, is refused. And the
+// copy of stdin that a run with dataset rules reads twice.
 
 #include "lint/spill.h"
 
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <cmath>
+#include <csignal>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <limits>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include "lint/bytes.h"
+#include "lint/readers/reader.h"
 
 namespace newslint {
 namespace {
@@ -224,6 +234,128 @@ TEST(SpillFileTest, SaysWhereItCouldNotMakeTheFile) {
   } else {
     unsetenv("TMPDIR");
   }
+}
+
+// The bytes of the file `fd` refers to, by pread from its start.
+std::string ReadAll(int fd) {
+  std::string all;
+  char buffer[4096];
+  for (ssize_t got; (got = pread(fd, buffer, sizeof buffer, static_cast<off_t>(all.size()))) > 0;) {
+    all.append(buffer, static_cast<size_t>(got));
+  }
+  return all;
+}
+
+class StdinCopyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("newslint-stdin-copy-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  // A file of `bytes` in the test's folder, open for reading.
+  int OpenFileOf(const std::string& bytes) {
+    const std::filesystem::path p = dir_ / ("in" + std::to_string(files_++));
+    std::ofstream(p, std::ios::binary) << bytes;
+    return open(p.c_str(), O_RDONLY);
+  }
+  std::filesystem::path dir_;
+  int files_ = 0;
+};
+
+TEST_F(StdinCopyTest, HoldsEveryByteOfTheStream) {
+  // Past the copy's 1 MiB buffer, every byte value, and from a pipe as a
+  // shell gives stdin (reads of any size).
+  std::string bytes;
+  for (size_t i = 0; i < (size_t{3} << 20) + 17; ++i) bytes.push_back(static_cast<char>(i * 131 % 256));
+  int pipe_fds[2];
+  ASSERT_EQ(pipe(pipe_fds), 0);
+  const int file = OpenFileOf(bytes);
+  ASSERT_GE(file, 0);
+  std::thread writer([&] {
+    char buffer[70000];
+    for (ssize_t got; (got = read(file, buffer, sizeof buffer)) > 0;) {
+      if (write(pipe_fds[1], buffer, static_cast<size_t>(got)) != got) break;
+    }
+    close(pipe_fds[1]);
+  });
+  StdinCopy copy;
+  std::string error;
+  const bool made = copy.Make(&error, pipe_fds[0]);
+  writer.join();
+  close(pipe_fds[0]);
+  close(file);
+  ASSERT_TRUE(made) << error;
+  EXPECT_EQ(copy.end_error(), "");
+  EXPECT_EQ(copy.bytes(), bytes.size());
+  EXPECT_TRUE(ReadAll(copy.fd()) == bytes);
+
+  StdinCopy empty;
+  const int none = OpenFileOf("");
+  ASSERT_TRUE(empty.Make(&error, none)) << error;
+  close(none);
+  EXPECT_EQ(empty.bytes(), 0u);
+  EXPECT_EQ(ReadAll(empty.fd()), "");
+}
+
+// A read error on stdin (here a folder, which read() refuses) ends the copy
+// without failing it; the reader of the copy reports it on the record it
+// broke off in, as the reader of stdin itself does.
+TEST_F(StdinCopyTest, KeepsTheErrorThatEndedStdinForItsReader) {
+  const int folder = open(dir_.c_str(), O_RDONLY);
+  ASSERT_GE(folder, 0);
+  StdinCopy copy;
+  std::string error;
+  ASSERT_TRUE(copy.Make(&error, folder)) << error;
+  close(folder);
+  EXPECT_EQ(copy.bytes(), 0u);
+  EXPECT_NE(copy.end_error().find("read error"), std::string::npos) << copy.end_error();
+
+  // Records before the error come back; the error ends the input there.
+  // A copy is read from its start at every open.
+  const int file = OpenFileOf("{\"text\": \"One.\"}\n{\"text\": \"Two.\"}\n");
+  StdinCopy two;
+  ASSERT_TRUE(two.Make(&error, file)) << error;
+  close(file);
+  ReadOptions options;
+  options.stdin_copy_fd = two.fd();
+  options.stdin_copy_error = "read error: Input/output error";
+  for (int open_count = 0; open_count < 2; ++open_count) {
+    std::unique_ptr<ArticleReader> reader = OpenReader("-", options, &error);
+    ASSERT_NE(reader, nullptr) << error;
+    std::vector<Article> got;
+    for (Article a; reader->Next(&a);) got.push_back(a);
+    ASSERT_EQ(got.size(), 3u) << open_count;
+    EXPECT_EQ(got[0].text, "One.");
+    EXPECT_EQ(got[1].text, "Two.");
+    EXPECT_EQ(got[0].source, "-");
+    ASSERT_EQ(got[2].input_findings.size(), 1u);
+    EXPECT_EQ(got[2].input_findings[0].rule, "input/read-error");
+    EXPECT_NE(got[2].input_findings[0].message.find("Input/output error"), std::string::npos)
+        << got[2].input_findings[0].message;
+  }
+}
+
+// A copy that cannot be written (the disk full, here a file size limit)
+// fails with a message that says what to do.
+TEST_F(StdinCopyTest, SaysWhenItCannotBeWritten) {
+  const int file = OpenFileOf(std::string(100000, 'x'));
+  rlimit saved{};
+  ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &saved), 0);
+  const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit small = saved;
+  small.rlim_cur = 16 << 10;
+  ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
+  StdinCopy copy;
+  std::string error;
+  const bool made = copy.Make(&error, file);
+  setrlimit(RLIMIT_FSIZE, &saved);
+  std::signal(SIGXFSZ, old_handler);
+  close(file);
+  EXPECT_FALSE(made);
+  EXPECT_NE(error.find("cannot write the temporary copy of stdin"), std::string::npos) << error;
+  EXPECT_NE(error.find("full?"), std::string::npos) << error;
 }
 
 }  // namespace

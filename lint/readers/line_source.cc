@@ -28,6 +28,11 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 class FileSource : public ByteSource {
  public:
   FileSource(int fd, bool owned) : fd_(fd), owned_(owned) {}
+  // A copy of stdin (StdinCopy): read from its start with pread, whatever
+  // the descriptor's offset, and ending with `end_error` ("" for none), the
+  // error that ended stdin while it was copied.
+  FileSource(int fd, std::string end_error)
+      : fd_(fd), owned_(false), positional_(true), end_error_(std::move(end_error)) {}
   ~FileSource() override {
     if (owned_) ::close(fd_);
   }
@@ -60,10 +65,15 @@ class FileSource : public ByteSource {
   size_t ReadFd(char* buffer, size_t size) {
     if (!error_.empty()) return 0;
     for (;;) {
-      ssize_t got = ::read(fd_, buffer, size);
-      if (got >= 0) {
+      ssize_t got = positional_ ? ::pread(fd_, buffer, size, static_cast<off_t>(raw_bytes_read_))
+                                : ::read(fd_, buffer, size);
+      if (got > 0 || (got == 0 && end_error_.empty())) {
         raw_bytes_read_ += static_cast<uint64_t>(got);
         return static_cast<size_t>(got);
+      }
+      if (got == 0) {  // where stdin broke off while it was copied
+        error_ = end_error_;
+        return 0;
       }
       if (errno == EINTR) continue;
       error_ = std::string("read error: ") + std::strerror(errno);
@@ -73,6 +83,8 @@ class FileSource : public ByteSource {
 
   int fd_;
   bool owned_;
+  bool positional_ = false;
+  std::string end_error_;
   std::string peeked_;
   size_t peeked_pos_ = 0;
   std::string error_;
@@ -215,13 +227,15 @@ Compression CompressionOfName(std::string_view path) {
 }
 
 std::unique_ptr<ByteSource> OpenByteSource(const std::string& path, Compression compression,
-                                           std::string* error) {
+                                           std::string* error, const StdinCopyView& stdin_copy) {
   auto cannot_read = [&](const char* why) {
     *error = "cannot read '" + path + "': " + why;
     return nullptr;
   };
   std::unique_ptr<FileSource> file;
-  if (path == "-") {
+  if (path == "-" && stdin_copy.fd >= 0) {
+    file = std::make_unique<FileSource>(stdin_copy.fd, std::string(stdin_copy.end_error));
+  } else if (path == "-") {
     file = std::make_unique<FileSource>(STDIN_FILENO, /*owned=*/false);
   } else {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

@@ -60,12 +60,23 @@ class ByteSource {
   virtual uint64_t raw_bytes_read() const = 0;
 };
 
-// Opens `path` ("-" for stdin) and decompresses it as asked. Returns null
-// and sets *error ("cannot read 'x': No such file or directory")
-// when the file cannot be opened or is a folder. Errors inside the stream
-// show up later, through ByteSource::error().
+// A copy of stdin on disk (StdinCopy, lint/spill.h) to read in its place:
+// its file descriptor (-1: none, stdin itself is read) and the error that
+// ended stdin while it was copied ("" when it ended at its end).
+struct StdinCopyView {
+  int fd = -1;
+  std::string_view end_error;
+};
+
+// Opens `path` ("-" for stdin, or for `stdin_copy` when it has one) and
+// decompresses it as asked. Returns null and sets *error ("cannot read 'x':
+// No such file or directory") when the file cannot be opened or is a
+// folder. Errors inside the stream show up later, through
+// ByteSource::error(). A copy of stdin is read from its first byte each
+// time it is opened, and ends with the error stdin ended with.
 std::unique_ptr<ByteSource> OpenByteSource(const std::string& path, Compression compression,
-                                           std::string* error);
+                                           std::string* error,
+                                           const StdinCopyView& stdin_copy = {});
 
 // The bytes of the plain (uncompressed) file `path` from byte `offset` on,
 // for a shard that starts inside a file (lint/shard.h). Errors as above.

@@ -63,6 +63,14 @@ struct ReadOptions {
   // of `html` fields). Whoever sets it must call FinishReading() on every
   // article before using it.
   bool defer_decoding = false;
+  // Where "-" is read from when the run copied stdin to disk first (a run
+  // with dataset rules reads its input twice; StdinCopy, lint/spill.h): the
+  // copy's file descriptor (-1: stdin itself), read from its first byte at
+  // every open, and the error that ended stdin while it was copied ("" when
+  // it ended at its end), which the copy's reader reports where stdin's
+  // would have.
+  int stdin_copy_fd = -1;
+  std::string stdin_copy_error;
 };
 
 class ArticleReader {
