@@ -124,8 +124,9 @@ Dataset rules (boilerplate/template-line, dataset/duplicate-article,
 metadata/missing-field) judge a record against the whole input: the run
 lints each record once, keeps its findings in an unlinked temporary file in
 $TMPDIR (else /var/tmp; a few hundred bytes per finding) and reads the inputs
-again to report them. Stdin, which can be read only once, is first copied
-there whole (as many bytes as it carries; --ignore those three to stream it).
+again to report them. Stdin from a pipe, which can be read only once, is
+first copied there whole (as many bytes as it carries; --ignore those three
+to stream it); stdin from a file is read again in place.
 
 A record that cannot be read never stops the run: it gets an input/* finding
 (input/invalid-json, input/missing-text, input/invalid-utf8, input/read-error,

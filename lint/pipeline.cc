@@ -293,6 +293,7 @@ bool RunPipeline(const PipelineOptions& given, const Engine& engine,
       return false;
     }
     options.read.stdin_copy_fd = stdin_copy.fd();
+    options.read.stdin_copy_offset = stdin_copy.offset();
     options.read.stdin_copy_error = stdin_copy.end_error();
   }
   SpillFile spill;

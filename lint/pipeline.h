@@ -32,10 +32,11 @@
 // with the findings (a few hundred bytes each). A record that comes back
 // different (the input changed between the passes) fails the run; a spill
 // that cannot be written (the disk full) makes the run start over with a
-// first pass (RunDatasetPass), with a note on stderr. Stdin, which
-// cannot be read twice, is copied to a temporary file before the lint pass
-// (StdinCopy, lint/spill.h: as much disk as stdin carries) and both passes
-// read the copy; with --shard, whose dataset rules count every file but lint only the slice, a
+// first pass (RunDatasetPass), with a note on stderr. Stdin from a
+// pipe, which cannot be read twice, is copied to a temporary file before
+// the lint pass (StdinCopy, lint/spill.h: as much disk as stdin carries)
+// and both passes read the copy (stdin from a regular file is read again
+// in place); with --shard, whose dataset rules count every file but lint only the slice, a
 // first pass (RunDatasetPass) observes every file and the lint pass lints
 // and reports as one.
 //

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -246,8 +247,22 @@ StdinCopy::~StdinCopy() {
 }
 
 bool StdinCopy::Make(std::string* error, int from) {
+  // A regular file needs no copy: read it again from where stdin stands
+  // (a shell may have read some of it before newslint started).
+  struct stat st;
+  if (fstat(from, &st) == 0 && S_ISREG(st.st_mode)) {
+    const off_t at = lseek(from, 0, SEEK_CUR);
+    if (at >= 0) {
+      fd_ = dup(from);
+      if (fd_ >= 0) {
+        offset_ = static_cast<uint64_t>(at);
+        return true;
+      }
+    }
+  }
   fd_ = MakeTemporaryFile("newslint-stdin", error);
   if (fd_ < 0) return false;
+  copied_ = true;
   std::vector<char> buffer(size_t{1} << 20);
   for (;;) {
     const ssize_t got = read(from, buffer.data(), buffer.size());

@@ -86,11 +86,14 @@ class SpillFile {
 //   StdinCopy copy;
 //   if (!copy.Make(&error)) ...;   // a run failure: stdin is partly read
 //   read_options.stdin_copy_fd = copy.fd();
+//   read_options.stdin_copy_offset = copy.offset();
 //   read_options.stdin_copy_error = copy.end_error();
 //
 // The copy holds stdin's bytes as they came (compressed if they were), in
 // $TMPDIR (else /var/tmp), unlinked at once like the spill: it takes as
-// much disk as stdin carried, and is gone when the run ends.
+// much disk as stdin carried, and is gone when the run ends. Stdin that is
+// a regular file (`newslint check - < file`) can be read again as it is:
+// then nothing is copied, and the passes read it from where stdin stood.
 class StdinCopy {
  public:
   StdinCopy() = default;
@@ -98,19 +101,25 @@ class StdinCopy {
   StdinCopy(const StdinCopy&) = delete;
   StdinCopy& operator=(const StdinCopy&) = delete;
 
-  // Copies stdin (`from`, for tests) to its end. False with a one-line
-  // *error when the file cannot be made or written (the disk full). A read
-  // error on stdin is no failure: the copy holds what came before it, and
-  // end_error() says what ended it, for the reader to report on the record
-  // it broke off in, as it would have reading stdin itself.
+  // Copies stdin (`from`, for tests) to its end, or takes it as it is when
+  // it is a regular file. False with a one-line *error when the file cannot
+  // be made or written (the disk full). A read error on stdin is no
+  // failure: the copy holds what came before it, and end_error() says what
+  // ended it, for the reader to report on the record it broke off in, as it
+  // would have reading stdin itself.
   bool Make(std::string* error, int from = 0);
+  // Where to read stdin's bytes: from offset() on in fd() (pread).
   int fd() const { return fd_; }
+  uint64_t offset() const { return offset_; }
   const std::string& end_error() const { return end_error_; }
-  // Bytes copied.
+  // Bytes copied (0 when stdin is a regular file, taken as it is).
   uint64_t bytes() const { return bytes_; }
+  bool copied() const { return copied_; }
 
  private:
   int fd_ = -1;
+  uint64_t offset_ = 0;
+  bool copied_ = false;
   std::string end_error_;
   uint64_t bytes_ = 0;
 };

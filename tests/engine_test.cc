@@ -15,6 +15,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,7 @@
 #include "reports/json_writer.h"
 #include "reports/reporter.h"
 #include "tests/rule_test_util.h"
+#include "tests/stdin_test_util.h"
 
 namespace newslint {
 namespace {
@@ -514,11 +516,12 @@ TEST_F(ConfigTest, LintingOnceReportsWhatAFirstPassReports) {
   }
 }
 
-// Stdin with dataset rules on: the run copies it to a temporary file first
-// and every pass reads the copy, so stdin gets the findings the same records
+// Stdin with dataset rules on: the run copies stdin from a pipe to a
+// temporary file first, or reads stdin that is a regular file again as it
+// is, and every pass reads that; so stdin gets the findings the same records
 // get in a file (their source "-" instead of the file's name), whether the
 // run lints once or makes a first pass, with one job or several, and
-// compressed as the file.
+// compressed as through the pipe.
 TEST_F(ConfigTest, DatasetRulesJudgeStdinAsTheyJudgeAFile) {
   const fs::path input = dir_ / "all.jsonl";
   {
@@ -559,53 +562,67 @@ TEST_F(ConfigTest, DatasetRulesJudgeStdinAsTheyJudgeAFile) {
                          "metadata/missing-field"}) {
     EXPECT_NE(all.find(id), std::string::npos) << id;  // the comparison covers them
   }
+  std::string bytes;
+  {
+    std::ifstream in(input, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  std::string zstd_bytes;
+  {
+    std::ifstream in(compressed, std::ios::binary);
+    zstd_bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  // Through a pipe (copied to a temporary file first) and as a regular file
+  // (read again as it is).
   struct Case {
-    fs::path stdin_file;
+    const std::string* piped;  // null: the file `input` itself
     bool lint_once;
     int jobs;
   };
-  for (const Case& c : {Case{input, true, 1}, Case{input, true, 2}, Case{input, false, 2},
-                        Case{compressed, true, 3}}) {
-    const int saved = dup(STDIN_FILENO);
-    const int fd = open(c.stdin_file.c_str(), O_RDONLY);
-    ASSERT_GE(fd, 0);
-    ASSERT_GE(dup2(fd, STDIN_FILENO), 0);
-    close(fd);
-    testing::internal::CaptureStderr();
-    const std::vector<std::string> got = run("-", c.lint_once, c.jobs);
-    const std::string note = testing::internal::GetCapturedStderr();
-    dup2(saved, STDIN_FILENO);
-    close(saved);
-    EXPECT_EQ(note, "");  // no "skipped" note
-    ASSERT_EQ(got.size(), expected.size()) << c.stdin_file << " " << c.lint_once << " " << c.jobs;
+  for (const Case& c : {Case{&bytes, true, 1}, Case{&bytes, true, 2}, Case{&bytes, false, 2},
+                        Case{&zstd_bytes, true, 3}, Case{nullptr, true, 2}, Case{nullptr, false, 1}}) {
+    const std::string what = std::string(c.piped == &zstd_bytes ? "zstd pipe" : c.piped ? "pipe" : "file") +
+                             " lint_once=" + std::to_string(c.lint_once) + " jobs=" + std::to_string(c.jobs);
+    std::vector<std::string> got;
+    std::string note;
+    {
+      std::optional<PipeOf> pipe;
+      int fd = -1;
+      if (c.piped) {
+        pipe.emplace(*c.piped);
+        fd = pipe->read_end();
+      } else {
+        fd = open(input.c_str(), O_RDONLY);
+      }
+      ASSERT_GE(fd, 0);
+      {
+        StdinFrom from(fd);
+        ASSERT_TRUE(from.ok());
+        testing::internal::CaptureStderr();
+        got = run("-", c.lint_once, c.jobs);
+        note = testing::internal::GetCapturedStderr();
+      }
+      if (!c.piped) close(fd);
+    }
+    EXPECT_EQ(note, "") << what;  // no "skipped" note
+    ASSERT_EQ(got.size(), expected.size()) << what;
     for (size_t i = 0; i < expected.size(); ++i) {
-      ASSERT_EQ(got[i], expected[i]) << c.stdin_file << " " << c.lint_once << " " << c.jobs
-                                     << " article " << i;
+      ASSERT_EQ(got[i], expected[i]) << what << " article " << i;
     }
   }
 }
 
-// A copy of stdin that cannot be written (the disk of $TMPDIR full, here a
-// file size limit) fails the run before anything is reported: stdin is
-// partly read and cannot be read again. The message names the way out.
+// A copy of stdin from a pipe that cannot be written (the disk of $TMPDIR
+// full, here a file size limit) fails the run before anything is reported:
+// stdin is partly read and cannot be read again. The message names the way
+// out.
 TEST_F(ConfigTest, StdinThatCannotBeCopiedFailsTheRunAndSaysWhy) {
-  const fs::path input = dir_ / "big.jsonl";
-  {
-    std::ofstream out(input);
-    for (int r = 0; r < 2000; ++r) out << "{\"text\": \"Record " << r << " of the stream.\"}\n";
-  }
+  std::string bytes;
+  for (int r = 0; r < 2000; ++r) bytes += "{\"text\": \"Record " + std::to_string(r) + " of the stream.\"}\n";
   auto engine = MakeEngine({});
-  const int saved = dup(STDIN_FILENO);
-  const int fd = open(input.c_str(), O_RDONLY);
-  ASSERT_GE(fd, 0);
-  ASSERT_GE(dup2(fd, STDIN_FILENO), 0);
-  close(fd);
   rlimit limit{};
   ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &limit), 0);
   const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
-  rlimit small = limit;
-  small.rlim_cur = 16 << 10;
-  ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
   PipelineOptions options;
   options.files = {"-"};
   SerialisingReporter reporter;
@@ -613,11 +630,18 @@ TEST_F(ConfigTest, StdinThatCannotBeCopiedFailsTheRunAndSaysWhy) {
   reporter.on_begin = [&] { began = true; };
   Summary summary;
   std::string error;
-  const bool ok = RunPipeline(options, *engine, {&reporter}, RunInfo{}, &summary, &error);
-  setrlimit(RLIMIT_FSIZE, &limit);
+  bool ok = true;
+  {
+    PipeOf pipe(bytes);
+    StdinFrom from(pipe.read_end());
+    ASSERT_TRUE(from.ok());
+    rlimit small = limit;
+    small.rlim_cur = 16 << 10;
+    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
+    ok = RunPipeline(options, *engine, {&reporter}, RunInfo{}, &summary, &error);
+    setrlimit(RLIMIT_FSIZE, &limit);
+  }
   std::signal(SIGXFSZ, old_handler);
-  dup2(saved, STDIN_FILENO);
-  close(saved);
   EXPECT_FALSE(ok);
   EXPECT_FALSE(began);
   EXPECT_TRUE(reporter.articles.empty());

@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <cstdlib>
@@ -17,12 +18,14 @@
 #include <limits>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include "lint/bytes.h"
 #include "lint/readers/reader.h"
+#include "tests/stdin_test_util.h"
 
 namespace newslint {
 namespace {
@@ -265,38 +268,56 @@ class StdinCopyTest : public ::testing::Test {
 };
 
 TEST_F(StdinCopyTest, HoldsEveryByteOfTheStream) {
-  // Past the copy's 1 MiB buffer, every byte value, and from a pipe as a
-  // shell gives stdin (reads of any size).
+  // Past the copy's 1 MiB buffer, every byte value.
   std::string bytes;
   for (size_t i = 0; i < (size_t{3} << 20) + 17; ++i) bytes.push_back(static_cast<char>(i * 131 % 256));
-  int pipe_fds[2];
-  ASSERT_EQ(pipe(pipe_fds), 0);
-  const int file = OpenFileOf(bytes);
-  ASSERT_GE(file, 0);
-  std::thread writer([&] {
-    char buffer[70000];
-    for (ssize_t got; (got = read(file, buffer, sizeof buffer)) > 0;) {
-      if (write(pipe_fds[1], buffer, static_cast<size_t>(got)) != got) break;
-    }
-    close(pipe_fds[1]);
-  });
   StdinCopy copy;
   std::string error;
-  const bool made = copy.Make(&error, pipe_fds[0]);
-  writer.join();
-  close(pipe_fds[0]);
-  close(file);
-  ASSERT_TRUE(made) << error;
+  {
+    PipeOf in(bytes);
+    ASSERT_TRUE(copy.Make(&error, in.read_end())) << error;
+  }
+  EXPECT_TRUE(copy.copied());
   EXPECT_EQ(copy.end_error(), "");
   EXPECT_EQ(copy.bytes(), bytes.size());
+  EXPECT_EQ(copy.offset(), 0u);
   EXPECT_TRUE(ReadAll(copy.fd()) == bytes);
 
   StdinCopy empty;
-  const int none = OpenFileOf("");
-  ASSERT_TRUE(empty.Make(&error, none)) << error;
-  close(none);
+  {
+    PipeOf in("");
+    ASSERT_TRUE(empty.Make(&error, in.read_end())) << error;
+  }
+  EXPECT_TRUE(empty.copied());
   EXPECT_EQ(empty.bytes(), 0u);
   EXPECT_EQ(ReadAll(empty.fd()), "");
+}
+
+// Stdin that is a regular file (`newslint check - < file`) is not copied:
+// it is read again from where stdin stood when the run began.
+TEST_F(StdinCopyTest, TakesARegularFileAsItIsFromWhereStdinStands) {
+  const int file = OpenFileOf("skipped by the shell\n{\"text\": \"One.\"}\n");
+  ASSERT_GE(file, 0);
+  ASSERT_EQ(lseek(file, 21, SEEK_SET), 21);
+  StdinCopy copy;
+  std::string error;
+  ASSERT_TRUE(copy.Make(&error, file)) << error;
+  close(file);  // the copy holds its own descriptor
+  EXPECT_FALSE(copy.copied());
+  EXPECT_EQ(copy.offset(), 21u);
+  EXPECT_EQ(copy.end_error(), "");
+  ReadOptions options;
+  options.stdin_copy_fd = copy.fd();
+  options.stdin_copy_offset = copy.offset();
+  for (int open_count = 0; open_count < 2; ++open_count) {
+    std::unique_ptr<ArticleReader> reader = OpenReader("-", options, &error);
+    ASSERT_NE(reader, nullptr) << error;
+    std::vector<Article> got;
+    for (Article a; reader->Next(&a);) got.push_back(a);
+    ASSERT_EQ(got.size(), 1u) << open_count;
+    EXPECT_EQ(got[0].text, "One.");
+    EXPECT_TRUE(got[0].input_findings.empty());
+  }
 }
 
 // A read error on stdin (here a folder, which read() refuses) ends the copy
@@ -309,15 +330,17 @@ TEST_F(StdinCopyTest, KeepsTheErrorThatEndedStdinForItsReader) {
   std::string error;
   ASSERT_TRUE(copy.Make(&error, folder)) << error;
   close(folder);
+  EXPECT_TRUE(copy.copied());
   EXPECT_EQ(copy.bytes(), 0u);
   EXPECT_NE(copy.end_error().find("read error"), std::string::npos) << copy.end_error();
 
   // Records before the error come back; the error ends the input there.
   // A copy is read from its start at every open.
-  const int file = OpenFileOf("{\"text\": \"One.\"}\n{\"text\": \"Two.\"}\n");
   StdinCopy two;
-  ASSERT_TRUE(two.Make(&error, file)) << error;
-  close(file);
+  {
+    PipeOf in("{\"text\": \"One.\"}\n{\"text\": \"Two.\"}\n");
+    ASSERT_TRUE(two.Make(&error, in.read_end())) << error;
+  }
   ReadOptions options;
   options.stdin_copy_fd = two.fd();
   options.stdin_copy_error = "read error: Input/output error";
@@ -338,21 +361,23 @@ TEST_F(StdinCopyTest, KeepsTheErrorThatEndedStdinForItsReader) {
 }
 
 // A copy that cannot be written (the disk full, here a file size limit)
-// fails with a message that says what to do.
+// fails with a message that says so.
 TEST_F(StdinCopyTest, SaysWhenItCannotBeWritten) {
-  const int file = OpenFileOf(std::string(100000, 'x'));
   rlimit saved{};
   ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &saved), 0);
   const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
-  rlimit small = saved;
-  small.rlim_cur = 16 << 10;
-  ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
   StdinCopy copy;
   std::string error;
-  const bool made = copy.Make(&error, file);
-  setrlimit(RLIMIT_FSIZE, &saved);
+  bool made = true;
+  {
+    PipeOf in(std::string(100000, 'x'));
+    rlimit small = saved;
+    small.rlim_cur = 16 << 10;
+    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
+    made = copy.Make(&error, in.read_end());
+    setrlimit(RLIMIT_FSIZE, &saved);
+  }
   std::signal(SIGXFSZ, old_handler);
-  close(file);
   EXPECT_FALSE(made);
   EXPECT_NE(error.find("cannot write the temporary copy of stdin"), std::string::npos) << error;
   EXPECT_NE(error.find("full?"), std::string::npos) << error;

@@ -28,11 +28,15 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 class FileSource : public ByteSource {
  public:
   FileSource(int fd, bool owned) : fd_(fd), owned_(owned) {}
-  // A copy of stdin (StdinCopy): read from its start with pread, whatever
-  // the descriptor's offset, and ending with `end_error` ("" for none), the
-  // error that ended stdin while it was copied.
-  FileSource(int fd, std::string end_error)
-      : fd_(fd), owned_(false), positional_(true), end_error_(std::move(end_error)) {}
+  // A copy of stdin (StdinCopy): read from byte `offset` on with pread,
+  // whatever the descriptor's own offset, and ending with `end_error` (""
+  // for none), the error that ended stdin while it was copied.
+  FileSource(int fd, uint64_t offset, std::string end_error)
+      : fd_(fd),
+        owned_(false),
+        positional_(true),
+        offset_(offset),
+        end_error_(std::move(end_error)) {}
   ~FileSource() override {
     if (owned_) ::close(fd_);
   }
@@ -65,8 +69,9 @@ class FileSource : public ByteSource {
   size_t ReadFd(char* buffer, size_t size) {
     if (!error_.empty()) return 0;
     for (;;) {
-      ssize_t got = positional_ ? ::pread(fd_, buffer, size, static_cast<off_t>(raw_bytes_read_))
-                                : ::read(fd_, buffer, size);
+      ssize_t got = positional_
+                        ? ::pread(fd_, buffer, size, static_cast<off_t>(offset_ + raw_bytes_read_))
+                        : ::read(fd_, buffer, size);
       if (got > 0 || (got == 0 && end_error_.empty())) {
         raw_bytes_read_ += static_cast<uint64_t>(got);
         return static_cast<size_t>(got);
@@ -84,6 +89,7 @@ class FileSource : public ByteSource {
   int fd_;
   bool owned_;
   bool positional_ = false;
+  uint64_t offset_ = 0;
   std::string end_error_;
   std::string peeked_;
   size_t peeked_pos_ = 0;
@@ -234,7 +240,8 @@ std::unique_ptr<ByteSource> OpenByteSource(const std::string& path, Compression 
   };
   std::unique_ptr<FileSource> file;
   if (path == "-" && stdin_copy.fd >= 0) {
-    file = std::make_unique<FileSource>(stdin_copy.fd, std::string(stdin_copy.end_error));
+    file = std::make_unique<FileSource>(stdin_copy.fd, stdin_copy.offset,
+                                        std::string(stdin_copy.end_error));
   } else if (path == "-") {
     file = std::make_unique<FileSource>(STDIN_FILENO, /*owned=*/false);
   } else {

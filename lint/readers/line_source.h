@@ -61,10 +61,12 @@ class ByteSource {
 };
 
 // A copy of stdin on disk (StdinCopy, lint/spill.h) to read in its place:
-// its file descriptor (-1: none, stdin itself is read) and the error that
-// ended stdin while it was copied ("" when it ended at its end).
+// its file descriptor (-1: none, stdin itself is read), the offset of
+// stdin's first byte in it, and the error that ended stdin while it was
+// copied ("" when it ended at its end).
 struct StdinCopyView {
   int fd = -1;
+  uint64_t offset = 0;  // where stdin's bytes start in it
   std::string_view end_error;
 };
 

@@ -140,7 +140,8 @@ std::unique_ptr<ArticleReader> OpenReader(const std::string& path, const ReadOpt
     compression = Compression::kNone;
   }
   std::unique_ptr<ByteSource> bytes = OpenByteSource(
-      path, compression, error, StdinCopyView{options.stdin_copy_fd, options.stdin_copy_error});
+      path, compression, error, StdinCopyView{options.stdin_copy_fd, options.stdin_copy_offset,
+                                             options.stdin_copy_error});
   if (bytes == nullptr) return nullptr;
   switch (format) {
     case Format::kJsonl:

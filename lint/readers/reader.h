@@ -70,6 +70,7 @@ struct ReadOptions {
   // it ended at its end), which the copy's reader reports where stdin's
   // would have.
   int stdin_copy_fd = -1;
+  uint64_t stdin_copy_offset = 0;  // where stdin's bytes start in it
   std::string stdin_copy_error;
 };
 
