@@ -457,6 +457,22 @@ class SerialisingReporter : public Reporter {
   std::vector<std::string> articles;
 };
 
+// What a pipeline run over `files` reports, each article serialised (the
+// run must succeed).
+std::vector<std::string> SerialisedRun(const Engine& engine, std::vector<std::string> files, int jobs,
+                                       size_t batch_articles, bool lint_once) {
+  PipelineOptions options;
+  options.files = std::move(files);
+  options.jobs = jobs;
+  options.batch_articles = batch_articles;
+  options.lint_once = lint_once;
+  SerialisingReporter reporter;
+  Summary summary;
+  std::string error;
+  EXPECT_TRUE(RunPipeline(options, engine, {&reporter}, RunInfo{}, &summary, &error)) << error;
+  return reporter.articles;
+}
+
 // The fixtures as files (sorted), which hold findings of every dataset rule.
 std::vector<std::string> FixtureFiles() {
   std::vector<std::string> files;
@@ -485,16 +501,7 @@ TEST_F(ConfigTest, LintingOnceReportsWhatAFirstPassReports) {
   for (const EngineSettings& settings : {EngineSettings{}, cut}) {
     auto engine = MakeEngine(settings);
     auto run = [&](bool lint_once, int jobs, size_t batch) {
-      PipelineOptions options;
-      options.files = files;
-      options.jobs = jobs;
-      options.batch_articles = batch;
-      options.lint_once = lint_once;
-      SerialisingReporter reporter;
-      Summary summary;
-      std::string error;
-      EXPECT_TRUE(RunPipeline(options, *engine, {&reporter}, RunInfo{}, &summary, &error)) << error;
-      return reporter.articles;
+      return SerialisedRun(*engine, files, jobs, batch, lint_once);
     };
     const std::vector<std::string> twice = run(false, 1, 1024);
     ASSERT_GT(twice.size(), 100u);
@@ -538,16 +545,8 @@ TEST_F(ConfigTest, DatasetRulesJudgeStdinAsTheyJudgeAFile) {
   ASSERT_EQ(std::system(("zstd -q -f '" + input.string() + "' -o '" + compressed.string() + "'").c_str()), 0);
   auto engine = MakeEngine({});
   auto run = [&](const std::string& path, bool lint_once, int jobs) {
-    PipelineOptions options;
-    options.files = {path};
-    options.jobs = jobs;
-    options.batch_articles = 7;  // the copy read over many batches
-    options.lint_once = lint_once;
-    SerialisingReporter reporter;
-    Summary summary;
-    std::string error;
-    EXPECT_TRUE(RunPipeline(options, *engine, {&reporter}, RunInfo{}, &summary, &error)) << error;
-    return reporter.articles;
+    // Batches of 7: the input is read over many batches.
+    return SerialisedRun(*engine, {path}, jobs, 7, lint_once);
   };
   std::vector<std::string> expected = run(input.string(), true, 1);
   ASSERT_GT(expected.size(), 30u);
