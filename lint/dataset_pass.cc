@@ -7,49 +7,13 @@
 #include <thread>
 
 #include "lint/analysis.h"
-#include "lint/readers/reader.h"
+#include "lint/article_stream.h"
+#include "lint/shard.h"
 #include "lint/worker_pool.h"
+#include "reports/summary.h"
 
 namespace newslint {
 namespace {
-
-// Pulls articles from the input files one after another, in batches.
-class BatchReader {
- public:
-  explicit BatchReader(const PipelineOptions& options)
-      : options_(options), read_(BatchReadOptions(options)) {}
-
-  bool ReadBatch(std::vector<Article>* batch, std::string* error) {
-    batch->clear();
-    size_t bytes = 0;
-    while (batch->size() < options_.batch_articles && bytes < options_.batch_bytes) {
-      if (!reader_) {
-        if (next_file_ == options_.files.size()) break;
-        reader_ = OpenReader(options_.files[next_file_++], read_, error);
-        if (!reader_) {
-          // The lint pass reports the file (input/read-error); it adds
-          // nothing to the statistics.
-          error->clear();
-          continue;
-        }
-      }
-      batch->emplace_back();
-      if (!reader_->Next(&batch->back())) {
-        batch->pop_back();
-        reader_.reset();
-        continue;
-      }
-      bytes += BatchBytes(batch->back());
-    }
-    return true;
-  }
-
- private:
-  const PipelineOptions& options_;
-  ReadOptions read_;
-  size_t next_file_ = 0;
-  std::unique_ptr<ArticleReader> reader_;
-};
 
 // One observer per rule for one slice of a batch.
 using ObserverSet = std::vector<std::unique_ptr<DatasetObserver>>;
@@ -105,7 +69,14 @@ bool RunDatasetPass(const PipelineOptions& options, const std::vector<DatasetRul
     }
   }
 
-  BatchReader reader(options);
+  // Every input file whole, whatever --shard: a shard's statistics count
+  // them all. A file that cannot be opened is an article with nothing to
+  // observe (the lint pass reports it); the files and bytes are the lint
+  // pass's to count.
+  ShardPlan plan;
+  if (!PlanShard(options.files, ShardSpec{}, &plan, error)) return false;
+  Summary uncounted;
+  ArticleStream reader(options, plan, &uncounted);
   WorkerPool pool(jobs);  // one set of threads for the whole pass
   std::vector<Article> current, next;
   bool ok = reader.ReadBatch(&current, error);

@@ -11,6 +11,7 @@
 #include <malloc.h>
 #endif
 
+#include "lint/article_stream.h"
 #include "lint/dataset_pass.h"
 #include "lint/worker_pool.h"
 #include "lint/progress.h"
@@ -26,77 +27,6 @@ extern "C" void MallocExtension_ReleaseFreeMemory(void) __attribute__((weak));
 
 namespace newslint {
 namespace {
-
-// Pulls articles from the pieces of the input files (the whole files unless
-// --shard) one after another.
-class ArticleStream {
- public:
-  // `workers_decode`: the workers parse the records (FinishReading), as
-  // from kWorkersDecodeFromJobs on.
-  ArticleStream(const PipelineOptions& options, const ShardPlan& plan, Summary* summary,
-                bool workers_decode = false)
-      : options_(options), read_(BatchReadOptions(options)), plan_(plan), summary_(summary) {
-    if (workers_decode) read_.defer_decoding = true;
-  }
-
-  // Fills *batch (cleared first) up to the batch limits. False on a run
-  // failure (*error set); an empty batch at the end of the inputs.
-  bool ReadBatch(std::vector<Article>* batch, std::string* error) {
-    batch->clear();
-    size_t bytes = 0;
-    while (batch->size() < options_.batch_articles && bytes < options_.batch_bytes) {
-      if (!reader_) {
-        if (next_piece_ == plan_.pieces.size()) break;
-        const ShardPiece& piece = plan_.pieces[next_piece_++];
-        reader_ = OpenShardPiece(piece, read_, error);
-        // A file split across shards counts once, in the shard with its first byte.
-        if (piece.counts_file) ++summary_->files;
-        if (!reader_) {
-          // A file that cannot be opened (no permission, gone since the
-          // folder was listed) is one record carrying input/read-error, as a
-          // file that breaks off mid-read is: one bad file never ends a long
-          // run. Reported by the shard that owns the file's first byte.
-          done_bytes_ += piece.bytes();
-          if (!piece.counts_file) continue;
-          batch->emplace_back();
-          Article& article = batch->back();
-          article.id = piece.path;
-          article.source = piece.path;
-          article.record = 1;
-          article.AddInputFinding("input/read-error", *error);
-          error->clear();
-          continue;
-        }
-      }
-      batch->emplace_back();
-      if (!reader_->Next(&batch->back())) {
-        batch->pop_back();
-        summary_->input_bytes += static_cast<int64_t>(reader_->bytes_read());
-        reader_.reset();
-        done_bytes_ += plan_.pieces[next_piece_ - 1].bytes();
-        continue;
-      }
-      bytes += BatchBytes(batch->back());
-    }
-    return true;
-  }
-
-  // Input bytes read so far as stored, for the progress line.
-  uint64_t position() const {
-    if (!reader_) return done_bytes_;
-    return done_bytes_ +
-           std::min(reader_->source_position(), plan_.pieces[next_piece_ - 1].bytes());
-  }
-
- private:
-  const PipelineOptions& options_;
-  ReadOptions read_;
-  const ShardPlan& plan_;
-  Summary* summary_;
-  size_t next_piece_ = 0;
-  uint64_t done_bytes_ = 0;  // bytes of the pieces read to the end
-  std::unique_ptr<ArticleReader> reader_;
-};
 
 // The most a chunk's spill records keep of their storage between batches.
 constexpr size_t kKeptSpillBytes = size_t{8} << 20;
