@@ -19,6 +19,13 @@ namespace newslint::duplicate_block {
 // 0 for a line without letters, never 0 otherwise.
 uint64_t NormalisedHash(std::string_view line);
 
+// The title without a trailing site name ("Headline | Site", "Headline -
+// Site", "Headline — Site"; the separators " | ", " - ", " – ",
+// " — " and " :: ", the last one in the title): the title itself when
+// there is none, when the site part has over five words, or when the head
+// has under two.
+std::string_view StripSiteSuffix(std::string_view title);
+
 }  // namespace newslint::duplicate_block
 
 #endif  // NEWSLINT_RULES_BOILERPLATE_DUPLICATE_BLOCK_H_
