@@ -70,8 +70,8 @@ bool RunDatasetPass(const PipelineOptions& options, const std::vector<DatasetRul
   }
 
   // Every input file whole, whatever --shard: a shard's statistics count
-  // them all. A file that cannot be opened is an article with nothing to
-  // observe (the lint pass reports it); the files and bytes are the lint
+  // them all. A file that cannot be opened is an article without text, as
+  // in the lint pass (which reports it); the files and bytes are the lint
   // pass's to count.
   ShardPlan plan;
   if (!PlanShard(options.files, ShardSpec{}, &plan, error)) return false;

@@ -204,8 +204,9 @@ bool RunPipeline(const PipelineOptions& given, const Engine& engine,
   // whole input before any finding is reported. A run lints each article
   // once, noting what the dataset rules need, keeps the findings in a spill
   // file, and reads the input again only to report them ("Linting once" in
-  // pipeline.h). Stdin, which cannot be read again, is copied to a
-  // temporary file first, and read there by every pass (StdinCopy). A
+  // pipeline.h). Stdin from a pipe, which cannot be read again, is copied
+  // to a temporary file first, and read there by every pass; stdin from a
+  // regular file is read again in place (StdinCopy). A
   // shard, whose dataset rules observe every file but lint only its slice,
   // reads every file for them first (RunDatasetPass), as does a run whose
   // spill file cannot be made.
