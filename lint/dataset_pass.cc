@@ -24,7 +24,7 @@ bool RunDatasetPass(const PipelineOptions& options, const std::vector<DatasetRul
                     uint64_t max_text_bytes, std::string* error, std::FILE* note) {
   if (rules.empty()) return true;
   for (const DatasetRuleRun& r : rules) r.rule->Begin(*r.options);
-  if (options.read.stdin_copy_fd < 0 &&
+  if (!options.read.stdin_copy.ReadableTwice() &&
       std::find(options.files.begin(), options.files.end(), "-") != options.files.end()) {
     if (note) {
       std::string ids;

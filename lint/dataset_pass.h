@@ -19,9 +19,10 @@
 // --jobs is. It keeps no article past its batch.
 //
 // stdin cannot be read twice: RunPipeline copies it to a temporary file
-// first (ReadOptions::stdin_copy_fd) and this pass reads the copy. Given "-"
-// without a copy, the pass is skipped, the dataset rules stay silent for the
-// whole run, and one note says so on stderr.
+// first (ReadOptions::stdin_copy) and this pass reads the copy. Given "-"
+// without a whole copy (none made, or the disk filled up), the pass is
+// skipped, the dataset rules stay silent for the whole run, and one note
+// says so on stderr.
 
 #ifndef NEWSLINT_LINT_DATASET_PASS_H_
 #define NEWSLINT_LINT_DATASET_PASS_H_

@@ -126,7 +126,8 @@ lints each record once, keeps its findings in an unlinked temporary file in
 $TMPDIR (else /var/tmp; a few hundred bytes per finding) and reads the inputs
 again to report them. Stdin from a pipe, which can be read only once, is
 first copied there whole (as many bytes as it carries; --ignore those three
-to stream it); stdin from a file is read again in place.
+to stream it; if the disk fills up they stay silent); stdin from a file is
+read again in place.
 
 A record that cannot be read never stops the run: it gets an input/* finding
 (input/invalid-json, input/missing-text, input/invalid-utf8, input/read-error,

@@ -242,6 +242,10 @@ bool SpillFile::Next(std::string* record) {
   return std::fread(record->data(), 1, size, file_) == size;
 }
 
+StdinCopyView StdinCopy::view() const {
+  return StdinCopyView{fd_, offset_, end_error_, unwritten_, rest_fd_};
+}
+
 StdinCopy::~StdinCopy() {
   if (fd_ >= 0) close(fd_);
 }
@@ -260,8 +264,12 @@ bool StdinCopy::Make(std::string* error, int from) {
       }
     }
   }
-  fd_ = MakeTemporaryFile("newslint-stdin", error);
-  if (fd_ < 0) return false;
+  const int copy = MakeTemporaryFile("newslint-stdin", error);
+  if (copy < 0) {
+    fd_ = -1;  // stdin itself, read once
+    return false;
+  }
+  fd_ = copy;
   copied_ = true;
   std::vector<char> buffer(size_t{1} << 20);
   for (;;) {
@@ -279,6 +287,8 @@ bool StdinCopy::Make(std::string* error, int from) {
         *error = std::string("cannot write the temporary copy of stdin: ") +
                  std::strerror(put < 0 ? errno : ENOSPC) +
                  " (is the disk of $TMPDIR, or of /var/tmp, full?)";
+        unwritten_.assign(buffer.data() + done, static_cast<size_t>(got - done));
+        rest_fd_ = from;
         return false;
       }
       done += put;

@@ -35,6 +35,7 @@
 
 #include "lint/article.h"
 #include "lint/finding.h"
+#include "lint/readers/stdin_copy_view.h"
 
 namespace newslint {
 
@@ -81,13 +82,11 @@ class SpillFile {
 // A copy of stdin in a temporary file, for a run that reads its input twice
 // (dataset rules: lint/pipeline.h). Stdin can be read only once, so such a
 // run copies it to its end before the first pass, and every pass reads the
-// copy where the inputs say "-" (ReadOptions::stdin_copy_fd):
+// copy where the inputs say "-" (ReadOptions::stdin_copy):
 //
 //   StdinCopy copy;
-//   if (!copy.Make(&error)) ...;   // a run failure: stdin is partly read
-//   read_options.stdin_copy_fd = copy.fd();
-//   read_options.stdin_copy_offset = copy.offset();
-//   read_options.stdin_copy_error = copy.end_error();
+//   if (!copy.Make(&error)) ...;   // note it: "-" can be read once only
+//   read_options.stdin_copy = copy.view();
 //
 // The copy holds stdin's bytes as they came (compressed if they were), in
 // $TMPDIR (else /var/tmp), unlinked at once like the spill: it takes as
@@ -102,16 +101,18 @@ class StdinCopy {
   StdinCopy& operator=(const StdinCopy&) = delete;
 
   // Copies stdin (`from`, for tests) to its end, or takes it as it is when
-  // it is a regular file. False with a one-line *error when the file cannot
-  // be made or written (the disk full). A read error on stdin is no
-  // failure: the copy holds what came before it, and end_error() says what
-  // ended it, for the reader to report on the record it broke off in, as it
-  // would have reading stdin itself.
+  // it is a regular file. A read error on stdin is no failure: the copy
+  // holds what came before it, and the view's end_error says what ended it,
+  // for the reader to report on the record it broke off in, as it would
+  // have reading stdin itself.
+  //
+  // False with a one-line *error when the file cannot be made or written
+  // (the disk full). Stdin is then partly read, and the view reads it once:
+  // what the copy holds, what was read but not written, then the rest of
+  // stdin (view().ReadableTwice() is false).
   bool Make(std::string* error, int from = 0);
-  // Where to read stdin's bytes: from offset() on in fd() (pread).
-  int fd() const { return fd_; }
-  uint64_t offset() const { return offset_; }
-  const std::string& end_error() const { return end_error_; }
+  // Where to read stdin's bytes (valid while this object lives).
+  StdinCopyView view() const;
   // Bytes copied (0 when stdin is a regular file, taken as it is).
   uint64_t bytes() const { return bytes_; }
   bool copied() const { return copied_; }
@@ -122,6 +123,8 @@ class StdinCopy {
   bool copied_ = false;
   std::string end_error_;
   uint64_t bytes_ = 0;
+  std::string unwritten_;  // read from stdin, not written to the copy
+  int rest_fd_ = -1;       // stdin, when the copy holds only its start
 };
 
 }  // namespace newslint

@@ -278,10 +278,11 @@ TEST_F(StdinCopyTest, HoldsEveryByteOfTheStream) {
     ASSERT_TRUE(copy.Make(&error, in.read_end())) << error;
   }
   EXPECT_TRUE(copy.copied());
-  EXPECT_EQ(copy.end_error(), "");
+  EXPECT_TRUE(copy.view().ReadableTwice());
+  EXPECT_EQ(copy.view().end_error, "");
   EXPECT_EQ(copy.bytes(), bytes.size());
-  EXPECT_EQ(copy.offset(), 0u);
-  EXPECT_TRUE(ReadAll(copy.fd()) == bytes);
+  EXPECT_EQ(copy.view().offset, 0u);
+  EXPECT_TRUE(ReadAll(copy.view().fd) == bytes);
 
   StdinCopy empty;
   {
@@ -290,7 +291,7 @@ TEST_F(StdinCopyTest, HoldsEveryByteOfTheStream) {
   }
   EXPECT_TRUE(empty.copied());
   EXPECT_EQ(empty.bytes(), 0u);
-  EXPECT_EQ(ReadAll(empty.fd()), "");
+  EXPECT_EQ(ReadAll(empty.view().fd), "");
 }
 
 // Stdin that is a regular file (`newslint check - < file`) is not copied:
@@ -304,11 +305,11 @@ TEST_F(StdinCopyTest, TakesARegularFileAsItIsFromWhereStdinStands) {
   ASSERT_TRUE(copy.Make(&error, file)) << error;
   close(file);  // the copy holds its own descriptor
   EXPECT_FALSE(copy.copied());
-  EXPECT_EQ(copy.offset(), 21u);
-  EXPECT_EQ(copy.end_error(), "");
+  EXPECT_EQ(copy.view().offset, 21u);
+  EXPECT_EQ(copy.view().end_error, "");
   ReadOptions options;
-  options.stdin_copy_fd = copy.fd();
-  options.stdin_copy_offset = copy.offset();
+  options.stdin_copy = copy.view();
+  EXPECT_TRUE(options.stdin_copy.ReadableTwice());
   for (int open_count = 0; open_count < 2; ++open_count) {
     std::unique_ptr<ArticleReader> reader = OpenReader("-", options, &error);
     ASSERT_NE(reader, nullptr) << error;
@@ -332,7 +333,7 @@ TEST_F(StdinCopyTest, KeepsTheErrorThatEndedStdinForItsReader) {
   close(folder);
   EXPECT_TRUE(copy.copied());
   EXPECT_EQ(copy.bytes(), 0u);
-  EXPECT_NE(copy.end_error().find("read error"), std::string::npos) << copy.end_error();
+  EXPECT_NE(copy.view().end_error.find("read error"), std::string::npos) << copy.view().end_error;
 
   // Records before the error come back; the error ends the input there.
   // A copy is read from its start at every open.
@@ -342,8 +343,8 @@ TEST_F(StdinCopyTest, KeepsTheErrorThatEndedStdinForItsReader) {
     ASSERT_TRUE(two.Make(&error, in.read_end())) << error;
   }
   ReadOptions options;
-  options.stdin_copy_fd = two.fd();
-  options.stdin_copy_error = "read error: Input/output error";
+  options.stdin_copy = two.view();
+  options.stdin_copy.end_error = "read error: Input/output error";
   for (int open_count = 0; open_count < 2; ++open_count) {
     std::unique_ptr<ArticleReader> reader = OpenReader("-", options, &error);
     ASSERT_NE(reader, nullptr) << error;
@@ -361,26 +362,45 @@ TEST_F(StdinCopyTest, KeepsTheErrorThatEndedStdinForItsReader) {
 }
 
 // A copy that cannot be written (the disk full, here a file size limit)
-// fails with a message that says so.
-TEST_F(StdinCopyTest, SaysWhenItCannotBeWritten) {
+// fails with a message that says so, and stdin can still be read once,
+// every record: what the copy holds, what was read but not written, then
+// the rest of stdin.
+TEST_F(StdinCopyTest, SaysWhenItCannotBeWrittenAndStillReadsStdinOnce) {
+  std::string bytes;
+  for (int r = 0; r < 3000; ++r) bytes += "{\"text\": \"Record " + std::to_string(r) + ".\"}\n";
   rlimit saved{};
   ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &saved), 0);
   const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
   StdinCopy copy;
   std::string error;
   bool made = true;
+  std::vector<Article> got;
   {
-    PipeOf in(std::string(100000, 'x'));
+    PipeOf in(bytes);
     rlimit small = saved;
     small.rlim_cur = 16 << 10;
     ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
     made = copy.Make(&error, in.read_end());
     setrlimit(RLIMIT_FSIZE, &saved);
+    ReadOptions options;
+    options.stdin_copy = copy.view();
+    EXPECT_FALSE(options.stdin_copy.ReadableTwice());
+    std::string open_error;
+    std::unique_ptr<ArticleReader> reader = OpenReader("-", options, &open_error);
+    ASSERT_NE(reader, nullptr) << open_error;
+    for (Article a; reader->Next(&a);) got.push_back(a);
   }
   std::signal(SIGXFSZ, old_handler);
   EXPECT_FALSE(made);
   EXPECT_NE(error.find("cannot write the temporary copy of stdin"), std::string::npos) << error;
   EXPECT_NE(error.find("full?"), std::string::npos) << error;
+  EXPECT_GT(copy.bytes(), 0u);  // the copy did hold the start
+  EXPECT_LT(copy.bytes(), bytes.size() / 2);
+  ASSERT_EQ(got.size(), 3000u);
+  for (int r = 0; r < 3000; ++r) {
+    ASSERT_EQ(got[r].text, "Record " + std::to_string(r) + ".") << r;
+    ASSERT_TRUE(got[r].input_findings.empty()) << r;
+  }
 }
 
 }  // namespace

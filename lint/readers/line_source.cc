@@ -28,15 +28,19 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 class FileSource : public ByteSource {
  public:
   FileSource(int fd, bool owned) : fd_(fd), owned_(owned) {}
-  // A copy of stdin (StdinCopy): read from byte `offset` on with pread,
-  // whatever the descriptor's own offset, and ending with `end_error` (""
-  // for none), the error that ended stdin while it was copied.
-  FileSource(int fd, uint64_t offset, std::string end_error)
-      : fd_(fd),
+  // Stdin in its copy (StdinCopyView): read from the copy's byte `offset`
+  // on with pread, whatever the descriptor's own offset; then, for a copy
+  // that holds only the start of stdin, the bytes read from stdin but not
+  // written to the copy and the rest of stdin itself; else the end, with
+  // the error that ended stdin while it was copied ("" for none).
+  explicit FileSource(const StdinCopyView& copy)
+      : fd_(copy.fd),
         owned_(false),
-        positional_(true),
-        offset_(offset),
-        end_error_(std::move(end_error)) {}
+        stage_(Stage::kCopy),
+        offset_(copy.offset),
+        end_error_(copy.end_error),
+        unwritten_(copy.unwritten),
+        rest_fd_(copy.rest_fd) {}
   ~FileSource() override {
     if (owned_) ::close(fd_);
   }
@@ -66,18 +70,37 @@ class FileSource : public ByteSource {
   }
 
  private:
+  enum class Stage { kCopy, kUnwritten, kLive };
+
   size_t ReadFd(char* buffer, size_t size) {
     if (!error_.empty()) return 0;
     for (;;) {
-      ssize_t got = positional_
-                        ? ::pread(fd_, buffer, size, static_cast<off_t>(offset_ + raw_bytes_read_))
-                        : ::read(fd_, buffer, size);
-      if (got > 0 || (got == 0 && end_error_.empty())) {
+      if (stage_ == Stage::kUnwritten) {
+        if (unwritten_.empty()) {
+          stage_ = Stage::kLive;
+          fd_ = rest_fd_;
+          continue;
+        }
+        const size_t n = std::min(size, unwritten_.size());
+        std::memcpy(buffer, unwritten_.data(), n);
+        unwritten_.remove_prefix(n);
+        raw_bytes_read_ += n;
+        return n;
+      }
+      const bool copy = stage_ == Stage::kCopy;
+      ssize_t got = copy ? ::pread(fd_, buffer, size, static_cast<off_t>(offset_ + copy_read_))
+                         : ::read(fd_, buffer, size);
+      if (got > 0) {
+        if (copy) copy_read_ += static_cast<uint64_t>(got);
         raw_bytes_read_ += static_cast<uint64_t>(got);
         return static_cast<size_t>(got);
       }
-      if (got == 0) {  // where stdin broke off while it was copied
-        error_ = end_error_;
+      if (got == 0 && copy && rest_fd_ >= 0) {  // the copy ends before stdin did
+        stage_ = Stage::kUnwritten;
+        continue;
+      }
+      if (got == 0) {
+        error_ = copy ? end_error_ : "";  // where stdin broke off while it was copied
         return 0;
       }
       if (errno == EINTR) continue;
@@ -88,9 +111,12 @@ class FileSource : public ByteSource {
 
   int fd_;
   bool owned_;
-  bool positional_ = false;
-  uint64_t offset_ = 0;
+  Stage stage_ = Stage::kLive;
+  uint64_t offset_ = 0;     // of the copy's first byte of stdin
+  uint64_t copy_read_ = 0;  // bytes read from the copy
   std::string end_error_;
+  std::string_view unwritten_;  // owned by the StdinCopy
+  int rest_fd_ = -1;
   std::string peeked_;
   size_t peeked_pos_ = 0;
   std::string error_;
@@ -240,8 +266,7 @@ std::unique_ptr<ByteSource> OpenByteSource(const std::string& path, Compression 
   };
   std::unique_ptr<FileSource> file;
   if (path == "-" && stdin_copy.fd >= 0) {
-    file = std::make_unique<FileSource>(stdin_copy.fd, stdin_copy.offset,
-                                        std::string(stdin_copy.end_error));
+    file = std::make_unique<FileSource>(stdin_copy);
   } else if (path == "-") {
     file = std::make_unique<FileSource>(STDIN_FILENO, /*owned=*/false);
   } else {

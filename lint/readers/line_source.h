@@ -27,6 +27,8 @@
 #include <string_view>
 #include <vector>
 
+#include "lint/readers/stdin_copy_view.h"
+
 namespace newslint {
 
 // How the bytes of a file are stored.
@@ -58,16 +60,6 @@ class ByteSource {
   // Bytes taken from the file itself so far (compressed bytes for .gz and
   // .zst), for the progress line; runs ahead of what was decompressed.
   virtual uint64_t raw_bytes_read() const = 0;
-};
-
-// A copy of stdin on disk (StdinCopy, lint/spill.h) to read in its place:
-// its file descriptor (-1: none, stdin itself is read), the offset of
-// stdin's first byte in it, and the error that ended stdin while it was
-// copied ("" when it ended at its end).
-struct StdinCopyView {
-  int fd = -1;
-  uint64_t offset = 0;  // where stdin's bytes start in it
-  std::string_view end_error;
 };
 
 // Opens `path` ("-" for stdin, or for `stdin_copy` when it has one) and

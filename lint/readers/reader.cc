@@ -139,9 +139,7 @@ std::unique_ptr<ArticleReader> OpenReader(const std::string& path, const ReadOpt
   if (format != Format::kJsonl && compression == Compression::kDetect) {
     compression = Compression::kNone;
   }
-  std::unique_ptr<ByteSource> bytes = OpenByteSource(
-      path, compression, error, StdinCopyView{options.stdin_copy_fd, options.stdin_copy_offset,
-                                             options.stdin_copy_error});
+  std::unique_ptr<ByteSource> bytes = OpenByteSource(path, compression, error, options.stdin_copy);
   if (bytes == nullptr) return nullptr;
   switch (format) {
     case Format::kJsonl:

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "lint/article.h"
+#include "lint/readers/stdin_copy_view.h"
 
 namespace newslint {
 
@@ -64,14 +65,11 @@ struct ReadOptions {
   // article before using it.
   bool defer_decoding = false;
   // Where "-" is read from when the run copied stdin to disk first (a run
-  // with dataset rules reads its input twice; StdinCopy, lint/spill.h): the
-  // copy's file descriptor (-1: stdin itself), read from its first byte at
-  // every open, and the error that ended stdin while it was copied ("" when
-  // it ended at its end), which the copy's reader reports where stdin's
-  // would have.
-  int stdin_copy_fd = -1;
-  uint64_t stdin_copy_offset = 0;  // where stdin's bytes start in it
-  std::string stdin_copy_error;
+  // with dataset rules reads its input twice; StdinCopy, lint/spill.h,
+  // which the views point into): the copy, read from stdin's first byte at
+  // every open, ending with the error that ended stdin while it was copied
+  // (the reader reports it where stdin's would have); fd -1: stdin itself.
+  StdinCopyView stdin_copy;
 };
 
 class ArticleReader {
