@@ -624,16 +624,31 @@ TEST_F(ConfigTest, DatasetRulesJudgeStdinAsTheyJudgeAFile) {
 // what the copy holds and then the rest, and the dataset rules stay silent,
 // as they were on stdin before it was copied; two notes say why.
 TEST_F(ConfigTest, StdinThatCannotBeCopiedIsReadOnceWithoutTheDatasetRules) {
-  // The fixtures 24 times: past what a read of the pipe can return at once
-  // (the copy reads a megabyte at most), so that stdin read twice would
-  // come back short.
-  std::string bytes;
-  {
-    std::ifstream in(AllJsonlFixtures(dir_), std::ios::binary);
-    const std::string once((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    for (int k = 0; k < 24; ++k) bytes += once;
+  // The clean-news fixtures as records, repeated to 3 MB: past what the
+  // copy can hold under the limit below (256 KB) and what it reads at once
+  // (1 MiB), so that stdin read twice would come back short; while the
+  // spill of so clean a text (no findings but the dataset rules' memos)
+  // stays under the limit, so that the run could have linted once.
+  std::vector<std::string> texts;
+  for (const auto& e : fs::directory_iterator(fs::path(NEWSLINT_SOURCE_DIR) / "fixtures" / "clean")) {
+    if (e.path().extension() != ".txt") continue;
+    std::ifstream in(e.path());
+    std::string text;
+    for (std::string line; std::getline(in, line);) {
+      if (!line.starts_with("#!")) text += line + "\n";
+    }
+    texts.push_back(text);
   }
-  ASSERT_GT(bytes.size(), size_t{2} << 20);
+  std::sort(texts.begin(), texts.end());
+  ASSERT_GT(texts.size(), 10u);
+  std::string bytes;
+  for (int k = 0; bytes.size() < (size_t{3} << 20); ++k) {
+    for (const std::string& text : texts) {
+      bytes += "{\"id\": \"c" + std::to_string(k) + "-" + std::to_string(bytes.size()) + "\", \"text\": ";
+      AppendJsonString(&bytes, text);
+      bytes += "}\n";
+    }
+  }
   const fs::path input = dir_ / "repeated.jsonl";
   std::ofstream(input, std::ios::binary) << bytes;
   EngineSettings without;
@@ -656,7 +671,7 @@ TEST_F(ConfigTest, StdinThatCannotBeCopiedIsReadOnceWithoutTheDatasetRules) {
     StdinFrom from(pipe.read_end());
     ASSERT_TRUE(from.ok());
     rlimit small = limit;
-    small.rlim_cur = 16 << 10;
+    small.rlim_cur = 256 << 10;
     ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
     testing::internal::CaptureStderr();
     got = SerialisedRun(*engine, {"-"}, 2, 7, true);
