@@ -24,15 +24,16 @@
 # places the threads and processes as it would for a user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=${1:-build}
-corpus=${2:-}
-rounds=${3:-3}
-shift $(( $# < 3 ? $# : 3 ))
-extra=()
-if [[ ${1:-} == -- ]]; then
+positional=()
+while (( $# )) && [[ $1 != -- ]]; do
+  positional+=("$1")
   shift
-  extra=("$@")
-fi
+done
+(( $# )) && shift  # the --
+extra=("$@")
+build=${positional[0]:-build}
+corpus=${positional[1]:-}
+rounds=${positional[2]:-3}
 bin=$build/newslint
 [[ -x $bin ]] || { echo "no $bin: run 'make build' first" >&2; exit 2; }
 [[ $rounds =~ ^[1-9][0-9]*$ ]] || { echo "ROUNDS must be a positive number" >&2; exit 2; }
